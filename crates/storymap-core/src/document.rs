@@ -1,0 +1,396 @@
+//! [`MapDocument`]: one story map as one Automerge document, and the only way to change it.
+
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{Author, Automerge, ChangeHash, LoadOptions, VerificationMode, ROOT};
+
+use crate::edit::{self, Applied, Edit};
+use crate::model::MapModel;
+use crate::read::{self, str_field};
+use crate::schema::*;
+use crate::CoreError;
+
+/// What an edit needs from outside the pure core: the id for anything it creates and the
+/// wall-clock time, in Unix seconds, stamped on the change.
+#[derive(Debug, Clone)]
+pub struct EditContext {
+    pub new_id: String,
+    pub unix_time: i64,
+}
+
+pub struct MapDocument {
+    doc: Automerge,
+}
+
+impl MapDocument {
+    /// A new, empty map: the root fields in one change.
+    pub fn create(
+        map_id: &str,
+        name: &str,
+        author: &str,
+        unix_time: i64,
+    ) -> Result<MapDocument, CoreError> {
+        let name = edit::clean_title("map", name)?;
+        let mut map = MapDocument {
+            doc: Automerge::new(),
+        };
+        map.set_author(author);
+        map.doc
+            .transact_with(
+                |_| commit_options(format!("Create map '{name}'"), unix_time),
+                |tx| -> Result<(), CoreError> {
+                    tx.put(ROOT, KIND, DOCUMENT_KIND)?;
+                    tx.put(ROOT, SCHEMA_VERSION_KEY, SCHEMA_VERSION)?;
+                    tx.put(ROOT, MAP_ID, map_id)?;
+                    tx.put(ROOT, NAME, name.as_str())?;
+                    for key in [ACTIVITIES, STEPS, RELEASES, STORIES] {
+                        tx.put_object(ROOT, key, automerge::ObjType::Map)?;
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|failure| failure.error)?;
+        Ok(map)
+    }
+
+    /// Loads a saved document (a snapshot, optionally followed by change chunks), refusing
+    /// anything that is not a story map this version can read.
+    ///
+    /// Head hashes are not re-verified: the bytes come from our own store, whose rows are
+    /// written atomically, and skipping the check saves a large share of load time.
+    pub fn load(bytes: &[u8]) -> Result<MapDocument, CoreError> {
+        let options = LoadOptions::new().verification_mode(VerificationMode::DontCheck);
+        let doc = Automerge::load_with_options(bytes, options)?;
+        read::check_document(&doc)?;
+        Ok(MapDocument { doc })
+    }
+
+    /// Loads bytes from outside (an imported file, a peer): head hashes are verified.
+    pub fn load_verified(bytes: &[u8]) -> Result<MapDocument, CoreError> {
+        let doc = Automerge::load(bytes)?;
+        read::check_document(&doc)?;
+        Ok(MapDocument { doc })
+    }
+
+    /// Merges saved changes (change rows or another copy's snapshot); known ones are skipped.
+    pub fn load_incremental(&mut self, bytes: &[u8]) -> Result<(), CoreError> {
+        self.doc.load_incremental(bytes)?;
+        Ok(())
+    }
+
+    /// Every later change of this session is attributed to `author` (the device's user name).
+    pub fn set_author(&mut self, author: &str) {
+        self.doc
+            .set_author(Some(Author::from(author.as_bytes().to_vec())));
+    }
+
+    /// Applies one edit as one Automerge change stamped with its time and author; on
+    /// error nothing is changed.
+    pub fn apply(&mut self, edit: &Edit, context: &EditContext) -> Result<Applied, CoreError> {
+        self.doc
+            .transact_with(
+                |_| commit_options(edit.describe(), context.unix_time),
+                |tx| edit::apply(tx, edit, &context.new_id, context.unix_time),
+            )
+            .map(|success| success.result)
+            .map_err(|failure| failure.error)
+    }
+
+    /// The encoded change this session made last, to append as a change row.
+    pub fn last_local_change(&self) -> Option<Vec<u8>> {
+        self.doc
+            .get_last_local_change()
+            .map(|c| c.raw_bytes().to_vec())
+    }
+
+    pub fn save(&self) -> Vec<u8> {
+        self.doc.save()
+    }
+
+    pub fn save_after(&self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
+    pub fn heads(&self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    pub fn read(&self) -> Result<MapModel, CoreError> {
+        read::read_map(&self.doc)
+    }
+
+    /// The backbone and the release slices, without the stories.
+    pub fn read_outline(&self) -> (Vec<crate::Activity>, Vec<crate::ReleaseSlice>) {
+        read::read_outline(&self.doc)
+    }
+
+    pub fn read_story(&self, story_id: &str) -> Option<crate::Story> {
+        read::read_one_story(&self.doc, story_id)
+    }
+
+    pub fn map_id(&self) -> String {
+        str_field(&self.doc, &ROOT, MAP_ID).unwrap_or_default()
+    }
+
+    pub fn name(&self) -> String {
+        str_field(&self.doc, &ROOT, NAME).unwrap_or_default()
+    }
+
+    pub fn automerge(&self) -> &Automerge {
+        &self.doc
+    }
+
+    pub(crate) fn automerge_mut(&mut self) -> &mut Automerge {
+        &mut self.doc
+    }
+}
+
+pub(crate) fn commit_options(message: String, unix_time: i64) -> CommitOptions {
+    CommitOptions::default()
+        .with_message(message)
+        .with_time(unix_time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StoryStatus;
+
+    fn ctx(id: &str) -> EditContext {
+        EditContext {
+            new_id: id.into(),
+            unix_time: 1_700_000_000,
+        }
+    }
+
+    fn small_map() -> MapDocument {
+        let mut map = MapDocument::create("m1", "Grocery app", "ana", 1_700_000_000).unwrap();
+        map.apply(
+            &Edit::AddActivity {
+                title: "Shop".into(),
+            },
+            &ctx("a1"),
+        )
+        .unwrap();
+        map.apply(
+            &Edit::AddStep {
+                activity_id: "a1".into(),
+                title: "Search".into(),
+            },
+            &ctx("s1"),
+        )
+        .unwrap();
+        map.apply(
+            &Edit::AddRelease {
+                title: "MVP".into(),
+            },
+            &ctx("r1"),
+        )
+        .unwrap();
+        map
+    }
+
+    /// Renders a map compactly so expectations read like the grid.
+    fn render(model: &MapModel) -> String {
+        let mut out = format!("{}\n", model.name);
+        for a in &model.activities {
+            let steps: Vec<&str> = a.steps.iter().map(|s| s.title.as_str()).collect();
+            out += &format!("  {} [{}]\n", a.title, steps.join(", "));
+        }
+        for r in &model.releases {
+            out += &format!("  == {}\n", r.title);
+        }
+        for s in &model.stories {
+            out += &format!(
+                "  {} @ {}/{}/{}\n",
+                s.title, s.activity_id, s.step_id, s.release_id
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn edits_build_the_grid_in_order() {
+        let mut map = small_map();
+        map.apply(
+            &Edit::AddStep {
+                activity_id: "a1".into(),
+                title: "Compare".into(),
+            },
+            &ctx("s2"),
+        )
+        .unwrap();
+        map.apply(
+            &Edit::AddActivity {
+                title: "Pay".into(),
+            },
+            &ctx("a2"),
+        )
+        .unwrap();
+        map.apply(
+            &Edit::AddStory {
+                step_id: "s1".into(),
+                release_id: "r1".into(),
+                title: "By name".into(),
+            },
+            &ctx("t1"),
+        )
+        .unwrap();
+        map.apply(
+            &Edit::AddStory {
+                step_id: "s1".into(),
+                release_id: "r1".into(),
+                title: "By barcode".into(),
+            },
+            &ctx("t2"),
+        )
+        .unwrap();
+        map.apply(
+            &Edit::RenameStory {
+                story_id: "t1".into(),
+                title: "  By product name ".into(),
+            },
+            &ctx("-"),
+        )
+        .unwrap();
+        let expected = expect_test::expect![[r#"
+            Grocery app
+              Shop [Search, Compare]
+              Pay []
+              == MVP
+              By product name @ a1/s1/r1
+              By barcode @ a1/s1/r1
+        "#]];
+        expected.assert_eq(&render(&map.read().unwrap()));
+        assert_eq!(map.read().unwrap().stories[0].status, StoryStatus::Todo);
+    }
+
+    #[test]
+    fn invalid_edits_change_nothing() {
+        let mut map = small_map();
+        let heads = map.heads();
+        let err = map.apply(
+            &Edit::AddStory {
+                step_id: "nope".into(),
+                release_id: "r1".into(),
+                title: "X".into(),
+            },
+            &ctx("t1"),
+        );
+        assert!(
+            matches!(err, Err(CoreError::NotFound { kind: "step", .. })),
+            "{err:?}"
+        );
+        let err = map.apply(
+            &Edit::RenameActivity {
+                activity_id: "a1".into(),
+                title: "   ".into(),
+            },
+            &ctx("-"),
+        );
+        assert!(matches!(err, Err(CoreError::InvalidInput(_))), "{err:?}");
+        assert_eq!(map.heads(), heads);
+    }
+
+    #[test]
+    fn changes_carry_time_author_and_message() {
+        let map = small_map();
+        let change = map.automerge().get_last_local_change().unwrap();
+        assert_eq!(change.timestamp(), 1_700_000_000);
+        assert_eq!(change.message(), Some("Add release slice 'MVP'"));
+        // Automerge records the author once per actor (on its first change).
+        let author = map
+            .automerge()
+            .get_author_for_actor(change.actor_id())
+            .unwrap();
+        assert_eq!(author.as_bytes(), b"ana");
+    }
+
+    #[test]
+    fn save_and_load_round_trip_with_change_rows() {
+        let mut map = small_map();
+        let snapshot = map.save();
+        map.apply(
+            &Edit::AddStory {
+                step_id: "s1".into(),
+                release_id: "r1".into(),
+                title: "A".into(),
+            },
+            &ctx("t1"),
+        )
+        .unwrap();
+        let row = map.last_local_change().unwrap();
+        let mut loaded = MapDocument::load(&snapshot).unwrap();
+        loaded.load_incremental(&row).unwrap();
+        assert_eq!(loaded.read().unwrap(), map.read().unwrap());
+    }
+
+    #[test]
+    fn foreign_and_damaged_documents_are_refused() {
+        let mut other = Automerge::new();
+        other.transact(|tx| tx.put(ROOT, "todos", 3)).unwrap();
+        assert!(matches!(
+            MapDocument::load(&other.save()),
+            Err(CoreError::ForeignDocument(_))
+        ));
+        let mut bytes = small_map().save();
+        bytes.truncate(bytes.len() / 2);
+        assert!(matches!(
+            MapDocument::load(&bytes),
+            Err(CoreError::Corrupt(_))
+        ));
+        assert!(matches!(
+            MapDocument::load(b"not automerge at all"),
+            Err(CoreError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_with_a_clear_message() {
+        let mut map = small_map();
+        map.automerge_mut()
+            .transact(|tx| tx.put(ROOT, SCHEMA_VERSION_KEY, 99))
+            .unwrap();
+        let err = MapDocument::load(&map.save()).err().unwrap();
+        assert!(err.to_string().contains("newer Storymap"), "{err}");
+    }
+
+    #[test]
+    fn concurrent_renames_and_adds_merge_without_loss() {
+        let a = small_map();
+        let mut b = MapDocument::load(&a.save()).unwrap();
+        let mut a = a;
+        b.set_author("ben");
+        a.apply(
+            &Edit::AddStory {
+                step_id: "s1".into(),
+                release_id: "r1".into(),
+                title: "From Ana".into(),
+            },
+            &ctx("ta"),
+        )
+        .unwrap();
+        b.apply(
+            &Edit::AddStory {
+                step_id: "s1".into(),
+                release_id: "r1".into(),
+                title: "From Ben".into(),
+            },
+            &ctx("tb"),
+        )
+        .unwrap();
+        b.apply(
+            &Edit::RenameStep {
+                step_id: "s1".into(),
+                title: "Find".into(),
+            },
+            &ctx("-"),
+        )
+        .unwrap();
+        a.load_incremental(&b.save()).unwrap();
+        b.load_incremental(&a.save()).unwrap();
+        let (ma, mb) = (a.read().unwrap(), b.read().unwrap());
+        assert_eq!(ma, mb);
+        assert_eq!(ma.stories.len(), 2);
+        assert_eq!(ma.activities[0].steps[0].title, "Find");
+    }
+}

@@ -1,0 +1,174 @@
+//! Building a whole map document from a [`MapModel`] (the sample map, a JSON import):
+//! validated first, then written as one change so a bad file leaves nothing behind.
+
+use std::collections::HashSet;
+
+use automerge::transaction::Transactable;
+use automerge::ObjType;
+
+use crate::document::commit_options;
+use crate::edit::{clean_title, put_titled};
+use crate::schema::*;
+use crate::{CoreError, MapDocument, MapModel, Rank};
+
+pub struct MapImport;
+
+impl MapImport {
+    /// The map keeps the model's entity ids and display order (ranks are minted afresh
+    /// from that order); it gets `map_id` as its own id.
+    pub fn build(
+        model: &MapModel,
+        map_id: &str,
+        author: &str,
+        unix_time: i64,
+    ) -> Result<MapDocument, CoreError> {
+        validate(model)?;
+        let mut map = MapDocument::create(map_id, &model.name, author, unix_time)?;
+        map.automerge_mut()
+            .transact_with(
+                |_| commit_options(format!("Import {} stories", model.stories.len()), unix_time),
+                |tx| -> Result<(), CoreError> {
+                    for (activity, rank) in model
+                        .activities
+                        .iter()
+                        .zip(Rank::sequence(None, model.activities.len()))
+                    {
+                        put_titled(tx, ACTIVITIES, &activity.id, &activity.title, &rank)?;
+                        for (step, rank) in activity
+                            .steps
+                            .iter()
+                            .zip(Rank::sequence(None, activity.steps.len()))
+                        {
+                            let obj = put_titled(tx, STEPS, &step.id, &step.title, &rank)?;
+                            tx.put(&obj, ACTIVITY_ID, activity.id.as_str())?;
+                        }
+                    }
+                    for (release, rank) in model
+                        .releases
+                        .iter()
+                        .zip(Rank::sequence(None, model.releases.len()))
+                    {
+                        put_titled(tx, RELEASES, &release.id, &release.title, &rank)?;
+                    }
+                    // Stories arrive in display order, so ranks rise within each cell.
+                    let mut last_in_cell = std::collections::HashMap::<(&str, &str), Rank>::new();
+                    for story in &model.stories {
+                        let cell = (story.step_id.as_str(), story.release_id.as_str());
+                        let rank = Rank::between(last_in_cell.get(&cell), None);
+                        last_in_cell.insert(cell, rank.clone());
+                        let obj = put_titled(tx, STORIES, &story.id, &story.title, &rank)?;
+                        tx.put(&obj, STEP_ID, story.step_id.as_str())?;
+                        tx.put(&obj, RELEASE_ID, story.release_id.as_str())?;
+                        tx.put(&obj, STATUS, story.status.as_str())?;
+                        if let Some(estimate) = &story.estimate {
+                            tx.put(&obj, ESTIMATE, estimate.as_str())?;
+                        }
+                        tx.put(
+                            &obj,
+                            CREATED_AT,
+                            automerge::ScalarValue::Timestamp(unix_time * 1000),
+                        )?;
+                        let text = tx.put_object(&obj, DESCRIPTION, ObjType::Text)?;
+                        if !story.description.is_empty() {
+                            tx.splice_text(&text, 0, 0, &story.description)?;
+                        }
+                        let criteria = tx.put_object(&obj, ACCEPTANCE_CRITERIA, ObjType::Map)?;
+                        let ranks = Rank::sequence(None, story.acceptance_criteria.len());
+                        for (criterion, rank) in story.acceptance_criteria.iter().zip(ranks) {
+                            let c =
+                                tx.put_object(&criteria, criterion.id.as_str(), ObjType::Map)?;
+                            tx.put(&c, TEXT, criterion.text.as_str())?;
+                            tx.put(&c, DONE, criterion.done)?;
+                            tx.put(&c, RANK, rank.as_string())?;
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|failure| failure.error)?;
+        Ok(map)
+    }
+}
+
+fn validate(model: &MapModel) -> Result<(), CoreError> {
+    clean_title("map", &model.name)?;
+    let mut ids = HashSet::new();
+    let mut unique = |kind: &str, id: &str| {
+        if id.trim().is_empty() {
+            return Err(CoreError::InvalidInput(format!("a {kind} has an empty id")));
+        }
+        if !ids.insert(id.to_owned()) {
+            return Err(CoreError::InvalidInput(format!(
+                "the id '{id}' is used twice"
+            )));
+        }
+        Ok(())
+    };
+    for activity in &model.activities {
+        unique("activity", &activity.id)?;
+        clean_title("activity", &activity.title)?;
+        for step in &activity.steps {
+            unique("step", &step.id)?;
+            clean_title("step", &step.title)?;
+        }
+    }
+    for release in &model.releases {
+        unique("release slice", &release.id)?;
+        clean_title("release slice", &release.title)?;
+    }
+    let steps: HashSet<&str> = model.step_ids().collect();
+    let releases: HashSet<&str> = model.releases.iter().map(|r| r.id.as_str()).collect();
+    for story in &model.stories {
+        unique("story", &story.id)?;
+        clean_title("story", &story.title)
+            .map_err(|e| CoreError::InvalidInput(format!("story {}: {e}", story.id)))?;
+        if !steps.contains(story.step_id.as_str()) {
+            return Err(CoreError::InvalidInput(format!(
+                "story '{}' is placed under step '{}', which the map does not have",
+                story.title, story.step_id
+            )));
+        }
+        if !releases.contains(story.release_id.as_str()) {
+            return Err(CoreError::InvalidInput(format!(
+                "story '{}' is placed in release slice '{}', which the map does not have",
+                story.title, story.release_id
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::large_map;
+
+    #[test]
+    fn import_keeps_ids_and_display_order() {
+        let model = large_map(40, 30);
+        let map = MapImport::build(&model, "m-new", "ana", 1).unwrap();
+        let read = map.read().unwrap();
+        assert_eq!(read.id, "m-new");
+        let titles = |m: &MapModel| {
+            m.stories
+                .iter()
+                .map(|s| (s.id.clone(), s.title.clone(), s.description.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(&read), titles(&model));
+        assert_eq!(read.activities.len(), model.activities.len());
+    }
+
+    #[test]
+    fn import_refuses_dangling_and_duplicate_ids() {
+        let mut model = large_map(5, 0);
+        model.stories[0].step_id = "ghost".into();
+        let err = MapImport::build(&model, "m", "ana", 1).err().unwrap();
+        assert!(err.to_string().contains("step 'ghost'"), "{err}");
+
+        let mut model = large_map(5, 0);
+        model.stories[1].id = model.stories[0].id.clone();
+        let err = MapImport::build(&model, "m", "ana", 1).err().unwrap();
+        assert!(err.to_string().contains("used twice"), "{err}");
+    }
+}

@@ -1,0 +1,195 @@
+//! Reading the map document into the [`MapModel`], tolerant of values a newer or buggy
+//! peer may have written: a missing or mistyped field reads as a default, never a panic.
+
+use std::collections::HashMap;
+
+use automerge::{ObjId, ObjType, ReadDoc, Value};
+
+use crate::model::{
+    AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryStatus,
+};
+use crate::schema::*;
+use crate::{CoreError, Rank};
+
+pub(crate) fn str_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<String> {
+    match doc.get(obj, key).ok()?? {
+        (Value::Scalar(s), _) => s.as_str().map(str::to_owned),
+        (Value::Object(ObjType::Text), id) => doc.text(&id).ok(),
+        _ => None,
+    }
+}
+
+pub(crate) fn int_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<i64> {
+    match doc.get(obj, key).ok()?? {
+        (Value::Scalar(s), _) => s.as_i64().or_else(|| s.as_u64().map(|v| v as i64)),
+        _ => None,
+    }
+}
+
+fn bool_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> bool {
+    matches!(doc.get(obj, key), Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(true))
+}
+
+pub(crate) fn map_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<ObjId> {
+    match doc.get(obj, key).ok()?? {
+        (Value::Object(ObjType::Map), id) => Some(id),
+        _ => None,
+    }
+}
+
+/// A rank that fails to parse sorts last rather than hiding the item.
+fn rank_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Rank {
+    str_field(doc, obj, key)
+        .and_then(|text| Rank::parse(&text).ok())
+        .unwrap_or_else(|| Rank::parse("ff80").expect("valid constant rank"))
+}
+
+/// The `(id, object)` entries of a map-of-maps such as `stories`.
+pub(crate) fn entries<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<(String, ObjId)> {
+    let Some(container) = map_field(doc, parent, key) else {
+        return Vec::new();
+    };
+    doc.keys(&container)
+        .filter_map(|id| map_field(doc, &container, &id).map(|obj| (id, obj)))
+        .collect()
+}
+
+/// Checks that a document is a story map this version can read.
+pub(crate) fn check_document<R: ReadDoc>(doc: &R) -> Result<(), CoreError> {
+    match str_field(doc, &automerge::ROOT, KIND) {
+        Some(kind) if kind == DOCUMENT_KIND => {}
+        Some(kind) => return Err(CoreError::ForeignDocument(format!("its kind is '{kind}'"))),
+        None => return Err(CoreError::ForeignDocument("it has no 'kind' field".into())),
+    }
+    match int_field(doc, &automerge::ROOT, SCHEMA_VERSION_KEY) {
+        Some(found) if (found as u64) > SCHEMA_VERSION => Err(CoreError::NewerSchema {
+            found: found as u64,
+            supported: SCHEMA_VERSION,
+        }),
+        Some(_) => Ok(()),
+        None => Err(CoreError::ForeignDocument("it has no schemaVersion".into())),
+    }
+}
+
+pub(crate) fn read_story<R: ReadDoc>(
+    doc: &R,
+    id: &str,
+    obj: &ObjId,
+    step_activity: &dyn Fn(&str) -> Option<String>,
+) -> Option<Story> {
+    let step_id = str_field(doc, obj, STEP_ID)?;
+    let activity_id = step_activity(&step_id)?;
+    let mut criteria: Vec<(Rank, AcceptanceCriterion)> = entries(doc, obj, ACCEPTANCE_CRITERIA)
+        .into_iter()
+        .map(|(id, c)| {
+            let criterion = AcceptanceCriterion {
+                text: str_field(doc, &c, TEXT).unwrap_or_default(),
+                done: bool_field(doc, &c, DONE),
+                id,
+            };
+            (rank_field(doc, &c, RANK), criterion)
+        })
+        .collect();
+    criteria.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    Some(Story {
+        id: id.to_owned(),
+        title: str_field(doc, obj, TITLE).unwrap_or_default(),
+        description: str_field(doc, obj, DESCRIPTION).unwrap_or_default(),
+        activity_id,
+        step_id,
+        release_id: str_field(doc, obj, RELEASE_ID).unwrap_or_default(),
+        rank: rank_field(doc, obj, RANK),
+        status: StoryStatus::parse(&str_field(doc, obj, STATUS).unwrap_or_default()),
+        estimate: str_field(doc, obj, ESTIMATE).filter(|e| !e.is_empty()),
+        acceptance_criteria: criteria.into_iter().map(|(_, c)| c).collect(),
+    })
+}
+
+fn sorted<T>(mut items: Vec<(Rank, String, T)>) -> Vec<T> {
+    items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    items.into_iter().map(|(_, _, t)| t).collect()
+}
+
+/// Activities with their steps, and release slices, each in display order.
+pub(crate) fn read_outline<R: ReadDoc>(doc: &R) -> (Vec<Activity>, Vec<ReleaseSlice>) {
+    let root = automerge::ROOT;
+    let mut steps_by_activity: HashMap<String, Vec<(Rank, String, Step)>> = HashMap::new();
+    for (id, obj) in entries(doc, &root, STEPS) {
+        let Some(activity_id) = str_field(doc, &obj, ACTIVITY_ID) else {
+            continue;
+        };
+        let rank = rank_field(doc, &obj, RANK);
+        let step = Step {
+            id: id.clone(),
+            title: str_field(doc, &obj, TITLE).unwrap_or_default(),
+            rank: rank.clone(),
+        };
+        steps_by_activity
+            .entry(activity_id)
+            .or_default()
+            .push((rank, id, step));
+    }
+    let activities = sorted(
+        entries(doc, &root, ACTIVITIES)
+            .into_iter()
+            .map(|(id, obj)| {
+                let rank = rank_field(doc, &obj, RANK);
+                let activity = Activity {
+                    id: id.clone(),
+                    title: str_field(doc, &obj, TITLE).unwrap_or_default(),
+                    rank: rank.clone(),
+                    steps: sorted(steps_by_activity.remove(&id).unwrap_or_default()),
+                };
+                (rank, id, activity)
+            })
+            .collect(),
+    );
+    let releases = sorted(
+        entries(doc, &root, RELEASES)
+            .into_iter()
+            .map(|(id, obj)| {
+                let rank = rank_field(doc, &obj, RANK);
+                let release = ReleaseSlice {
+                    id: id.clone(),
+                    title: str_field(doc, &obj, TITLE).unwrap_or_default(),
+                    rank: rank.clone(),
+                };
+                (rank, id, release)
+            })
+            .collect(),
+    );
+    (activities, releases)
+}
+
+/// One story, or `None` when it does not exist or its step is gone.
+pub(crate) fn read_one_story<R: ReadDoc>(doc: &R, story_id: &str) -> Option<Story> {
+    let root = automerge::ROOT;
+    let story = map_field(doc, &root, STORIES).and_then(|c| map_field(doc, &c, story_id))?;
+    let steps = map_field(doc, &root, STEPS)?;
+    let step_activity = |step_id: &str| {
+        map_field(doc, &steps, step_id).and_then(|s| str_field(doc, &s, ACTIVITY_ID))
+    };
+    read_story(doc, story_id, &story, &step_activity)
+}
+
+pub(crate) fn read_map<R: ReadDoc>(doc: &R) -> Result<MapModel, CoreError> {
+    check_document(doc)?;
+    let root = automerge::ROOT;
+    let (activities, releases) = read_outline(doc);
+    let step_activity: HashMap<&str, &str> = activities
+        .iter()
+        .flat_map(|a| a.steps.iter().map(move |s| (s.id.as_str(), a.id.as_str())))
+        .collect();
+    let lookup = |step_id: &str| step_activity.get(step_id).map(|a| (*a).to_owned());
+    let stories: Vec<Story> = entries(doc, &root, STORIES)
+        .iter()
+        .filter_map(|(id, obj)| read_story(doc, id, obj, &lookup))
+        .collect();
+    Ok(MapModel::new(
+        str_field(doc, &root, MAP_ID).unwrap_or_default(),
+        str_field(doc, &root, NAME).unwrap_or_default(),
+        activities,
+        releases,
+        stories,
+    ))
+}
