@@ -1,0 +1,60 @@
+//! Opening and editing a generated 10,000-story map (200-character descriptions as
+//! Automerge Text, three acceptance criteria each): the first screen from the projection,
+//! the document load that makes it editable, and one edit persisted with its projection.
+//!
+//! Run: `cargo bench -p storymap-store --bench open_map`. Targets (issue #2): editable
+//! within 1 s of opening; first screen well before that.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use storymap_core::{generate::large_map, Edit, EditContext, MapImport};
+use storymap_store::Store;
+
+const STORIES: usize = 10_000;
+
+fn open_large_map(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("storymap.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let doc = MapImport::build(&large_map(STORIES, 200), "big", "bench", 1_700_000_000).unwrap();
+    store.insert_map(&doc).unwrap();
+    drop(doc);
+
+    let mut group = c.benchmark_group("10k-story map");
+    group.sample_size(10);
+    group.bench_function("first screen: open database + read projection", |b| {
+        b.iter(|| {
+            let store = Store::open(&path).unwrap();
+            assert_eq!(store.read_model("big").unwrap().stories.len(), STORIES);
+        })
+    });
+    group.bench_function("editable: load the Automerge document", |b| {
+        b.iter(|| store.load("big").unwrap())
+    });
+    let mut loaded = store.load("big").unwrap();
+    let mut n = 0;
+    group.bench_function("one edit: add a story, persist change + projection", |b| {
+        b.iter(|| {
+            n += 1;
+            let edit = Edit::AddStory {
+                step_id: "step-3-2".into(),
+                release_id: "rel-1".into(),
+                title: format!("Bench {n}"),
+            };
+            let applied = loaded
+                .doc
+                .apply(
+                    &edit,
+                    &EditContext {
+                        new_id: format!("bench-{n}"),
+                        unix_time: 1,
+                    },
+                )
+                .unwrap();
+            store.commit_edit(&mut loaded, &applied).unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, open_large_map);
+criterion_main!(benches);

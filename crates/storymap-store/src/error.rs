@@ -1,0 +1,49 @@
+//! What can go wrong with the database file, told apart so the UI can say what to do.
+
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+use storymap_core::CoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no map with id {0}")]
+    MapNotFound(String),
+    #[error("the disk is full: the last edit was not saved (free some space and try again)")]
+    DiskFull,
+    #[error("{path} is not a readable Storymap database ({detail}); it was left untouched")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path} was written by a newer Storymap (database version {found}, this version knows up to {supported})")]
+    NewerDatabase {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("the stored map {map_id} cannot be read: {source}")]
+    Document {
+        map_id: String,
+        source: Box<CoreError>,
+    },
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+/// Classifies an error from opening or first reading a file.
+pub(crate) fn on_open(path: &std::path::Path, error: rusqlite::Error) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_owned(),
+            detail: error.to_string(),
+        },
+        _ => StoreError::from(error),
+    }
+}

@@ -1,0 +1,12 @@
+//! SQLite persistence for story maps: each map's Automerge data (a snapshot plus change
+//! rows appended in the same transaction as the edit) and a relational projection that
+//! draws a map and lists maps without loading Automerge.
+
+mod error;
+mod migrations;
+mod projection;
+mod store;
+
+pub use error::StoreError;
+pub use projection::MapListing;
+pub use store::{LoadedMap, Store, COMPACT_AFTER_BYTES, COMPACT_AFTER_ROWS};

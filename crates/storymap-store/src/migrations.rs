@@ -1,0 +1,91 @@
+//! Versioned, forward-only schema migrations, tracked in `PRAGMA user_version`.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Each entry moves the schema from version `index` to `index + 1`. Never edit a
+/// released entry; append a new one.
+const MIGRATIONS: &[&str] = &[r#"
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    -- One row per map: its latest compacted Automerge snapshot and listing columns.
+    CREATE TABLE maps (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        story_count INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        snapshot    BLOB NOT NULL,
+        -- Bumped at each compaction, so another process knows to merge the new snapshot.
+        snapshot_generation INTEGER NOT NULL DEFAULT 1
+    );
+    -- Automerge changes made since the snapshot, one row per edit.
+    CREATE TABLE map_changes (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        map_id     TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        data       BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX map_changes_by_map ON map_changes(map_id, seq);
+    -- Projection: the backbone and release slices, in display order.
+    CREATE TABLE outline (
+        map_id    TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        id        TEXT NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('activity', 'step', 'release')),
+        parent_id TEXT,
+        title     TEXT NOT NULL,
+        rank      TEXT NOT NULL,
+        position  INTEGER NOT NULL,
+        PRIMARY KEY (map_id, id)
+    );
+    -- Projection: stories, for drawing, listing and search.
+    CREATE TABLE stories (
+        map_id      TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        id          TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        description TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        step_id     TEXT NOT NULL,
+        release_id  TEXT NOT NULL,
+        rank        TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        estimate    TEXT,
+        PRIMARY KEY (map_id, id)
+    );
+    CREATE TABLE acceptance_criteria (
+        map_id   TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        id       TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        done     INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (map_id, story_id, id),
+        FOREIGN KEY (map_id, story_id) REFERENCES stories(map_id, id) ON DELETE CASCADE
+    );
+"#];
+
+pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let found: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| crate::error::on_open(path, e))?;
+    let supported = MIGRATIONS.len() as i64;
+    if found > supported {
+        return Err(StoreError::NewerDatabase {
+            path: path.to_owned(),
+            found,
+            supported,
+        });
+    }
+    for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = connection.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,285 @@
+//! The relational projection of a map: written in the same transaction as each change,
+//! read to draw a map without loading its Automerge document.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use storymap_core::{
+    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, Step, Story, StoryStatus,
+};
+
+use crate::StoreError;
+
+/// One map in the map list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapListing {
+    pub id: String,
+    pub name: String,
+    pub story_count: u32,
+    pub updated_at: String,
+}
+
+pub(crate) fn write_outline(
+    db: &Connection,
+    map_id: &str,
+    activities: &[Activity],
+    releases: &[ReleaseSlice],
+) -> Result<(), StoreError> {
+    db.execute("DELETE FROM outline WHERE map_id = ?1", [map_id])?;
+    let mut insert = db.prepare_cached(
+        "INSERT INTO outline (map_id, id, kind, parent_id, title, rank, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (position, activity) in activities.iter().enumerate() {
+        insert.execute(params![
+            map_id,
+            activity.id,
+            "activity",
+            None::<&str>,
+            activity.title,
+            activity.rank.as_string(),
+            position as i64
+        ])?;
+        for (position, step) in activity.steps.iter().enumerate() {
+            insert.execute(params![
+                map_id,
+                step.id,
+                "step",
+                activity.id,
+                step.title,
+                step.rank.as_string(),
+                position as i64
+            ])?;
+        }
+    }
+    for (position, release) in releases.iter().enumerate() {
+        insert.execute(params![
+            map_id,
+            release.id,
+            "release",
+            None::<&str>,
+            release.title,
+            release.rank.as_string(),
+            position as i64
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn upsert_story(db: &Connection, map_id: &str, story: &Story) -> Result<(), StoreError> {
+    db.prepare_cached(
+        "INSERT OR REPLACE INTO stories
+           (map_id, id, title, description, activity_id, step_id, release_id, rank, status, estimate)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        map_id,
+        story.id,
+        story.title,
+        story.description,
+        story.activity_id,
+        story.step_id,
+        story.release_id,
+        story.rank.as_string(),
+        story.status.as_str(),
+        story.estimate,
+    ])?;
+    db.prepare_cached("DELETE FROM acceptance_criteria WHERE map_id = ?1 AND story_id = ?2")?
+        .execute(params![map_id, story.id])?;
+    let mut insert = db.prepare_cached(
+        "INSERT INTO acceptance_criteria (map_id, story_id, id, text, done, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (position, criterion) in story.acceptance_criteria.iter().enumerate() {
+        insert.execute(params![
+            map_id,
+            story.id,
+            criterion.id,
+            criterion.text,
+            criterion.done,
+            position as i64
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn delete_story(
+    db: &Connection,
+    map_id: &str,
+    story_id: &str,
+) -> Result<(), StoreError> {
+    db.execute(
+        "DELETE FROM stories WHERE map_id = ?1 AND id = ?2",
+        params![map_id, story_id],
+    )?;
+    Ok(())
+}
+
+/// Replaces the whole projection of a map (after an import or a merge from elsewhere).
+pub(crate) fn write_all(db: &Connection, model: &MapModel) -> Result<(), StoreError> {
+    write_outline(db, &model.id, &model.activities, &model.releases)?;
+    db.execute("DELETE FROM stories WHERE map_id = ?1", [&model.id])?;
+    for story in &model.stories {
+        upsert_story(db, &model.id, story)?;
+    }
+    Ok(())
+}
+
+/// Refreshes the listing columns of `maps` after an edit.
+pub(crate) fn touch_listing(
+    db: &Connection,
+    map_id: &str,
+    name: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE maps SET name = ?2, updated_at = ?3,
+           story_count = (SELECT count(*) FROM stories WHERE map_id = ?1)
+         WHERE id = ?1",
+        params![map_id, name, now],
+    )?;
+    Ok(())
+}
+
+fn rank(text: String) -> Rank {
+    Rank::parse(&text).unwrap_or_else(|_| Rank::first())
+}
+
+pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, StoreError> {
+    let name: String = db
+        .query_row("SELECT name FROM maps WHERE id = ?1", [map_id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
+
+    let mut activities: Vec<Activity> = Vec::new();
+    let mut steps: HashMap<String, Vec<(i64, Step)>> = HashMap::new();
+    let mut releases: Vec<(i64, ReleaseSlice)> = Vec::new();
+    let mut activity_rows: Vec<(i64, Activity)> = Vec::new();
+    let mut query = db.prepare_cached(
+        "SELECT id, kind, parent_id, title, rank, position FROM outline WHERE map_id = ?1",
+    )?;
+    let rows = query.query_map([map_id], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, Option<String>>(2)?,
+            row.get::<_, String>(3)?,
+            row.get::<_, String>(4)?,
+            row.get::<_, i64>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, kind, parent, title, rank_text, position) = row?;
+        match kind.as_str() {
+            "activity" => activity_rows.push((
+                position,
+                Activity {
+                    id,
+                    title,
+                    rank: rank(rank_text),
+                    steps: Vec::new(),
+                },
+            )),
+            "step" => steps.entry(parent.unwrap_or_default()).or_default().push((
+                position,
+                Step {
+                    id,
+                    title,
+                    rank: rank(rank_text),
+                },
+            )),
+            _ => releases.push((
+                position,
+                ReleaseSlice {
+                    id,
+                    title,
+                    rank: rank(rank_text),
+                },
+            )),
+        }
+    }
+    activity_rows.sort_by_key(|(p, _)| *p);
+    for (_, mut activity) in activity_rows {
+        let mut own = steps.remove(&activity.id).unwrap_or_default();
+        own.sort_by_key(|(p, _)| *p);
+        activity.steps = own.into_iter().map(|(_, s)| s).collect();
+        activities.push(activity);
+    }
+    releases.sort_by_key(|(p, _)| *p);
+
+    let mut criteria: HashMap<String, Vec<(i64, AcceptanceCriterion)>> = HashMap::new();
+    let mut query = db.prepare_cached(
+        "SELECT story_id, id, text, done, position FROM acceptance_criteria WHERE map_id = ?1",
+    )?;
+    for row in query.query_map([map_id], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(4)?,
+            AcceptanceCriterion {
+                id: row.get(1)?,
+                text: row.get(2)?,
+                done: row.get(3)?,
+            },
+        ))
+    })? {
+        let (story_id, position, criterion) = row?;
+        criteria
+            .entry(story_id)
+            .or_default()
+            .push((position, criterion));
+    }
+
+    let mut query = db.prepare_cached(
+        "SELECT id, title, description, activity_id, step_id, release_id, rank, status, estimate
+         FROM stories WHERE map_id = ?1",
+    )?;
+    let stories = query
+        .query_map([map_id], |row| {
+            Ok(Story {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                description: row.get(2)?,
+                activity_id: row.get(3)?,
+                step_id: row.get(4)?,
+                release_id: row.get(5)?,
+                rank: rank(row.get(6)?),
+                status: StoryStatus::parse(&row.get::<_, String>(7)?),
+                estimate: row.get(8)?,
+                acceptance_criteria: Vec::new(),
+            })
+        })?
+        .map(|row| {
+            let mut story = row?;
+            if let Some(mut own) = criteria.remove(&story.id) {
+                own.sort_by_key(|(p, _)| *p);
+                story.acceptance_criteria = own.into_iter().map(|(_, c)| c).collect();
+            }
+            Ok(story)
+        })
+        .collect::<Result<Vec<_>, rusqlite::Error>>()?;
+
+    Ok(MapModel::new(
+        map_id.to_owned(),
+        name,
+        activities,
+        releases.into_iter().map(|(_, r)| r).collect(),
+        stories,
+    ))
+}
+
+pub(crate) fn list_maps(db: &Connection) -> Result<Vec<MapListing>, StoreError> {
+    let mut query = db.prepare_cached(
+        "SELECT id, name, story_count, updated_at FROM maps ORDER BY updated_at DESC, name",
+    )?;
+    let rows = query.query_map([], |row| {
+        Ok(MapListing {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            story_count: row.get(2)?,
+            updated_at: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

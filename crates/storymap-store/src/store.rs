@@ -1,0 +1,288 @@
+//! [`Store`]: one SQLite file holding every map of a data directory.
+//!
+//! Invariant: a map's Automerge data is its snapshot plus its change rows, and the
+//! projection rows agree with it; both are written in one transaction, so a crash or a
+//! full disk leaves the previous consistent state.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use storymap_core::{Applied, MapDocument, MapModel};
+
+use crate::error::on_open;
+use crate::projection::{self, MapListing};
+use crate::{migrations, StoreError};
+
+/// Compact a map's change rows into a new snapshot past this many rows…
+pub const COMPACT_AFTER_ROWS: i64 = 200;
+/// …or this many bytes of changes (measured: opening cost grows with rows, not bytes).
+pub const COMPACT_AFTER_BYTES: i64 = 256 * 1024;
+
+pub struct Store {
+    db: Connection,
+    path: PathBuf,
+}
+
+/// A map's document in memory, with how far it has read the map's change rows.
+pub struct LoadedMap {
+    pub doc: MapDocument,
+    map_id: String,
+    last_seq: i64,
+    generation: i64,
+}
+
+impl LoadedMap {
+    pub fn map_id(&self) -> &str {
+        &self.map_id
+    }
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let db = Connection::open(path).map_err(|e| on_open(path, e))?;
+        Self::configure(db, path)
+    }
+
+    fn configure(mut db: Connection, path: &Path) -> Result<Store, StoreError> {
+        // The first statement reads the header: a foreign or damaged file fails here.
+        db.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(|e| on_open(path, e))?;
+        db.pragma_update(None, "synchronous", "NORMAL")?;
+        db.pragma_update(None, "foreign_keys", "ON")?;
+        db.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut db, path)?;
+        Ok(Store {
+            db,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The raw connection, for tests that need to provoke failures.
+    #[doc(hidden)]
+    pub fn connection(&self) -> &Connection {
+        &self.db
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .db
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn list_maps(&self) -> Result<Vec<MapListing>, StoreError> {
+        projection::list_maps(&self.db)
+    }
+
+    pub fn map_exists(&self, map_id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .db
+            .query_row("SELECT 1 FROM maps WHERE id = ?1", [map_id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// The map as the projection holds it: drawing a map never waits for Automerge.
+    pub fn read_model(&self, map_id: &str) -> Result<MapModel, StoreError> {
+        projection::read_model(&self.db, map_id)
+    }
+
+    /// Stores a new map (created or imported) with its whole projection.
+    pub fn insert_map(&mut self, doc: &MapDocument) -> Result<(), StoreError> {
+        let model = doc.read().map_err(|source| StoreError::Document {
+            map_id: doc.map_id(),
+            source: Box::new(source),
+        })?;
+        let tx = self.db.transaction()?;
+        let now = now();
+        tx.execute(
+            "INSERT INTO maps (id, name, created_at, updated_at, snapshot) VALUES (?1, ?2, ?3, ?3, ?4)",
+            params![model.id, model.name, now, doc.save()],
+        )?;
+        projection::write_all(&tx, &model)?;
+        projection::touch_listing(&tx, &model.id, &model.name, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Loads a map's document: its snapshot, then every change row after it.
+    pub fn load(&self, map_id: &str) -> Result<LoadedMap, StoreError> {
+        let (snapshot, generation): (Vec<u8>, i64) = self
+            .db
+            .query_row(
+                "SELECT snapshot, snapshot_generation FROM maps WHERE id = ?1",
+                [map_id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
+        let doc = MapDocument::load(&snapshot).map_err(|source| StoreError::Document {
+            map_id: map_id.to_owned(),
+            source: Box::new(source),
+        })?;
+        let mut loaded = LoadedMap {
+            doc,
+            map_id: map_id.to_owned(),
+            last_seq: 0,
+            generation,
+        };
+        merge_stored(&self.db, &mut loaded)?;
+        Ok(loaded)
+    }
+
+    /// Brings `loaded` up to date with what other processes stored.
+    pub fn catch_up(&self, loaded: &mut LoadedMap) -> Result<(), StoreError> {
+        merge_stored(&self.db, loaded)
+    }
+
+    /// Persists the edit just applied to `loaded.doc`: its change row and the projection
+    /// rows it touched, in one transaction. If that fails (disk full, I/O error), the
+    /// document is reloaded from disk so memory never holds an edit the disk lacks.
+    pub fn commit_edit(
+        &mut self,
+        loaded: &mut LoadedMap,
+        applied: &Applied,
+    ) -> Result<(), StoreError> {
+        let result = self.try_commit_edit(loaded, applied);
+        if result.is_err() {
+            if let Ok(fresh) = self.load(&loaded.map_id) {
+                *loaded = fresh;
+            }
+        }
+        result
+    }
+
+    fn try_commit_edit(
+        &mut self,
+        loaded: &mut LoadedMap,
+        applied: &Applied,
+    ) -> Result<(), StoreError> {
+        let change = loaded.doc.last_local_change().unwrap_or_default();
+        let tx = self
+            .db
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let now = now();
+        tx.execute(
+            "INSERT INTO map_changes (map_id, data, created_at) VALUES (?1, ?2, ?3)",
+            params![loaded.map_id, change, now],
+        )?;
+        let seq = tx.last_insert_rowid();
+        if applied.outline_changed {
+            let (activities, releases) = loaded.doc.read_outline();
+            projection::write_outline(&tx, &loaded.map_id, &activities, &releases)?;
+        }
+        for story_id in &applied.stories {
+            match loaded.doc.read_story(story_id) {
+                Some(story) => projection::upsert_story(&tx, &loaded.map_id, &story)?,
+                None => projection::delete_story(&tx, &loaded.map_id, story_id)?,
+            }
+        }
+        projection::touch_listing(&tx, &loaded.map_id, &loaded.doc.name(), &now)?;
+        tx.commit()?;
+        // Rows other processes wrote before ours are merged on the next catch-up; ours is
+        // already in memory, and merging it again is a no-op.
+        if seq == loaded.last_seq + 1 {
+            loaded.last_seq = seq;
+        }
+        Ok(())
+    }
+
+    /// Rows and bytes of changes stored after the map's snapshot.
+    pub fn pending_changes(&self, map_id: &str) -> Result<(i64, i64), StoreError> {
+        Ok(self.db.query_row(
+            "SELECT count(*), coalesce(sum(length(data)), 0) FROM map_changes WHERE map_id = ?1",
+            [map_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+
+    /// Compacts when the change rows pass [`COMPACT_AFTER_ROWS`] or [`COMPACT_AFTER_BYTES`].
+    pub fn compact_if_due(&mut self, loaded: &mut LoadedMap) -> Result<bool, StoreError> {
+        let (rows, bytes) = self.pending_changes(&loaded.map_id)?;
+        if rows < COMPACT_AFTER_ROWS && bytes < COMPACT_AFTER_BYTES {
+            return Ok(false);
+        }
+        self.compact(loaded)?;
+        Ok(true)
+    }
+
+    /// Replaces the snapshot with one holding every stored change and deletes those rows,
+    /// in one transaction that first merges rows other processes added.
+    pub fn compact(&mut self, loaded: &mut LoadedMap) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Inside the write lock, so no row can slip in between merge and delete.
+        merge_stored(&tx, loaded)?;
+        tx.execute(
+            "UPDATE maps SET snapshot = ?2, snapshot_generation = snapshot_generation + 1 WHERE id = ?1",
+            params![loaded.map_id, loaded.doc.save()],
+        )?;
+        tx.execute(
+            "DELETE FROM map_changes WHERE map_id = ?1 AND seq <= ?2",
+            params![loaded.map_id, loaded.last_seq],
+        )?;
+        let generation: i64 = tx.query_row(
+            "SELECT snapshot_generation FROM maps WHERE id = ?1",
+            [&loaded.map_id],
+            |row| row.get(0),
+        )?;
+        tx.commit()?;
+        loaded.generation = generation;
+        Ok(())
+    }
+}
+
+/// Merges what another process (the CLI beside the app) stored since `loaded` last read:
+/// a newer snapshot, then change rows past `last_seq`.
+fn merge_stored(db: &Connection, loaded: &mut LoadedMap) -> Result<(), StoreError> {
+    let map_id = loaded.map_id.clone();
+    let broken = |source| StoreError::Document {
+        map_id: map_id.clone(),
+        source: Box::new(source),
+    };
+    let generation: i64 = db.query_row(
+        "SELECT snapshot_generation FROM maps WHERE id = ?1",
+        [&loaded.map_id],
+        |row| row.get(0),
+    )?;
+    if generation != loaded.generation {
+        let snapshot: Vec<u8> = db.query_row(
+            "SELECT snapshot FROM maps WHERE id = ?1",
+            [&loaded.map_id],
+            |row| row.get(0),
+        )?;
+        loaded.doc.load_incremental(&snapshot).map_err(broken)?;
+        loaded.generation = generation;
+    }
+    let mut query = db.prepare_cached(
+        "SELECT seq, data FROM map_changes WHERE map_id = ?1 AND seq > ?2 ORDER BY seq",
+    )?;
+    let mut rows = query.query(params![loaded.map_id, loaded.last_seq])?;
+    while let Some(row) = rows.next()? {
+        let data: Vec<u8> = row.get(1)?;
+        loaded.doc.load_incremental(&data).map_err(broken)?;
+        loaded.last_seq = row.get(0)?;
+    }
+    Ok(())
+}

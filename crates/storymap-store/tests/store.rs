@@ -1,0 +1,297 @@
+//! The store against real SQLite files in a temp dir: round trips, compaction, two
+//! processes on one file, a full disk, damaged and newer files.
+
+use proptest::prelude::*;
+use storymap_core::{Edit, EditContext, MapDocument, MapModel};
+use storymap_store::{Store, StoreError, COMPACT_AFTER_ROWS};
+
+fn ctx(id: &str) -> EditContext {
+    EditContext {
+        new_id: id.into(),
+        unix_time: 1_700_000_000,
+    }
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    (dir, store)
+}
+
+/// A map with one activity, step and release slice, stored.
+fn seeded(store: &mut Store) -> storymap_store::LoadedMap {
+    let mut doc = MapDocument::create("m1", "Grocery app", "ana", 1_700_000_000).unwrap();
+    doc.apply(
+        &Edit::AddActivity {
+            title: "Shop".into(),
+        },
+        &ctx("a1"),
+    )
+    .unwrap();
+    doc.apply(
+        &Edit::AddStep {
+            activity_id: "a1".into(),
+            title: "Search".into(),
+        },
+        &ctx("s1"),
+    )
+    .unwrap();
+    doc.apply(
+        &Edit::AddRelease {
+            title: "MVP".into(),
+        },
+        &ctx("r1"),
+    )
+    .unwrap();
+    store.insert_map(&doc).unwrap();
+    store.load("m1").unwrap()
+}
+
+fn edit(
+    store: &mut Store,
+    loaded: &mut storymap_store::LoadedMap,
+    edit: Edit,
+    id: &str,
+) -> Result<(), StoreError> {
+    store.catch_up(loaded)?;
+    let applied = loaded.doc.apply(&edit, &ctx(id)).expect("valid edit");
+    store.commit_edit(loaded, &applied)
+}
+
+fn add_story(title: &str) -> Edit {
+    Edit::AddStory {
+        step_id: "s1".into(),
+        release_id: "r1".into(),
+        title: title.into(),
+    }
+}
+
+fn titles(model: &MapModel) -> Vec<String> {
+    model.stories.iter().map(|s| s.title.clone()).collect()
+}
+
+#[test]
+fn edits_survive_reopening_and_the_projection_agrees_with_the_document() {
+    let (dir, mut store) = temp_store();
+    let mut loaded = seeded(&mut store);
+    edit(&mut store, &mut loaded, add_story("By name"), "t1").unwrap();
+    edit(&mut store, &mut loaded, add_story("By barcode"), "t2").unwrap();
+    edit(
+        &mut store,
+        &mut loaded,
+        Edit::RenameStep {
+            step_id: "s1".into(),
+            title: "Find".into(),
+        },
+        "-",
+    )
+    .unwrap();
+    drop(store);
+
+    let store = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    let from_doc = store.load("m1").unwrap().doc.read().unwrap();
+    let from_projection = store.read_model("m1").unwrap();
+    assert_eq!(from_projection, from_doc);
+    assert_eq!(titles(&from_doc), ["By name", "By barcode"]);
+    assert_eq!(from_doc.activities[0].steps[0].title, "Find");
+    let listing = &store.list_maps().unwrap()[0];
+    assert_eq!(
+        (listing.name.as_str(), listing.story_count),
+        ("Grocery app", 2)
+    );
+}
+
+#[test]
+fn change_rows_are_compacted_into_a_snapshot() {
+    let (_dir, mut store) = temp_store();
+    let mut loaded = seeded(&mut store);
+    for i in 0..COMPACT_AFTER_ROWS {
+        edit(
+            &mut store,
+            &mut loaded,
+            add_story(&format!("Story {i}")),
+            &format!("t{i}"),
+        )
+        .unwrap();
+    }
+    assert_eq!(store.pending_changes("m1").unwrap().0, COMPACT_AFTER_ROWS);
+    assert!(store.compact_if_due(&mut loaded).unwrap());
+    assert_eq!(store.pending_changes("m1").unwrap().0, 0);
+    assert!(!store.compact_if_due(&mut loaded).unwrap());
+    let reloaded = store.load("m1").unwrap().doc.read().unwrap();
+    assert_eq!(reloaded.stories.len(), COMPACT_AFTER_ROWS as usize);
+    assert_eq!(reloaded, loaded.doc.read().unwrap());
+}
+
+#[test]
+fn two_processes_on_one_file_lose_nothing_even_across_compaction() {
+    let (dir, mut app) = temp_store();
+    let mut in_app = seeded(&mut app);
+    let mut cli = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    let mut in_cli = cli.load("m1").unwrap();
+
+    edit(&mut cli, &mut in_cli, add_story("From the CLI"), "c1").unwrap();
+    edit(&mut app, &mut in_app, add_story("From the app"), "p1").unwrap();
+    // The CLI compacts while the app still holds its older copy.
+    cli.compact(&mut in_cli).unwrap();
+    edit(&mut app, &mut in_app, add_story("From the app again"), "p2").unwrap();
+    app.compact(&mut in_app).unwrap();
+
+    let fresh = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    let model = fresh.load("m1").unwrap().doc.read().unwrap();
+    let mut got = titles(&model);
+    got.sort();
+    assert_eq!(got, ["From the CLI", "From the app", "From the app again"]);
+    assert_eq!(fresh.read_model("m1").unwrap(), model);
+}
+
+#[test]
+fn a_full_disk_refuses_the_edit_and_keeps_memory_equal_to_disk() {
+    let (dir, mut store) = temp_store();
+    let mut loaded = seeded(&mut store);
+    edit(
+        &mut store,
+        &mut loaded,
+        add_story("Saved before the disk filled"),
+        "t1",
+    )
+    .unwrap();
+    let pages: i64 = store
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store
+        .connection()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+
+    // Keep adding long stories until the "disk" (the page limit) is full.
+    let mut saved = vec!["Saved before the disk filled".to_owned()];
+    let mut failure = None;
+    for i in 0..500 {
+        let title = format!("{i} {}", "long title ".repeat(40));
+        match edit(&mut store, &mut loaded, add_story(&title), &format!("f{i}")) {
+            Ok(()) => saved.push(title.trim().to_owned()),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    let failure = failure.expect("the page limit was never reached");
+    assert!(matches!(failure, StoreError::DiskFull), "{failure:?}");
+    assert!(failure.to_string().contains("disk is full"));
+    // Memory was reset to what the disk holds: the refused story is gone, the saved ones stay.
+    assert_eq!(titles(&loaded.doc.read().unwrap()), saved);
+
+    store
+        .connection()
+        .pragma_update(None, "max_page_count", 1_073_741_823i64)
+        .unwrap();
+    edit(
+        &mut store,
+        &mut loaded,
+        add_story("After space was freed"),
+        "t3",
+    )
+    .unwrap();
+    drop(store);
+    let store = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    saved.push("After space was freed".to_owned());
+    assert_eq!(
+        titles(&store.load("m1").unwrap().doc.read().unwrap()),
+        saved
+    );
+    assert_eq!(titles(&store.read_model("m1").unwrap()), saved);
+}
+
+#[test]
+fn a_damaged_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("storymap.sqlite3");
+    let garbage = b"this is not a database, just some bytes someone saved here".repeat(100);
+    std::fs::write(&path, &garbage).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("not a readable Storymap database"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("storymap.sqlite3");
+    drop(Store::open(&path).unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(
+        matches!(err, StoreError::NewerDatabase { found: 99, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_damaged_snapshot_is_reported_for_that_map_only() {
+    let (_dir, mut store) = temp_store();
+    seeded(&mut store);
+    store
+        .connection()
+        .execute("UPDATE maps SET snapshot = x'00112233'", [])
+        .unwrap();
+    let err = store.load("m1").err().unwrap();
+    assert!(matches!(err, StoreError::Document { .. }), "{err:?}");
+    // The projection still draws the map, so the POPM sees their data.
+    assert_eq!(store.read_model("m1").unwrap().name, "Grocery app");
+}
+
+#[test]
+fn an_interrupted_write_leaves_no_trace() {
+    let (dir, mut store) = temp_store();
+    seeded(&mut store);
+    {
+        // A process that dies mid-transaction: the rows never become visible.
+        let conn = rusqlite::Connection::open(dir.path().join("storymap.sqlite3")).unwrap();
+        conn.execute_batch("BEGIN; INSERT INTO map_changes (map_id, data, created_at) VALUES ('m1', x'dead', 'now');").unwrap();
+        drop(conn);
+    }
+    assert_eq!(store.pending_changes("m1").unwrap().0, 0);
+    assert!(store.load("m1").is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    /// After any sequence of edits, the projection equals the document, before and after
+    /// reopening, whether or not compaction ran.
+    #[test]
+    fn the_projection_always_matches_the_document(ops in proptest::collection::vec((0u8..5, 0usize..8, "[a-z]{1,6}"), 1..30), compact in any::<bool>()) {
+        let (dir, mut store) = temp_store();
+        let mut loaded = seeded(&mut store);
+        let mut n = 0;
+        for (kind, pick, title) in ops {
+            n += 1;
+            let model = loaded.doc.read().unwrap();
+            let steps: Vec<String> = model.step_ids().map(str::to_owned).collect();
+            let step = steps[pick % steps.len()].clone();
+            let release = model.releases[pick % model.releases.len()].id.clone();
+            let e = match kind {
+                0 => Edit::AddStory { step_id: step, release_id: release, title },
+                1 => Edit::AddStep { activity_id: model.activities[pick % model.activities.len()].id.clone(), title },
+                2 => Edit::AddRelease { title },
+                3 if !model.stories.is_empty() => Edit::RenameStory { story_id: model.stories[pick % model.stories.len()].id.clone(), title },
+                _ => Edit::AddActivity { title },
+            };
+            edit(&mut store, &mut loaded, e, &format!("id{n}")).unwrap();
+        }
+        if compact { store.compact(&mut loaded).unwrap(); }
+        prop_assert_eq!(store.read_model("m1").unwrap(), loaded.doc.read().unwrap());
+        drop(store);
+        let store = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+        prop_assert_eq!(store.read_model("m1").unwrap(), store.load("m1").unwrap().doc.read().unwrap());
+    }
+}
