@@ -1,0 +1,19 @@
+//! The boundary between Storymap's core and its shells (the Tauri app, the CLI): DTOs
+//! shared with the UI, error codes, and [`Workspace`], the handlers over one data directory.
+//! Nothing here knows Tauri, so both shells and the tests drive the same code.
+
+mod convert;
+mod data_dir;
+mod dto;
+mod error;
+mod workspace;
+
+pub mod bindings;
+
+pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
+pub use dto::*;
+pub use error::{ApiError, ErrorCode};
+pub use workspace::Workspace;
+
+/// The sample map a first run opens on (the export JSON format).
+pub const SAMPLE_MAP_JSON: &str = include_str!("../../../assets/sample-map.json");

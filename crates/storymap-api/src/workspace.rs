@@ -1,0 +1,253 @@
+//! [`Workspace`]: every handler the shells call, over one data directory. Each handler
+//! converts, calls the core or the store once or twice, and converts back.
+
+use std::path::Path;
+
+use storymap_core::{EditContext, MapDocument, MapImport};
+use storymap_store::{LoadedMap, Store};
+
+use crate::convert::parse_map_json;
+use crate::dto::{EditOutcome, MapEdit, MapSummary, MapView};
+use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
+
+const LAST_MAP_SETTING: &str = "lastMapId";
+const AUTHOR_SETTING: &str = "author";
+/// The slice a new map starts with, so its first activity and step already have cells.
+const FIRST_RELEASE: &str = "MVP";
+
+pub struct Workspace {
+    store: Store,
+    author: String,
+    /// The document of the map being edited, loaded on first edit or by [`Workspace::prepare`].
+    loaded: Option<LoadedMap>,
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn unix_now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// The device's user name, recorded as the author of every change made here.
+fn default_author() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "Storymap user".to_owned())
+}
+
+impl Workspace {
+    /// Opens the data directory, creating it and its database when missing.
+    pub fn open(data_dir: &Path) -> Result<Workspace, ApiError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!(
+                    "cannot create the data directory {}: {e}",
+                    data_dir.display()
+                ),
+            )
+        })?;
+        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
+        let author = match store.setting(AUTHOR_SETTING)? {
+            Some(author) => author,
+            None => {
+                let author = default_author();
+                store.set_setting(AUTHOR_SETTING, &author)?;
+                author
+            }
+        };
+        Ok(Workspace {
+            store,
+            author,
+            loaded: None,
+        })
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    pub fn list_maps(&self) -> Result<Vec<MapSummary>, ApiError> {
+        Ok(self
+            .store
+            .list_maps()?
+            .into_iter()
+            .map(MapSummary::from)
+            .collect())
+    }
+
+    /// The map to show at start: the last one opened, else the latest edited, else the
+    /// sample map (imported on the very first run).
+    pub fn open_start_map(&mut self) -> Result<MapView, ApiError> {
+        if let Some(last) = self.store.setting(LAST_MAP_SETTING)? {
+            if self.store.map_exists(&last)? {
+                return self.open_map(&last);
+            }
+        }
+        if let Some(latest) = self.store.list_maps()?.into_iter().next() {
+            return self.open_map(&latest.id);
+        }
+        let view = self.import_json(SAMPLE_MAP_JSON)?;
+        self.open_map(&view.map.id)
+    }
+
+    /// The map from its projection (fast at any size); remembered as the last map.
+    pub fn open_map(&mut self, map_id: &str) -> Result<MapView, ApiError> {
+        let view = self.view(map_id)?;
+        self.store.set_setting(LAST_MAP_SETTING, map_id)?;
+        Ok(view)
+    }
+
+    /// The map as stored, without side effects (the JSON export).
+    pub fn view(&self, map_id: &str) -> Result<MapView, ApiError> {
+        Ok(MapView::from(&self.store.read_model(map_id)?))
+    }
+
+    pub fn create_map(&mut self, name: &str) -> Result<MapView, ApiError> {
+        let map_id = new_id();
+        let mut doc = MapDocument::create(&map_id, name, &self.author, unix_now())?;
+        let first_release = storymap_core::Edit::AddRelease {
+            title: FIRST_RELEASE.into(),
+        };
+        doc.apply(
+            &first_release,
+            &EditContext {
+                new_id: new_id(),
+                unix_time: unix_now(),
+            },
+        )?;
+        self.store.insert_map(&doc)?;
+        self.open_map(&map_id)
+    }
+
+    /// Imports a map exported as JSON; it gets a new map id, so importing twice gives two maps.
+    pub fn import_json(&mut self, json: &str) -> Result<MapView, ApiError> {
+        let model = parse_map_json(json)?;
+        let doc = MapImport::build(&model, &new_id(), &self.author, unix_now())?;
+        self.store.insert_map(&doc)?;
+        self.view(&doc.map_id())
+    }
+
+    /// Loads the map's document ahead of the first edit (the app calls this in the
+    /// background right after showing a map).
+    pub fn prepare(&mut self, map_id: &str) -> Result<(), ApiError> {
+        self.loaded_map(map_id).map(|_| ())
+    }
+
+    fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
+        match &mut self.loaded {
+            Some(loaded) if loaded.map_id() == map_id => self.store.catch_up(loaded)?,
+            slot => *slot = Some(self.store.load(map_id)?),
+        }
+        Ok(self.loaded.as_mut().expect("loaded just above"))
+    }
+
+    /// One edit: one Automerge change, persisted with its projection in one transaction.
+    pub fn apply_edit(&mut self, map_id: &str, edit: MapEdit) -> Result<EditOutcome, ApiError> {
+        let context = EditContext {
+            new_id: new_id(),
+            unix_time: unix_now(),
+        };
+        self.loaded_map(map_id)?;
+        let (store, loaded) = (&mut self.store, self.loaded.as_mut().expect("loaded above"));
+        let applied = loaded.doc.apply(&edit.into(), &context)?;
+        store.commit_edit(loaded, &applied)?;
+        // The edit is saved; a compaction that fails (say, a full disk) is retried next time.
+        let _ = store.compact_if_due(loaded);
+        Ok(EditOutcome {
+            view: self.view(map_id)?,
+            created_id: applied.created_id,
+        })
+    }
+
+    /// A map id from an id or an exact name; a name shared by several maps is refused.
+    pub fn resolve_map(&self, name_or_id: &str) -> Result<String, ApiError> {
+        let maps = self.store.list_maps()?;
+        if let Some(map) = maps.iter().find(|m| m.id == name_or_id) {
+            return Ok(map.id.clone());
+        }
+        let named: Vec<_> = maps.iter().filter(|m| m.name == name_or_id).collect();
+        match named.as_slice() {
+            [one] => Ok(one.id.clone()),
+            [] => Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("no map named or with id '{name_or_id}'"),
+            )),
+            many => Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "{} maps are named '{name_or_id}'; use one of their ids: {}",
+                    many.len(),
+                    many.iter()
+                        .map(|m| m.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// Adds a story under activity › step in a release slice, all named by title, creating
+    /// whichever of them is missing. Returns the story id.
+    pub fn add_story_at(
+        &mut self,
+        map_id: &str,
+        activity: &str,
+        step: &str,
+        release: &str,
+        title: &str,
+    ) -> Result<String, ApiError> {
+        let view = self.view(map_id)?;
+        let activity_id = match view.activities.iter().find(|a| a.title == activity.trim()) {
+            Some(a) => a.id.clone(),
+            None => self.created(
+                map_id,
+                MapEdit::AddActivity {
+                    title: activity.into(),
+                },
+            )?,
+        };
+        let existing_step = view
+            .activities
+            .iter()
+            .find(|a| a.id == activity_id)
+            .and_then(|a| a.steps.iter().find(|s| s.title == step.trim()));
+        let step_id = match existing_step {
+            Some(s) => s.id.clone(),
+            None => self.created(
+                map_id,
+                MapEdit::AddStep {
+                    activity_id,
+                    title: step.into(),
+                },
+            )?,
+        };
+        let release_id = match view.releases.iter().find(|r| r.title == release.trim()) {
+            Some(r) => r.id.clone(),
+            None => self.created(
+                map_id,
+                MapEdit::AddRelease {
+                    title: release.into(),
+                },
+            )?,
+        };
+        self.created(
+            map_id,
+            MapEdit::AddStory {
+                step_id,
+                release_id,
+                title: title.into(),
+            },
+        )
+    }
+
+    fn created(&mut self, map_id: &str, edit: MapEdit) -> Result<String, ApiError> {
+        let outcome = self.apply_edit(map_id, edit)?;
+        outcome
+            .created_id
+            .ok_or_else(|| ApiError::new(ErrorCode::Internal, "the edit created nothing"))
+    }
+}

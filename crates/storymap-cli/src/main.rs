@@ -1,0 +1,167 @@
+//! `storymap`: the headless command line on the same data directory as the app.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use storymap_api::{resolve_data_dir, ApiError, ErrorCode, Workspace, DATA_DIR_ENV};
+
+#[derive(Parser)]
+#[command(
+    name = "storymap",
+    version,
+    about = "Story maps from the command line, on the same data as the Storymap app."
+)]
+struct Cli {
+    /// The data directory (default: $STORYMAP_DATA_DIR, else the platform data directory).
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create, list and import maps.
+    #[command(subcommand)]
+    Map(MapCommand),
+    /// Add stories.
+    #[command(subcommand)]
+    Story(StoryCommand),
+    /// Export a map.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand)]
+enum MapCommand {
+    /// Create a map and print its id.
+    Create { name: String },
+    /// List the maps.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a map from a Storymap JSON export and print its new id.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum StoryCommand {
+    /// Add a story and print its id; the activity, step and release slice are created when missing.
+    Add {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        #[arg(long)]
+        activity: String,
+        #[arg(long)]
+        step: String,
+        #[arg(long)]
+        release: String,
+        #[arg(long)]
+        title: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The whole map as JSON (docs/formats.md).
+    Json {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn io_error(what: String) -> impl FnOnce(std::io::Error) -> ApiError {
+    move |e| ApiError::new(ErrorCode::Storage, format!("{what}: {e}"))
+}
+
+fn run(cli: Cli) -> Result<(), ApiError> {
+    let data_dir = resolve_data_dir(cli.data_dir).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("no data directory: pass --data-dir DIR or set {DATA_DIR_ENV}"),
+        )
+    })?;
+    let mut workspace = Workspace::open(&data_dir)?;
+    let mut out = std::io::stdout().lock();
+    let print = |out: &mut std::io::StdoutLock, text: &str| {
+        writeln!(out, "{text}").map_err(io_error("cannot write to standard output".into()))
+    };
+    match cli.command {
+        Command::Map(MapCommand::Create { name }) => {
+            print(&mut out, &workspace.create_map(&name)?.map.id)
+        }
+        Command::Map(MapCommand::List { json }) => {
+            let maps = workspace.list_maps()?;
+            if json {
+                print(
+                    &mut out,
+                    &serde_json::to_string_pretty(&maps).expect("DTOs serialise"),
+                )
+            } else {
+                for map in maps {
+                    print(
+                        &mut out,
+                        &format!("{}  {:>5} stories  {}", map.id, map.story_count, map.name),
+                    )?;
+                }
+                Ok(())
+            }
+        }
+        Command::Map(MapCommand::Import { file }) => {
+            let json = std::fs::read_to_string(&file)
+                .map_err(io_error(format!("cannot read {}", file.display())))?;
+            let view = workspace
+                .import_json(&json)
+                .map_err(|e| ApiError::new(e.code, format!("{}: {}", file.display(), e.message)))?;
+            print(&mut out, &view.map.id)
+        }
+        Command::Story(StoryCommand::Add {
+            map,
+            activity,
+            step,
+            release,
+            title,
+        }) => {
+            let map_id = workspace.resolve_map(&map)?;
+            print(
+                &mut out,
+                &workspace.add_story_at(&map_id, &activity, &step, &release, &title)?,
+            )
+        }
+        Command::Export(ExportCommand::Json { map, output }) => {
+            let view = workspace.view(&workspace.resolve_map(&map)?)?;
+            let json = serde_json::to_string_pretty(&view).expect("DTOs serialise") + "\n";
+            match output {
+                Some(path) => std::fs::write(&path, json)
+                    .map_err(io_error(format!("cannot write {}", path.display()))),
+                None => out
+                    .write_all(json.as_bytes())
+                    .map_err(io_error("cannot write to standard output".into())),
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    // A bug must still end in one readable line, not a panic trace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("storymap: internal error: {info}");
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("storymap: error: {}", error.message);
+            ExitCode::FAILURE
+        }
+    }
+}

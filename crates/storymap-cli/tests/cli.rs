@@ -1,0 +1,186 @@
+//! The `storymap` binary on a real data directory: the happy path and bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn storymap(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_storymap"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("STORYMAP_DATA_DIR")
+        .output()
+        .expect("storymap runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    assert!(
+        !output.status.success(),
+        "expected a failure, got: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let text = String::from_utf8(output.stderr.clone()).unwrap();
+    assert!(!text.contains("panicked"), "panic trace: {text}");
+    text
+}
+
+#[test]
+fn create_add_list_and_export_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let map_id = stdout(&storymap(dir.path(), &["map", "create", "Grocery app"]));
+    let add = |title: &str, step: &str| {
+        stdout(&storymap(
+            dir.path(),
+            &[
+                "story",
+                "add",
+                "--map",
+                "Grocery app",
+                "--activity",
+                "Shop",
+                "--step",
+                step,
+                "--release",
+                "MVP",
+                "--title",
+                title,
+            ],
+        ))
+    };
+    let first = add("Search by name", "Search");
+    add("Filter by diet", "Search");
+    add("Add to basket", "Basket");
+
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&storymap(dir.path(), &["map", "list", "--json"]))).unwrap();
+    assert_eq!(list[0]["id"], map_id.as_str());
+    assert_eq!(list[0]["storyCount"], 3);
+
+    let out_file = dir.path().join("export.json");
+    stdout(&storymap(
+        dir.path(),
+        &[
+            "export",
+            "json",
+            "--map",
+            &map_id,
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    ));
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(export["schemaVersion"], 1);
+    assert_eq!(export["map"]["name"], "Grocery app");
+    let steps: Vec<&str> = export["activities"][0]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["Search", "Basket"]);
+    // The new map starts with MVP, which the stories reused rather than duplicating.
+    assert_eq!(export["releases"].as_array().unwrap().len(), 1);
+    let titles: Vec<&str> = export["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Search by name", "Filter by diet", "Add to basket"]
+    );
+    assert_eq!(export["stories"][0]["id"], first.as_str());
+    assert_eq!(export["stories"][0]["status"], "todo");
+    assert!(export["stories"][0]["acceptanceCriteria"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // Export to stdout and import it back: a second map with the same content.
+    let json = stdout(&storymap(dir.path(), &["export", "json", "--map", &map_id]));
+    std::fs::write(dir.path().join("copy.json"), &json).unwrap();
+    let copy_id = stdout(&storymap(
+        dir.path(),
+        &[
+            "map",
+            "import",
+            dir.path().join("copy.json").to_str().unwrap(),
+        ],
+    ));
+    let copy: serde_json::Value = serde_json::from_str(&stdout(&storymap(
+        dir.path(),
+        &["export", "json", "--map", &copy_id],
+    )))
+    .unwrap();
+    assert_eq!(copy["stories"], export["stories"]);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = stderr(&storymap(dir.path(), &["export", "json", "--map", "Nope"]));
+    assert!(err.contains("no map named or with id 'Nope'"), "{err}");
+
+    stdout(&storymap(dir.path(), &["map", "create", "Twin"]));
+    stdout(&storymap(dir.path(), &["map", "create", "Twin"]));
+    let err = stderr(&storymap(dir.path(), &["export", "json", "--map", "Twin"]));
+    assert!(err.contains("2 maps are named 'Twin'"), "{err}");
+
+    let err = stderr(&storymap(dir.path(), &["map", "create", "   "]));
+    assert!(err.contains("needs a name"), "{err}");
+
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{ \"schemaVersion\": 1, \"map\": ",
+    )
+    .unwrap();
+    let err = stderr(&storymap(
+        dir.path(),
+        &[
+            "map",
+            "import",
+            dir.path().join("broken.json").to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        err.contains("broken.json") && err.contains("not a Storymap JSON export"),
+        "{err}"
+    );
+    // Nothing half-imported.
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&storymap(dir.path(), &["map", "list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_created_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let err = stderr(&storymap(&file.join("sub"), &["map", "list"]));
+    assert!(err.contains("cannot create the data directory"), "{err}");
+}
+
+#[test]
+fn a_corrupt_database_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("storymap.sqlite3");
+    std::fs::write(&db, vec![7u8; 8192]).unwrap();
+    let err = stderr(&storymap(dir.path(), &["map", "list"]));
+    assert!(err.contains("not a readable Storymap database"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), vec![7u8; 8192]);
+}
