@@ -1,0 +1,69 @@
+//! The Tauri shell: finds the data directory, opens the workspace and registers the
+//! commands. Adapters only; every rule lives in the crates under `crates/`.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use storymap_api::{resolve_data_dir, ApiError, ErrorCode, Workspace};
+
+use crate::state::AppState;
+
+/// `--data-dir DIR` or `--data-dir=DIR` from the command line, if given.
+fn data_dir_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+/// The workspace, or the reason it cannot open, which the window then shows.
+fn open_workspace() -> Result<Workspace, ApiError> {
+    let dir = resolve_data_dir(data_dir_flag(std::env::args())).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Storage,
+            "no data directory: start Storymap with --data-dir DIR",
+        )
+    })?;
+    Workspace::open(&dir)
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .manage(AppState::new(open_workspace()))
+        .invoke_handler(tauri::generate_handler![
+            commands::list_maps,
+            commands::open_start_map,
+            commands::open_map,
+            commands::create_map,
+            commands::apply_edit,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while running Storymap");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(args: &[&str]) -> Option<PathBuf> {
+        data_dir_flag(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn reads_the_data_dir_flag_in_both_spellings() {
+        assert_eq!(
+            flag(&["app", "--data-dir", "/tmp/a"]),
+            Some("/tmp/a".into())
+        );
+        assert_eq!(flag(&["app", "--data-dir=/tmp/b"]), Some("/tmp/b".into()));
+        assert_eq!(flag(&["app", "--other"]), None);
+    }
+}

@@ -1,0 +1,35 @@
+//! The workspace shared by the commands, behind one lock: edits are serialised, and a
+//! command waits while a large map's document loads in the background.
+
+use std::sync::Mutex;
+
+use storymap_api::{ApiError, ErrorCode, Workspace};
+
+pub struct AppState {
+    workspace: Mutex<Result<Workspace, ApiError>>,
+}
+
+impl AppState {
+    pub fn new(workspace: Result<Workspace, ApiError>) -> AppState {
+        AppState {
+            workspace: Mutex::new(workspace),
+        }
+    }
+
+    /// Runs `f` on the workspace, or answers why the workspace could not be opened.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self.workspace.lock().map_err(|_| {
+            ApiError::new(
+                ErrorCode::Internal,
+                "an earlier command failed unexpectedly; restart Storymap",
+            )
+        })?;
+        match guard.as_mut() {
+            Ok(workspace) => f(workspace),
+            Err(error) => Err(error.clone()),
+        }
+    }
+}

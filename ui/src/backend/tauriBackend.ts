@@ -1,0 +1,11 @@
+import { commands } from "../bindings/commands";
+import type { Backend } from "./backend";
+
+/** The app's backend: the Rust commands behind Tauri IPC. */
+export const tauriBackend: Backend = {
+  listMaps: () => commands.listMaps(),
+  openStartMap: () => commands.openStartMap(),
+  openMap: (mapId) => commands.openMap(mapId),
+  createMap: (name) => commands.createMap(name),
+  applyEdit: (mapId, edit) => commands.applyEdit(mapId, edit),
+};

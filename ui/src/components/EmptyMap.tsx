@@ -1,0 +1,68 @@
+import { useState } from "react";
+import type { MapEdit } from "../bindings/MapEdit";
+import { PlusIcon } from "./Icons";
+import { InlineInput } from "./InlineInput";
+
+/** Shown while a map has no activities: invites the first one. */
+export function EmptyMap({ mapName, onEdit }: { mapName: string; onEdit: (edit: MapEdit) => void }) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="empty-map" aria-labelledby="empty-map-title">
+      <div className="empty-card">
+        <EmptyIllustration />
+        <p className="empty-eyebrow">{mapName}</p>
+        <h2 id="empty-map-title">Start with the backbone</h2>
+        <p>
+          Name the big things people do with your product, left to right: the activities. Then
+          break each one into steps and slice the stories into releases.
+        </p>
+        {adding ? (
+          <InlineInput
+            mode="once"
+            label="First activity title"
+            placeholder="For example: Discover products"
+            className="empty-input"
+            onSubmit={(title) => {
+              onEdit({ kind: "addActivity", title });
+            }}
+            onClose={() => {
+              setAdding(false);
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="add-activity"
+            aria-label="Add the first activity"
+            onClick={() => {
+              setAdding(true);
+            }}
+          >
+            <PlusIcon />
+            Add the first activity
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function EmptyIllustration() {
+  return (
+    <svg className="empty-illustration" width="176" height="96" viewBox="0 0 176 96" aria-hidden="true" focusable="false">
+      <rect x="4" y="4" width="52" height="14" rx="4" className="ill-a" />
+      <rect x="62" y="4" width="52" height="14" rx="4" className="ill-b" />
+      <rect x="120" y="4" width="52" height="14" rx="4" className="ill-c" />
+      <g className="ill-card">
+        <rect x="4" y="26" width="52" height="16" rx="4" />
+        <rect x="62" y="26" width="52" height="16" rx="4" />
+        <rect x="120" y="26" width="52" height="16" rx="4" />
+        <rect x="4" y="46" width="52" height="16" rx="4" />
+        <rect x="120" y="46" width="52" height="16" rx="4" />
+        <rect x="62" y="74" width="52" height="16" rx="4" />
+      </g>
+      <path d="M0 68h176" className="ill-rule" />
+    </svg>
+  );
+}

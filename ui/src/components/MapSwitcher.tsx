@@ -1,0 +1,142 @@
+import { useEffect, useId, useRef, useState } from "react";
+import type { MapSummary } from "../bindings/MapSummary";
+import { storyCountLabel } from "../model/labels";
+import { formatUpdated } from "../model/time";
+import { CheckIcon, ChevronDownIcon, MapsIcon, PlusIcon } from "./Icons";
+import { InlineInput } from "./InlineInput";
+
+export interface MapSwitcherProps {
+  maps: readonly MapSummary[];
+  currentMapId: string | null;
+  onOpenMap: (mapId: string) => void;
+  onCreateMap: (name: string) => void;
+  /** Called when the list opens, to show fresh story counts. */
+  onRefresh: () => void;
+}
+
+export function MapSwitcher({ maps, currentMapId, onOpenMap, onCreateMap, onRefresh }: MapSwitcherProps) {
+  const [open, setOpen] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const root = useRef<HTMLDivElement | null>(null);
+  const button = useRef<HTMLButtonElement | null>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !root.current?.contains(event.target)) {
+        setOpen(false);
+        setCreating(false);
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        setCreating(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [open]);
+
+  const toggle = () => {
+    if (!open) onRefresh();
+    setOpen(!open);
+    setCreating(false);
+  };
+  const close = () => {
+    setOpen(false);
+    setCreating(false);
+  };
+  const now = new Date();
+
+  return (
+    <div className="switcher" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="switcher-button"
+        data-testid="map-switcher"
+        aria-label="Switch map"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={toggle}
+      >
+        <MapsIcon />
+        <span>Maps</span>
+        <ChevronDownIcon size={14} className="switcher-chevron" />
+      </button>
+      {open && (
+        <div className="switcher-menu" id={menuId} role="dialog" aria-label="Your maps">
+          <div className="switcher-heading">Your maps</div>
+          <ul className="switcher-list">
+            {maps.map((map) => {
+              const current = map.id === currentMapId;
+              return (
+                <li key={map.id}>
+                  <button
+                    type="button"
+                    className={current ? "switcher-item is-current" : "switcher-item"}
+                    aria-current={current ? "true" : undefined}
+                    aria-label={`Open ${map.name}, ${storyCountLabel(map.storyCount)}`}
+                    data-map-id={map.id}
+                    onClick={() => {
+                      close();
+                      if (!current) onOpenMap(map.id);
+                    }}
+                  >
+                    <span className="switcher-item-main">
+                      <span className="switcher-item-name">{map.name}</span>
+                      <span className="switcher-item-meta">
+                        {storyCountLabel(map.storyCount)}
+                        {formatUpdated(map.updatedAt, now) && ` · edited ${formatUpdated(map.updatedAt, now)}`}
+                      </span>
+                    </span>
+                    {current && <CheckIcon className="switcher-item-check" />}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="switcher-footer">
+            {creating ? (
+              <InlineInput
+                mode="once"
+                label="Name of the new map"
+                placeholder="Name the new map"
+                submitOnBlur={false}
+                className="switcher-input"
+                onSubmit={(name) => {
+                  close();
+                  onCreateMap(name);
+                }}
+                onClose={() => {
+                  setCreating(false);
+                }}
+              />
+            ) : (
+              <button
+                type="button"
+                className="switcher-new"
+                data-testid="new-map"
+                aria-label="New map"
+                onClick={() => {
+                  setCreating(true);
+                }}
+              >
+                <PlusIcon />
+                New map…
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
