@@ -1,11 +1,9 @@
-import { useState } from "react";
 import type { ActivityView } from "../bindings/ActivityView";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { ReleaseView } from "../bindings/ReleaseView";
 import type { StepView } from "../bindings/StepView";
 import type { StoryView } from "../bindings/StoryView";
-import { PlusIcon } from "./Icons";
-import { InlineInput } from "./InlineInput";
+import { AddInline } from "./AddInline";
 import { StoryCard } from "./StoryCard";
 
 export interface CellProps {
@@ -19,7 +17,6 @@ export interface CellProps {
 
 /** One step column × release slice: its stories in the given order, and a way to add one. */
 export function Cell({ activity, step, release, stories, style, onEdit }: CellProps) {
-  const [adding, setAdding] = useState(false);
   const where = `${activity.title} › ${step.title}, ${release.title}`;
   return (
     <div
@@ -41,39 +38,22 @@ export function Cell({ activity, step, release, stories, style, onEdit }: CellPr
           }}
         />
       ))}
-      {adding ? (
-        <div className="new-story">
-          <InlineInput
-            mode="repeat"
-            testId="new-story-input"
-            className="new-story-input"
-            label={`New story in ${where}`}
-            placeholder="Story title, then Enter"
-            onSubmit={(title) => {
-              onEdit({ kind: "addStory", stepId: step.id, releaseId: release.id, title });
-            }}
-            onClose={() => {
-              setAdding(false);
-            }}
-          />
-          <span className="new-story-hint" aria-hidden="true">
-            Enter to add · Esc to close
-          </span>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="add-story"
-          data-testid="add-story"
-          aria-label={`Add a story to ${where}`}
-          onClick={() => {
-            setAdding(true);
-          }}
-        >
-          <PlusIcon size={14} />
-          <span>Add story</span>
-        </button>
-      )}
+      <AddInline
+        buttonText="Add story"
+        buttonLabel={`Add a story to ${where}`}
+        buttonClassName="add-story"
+        buttonTestId="add-story"
+        iconSize={14}
+        mode="repeat"
+        inputTestId="new-story-input"
+        inputClassName="new-story-input"
+        inputLabel={`New story in ${where}`}
+        placeholder="Story title, then Enter"
+        hint="Enter to add · Esc to close"
+        onSubmit={(title) => {
+          onEdit({ kind: "addStory", stepId: step.id, releaseId: release.id, title });
+        }}
+      />
     </div>
   );
 }

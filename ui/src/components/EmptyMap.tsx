@@ -1,11 +1,8 @@
-import { useState } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
-import { PlusIcon } from "./Icons";
-import { InlineInput } from "./InlineInput";
+import { AddInline } from "./AddInline";
 
 /** Shown while a map has no activities: invites the first one. */
 export function EmptyMap({ mapName, onEdit }: { mapName: string; onEdit: (edit: MapEdit) => void }) {
-  const [adding, setAdding] = useState(false);
   return (
     <section className="empty-map" aria-labelledby="empty-map-title">
       <div className="empty-card">
@@ -16,33 +13,18 @@ export function EmptyMap({ mapName, onEdit }: { mapName: string; onEdit: (edit: 
           Name the big things people do with your product, left to right: the activities. Then
           break each one into steps and slice the stories into releases.
         </p>
-        {adding ? (
-          <InlineInput
-            mode="once"
-            label="First activity title"
-            placeholder="For example: Discover products"
-            className="empty-input"
-            onSubmit={(title) => {
-              onEdit({ kind: "addActivity", title });
-            }}
-            onClose={() => {
-              setAdding(false);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            className="primary-button"
-            data-testid="add-activity"
-            aria-label="Add the first activity"
-            onClick={() => {
-              setAdding(true);
-            }}
-          >
-            <PlusIcon />
-            Add the first activity
-          </button>
-        )}
+        <AddInline
+          buttonText="Add the first activity"
+          buttonLabel="Add the first activity"
+          buttonClassName="primary-button"
+          buttonTestId="add-activity"
+          inputLabel="First activity title"
+          placeholder="For example: Discover products"
+          inputClassName="empty-input"
+          onSubmit={(title) => {
+            onEdit({ kind: "addActivity", title });
+          }}
+        />
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { releaseRollups, rollupFor, type ReleaseRollup } from "../model/rollups"
 import { Cell } from "./Cell";
 import { EditableText } from "./EditableText";
 import { PlusIcon } from "./Icons";
+import { AddInline } from "./AddInline";
 import { InlineInput } from "./InlineInput";
 
 export interface MapGridProps {
@@ -28,8 +29,6 @@ function at(row: number | string, column: number | string): React.CSSProperties 
 /** The story map: backbone on top, one band per release slice, cards in the cells. */
 export function MapGrid({ view, onEdit }: MapGridProps) {
   const [draftStepFor, setDraftStepFor] = useState<string | null>(null);
-  const [addingActivity, setAddingActivity] = useState(false);
-  const [addingRelease, setAddingRelease] = useState(false);
 
   const layout = useMemo(
     () => layoutColumns(view.activities, { draftStepFor }),
@@ -62,33 +61,18 @@ export function MapGrid({ view, onEdit }: MapGridProps) {
           />
         ))}
         <div className="backbone-end" style={at(1, trailingColumn)}>
-          {addingActivity ? (
-            <InlineInput
-              mode="once"
-              label="New activity title"
-              placeholder="Activity title"
-              className="backbone-input"
-              onSubmit={(title) => {
-                onEdit({ kind: "addActivity", title });
-              }}
-              onClose={() => {
-                setAddingActivity(false);
-              }}
-            />
-          ) : (
-            <button
-              type="button"
-              className="ghost-button add-activity"
-              data-testid="add-activity"
-              aria-label="Add an activity"
-              onClick={() => {
-                setAddingActivity(true);
-              }}
-            >
-              <PlusIcon />
-              <span>Activity</span>
-            </button>
-          )}
+          <AddInline
+            buttonText="Activity"
+            buttonLabel="Add an activity"
+            buttonClassName="ghost-button add-activity"
+            buttonTestId="add-activity"
+            inputLabel="New activity title"
+            placeholder="Activity title"
+            inputClassName="backbone-input"
+            onSubmit={(title) => {
+              onEdit({ kind: "addActivity", title });
+            }}
+          />
         </div>
 
         {/* Row 2: steps */}
@@ -143,33 +127,18 @@ export function MapGrid({ view, onEdit }: MapGridProps) {
 
         {/* Below the last band */}
         <div className="release-end" style={at(addReleaseRow, 1)}>
-          {addingRelease ? (
-            <InlineInput
-              mode="once"
-              label="New release slice title"
-              placeholder="Slice name"
-              className="release-input"
-              onSubmit={(title) => {
-                onEdit({ kind: "addRelease", title });
-              }}
-              onClose={() => {
-                setAddingRelease(false);
-              }}
-            />
-          ) : (
-            <button
-              type="button"
-              className="ghost-button add-release"
-              data-testid="add-release"
-              aria-label="Add a release slice"
-              onClick={() => {
-                setAddingRelease(true);
-              }}
-            >
-              <PlusIcon />
-              <span>Release slice</span>
-            </button>
-          )}
+          <AddInline
+            buttonText="Release slice"
+            buttonLabel="Add a release slice"
+            buttonClassName="ghost-button add-release"
+            buttonTestId="add-release"
+            inputLabel="New release slice title"
+            placeholder="Slice name"
+            inputClassName="release-input"
+            onSubmit={(title) => {
+              onEdit({ kind: "addRelease", title });
+            }}
+          />
         </div>
       </div>
     </div>
