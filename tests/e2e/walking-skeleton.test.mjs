@@ -1,6 +1,6 @@
 // Walking skeleton, end to end in the real window: the sample map is shown on first start,
 // a story added through the UI survives a restart of the app, and the CLI exports it from
-// the same data directory. Run: xvfb-run -a -s "-screen 0 1920x1080x24" npm run test:e2e
+// the same data directory. Run: xvfb-run -a -s "-screen 0 1440x900x24" npm run test:e2e
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { after, before, describe, it } from "node:test";
