@@ -1,8 +1,9 @@
 // Building a map from nothing in the real window: a new map from the switcher, the first
 // activity from the empty state, a step, two stories typed one after the other, renames by
-// double-click; then a restart opens that map again (the last one), and the CLI export
-// agrees with what the window showed.
+// double-click; then a restart opens that map again (the last one), the switcher opens the
+// sample map again, and the CLI export agrees with what the window showed.
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
 import {
@@ -16,10 +17,12 @@ import {
   readMap,
   removeDir,
   runCli,
+  sampleMapPath,
   screenshot,
 } from "./support/harness.mjs";
 
 const MAP_NAME = "Checkout revamp";
+const sampleName = JSON.parse(fs.readFileSync(sampleMapPath, "utf8")).map.name;
 
 /** Types into the inline input that just opened and presses Enter. */
 async function typeInto(browser, selector, text) {
@@ -126,6 +129,27 @@ describe("build a map from nothing", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_00
     const reopened = await readMap(session.browser);
     assert.equal(reopened.mapName, MAP_NAME, "the app did not reopen the last map");
     assert.deepEqual(reopened, map, "the map after a restart differs from before");
+
+    step("switch back to the sample map");
+    const browser2 = session.browser;
+    await clickElement(browser2, browser2.$('[data-testid="map-switcher"]'), "the map switcher");
+    await browser2.$('[data-testid="map-item"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    const items = await browser2.execute(() =>
+      Array.from(document.querySelectorAll('[data-testid="map-item"]')).map((item) => ({
+        id: item.getAttribute("data-map-id"),
+        text: (item.textContent ?? "").trim(),
+      })),
+    );
+    const names = items.map((item) => item.text).join(" | ");
+    assert.equal(items.length, 2, `expected the sample and the new map in the switcher, got: ${names}`);
+    const sampleItem = items.find((item) => item.text.startsWith(sampleName));
+    assert.ok(sampleItem, `the sample map is not in the switcher: ${names}`);
+    await clickElement(
+      browser2,
+      browser2.$(`[data-testid="map-item"][data-map-id="${sampleItem.id}"]`),
+      "the sample map in the switcher",
+    );
+    await waitForMap(browser2, (m) => m.mapName === sampleName && m.cards.length > 0, "the sample map");
     await session.close();
     session = null;
 

@@ -171,7 +171,7 @@ function tail(file, chars = 2000) {
 }
 
 /**
- * Starts tauri-driver on free ports and waits until it accepts connections.
+ * Starts tauri-driver on free ports and waits until it and its WebKitWebDriver accept connections.
  * `env` is added to its environment, which WebKitWebDriver and the app inherit.
  */
 export async function startTauriDriver({ env = {}, label }) {
@@ -202,12 +202,14 @@ export async function startTauriDriver({ env = {}, label }) {
     liveGroups.delete(pgid);
   };
 
+  // Both must listen: tauri-driver accepts a session before its WebKitWebDriver child is
+  // ready, and then fails it with "connection refused" (seen once in a CI run).
   const deadline = Date.now() + 30_000;
-  while (!(await canConnect(port))) {
+  while (!(await canConnect(port)) || !(await canConnect(nativePort))) {
     if (exited !== null || Date.now() > deadline) {
       await stop();
       throw new Error(
-        `tauri-driver did not start listening on port ${port} ` +
+        `tauri-driver did not start listening on ports ${port} and ${nativePort} ` +
           `(${exited !== null ? `exited: ${exited}` : "timed out after 30 s"}); log ${logFile}:\n` +
           tail(logFile),
       );

@@ -85,6 +85,7 @@ export function MapSwitcher({ maps, currentMapId, onOpenMap, onCreateMap, onRefr
                     className={current ? "switcher-item is-current" : "switcher-item"}
                     aria-current={current ? "true" : undefined}
                     aria-label={`Open ${map.name}, ${storyCountLabel(map.storyCount)}`}
+                    data-testid="map-item"
                     data-map-id={map.id}
                     onClick={() => {
                       close();
