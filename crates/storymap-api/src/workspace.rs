@@ -66,10 +66,6 @@ impl Workspace {
         })
     }
 
-    pub fn author(&self) -> &str {
-        &self.author
-    }
-
     pub fn list_maps(&self) -> Result<Vec<MapSummary>, ApiError> {
         Ok(self
             .store

@@ -56,17 +56,11 @@ impl MapDocument {
     /// anything that is not a story map this version can read.
     ///
     /// Head hashes are not re-verified: the bytes come from our own store, whose rows are
-    /// written atomically, and skipping the check saves a large share of load time.
+    /// written atomically. Bytes from outside (file exchange, sync) should be checked with
+    /// `VerificationMode::Check` when those arrive.
     pub fn load(bytes: &[u8]) -> Result<MapDocument, CoreError> {
         let options = LoadOptions::new().verification_mode(VerificationMode::DontCheck);
         let doc = Automerge::load_with_options(bytes, options)?;
-        read::check_document(&doc)?;
-        Ok(MapDocument { doc })
-    }
-
-    /// Loads bytes from outside (an imported file, a peer): head hashes are verified.
-    pub fn load_verified(bytes: &[u8]) -> Result<MapDocument, CoreError> {
-        let doc = Automerge::load(bytes)?;
         read::check_document(&doc)?;
         Ok(MapDocument { doc })
     }
@@ -104,10 +98,6 @@ impl MapDocument {
 
     pub fn save(&self) -> Vec<u8> {
         self.doc.save()
-    }
-
-    pub fn save_after(&self, heads: &[ChangeHash]) -> Vec<u8> {
-        self.doc.save_after(heads)
     }
 
     pub fn heads(&self) -> Vec<ChangeHash> {

@@ -131,10 +131,6 @@ impl MapModel {
         }
     }
 
-    pub fn story(&self, id: &str) -> Option<&Story> {
-        self.stories.iter().find(|s| s.id == id)
-    }
-
     pub fn step_ids(&self) -> impl Iterator<Item = &str> {
         self.activities
             .iter()

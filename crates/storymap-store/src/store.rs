@@ -4,7 +4,7 @@
 //! projection rows agree with it; both are written in one transaction, so a crash or a
 //! full disk leaves the previous consistent state.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use storymap_core::{Applied, MapDocument, MapModel};
@@ -20,7 +20,6 @@ pub const COMPACT_AFTER_BYTES: i64 = 256 * 1024;
 
 pub struct Store {
     db: Connection,
-    path: PathBuf,
 }
 
 /// A map's document in memory, with how far it has read the map's change rows.
@@ -56,14 +55,7 @@ impl Store {
         db.pragma_update(None, "foreign_keys", "ON")?;
         db.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut db, path)?;
-        Ok(Store {
-            db,
-            path: path.to_owned(),
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(Store { db })
     }
 
     /// The raw connection, for tests that need to provoke failures.
