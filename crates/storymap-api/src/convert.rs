@@ -59,11 +59,7 @@ impl From<&Story> for StoryView {
             step_id: s.step_id.clone(),
             release_id: s.release_id.clone(),
             rank: s.rank.as_string(),
-            status: match s.status {
-                CoreStatus::Todo => StoryStatus::Todo,
-                CoreStatus::InProgress => StoryStatus::InProgress,
-                CoreStatus::Done => StoryStatus::Done,
-            },
+            status: s.status.into(),
             estimate: s.estimate.clone(),
             acceptance_criteria: s
                 .acceptance_criteria
@@ -74,6 +70,26 @@ impl From<&Story> for StoryView {
                     done: c.done,
                 })
                 .collect(),
+        }
+    }
+}
+
+impl From<CoreStatus> for StoryStatus {
+    fn from(status: CoreStatus) -> Self {
+        match status {
+            CoreStatus::Todo => StoryStatus::Todo,
+            CoreStatus::InProgress => StoryStatus::InProgress,
+            CoreStatus::Done => StoryStatus::Done,
+        }
+    }
+}
+
+impl From<StoryStatus> for CoreStatus {
+    fn from(status: StoryStatus) -> Self {
+        match status {
+            StoryStatus::Todo => CoreStatus::Todo,
+            StoryStatus::InProgress => CoreStatus::InProgress,
+            StoryStatus::Done => CoreStatus::Done,
         }
     }
 }
@@ -107,12 +123,6 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
             ),
         ));
     }
-    let activity_of_step = |step_id: &str| {
-        view.activities
-            .iter()
-            .find(|a| a.steps.iter().any(|s| s.id == step_id))
-            .map(|a| a.id.clone())
-    };
     let stories = view
         .stories
         .iter()
@@ -120,15 +130,12 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
             id: s.id.clone(),
             title: s.title.clone(),
             description: s.description.clone(),
-            activity_id: activity_of_step(&s.step_id).unwrap_or_default(),
+            // Informative only: the import places a story by its step.
+            activity_id: s.activity_id.clone(),
             step_id: s.step_id.clone(),
             release_id: s.release_id.clone(),
             rank: Rank::first(),
-            status: match s.status {
-                StoryStatus::Todo => CoreStatus::Todo,
-                StoryStatus::InProgress => CoreStatus::InProgress,
-                StoryStatus::Done => CoreStatus::Done,
-            },
+            status: s.status.into(),
             estimate: s.estimate.clone(),
             acceptance_criteria: s
                 .acceptance_criteria

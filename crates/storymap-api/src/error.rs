@@ -1,6 +1,8 @@
 //! The error every handler returns: a fixed `code` the UI branches on, and a message for people.
 
 use serde::{Deserialize, Serialize};
+use storymap_core::CoreError;
+use storymap_store::StoreError;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -31,41 +33,35 @@ impl ApiError {
     }
 }
 
-impl From<storymap_core::CoreError> for ApiError {
-    fn from(error: storymap_core::CoreError) -> Self {
-        use storymap_core::CoreError as E;
-        let code = match &error {
-            E::NotFound { .. } => ErrorCode::NotFound,
-            E::InvalidInput(_) => ErrorCode::InvalidInput,
-            E::ForeignDocument(_) | E::NewerSchema { .. } => ErrorCode::ForeignDocument,
-            E::Corrupt(_) => ErrorCode::CorruptData,
-        };
-        ApiError::new(code, error.to_string())
+/// The code of a domain error, shared by edits and by documents read from the store.
+fn core_code(error: &CoreError) -> ErrorCode {
+    match error {
+        CoreError::NotFound { .. } => ErrorCode::NotFound,
+        CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
+        CoreError::ForeignDocument(_) | CoreError::NewerSchema { .. } => ErrorCode::ForeignDocument,
+        CoreError::Corrupt(_) => ErrorCode::CorruptData,
     }
 }
 
-impl From<storymap_store::StoreError> for ApiError {
-    fn from(error: storymap_store::StoreError) -> Self {
-        use storymap_store::StoreError as E;
-        let code = match &error {
-            E::MapNotFound(_) => ErrorCode::NotFound,
-            E::DiskFull => ErrorCode::StorageFull,
-            E::Corrupt { .. } | E::NewerDatabase { .. } => ErrorCode::CorruptData,
-            E::Document { source, .. } => {
-                return ApiError::new(ApiError::from_core_code(source), error.to_string())
-            }
-            E::Sqlite(_) => ErrorCode::Storage,
-        };
-        ApiError::new(code, error.to_string())
+impl From<CoreError> for ApiError {
+    fn from(error: CoreError) -> Self {
+        ApiError::new(core_code(&error), error.to_string())
     }
 }
 
-impl ApiError {
-    fn from_core_code(error: &storymap_core::CoreError) -> ErrorCode {
-        match error {
-            storymap_core::CoreError::ForeignDocument(_)
-            | storymap_core::CoreError::NewerSchema { .. } => ErrorCode::ForeignDocument,
-            _ => ErrorCode::CorruptData,
-        }
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        let code = match &error {
+            StoreError::MapNotFound(_) => ErrorCode::NotFound,
+            StoreError::DiskFull => ErrorCode::StorageFull,
+            StoreError::Corrupt { .. } | StoreError::NewerDatabase { .. } => ErrorCode::CorruptData,
+            // A stored document that is not foreign but fails to read is damaged.
+            StoreError::Document { source, .. } => match core_code(source) {
+                ErrorCode::ForeignDocument => ErrorCode::ForeignDocument,
+                _ => ErrorCode::CorruptData,
+            },
+            StoreError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, error.to_string())
     }
 }

@@ -87,7 +87,8 @@ impl Workspace {
             return self.open_map(&latest.id);
         }
         let view = self.import_json(SAMPLE_MAP_JSON)?;
-        self.open_map(&view.map.id)
+        self.store.set_setting(LAST_MAP_SETTING, &view.map.id)?;
+        Ok(view)
     }
 
     /// The map from its projection (fast at any size); remembered as the last map.

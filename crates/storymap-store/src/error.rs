@@ -37,6 +37,15 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+impl StoreError {
+    pub(crate) fn document(map_id: &str, source: CoreError) -> StoreError {
+        StoreError::Document {
+            map_id: map_id.to_owned(),
+            source: Box::new(source),
+        }
+    }
+}
+
 /// Classifies an error from opening or first reading a file.
 pub(crate) fn on_open(path: &std::path::Path, error: rusqlite::Error) -> StoreError {
     match error.sqlite_error_code() {

@@ -43,11 +43,7 @@ fn now() -> String {
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let db = Connection::open(path).map_err(|e| on_open(path, e))?;
-        Self::configure(db, path)
-    }
-
-    fn configure(mut db: Connection, path: &Path) -> Result<Store, StoreError> {
+        let mut db = Connection::open(path).map_err(|e| on_open(path, e))?;
         // The first statement reads the header: a foreign or damaged file fails here.
         db.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
             .map_err(|e| on_open(path, e))?;
@@ -101,10 +97,9 @@ impl Store {
 
     /// Stores a new map (created or imported) with its whole projection.
     pub fn insert_map(&mut self, doc: &MapDocument) -> Result<(), StoreError> {
-        let model = doc.read().map_err(|source| StoreError::Document {
-            map_id: doc.map_id(),
-            source: Box::new(source),
-        })?;
+        let model = doc
+            .read()
+            .map_err(|e| StoreError::document(&doc.map_id(), e))?;
         let tx = self.db.transaction()?;
         let now = now();
         tx.execute(
@@ -128,10 +123,7 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
-        let doc = MapDocument::load(&snapshot).map_err(|source| StoreError::Document {
-            map_id: map_id.to_owned(),
-            source: Box::new(source),
-        })?;
+        let doc = MapDocument::load(&snapshot).map_err(|e| StoreError::document(map_id, e))?;
         let mut loaded = LoadedMap {
             doc,
             map_id: map_id.to_owned(),
@@ -249,10 +241,7 @@ impl Store {
 /// a newer snapshot, then change rows past `last_seq`.
 fn merge_stored(db: &Connection, loaded: &mut LoadedMap) -> Result<(), StoreError> {
     let map_id = loaded.map_id.clone();
-    let broken = |source| StoreError::Document {
-        map_id: map_id.clone(),
-        source: Box::new(source),
-    };
+    let broken = |e| StoreError::document(&map_id, e);
     let generation: i64 = db.query_row(
         "SELECT snapshot_generation FROM maps WHERE id = ?1",
         [&loaded.map_id],
