@@ -2,7 +2,7 @@
 //! `storymap_api::bindings::COMMANDS`, which lists the same names. Each only converts.
 //! They are async so that they run off the main thread.
 
-use storymap_api::{ApiError, EditOutcome, MapEdit, MapSummary, MapView};
+use storymap_api::{ApiError, MapChange, MapEdit, MapSummary, MapView, ViewPrefs};
 use tauri::{AppHandle, Manager, State};
 
 use crate::state::AppState;
@@ -52,6 +52,30 @@ pub async fn apply_edit(
     state: State<'_, AppState>,
     map_id: String,
     edit: MapEdit,
-) -> Result<EditOutcome, ApiError> {
+) -> Result<MapChange, ApiError> {
     state.with(|w| w.apply_edit(&map_id, edit))
+}
+
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>, map_id: String) -> Result<MapChange, ApiError> {
+    state.with(|w| w.undo(&map_id))
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>, map_id: String) -> Result<MapChange, ApiError> {
+    state.with(|w| w.redo(&map_id))
+}
+
+#[tauri::command]
+pub async fn view_prefs(state: State<'_, AppState>, map_id: String) -> Result<ViewPrefs, ApiError> {
+    state.with(|w| w.view_prefs(&map_id))
+}
+
+#[tauri::command]
+pub async fn save_view_prefs(
+    state: State<'_, AppState>,
+    map_id: String,
+    prefs: ViewPrefs,
+) -> Result<(), ApiError> {
+    state.with(|w| w.save_view_prefs(&map_id, prefs))
 }

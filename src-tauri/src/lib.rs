@@ -44,6 +44,10 @@ pub fn run() {
             commands::open_map,
             commands::create_map,
             commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::view_prefs,
+            commands::save_view_prefs,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");

@@ -43,8 +43,32 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "apply_edit",
         args: &[("mapId", "string"), ("edit", "MapEdit")],
-        returns: "EditOutcome",
-        doc: "One edit, saved before the promise resolves.",
+        returns: "MapChange",
+        doc: "One edit, saved before the promise resolves; answers what changed.",
+    },
+    CommandSpec {
+        name: "undo",
+        args: &[("mapId", "string")],
+        returns: "MapChange",
+        doc: "Reverts the local user's last edit on the map, leaving teammates' changes alone.",
+    },
+    CommandSpec {
+        name: "redo",
+        args: &[("mapId", "string")],
+        returns: "MapChange",
+        doc: "Applies again the edit the last undo reverted.",
+    },
+    CommandSpec {
+        name: "view_prefs",
+        args: &[("mapId", "string")],
+        returns: "ViewPrefs",
+        doc: "How this device shows the map (collapsed slices, zoom).",
+    },
+    CommandSpec {
+        name: "save_view_prefs",
+        args: &[("mapId", "string"), ("prefs", "ViewPrefs")],
+        returns: "null",
+        doc: "Remembers how this device shows the map.",
     },
 ];
 
@@ -123,7 +147,10 @@ pub fn render() -> Vec<(String, String)> {
         file::<StoryView>(&config),
         file::<MapView>(&config),
         file::<MapEdit>(&config),
-        file::<EditOutcome>(&config),
+        file::<SliceRollup>(&config),
+        file::<HistoryState>(&config),
+        file::<MapChange>(&config),
+        file::<ViewPrefs>(&config),
         file::<ErrorCode>(&config),
         file::<ApiError>(&config),
         ("commands.ts".to_owned(), commands_ts()),

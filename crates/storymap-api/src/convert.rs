@@ -1,8 +1,8 @@
 //! Domain model ⇄ DTOs. The export JSON and the IPC payload are the same `MapView`.
 
 use storymap_core::{
-    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, Step, Story,
-    StoryStatus as CoreStatus, SCHEMA_VERSION,
+    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step,
+    Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
 };
 use storymap_store::MapListing;
 
@@ -17,34 +17,51 @@ impl From<&MapModel> for MapView {
                 id: model.id.clone(),
                 name: model.name.clone(),
             },
-            activities: model
-                .activities
-                .iter()
-                .map(|a| ActivityView {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    rank: a.rank.as_string(),
-                    steps: a
-                        .steps
-                        .iter()
-                        .map(|s| StepView {
-                            id: s.id.clone(),
-                            title: s.title.clone(),
-                            rank: s.rank.as_string(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            activities: model.activities.iter().map(ActivityView::from).collect(),
             releases: model
                 .releases
                 .iter()
-                .map(|r| ReleaseView {
-                    id: r.id.clone(),
-                    title: r.title.clone(),
-                    rank: r.rank.as_string(),
-                })
+                .zip(model.rollups())
+                .map(ReleaseView::from)
                 .collect(),
             stories: model.stories.iter().map(StoryView::from).collect(),
+        }
+    }
+}
+
+impl From<&Activity> for ActivityView {
+    fn from(a: &Activity) -> Self {
+        ActivityView {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            rank: a.rank.as_string(),
+            steps: a
+                .steps
+                .iter()
+                .map(|s| StepView {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    rank: s.rank.as_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<R: std::borrow::Borrow<ReleaseSlice>> From<(R, CoreRollup)> for ReleaseView {
+    fn from((release, rollup): (R, CoreRollup)) -> Self {
+        let release = release.borrow();
+        ReleaseView {
+            id: release.id.clone(),
+            title: release.title.clone(),
+            rank: release.rank.as_string(),
+            rollup: SliceRollup {
+                stories: rollup.stories,
+                points: rollup.points,
+                unestimated: rollup.unestimated,
+                ready: rollup.ready,
+                done: rollup.done,
+            },
         }
     }
 }
@@ -77,8 +94,11 @@ impl From<&Story> for StoryView {
 impl From<CoreStatus> for StoryStatus {
     fn from(status: CoreStatus) -> Self {
         match status {
-            CoreStatus::Todo => StoryStatus::Todo,
-            CoreStatus::InProgress => StoryStatus::InProgress,
+            CoreStatus::Idea => StoryStatus::Idea,
+            CoreStatus::Draft => StoryStatus::Draft,
+            CoreStatus::Refining => StoryStatus::Refining,
+            CoreStatus::Ready => StoryStatus::Ready,
+            CoreStatus::InSprint => StoryStatus::InSprint,
             CoreStatus::Done => StoryStatus::Done,
         }
     }
@@ -87,8 +107,11 @@ impl From<CoreStatus> for StoryStatus {
 impl From<StoryStatus> for CoreStatus {
     fn from(status: StoryStatus) -> Self {
         match status {
-            StoryStatus::Todo => CoreStatus::Todo,
-            StoryStatus::InProgress => CoreStatus::InProgress,
+            StoryStatus::Idea => CoreStatus::Idea,
+            StoryStatus::Draft => CoreStatus::Draft,
+            StoryStatus::Refining => CoreStatus::Refining,
+            StoryStatus::Ready => CoreStatus::Ready,
+            StoryStatus::InSprint => CoreStatus::InSprint,
             StoryStatus::Done => CoreStatus::Done,
         }
     }
@@ -205,6 +228,51 @@ impl From<MapEdit> for storymap_core::Edit {
                 title,
             },
             MapEdit::RenameStory { story_id, title } => E::RenameStory { story_id, title },
+            MapEdit::MoveActivity {
+                activity_id,
+                to_index,
+            } => E::MoveActivity {
+                activity_id,
+                to_index: to_index as usize,
+            },
+            MapEdit::DeleteActivity { activity_id } => E::DeleteActivity { activity_id },
+            MapEdit::MoveStep {
+                step_id,
+                activity_id,
+                to_index,
+            } => E::MoveStep {
+                step_id,
+                activity_id,
+                to_index: to_index as usize,
+            },
+            MapEdit::DeleteStep { step_id } => E::DeleteStep { step_id },
+            MapEdit::MoveRelease {
+                release_id,
+                to_index,
+            } => E::MoveRelease {
+                release_id,
+                to_index: to_index as usize,
+            },
+            MapEdit::DeleteRelease {
+                release_id,
+                move_stories_to,
+            } => E::DeleteRelease {
+                release_id,
+                move_stories_to,
+            },
+            MapEdit::MoveStory {
+                story_id,
+                step_id,
+                release_id,
+                to_index,
+            } => E::MoveStory {
+                story_id,
+                step_id,
+                release_id,
+                to_index: to_index as usize,
+            },
+            MapEdit::DuplicateStory { story_id } => E::DuplicateStory { story_id },
+            MapEdit::DeleteStory { story_id } => E::DeleteStory { story_id },
         }
     }
 }

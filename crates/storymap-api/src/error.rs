@@ -39,7 +39,7 @@ fn core_code(error: &CoreError) -> ErrorCode {
         CoreError::NotFound { .. } => ErrorCode::NotFound,
         CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
         CoreError::ForeignDocument(_) | CoreError::NewerSchema { .. } => ErrorCode::ForeignDocument,
-        CoreError::Corrupt(_) => ErrorCode::CorruptData,
+        CoreError::Corrupt(_) | CoreError::Malformed(_) => ErrorCode::CorruptData,
     }
 }
 

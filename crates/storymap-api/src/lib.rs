@@ -6,6 +6,7 @@ mod convert;
 mod data_dir;
 mod dto;
 mod error;
+mod history;
 mod workspace;
 
 pub mod bindings;

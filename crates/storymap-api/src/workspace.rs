@@ -3,11 +3,14 @@
 
 use std::path::Path;
 
-use storymap_core::{EditContext, MapDocument, MapImport};
-use storymap_store::{LoadedMap, Store};
+use storymap_core::{Applied, EditContext, MapDocument, MapImport, UndoRecord};
+use storymap_store::{LoadedMap, MapChanged, Store};
 
 use crate::convert::parse_map_json;
-use crate::dto::{EditOutcome, MapEdit, MapSummary, MapView};
+use crate::dto::{
+    ActivityView, MapChange, MapEdit, MapSummary, MapView, ReleaseView, StoryView, ViewPrefs,
+};
+use crate::history::LocalHistory;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
 
 const LAST_MAP_SETTING: &str = "lastMapId";
@@ -20,6 +23,18 @@ pub struct Workspace {
     author: String,
     /// The document of the map being edited, loaded on first edit or by [`Workspace::prepare`].
     loaded: Option<LoadedMap>,
+    history: LocalHistory,
+}
+
+/// Which way [`Workspace::step_history`] goes.
+#[derive(Clone, Copy)]
+enum HistoryStep {
+    Undo,
+    Redo,
+}
+
+fn view_prefs_key(map_id: &str) -> String {
+    format!("viewPrefs:{map_id}")
 }
 
 fn new_id() -> String {
@@ -63,6 +78,7 @@ impl Workspace {
             store,
             author,
             loaded: None,
+            history: LocalHistory::default(),
         })
     }
 
@@ -92,9 +108,11 @@ impl Workspace {
     }
 
     /// The map from its projection (fast at any size); remembered as the last map.
+    /// Opening a map starts its undo history afresh.
     pub fn open_map(&mut self, map_id: &str) -> Result<MapView, ApiError> {
         let view = self.view(map_id)?;
         self.store.set_setting(LAST_MAP_SETTING, map_id)?;
+        self.history.for_map(map_id).clear();
         Ok(view)
     }
 
@@ -142,22 +160,114 @@ impl Workspace {
         Ok(self.loaded.as_mut().expect("loaded just above"))
     }
 
-    /// One edit: one Automerge change, persisted with its projection in one transaction.
-    pub fn apply_edit(&mut self, map_id: &str, edit: MapEdit) -> Result<EditOutcome, ApiError> {
+    /// One edit: one Automerge change, persisted with its projection in one transaction;
+    /// answers what changed and records it for undo.
+    pub fn apply_edit(&mut self, map_id: &str, edit: MapEdit) -> Result<MapChange, ApiError> {
         let context = EditContext {
             new_id: new_id(),
             unix_time: unix_now(),
         };
         self.loaded_map(map_id)?;
-        let (store, loaded) = (&mut self.store, self.loaded.as_mut().expect("loaded above"));
+        let loaded = self.loaded.as_mut().expect("loaded above");
         let applied = loaded.doc.apply(&edit.into(), &context)?;
-        store.commit_edit(loaded, &applied)?;
-        // The edit is saved; a compaction that fails (say, a full disk) is retried next time.
-        let _ = store.compact_if_due(loaded);
-        Ok(EditOutcome {
-            view: self.view(map_id)?,
-            created_id: applied.created_id,
-        })
+        let changed = commit(&mut self.store, loaded, &applied)?;
+        let history = self.history.for_map(map_id);
+        history.record(UndoRecord {
+            label: applied.label,
+            writes: applied.writes,
+        });
+        Ok(map_change(
+            map_id,
+            changed,
+            applied.created_id,
+            history,
+            None,
+        ))
+    }
+
+    /// Reverts the local user's last edit (see [`LocalHistory`]).
+    pub fn undo(&mut self, map_id: &str) -> Result<MapChange, ApiError> {
+        self.step_history(map_id, HistoryStep::Undo)
+    }
+
+    /// Applies again what the last undo reverted.
+    pub fn redo(&mut self, map_id: &str) -> Result<MapChange, ApiError> {
+        self.step_history(map_id, HistoryStep::Redo)
+    }
+
+    fn step_history(&mut self, map_id: &str, step: HistoryStep) -> Result<MapChange, ApiError> {
+        self.loaded_map(map_id)?;
+        let loaded = self.loaded.as_mut().expect("loaded above");
+        let history = self.history.for_map(map_id);
+        let (record, verb) = match step {
+            HistoryStep::Undo => (history.take_undo(), "undo"),
+            HistoryStep::Redo => (history.take_redo(), "redo"),
+        };
+        let record = record.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("there is nothing to {verb}"),
+            )
+        })?;
+        let put_back = |history: &mut LocalHistory, record: UndoRecord| match step {
+            HistoryStep::Undo => history.push_undo(record),
+            HistoryStep::Redo => history.push_redo(record),
+        };
+        let reverted = match loaded.doc.revert(&record, unix_now()) {
+            Ok(reverted) => reverted,
+            Err(error) => {
+                put_back(history, record);
+                return Err(error.into());
+            }
+        };
+        let changed = match commit(&mut self.store, loaded, &reverted.applied) {
+            Ok(changed) => changed,
+            Err(error) => {
+                put_back(history, record);
+                return Err(error);
+            }
+        };
+        let notice = (reverted.skipped > 0).then(|| {
+            format!(
+                "Part of '{}' was not {verb}ne: someone else changed it since.",
+                record.label
+            )
+        });
+        let opposite = UndoRecord {
+            label: record.label,
+            writes: reverted.applied.writes,
+        };
+        match step {
+            HistoryStep::Undo => history.push_redo(opposite),
+            HistoryStep::Redo => history.push_undo(opposite),
+        }
+        Ok(map_change(map_id, changed, None, history, notice))
+    }
+
+    /// How this device shows the map; defaults until saved.
+    pub fn view_prefs(&self, map_id: &str) -> Result<ViewPrefs, ApiError> {
+        let stored = self.store.setting(&view_prefs_key(map_id))?;
+        // Preferences are a convenience: unreadable ones fall back to the defaults.
+        Ok(stored
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn save_view_prefs(&mut self, map_id: &str, mut prefs: ViewPrefs) -> Result<(), ApiError> {
+        if !self.store.map_exists(map_id)? {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("no map with id '{map_id}'"),
+            ));
+        }
+        prefs.zoom = if prefs.zoom.is_finite() {
+            prefs.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            1.0
+        };
+        let json = serde_json::to_string(&prefs).expect("view prefs serialize");
+        self.store.set_setting(&view_prefs_key(map_id), &json)?;
+        Ok(())
     }
 
     /// A map id from an id or an exact name; a name shared by several maps is refused.
@@ -246,5 +356,47 @@ impl Workspace {
         outcome
             .created_id
             .ok_or_else(|| ApiError::new(ErrorCode::Internal, "the edit created nothing"))
+    }
+}
+
+/// Zoom limits of the map view.
+const MIN_ZOOM: f64 = 0.25;
+const MAX_ZOOM: f64 = 2.0;
+
+/// Persists an applied edit (or undo) and compacts when due.
+fn commit(
+    store: &mut Store,
+    loaded: &mut LoadedMap,
+    applied: &Applied,
+) -> Result<MapChanged, ApiError> {
+    let changed = store.commit_edit(loaded, applied)?;
+    // The edit is saved; a compaction that fails (say, a full disk) is retried next time.
+    let _ = store.compact_if_due(loaded);
+    Ok(changed)
+}
+
+fn map_change(
+    map_id: &str,
+    changed: MapChanged,
+    created_id: Option<String>,
+    history: &LocalHistory,
+    notice: Option<String>,
+) -> MapChange {
+    MapChange {
+        map_id: map_id.to_owned(),
+        name: changed.name,
+        activities: changed
+            .activities
+            .map(|activities| activities.iter().map(ActivityView::from).collect()),
+        releases: changed
+            .releases
+            .into_iter()
+            .map(ReleaseView::from)
+            .collect(),
+        stories: changed.stories.iter().map(StoryView::from).collect(),
+        removed_story_ids: changed.removed_story_ids,
+        created_id,
+        history: history.state(),
+        notice,
     }
 }

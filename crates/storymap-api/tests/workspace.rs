@@ -1,6 +1,6 @@
 //! The handlers the shells call, on a real data directory.
 
-use storymap_api::{ErrorCode, MapEdit, MapView, Workspace, SAMPLE_MAP_JSON};
+use storymap_api::{ErrorCode, MapEdit, MapView, ViewPrefs, Workspace, SAMPLE_MAP_JSON};
 
 fn sample() -> MapView {
     serde_json::from_str(SAMPLE_MAP_JSON).unwrap()
@@ -85,7 +85,15 @@ fn edits_return_the_new_view_and_survive_a_restart() {
         )
         .unwrap();
     let story = outcome.created_id.unwrap();
-    assert_eq!(titles(&outcome.view), ["3-D Secure"]);
+    // The answer carries only what changed: the new story and fresh roll-ups.
+    assert_eq!(outcome.stories.len(), 1);
+    assert_eq!(outcome.stories[0].title, "3-D Secure");
+    assert_eq!(outcome.activities, None);
+    assert_eq!(outcome.releases[0].rollup.stories, 1);
+    assert_eq!(
+        outcome.history.undo.as_deref(),
+        Some("Add story '3-D Secure'")
+    );
     workspace
         .apply_edit(
             &id,
@@ -167,6 +175,142 @@ fn the_cli_and_the_app_share_a_data_directory() {
             },
         )
         .unwrap();
-    assert!(titles(&outcome.view).contains(&"Search by barcode"));
+    assert_eq!(outcome.name.as_deref(), Some("Grocery"));
+    assert!(titles(&app.view(&view.map.id).unwrap()).contains(&"Search by barcode"));
     assert_eq!(cli.view(&view.map.id).unwrap().map.name, "Grocery");
+}
+
+/// The sample map's first cell and the story in it.
+fn first_card(view: &MapView) -> (String, String, String) {
+    let story = &view.stories[0];
+    (
+        story.id.clone(),
+        story.step_id.clone(),
+        story.release_id.clone(),
+    )
+}
+
+#[test]
+fn undo_and_redo_walk_the_local_history_and_survive_in_the_stored_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let view = workspace.open_start_map().unwrap();
+    let map_id = view.map.id.clone();
+    let (story, _, release) = first_card(&view);
+    let target_step = view.activities[1].steps[0].id.clone();
+
+    let nothing = workspace.undo(&map_id).unwrap_err();
+    assert_eq!(nothing.code, ErrorCode::InvalidInput);
+    assert_eq!(nothing.message, "there is nothing to undo");
+
+    let moved = workspace
+        .apply_edit(
+            &map_id,
+            MapEdit::MoveStory {
+                story_id: story.clone(),
+                step_id: target_step.clone(),
+                release_id: release.clone(),
+                to_index: 0,
+            },
+        )
+        .unwrap();
+    assert_eq!(moved.stories.len(), 1);
+    assert_eq!(moved.stories[0].step_id, target_step);
+    let deleted = workspace
+        .apply_edit(
+            &map_id,
+            MapEdit::DeleteStory {
+                story_id: story.clone(),
+            },
+        )
+        .unwrap();
+    assert_eq!(deleted.removed_story_ids, std::slice::from_ref(&story));
+    assert_eq!(
+        deleted.releases[0].rollup.stories,
+        view.releases[0].rollup.stories - 1
+    );
+
+    let undone = workspace.undo(&map_id).unwrap();
+    assert_eq!(undone.stories[0].id, story);
+    assert_eq!(
+        undone.history.redo.as_deref(),
+        Some(deleted.history.undo.as_deref().unwrap())
+    );
+    let undone = workspace.undo(&map_id).unwrap();
+    assert_eq!(undone.stories[0].step_id, view.stories[0].step_id);
+    assert_eq!(undone.history.undo, None);
+    assert_eq!(
+        workspace.view(&map_id).unwrap(),
+        view,
+        "two undos restore the map"
+    );
+
+    let redone = workspace.redo(&map_id).unwrap();
+    assert_eq!(redone.stories[0].step_id, target_step);
+    drop(workspace);
+
+    // What undo and redo wrote is stored like any edit.
+    let workspace = Workspace::open(dir.path()).unwrap();
+    let stored = workspace.view(&map_id).unwrap();
+    let card = stored.stories.iter().find(|s| s.id == story).unwrap();
+    assert_eq!(card.step_id, target_step);
+}
+
+#[test]
+fn a_new_edit_clears_redo_and_opening_a_map_starts_a_fresh_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let view = workspace.open_start_map().unwrap();
+    let map_id = view.map.id.clone();
+    let rename = |name: &str| MapEdit::RenameMap { name: name.into() };
+    workspace.apply_edit(&map_id, rename("One")).unwrap();
+    workspace.undo(&map_id).unwrap();
+    let change = workspace.apply_edit(&map_id, rename("Two")).unwrap();
+    assert_eq!(change.history.redo, None);
+    assert_eq!(change.history.undo.as_deref(), Some("Rename map to 'Two'"));
+
+    // Renaming to the same name changes nothing and is not an undo step.
+    let same = workspace.apply_edit(&map_id, rename("Two")).unwrap();
+    assert_eq!(same.history.undo.as_deref(), Some("Rename map to 'Two'"));
+    workspace.undo(&map_id).unwrap();
+    assert_eq!(workspace.view(&map_id).unwrap().map.name, view.map.name);
+
+    workspace.apply_edit(&map_id, rename("Three")).unwrap();
+    workspace.open_map(&map_id).unwrap();
+    assert_eq!(
+        workspace.undo(&map_id).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+}
+
+#[test]
+fn view_prefs_are_kept_per_map_and_zoom_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let view = workspace.open_start_map().unwrap();
+    let map_id = view.map.id.clone();
+    assert_eq!(workspace.view_prefs(&map_id).unwrap(), ViewPrefs::default());
+    workspace
+        .save_view_prefs(
+            &map_id,
+            ViewPrefs {
+                collapsed_release_ids: vec![view.releases[1].id.clone()],
+                zoom: 9.0,
+            },
+        )
+        .unwrap();
+    drop(workspace);
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let prefs = workspace.view_prefs(&map_id).unwrap();
+    assert_eq!(prefs.collapsed_release_ids, [view.releases[1].id.clone()]);
+    assert_eq!(prefs.zoom, 2.0);
+    let other = workspace.create_map("Other").unwrap();
+    assert_eq!(
+        workspace.view_prefs(&other.map.id).unwrap(),
+        ViewPrefs::default()
+    );
+    let missing = workspace
+        .save_view_prefs("no-such-map", ViewPrefs::default())
+        .unwrap_err();
+    assert_eq!(missing.code, ErrorCode::NotFound);
 }

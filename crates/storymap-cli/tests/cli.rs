@@ -104,7 +104,7 @@ fn create_add_list_and_export_a_map() {
         ["Search by name", "Filter by diet", "Add to basket"]
     );
     assert_eq!(export["stories"][0]["id"], first.as_str());
-    assert_eq!(export["stories"][0]["status"], "todo");
+    assert_eq!(export["stories"][0]["status"], "idea");
     assert!(export["stories"][0]["acceptanceCriteria"]
         .as_array()
         .unwrap()

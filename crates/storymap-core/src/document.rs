@@ -4,6 +4,7 @@ use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{Author, Automerge, ChangeHash, LoadOptions, VerificationMode, ROOT};
 
 use crate::edit::{self, Applied, Edit};
+use crate::history::{self, Entity, Recorder, UndoRecord};
 use crate::model::MapModel;
 use crate::read::{self, str_field};
 use crate::schema::*;
@@ -15,6 +16,14 @@ use crate::CoreError;
 pub struct EditContext {
     pub new_id: String,
     pub unix_time: i64,
+}
+
+/// The outcome of [`MapDocument::revert`].
+#[derive(Debug)]
+pub struct Reverted {
+    pub applied: Applied,
+    /// Entities not reverted because someone else changed them since.
+    pub skipped: usize,
 }
 
 pub struct MapDocument {
@@ -82,11 +91,53 @@ impl MapDocument {
     pub fn apply(&mut self, edit: &Edit, context: &EditContext) -> Result<Applied, CoreError> {
         self.doc
             .transact_with(
-                |_| commit_options(edit.describe(), context.unix_time),
+                |applied: &Applied| commit_options(applied.label.clone(), context.unix_time),
                 |tx| edit::apply(tx, edit, &context.new_id, context.unix_time),
             )
             .map(|success| success.result)
             .map_err(|failure| failure.error)
+            .map(|applied| self.with_parents_shown(applied))
+    }
+
+    /// A deleted step or slice stays drawn while it holds live stories (see `read`), so a
+    /// story deleted or restored there changes the outline too.
+    fn with_parents_shown(&self, mut applied: Applied) -> Applied {
+        if applied.outline_changed {
+            return applied;
+        }
+        applied.outline_changed = applied
+            .writes
+            .iter()
+            .filter(|w| w.field == DELETED)
+            .filter_map(|w| match &w.entity {
+                Entity::Story(id) => Some(id),
+                _ => None,
+            })
+            .any(|id| read::story_parent_deleted(&self.doc, id));
+        applied
+    }
+
+    /// Writes back what `record` changed, as one new change, except on entities someone
+    /// else changed since (see `history`). `applied.writes` is the record that redoes it;
+    /// `skipped` counts the entities left alone.
+    pub fn revert(&mut self, record: &UndoRecord, unix_time: i64) -> Result<Reverted, CoreError> {
+        let (applied, skipped) = self
+            .doc
+            .transact_with(
+                |_| commit_options(format!("Undo: {}", record.label), unix_time),
+                |tx| -> Result<(Applied, usize), CoreError> {
+                    let mut recorder = Recorder::new(tx);
+                    let skipped = history::revert(&mut recorder, record)?;
+                    let applied = Applied::from_writes(record.label.clone(), recorder.writes);
+                    Ok((applied, skipped))
+                },
+            )
+            .map(|success| success.result)
+            .map_err(|failure| failure.error)?;
+        Ok(Reverted {
+            applied: self.with_parents_shown(applied),
+            skipped,
+        })
     }
 
     /// The encoded change this session made last, to append as a change row.
@@ -251,7 +302,7 @@ mod tests {
               By barcode @ a1/s1/r1
         "#]];
         expected.assert_eq(&render(&map.read().unwrap()));
-        assert_eq!(map.read().unwrap().stories[0].status, StoryStatus::Todo);
+        assert_eq!(map.read().unwrap().stories[0].status, StoryStatus::Idea);
     }
 
     #[test]

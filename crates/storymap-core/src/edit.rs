@@ -1,12 +1,18 @@
-//! The edits a POPM makes to a map, each applied as one Automerge transaction.
+//! The edits a POPM makes to a map, each applied as one Automerge transaction that
+//! records the fields it wrote, so the local user can undo it (see `history`).
 
 use automerge::transaction::{Transactable, Transaction};
-use automerge::{ObjId, ObjType, ROOT};
+use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
-use crate::read::{entries, map_field, str_field};
+use crate::history::{Entity, FieldWrite, Recorder};
+use crate::read::{bool_field, entries, is_deleted, map_field, str_field};
 use crate::schema::*;
 use crate::{CoreError, Rank};
 
+/// The slice stories go to when theirs is deleted and no other is chosen.
+pub const UNPLANNED: &str = "Unplanned";
+
+/// `to_index` in the moves counts positions among the siblings without the moved item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     RenameMap {
@@ -43,31 +49,90 @@ pub enum Edit {
         story_id: String,
         title: String,
     },
+    MoveActivity {
+        activity_id: String,
+        to_index: usize,
+    },
+    /// With its steps and their stories.
+    DeleteActivity {
+        activity_id: String,
+    },
+    MoveStep {
+        step_id: String,
+        activity_id: String,
+        to_index: usize,
+    },
+    /// With its stories.
+    DeleteStep {
+        step_id: String,
+    },
+    MoveRelease {
+        release_id: String,
+        to_index: usize,
+    },
+    /// Its stories move to the end of `move_stories_to`'s cells, or of the "Unplanned"
+    /// slice (created when missing).
+    DeleteRelease {
+        release_id: String,
+        move_stories_to: Option<String>,
+    },
+    MoveStory {
+        story_id: String,
+        step_id: String,
+        release_id: String,
+        to_index: usize,
+    },
+    DuplicateStory {
+        story_id: String,
+    },
+    DeleteStory {
+        story_id: String,
+    },
 }
 
-/// What an edit did: what it created, and which rows of the projection it touched.
+/// What an edit did: what it created, the fields it wrote (for undo), and which rows of
+/// the projection it touched.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Applied {
+    /// For the change message and the Undo menu, e.g. "Move story 'Pay by card'".
+    pub label: String,
     pub created_id: Option<String>,
     pub map_renamed: bool,
     /// Activities, steps or release slices changed: the backbone rows are rewritten.
     pub outline_changed: bool,
     pub stories: Vec<String>,
+    pub writes: Vec<FieldWrite>,
 }
 
-impl Edit {
-    /// A short human description, stored as the Automerge change message.
-    pub fn describe(&self) -> String {
-        match self {
-            Edit::RenameMap { name } => format!("Rename map to '{name}'"),
-            Edit::AddActivity { title } => format!("Add activity '{title}'"),
-            Edit::RenameActivity { title, .. } => format!("Rename activity to '{title}'"),
-            Edit::AddStep { title, .. } => format!("Add step '{title}'"),
-            Edit::RenameStep { title, .. } => format!("Rename step to '{title}'"),
-            Edit::AddRelease { title } => format!("Add release slice '{title}'"),
-            Edit::RenameRelease { title, .. } => format!("Rename release slice to '{title}'"),
-            Edit::AddStory { title, .. } => format!("Add story '{title}'"),
-            Edit::RenameStory { title, .. } => format!("Rename story to '{title}'"),
+impl Applied {
+    /// What a set of field writes touched.
+    pub(crate) fn from_writes(label: String, writes: Vec<FieldWrite>) -> Applied {
+        let mut applied = Applied {
+            label,
+            ..Applied::default()
+        };
+        for write in &writes {
+            match &write.entity {
+                Entity::Map => applied.map_renamed = true,
+                Entity::Activity(_) | Entity::Step(_) | Entity::Release(_) => {
+                    applied.outline_changed = true
+                }
+                Entity::Story(id) => {
+                    if !applied.stories.contains(id) {
+                        applied.stories.push(id.clone());
+                    }
+                }
+            }
+        }
+        applied.writes = writes;
+        applied
+    }
+
+    fn touch_stories(&mut self, stories: Vec<String>) {
+        for story in stories {
+            if !self.stories.contains(&story) {
+                self.stories.push(story);
+            }
         }
     }
 }
@@ -93,37 +158,98 @@ pub(crate) fn container(tx: &mut Transaction<'_>, key: &str) -> Result<ObjId, Co
     }
 }
 
-fn existing(
-    tx: &Transaction<'_>,
-    key: &str,
-    kind: &'static str,
-    id: &str,
-) -> Result<ObjId, CoreError> {
+/// An entity that exists and is not deleted; edits refuse anything else.
+fn live(tx: &Transaction<'_>, key: &str, kind: &'static str, id: &str) -> Result<ObjId, CoreError> {
     map_field(tx, &ROOT, key)
         .and_then(|c| map_field(tx, &c, id))
+        .filter(|obj| !is_deleted(tx, obj))
         .ok_or_else(|| CoreError::not_found(kind, id))
 }
 
-/// The rank after the last sibling matching `filter`.
-fn rank_after_last(tx: &Transaction<'_>, key: &str, filter: impl Fn(&ObjId) -> bool) -> Rank {
-    let last = entries(tx, &ROOT, key)
+fn title_of(tx: &Transaction<'_>, obj: &ObjId) -> String {
+    str_field(tx, obj, TITLE).unwrap_or_default()
+}
+
+fn rank_of(tx: &Transaction<'_>, obj: &ObjId) -> Rank {
+    str_field(tx, obj, RANK)
+        .and_then(|r| Rank::parse(&r).ok())
+        .unwrap_or_else(Rank::last_resort)
+}
+
+/// Live members of a collection matching `filter`, in display order (rank, then id).
+fn siblings(
+    tx: &Transaction<'_>,
+    key: &str,
+    filter: impl Fn(&ObjId) -> bool,
+) -> Vec<(Rank, String)> {
+    let mut list: Vec<(Rank, String)> = entries(tx, &ROOT, key)
         .into_iter()
-        .filter(|(_, obj)| filter(obj))
-        .filter_map(|(_, obj)| str_field(tx, &obj, RANK).and_then(|r| Rank::parse(&r).ok()))
-        .max();
-    Rank::between(last.as_ref(), None)
+        .filter(|(_, obj)| !is_deleted(tx, obj) && filter(obj))
+        .map(|(id, obj)| (rank_of(tx, &obj), id))
+        .collect();
+    list.sort();
+    list
+}
+
+fn cell_siblings(tx: &Transaction<'_>, step_id: &str, release_id: &str) -> Vec<(Rank, String)> {
+    siblings(tx, STORIES, |obj| {
+        str_field(tx, obj, STEP_ID).as_deref() == Some(step_id)
+            && str_field(tx, obj, RELEASE_ID).as_deref() == Some(release_id)
+    })
+}
+
+fn steps_of(tx: &Transaction<'_>, activity_id: &str) -> Vec<(Rank, String)> {
+    siblings(tx, STEPS, |obj| {
+        str_field(tx, obj, ACTIVITY_ID).as_deref() == Some(activity_id)
+    })
+}
+
+fn without(list: Vec<(Rank, String)>, id: &str) -> Vec<(Rank, String)> {
+    list.into_iter().filter(|(_, other)| other != id).collect()
+}
+
+fn end_rank(list: &[(Rank, String)]) -> Rank {
+    Rank::between(list.last().map(|(r, _)| r), None)
+}
+
+/// Gives `moved` the rank of position `index` among `siblings` (which exclude it). Two
+/// peers can mint equal ranks; a slot between equals has no rank, so the list is renumbered.
+fn place(
+    rec: &mut Recorder<'_, '_>,
+    siblings: &[(Rank, String)],
+    index: usize,
+    moved: Entity,
+    entity_of: fn(String) -> Entity,
+) -> Result<(), CoreError> {
+    let index = index.min(siblings.len());
+    let lower = index.checked_sub(1).map(|i| &siblings[i].0);
+    let upper = siblings.get(index).map(|s| &s.0);
+    if lower.zip(upper).is_none_or(|(l, u)| l < u) {
+        return rec.set_str(&moved, RANK, &Rank::between(lower, upper).as_string());
+    }
+    let mut order: Vec<Entity> = siblings
+        .iter()
+        .map(|(_, id)| entity_of(id.clone()))
+        .collect();
+    order.insert(index, moved);
+    let ranks = Rank::sequence(None, order.len());
+    for (entity, rank) in order.iter().zip(ranks) {
+        rec.set_str(entity, RANK, &rank.as_string())?;
+    }
+    Ok(())
 }
 
 fn rename(
-    tx: &mut Transaction<'_>,
-    key: &str,
-    kind: &'static str,
+    rec: &mut Recorder<'_, '_>,
+    (key, kind): (&str, &'static str),
+    entity: Entity,
     id: &str,
     title: &str,
-) -> Result<(), CoreError> {
-    let obj = existing(tx, key, kind, id)?;
-    tx.put(&obj, TITLE, clean_title(kind, title)?)?;
-    Ok(())
+) -> Result<String, CoreError> {
+    live(rec.tx, key, kind, id)?;
+    let title = clean_title(kind, title)?;
+    rec.set_str(&entity, TITLE, &title)?;
+    Ok(format!("Rename {kind} to '{title}'"))
 }
 
 pub(crate) fn put_titled(
@@ -140,85 +266,400 @@ pub(crate) fn put_titled(
     Ok(obj)
 }
 
+fn new_titled(
+    rec: &mut Recorder<'_, '_>,
+    key: &str,
+    entity: Entity,
+    title: &str,
+    rank: &Rank,
+) -> Result<ObjId, CoreError> {
+    let id = match &entity {
+        Entity::Activity(id) | Entity::Step(id) | Entity::Release(id) | Entity::Story(id) => {
+            id.clone()
+        }
+        Entity::Map => unreachable!("the map is never created by an edit"),
+    };
+    let obj = put_titled(rec.tx, key, &id, title, rank)?;
+    rec.created(entity);
+    Ok(obj)
+}
+
+/// Live stories whose step is one of `step_ids`.
+fn stories_in_steps(tx: &Transaction<'_>, step_ids: &[String]) -> Vec<String> {
+    entries(tx, &ROOT, STORIES)
+        .into_iter()
+        .filter(|(_, obj)| !is_deleted(tx, obj))
+        .filter(|(_, obj)| str_field(tx, obj, STEP_ID).is_some_and(|s| step_ids.contains(&s)))
+        .map(|(id, _)| id)
+        .collect()
+}
+
+fn delete_steps_with_stories(
+    rec: &mut Recorder<'_, '_>,
+    step_ids: &[String],
+) -> Result<usize, CoreError> {
+    let stories = stories_in_steps(rec.tx, step_ids);
+    for story in &stories {
+        rec.delete(&Entity::Story(story.clone()))?;
+    }
+    for step in step_ids {
+        rec.delete(&Entity::Step(step.clone()))?;
+    }
+    Ok(stories.len())
+}
+
+fn with_stories(label: String, count: usize) -> String {
+    match count {
+        0 => label,
+        1 => format!("{label} and its story"),
+        n => format!("{label} and its {n} stories"),
+    }
+}
+
+/// A new story in a cell, as a new idea.
+fn new_story(
+    rec: &mut Recorder<'_, '_>,
+    id: &str,
+    title: &str,
+    rank: &Rank,
+    (step_id, release_id): (&str, &str),
+    time: i64,
+) -> Result<ObjId, CoreError> {
+    let story = new_titled(rec, STORIES, Entity::Story(id.to_owned()), title, rank)?;
+    let tx = &mut *rec.tx;
+    tx.put(&story, STEP_ID, step_id)?;
+    tx.put(&story, RELEASE_ID, release_id)?;
+    tx.put(&story, STATUS, "idea")?;
+    tx.put(&story, CREATED_AT, ScalarValue::Timestamp(time * 1000))?;
+    tx.put_object(&story, DESCRIPTION, ObjType::Text)?;
+    tx.put_object(&story, ACCEPTANCE_CRITERIA, ObjType::Map)?;
+    Ok(story)
+}
+
+fn object_field(tx: &Transaction<'_>, obj: &ObjId, key: &str) -> Result<ObjId, CoreError> {
+    match tx.get(obj, key)? {
+        Some((automerge::Value::Object(_), id)) => Ok(id),
+        _ => Err(CoreError::Malformed(format!(
+            "the new story has no '{key}'"
+        ))),
+    }
+}
+
+/// A copy of a story right below it: title, status, estimate, description and criteria.
+fn duplicate_story(
+    rec: &mut Recorder<'_, '_>,
+    story_id: &str,
+    new_id: &str,
+    time: i64,
+) -> Result<String, CoreError> {
+    let source = live(rec.tx, STORIES, "story", story_id)?;
+    let tx = &*rec.tx;
+    let title = title_of(tx, &source);
+    let step = str_field(tx, &source, STEP_ID).unwrap_or_default();
+    let release = str_field(tx, &source, RELEASE_ID).unwrap_or_default();
+    let copied: Vec<(&str, String)> = [STATUS, ESTIMATE]
+        .into_iter()
+        .filter_map(|key| str_field(tx, &source, key).map(|v| (key, v)))
+        .collect();
+    let description = str_field(tx, &source, DESCRIPTION).unwrap_or_default();
+    let criteria: Vec<(String, String, bool, Option<String>)> =
+        entries(tx, &source, ACCEPTANCE_CRITERIA)
+            .into_iter()
+            .map(|(id, c)| {
+                let text = str_field(tx, &c, TEXT).unwrap_or_default();
+                (id, text, bool_field(tx, &c, DONE), str_field(tx, &c, RANK))
+            })
+            .collect();
+    let cell = cell_siblings(tx, &step, &release);
+    let below = cell
+        .iter()
+        .position(|(_, id)| id == story_id)
+        .map_or(cell.len(), |i| i + 1);
+    let story = new_story(rec, new_id, &title, &Rank::first(), (&step, &release), time)?;
+    place(
+        rec,
+        &cell,
+        below,
+        Entity::Story(new_id.to_owned()),
+        Entity::Story,
+    )?;
+    let tx = &mut *rec.tx;
+    for (key, value) in copied {
+        tx.put(&story, key, value)?;
+    }
+    if !description.is_empty() {
+        let text = object_field(tx, &story, DESCRIPTION)?;
+        tx.splice_text(&text, 0, 0, &description)?;
+    }
+    // Criterion ids are keys inside their story, so the copy keeps them.
+    let criteria_obj = object_field(tx, &story, ACCEPTANCE_CRITERIA)?;
+    for (id, text, done, rank) in criteria {
+        let criterion = tx.put_object(&criteria_obj, &id, ObjType::Map)?;
+        tx.put(&criterion, TEXT, text)?;
+        tx.put(&criterion, DONE, done)?;
+        if let Some(rank) = rank {
+            tx.put(&criterion, RANK, rank)?;
+        }
+    }
+    Ok(format!("Duplicate story '{title}'"))
+}
+
+/// The live slice named "Unplanned", other than `except`.
+fn unplanned_slice(tx: &Transaction<'_>, except: &str) -> Option<String> {
+    entries(tx, &ROOT, RELEASES)
+        .into_iter()
+        .filter(|(id, obj)| id != except && !is_deleted(tx, obj))
+        .find(|(_, obj)| title_of(tx, obj) == UNPLANNED)
+        .map(|(id, _)| id)
+}
+
+/// Deletes a slice after moving its stories; returns the label and the slice created for
+/// them, if any.
+fn delete_release(
+    rec: &mut Recorder<'_, '_>,
+    release_id: &str,
+    move_stories_to: Option<&str>,
+    new_id: &str,
+) -> Result<(String, Option<String>), CoreError> {
+    let release = live(rec.tx, RELEASES, "release slice", release_id)?;
+    let title = title_of(rec.tx, &release);
+    let tx = &*rec.tx;
+    let mut stories: Vec<(String, Rank, String)> = entries(tx, &ROOT, STORIES)
+        .into_iter()
+        .filter(|(_, obj)| !is_deleted(tx, obj))
+        .filter(|(_, obj)| str_field(tx, obj, RELEASE_ID).as_deref() == Some(release_id))
+        .map(|(id, obj)| {
+            let step = str_field(tx, &obj, STEP_ID).unwrap_or_default();
+            (step, rank_of(tx, &obj), id)
+        })
+        .collect();
+    stories.sort();
+    let mut created = None;
+    if !stories.is_empty() {
+        let target = match move_stories_to {
+            Some(target) if target == release_id => {
+                return Err(CoreError::InvalidInput(
+                    "the stories of a deleted slice must go to another slice".into(),
+                ))
+            }
+            Some(target) => {
+                live(tx, RELEASES, "release slice", target)?;
+                target.to_owned()
+            }
+            None => match unplanned_slice(tx, release_id) {
+                Some(existing) => existing,
+                None => {
+                    let rank = end_rank(&siblings(tx, RELEASES, |_| true));
+                    let entity = Entity::Release(new_id.to_owned());
+                    new_titled(rec, RELEASES, entity, UNPLANNED, &rank)?;
+                    created = Some(new_id.to_owned());
+                    new_id.to_owned()
+                }
+            },
+        };
+        for (step, _, story) in &stories {
+            let cell = cell_siblings(rec.tx, step, &target);
+            let entity = Entity::Story(story.clone());
+            rec.set_str(&entity, RELEASE_ID, &target)?;
+            rec.set_str(&entity, RANK, &end_rank(&cell).as_string())?;
+        }
+    }
+    rec.delete(&Entity::Release(release_id.to_owned()))?;
+    Ok((format!("Delete release slice '{title}'"), created))
+}
+
+fn move_story(
+    rec: &mut Recorder<'_, '_>,
+    story_id: &str,
+    (step_id, release_id): (&str, &str),
+    to_index: usize,
+) -> Result<String, CoreError> {
+    let obj = live(rec.tx, STORIES, "story", story_id)?;
+    live(rec.tx, STEPS, "step", step_id)?;
+    live(rec.tx, RELEASES, "release slice", release_id)?;
+    let title = title_of(rec.tx, &obj);
+    let others = without(cell_siblings(rec.tx, step_id, release_id), story_id);
+    let entity = Entity::Story(story_id.to_owned());
+    rec.set_str(&entity, STEP_ID, step_id)?;
+    rec.set_str(&entity, RELEASE_ID, release_id)?;
+    place(rec, &others, to_index, entity, Entity::Story)?;
+    Ok(format!("Move story '{title}'"))
+}
+
 pub(crate) fn apply(
     tx: &mut Transaction<'_>,
     edit: &Edit,
     new_id: &str,
     time: i64,
 ) -> Result<Applied, CoreError> {
-    let mut applied = Applied::default();
-    match edit {
+    let mut rec = Recorder::new(tx);
+    let mut created_id = None;
+    let mut touched_stories = Vec::new();
+    let label = match edit {
         Edit::RenameMap { name } => {
-            tx.put(ROOT, NAME, clean_title("map", name)?)?;
-            applied.map_renamed = true;
+            let name = clean_title("map", name)?;
+            rec.set_str(&Entity::Map, NAME, &name)?;
+            format!("Rename map to '{name}'")
         }
         Edit::AddActivity { title } => {
             let title = clean_title("activity", title)?;
-            let rank = rank_after_last(tx, ACTIVITIES, |_| true);
-            put_titled(tx, ACTIVITIES, new_id, &title, &rank)?;
-            applied.created_id = Some(new_id.to_owned());
-            applied.outline_changed = true;
+            let rank = end_rank(&siblings(rec.tx, ACTIVITIES, |_| true));
+            new_titled(
+                &mut rec,
+                ACTIVITIES,
+                Entity::Activity(new_id.into()),
+                &title,
+                &rank,
+            )?;
+            created_id = Some(new_id.to_owned());
+            format!("Add activity '{title}'")
         }
-        Edit::RenameActivity { activity_id, title } => {
-            rename(tx, ACTIVITIES, "activity", activity_id, title)?;
-            applied.outline_changed = true;
-        }
+        Edit::RenameActivity { activity_id, title } => rename(
+            &mut rec,
+            (ACTIVITIES, "activity"),
+            Entity::Activity(activity_id.clone()),
+            activity_id,
+            title,
+        )?,
         Edit::AddStep { activity_id, title } => {
-            existing(tx, ACTIVITIES, "activity", activity_id)?;
+            live(rec.tx, ACTIVITIES, "activity", activity_id)?;
             let title = clean_title("step", title)?;
-            let rank = rank_after_last(tx, STEPS, |obj| {
-                str_field(tx, obj, ACTIVITY_ID).as_deref() == Some(activity_id)
-            });
-            let step = put_titled(tx, STEPS, new_id, &title, &rank)?;
-            tx.put(&step, ACTIVITY_ID, activity_id.as_str())?;
-            applied.created_id = Some(new_id.to_owned());
-            applied.outline_changed = true;
+            let rank = end_rank(&steps_of(rec.tx, activity_id));
+            let step = new_titled(&mut rec, STEPS, Entity::Step(new_id.into()), &title, &rank)?;
+            rec.tx.put(&step, ACTIVITY_ID, activity_id.as_str())?;
+            created_id = Some(new_id.to_owned());
+            format!("Add step '{title}'")
         }
-        Edit::RenameStep { step_id, title } => {
-            rename(tx, STEPS, "step", step_id, title)?;
-            applied.outline_changed = true;
-        }
+        Edit::RenameStep { step_id, title } => rename(
+            &mut rec,
+            (STEPS, "step"),
+            Entity::Step(step_id.clone()),
+            step_id,
+            title,
+        )?,
         Edit::AddRelease { title } => {
             let title = clean_title("release slice", title)?;
-            let rank = rank_after_last(tx, RELEASES, |_| true);
-            put_titled(tx, RELEASES, new_id, &title, &rank)?;
-            applied.created_id = Some(new_id.to_owned());
-            applied.outline_changed = true;
+            let rank = end_rank(&siblings(rec.tx, RELEASES, |_| true));
+            new_titled(
+                &mut rec,
+                RELEASES,
+                Entity::Release(new_id.into()),
+                &title,
+                &rank,
+            )?;
+            created_id = Some(new_id.to_owned());
+            format!("Add release slice '{title}'")
         }
-        Edit::RenameRelease { release_id, title } => {
-            rename(tx, RELEASES, "release slice", release_id, title)?;
-            applied.outline_changed = true;
-        }
+        Edit::RenameRelease { release_id, title } => rename(
+            &mut rec,
+            (RELEASES, "release slice"),
+            Entity::Release(release_id.clone()),
+            release_id,
+            title,
+        )?,
         Edit::AddStory {
             step_id,
             release_id,
             title,
         } => {
-            existing(tx, STEPS, "step", step_id)?;
-            existing(tx, RELEASES, "release slice", release_id)?;
+            live(rec.tx, STEPS, "step", step_id)?;
+            live(rec.tx, RELEASES, "release slice", release_id)?;
             let title = clean_title("story", title)?;
-            let rank = rank_after_last(tx, STORIES, |obj| {
-                str_field(tx, obj, STEP_ID).as_deref() == Some(step_id)
-                    && str_field(tx, obj, RELEASE_ID).as_deref() == Some(release_id)
-            });
-            let story = put_titled(tx, STORIES, new_id, &title, &rank)?;
-            tx.put(&story, STEP_ID, step_id.as_str())?;
-            tx.put(&story, RELEASE_ID, release_id.as_str())?;
-            tx.put(&story, STATUS, "todo")?;
-            tx.put(
-                &story,
-                CREATED_AT,
-                automerge::ScalarValue::Timestamp(time * 1000),
-            )?;
-            tx.put_object(&story, DESCRIPTION, ObjType::Text)?;
-            tx.put_object(&story, ACCEPTANCE_CRITERIA, ObjType::Map)?;
-            applied.created_id = Some(new_id.to_owned());
-            applied.stories.push(new_id.to_owned());
+            let rank = end_rank(&cell_siblings(rec.tx, step_id, release_id));
+            new_story(&mut rec, new_id, &title, &rank, (step_id, release_id), time)?;
+            created_id = Some(new_id.to_owned());
+            format!("Add story '{title}'")
         }
-        Edit::RenameStory { story_id, title } => {
-            rename(tx, STORIES, "story", story_id, title)?;
-            applied.stories.push(story_id.clone());
+        Edit::RenameStory { story_id, title } => rename(
+            &mut rec,
+            (STORIES, "story"),
+            Entity::Story(story_id.clone()),
+            story_id,
+            title,
+        )?,
+        Edit::MoveActivity {
+            activity_id,
+            to_index,
+        } => {
+            let obj = live(rec.tx, ACTIVITIES, "activity", activity_id)?;
+            let title = title_of(rec.tx, &obj);
+            let others = without(siblings(rec.tx, ACTIVITIES, |_| true), activity_id);
+            let entity = Entity::Activity(activity_id.clone());
+            place(&mut rec, &others, *to_index, entity, Entity::Activity)?;
+            format!("Move activity '{title}'")
         }
-    }
+        Edit::DeleteActivity { activity_id } => {
+            let obj = live(rec.tx, ACTIVITIES, "activity", activity_id)?;
+            let title = title_of(rec.tx, &obj);
+            let steps: Vec<String> = steps_of(rec.tx, activity_id)
+                .into_iter()
+                .map(|(_, id)| id)
+                .collect();
+            let count = delete_steps_with_stories(&mut rec, &steps)?;
+            rec.delete(&Entity::Activity(activity_id.clone()))?;
+            with_stories(format!("Delete activity '{title}'"), count)
+        }
+        Edit::MoveStep {
+            step_id,
+            activity_id,
+            to_index,
+        } => {
+            let obj = live(rec.tx, STEPS, "step", step_id)?;
+            live(rec.tx, ACTIVITIES, "activity", activity_id)?;
+            let title = title_of(rec.tx, &obj);
+            let others = without(steps_of(rec.tx, activity_id), step_id);
+            let entity = Entity::Step(step_id.clone());
+            rec.set_str(&entity, ACTIVITY_ID, activity_id)?;
+            place(&mut rec, &others, *to_index, entity, Entity::Step)?;
+            // The projection stores each story's activity.
+            touched_stories = stories_in_steps(rec.tx, std::slice::from_ref(step_id));
+            format!("Move step '{title}'")
+        }
+        Edit::DeleteStep { step_id } => {
+            let obj = live(rec.tx, STEPS, "step", step_id)?;
+            let title = title_of(rec.tx, &obj);
+            let count = delete_steps_with_stories(&mut rec, std::slice::from_ref(step_id))?;
+            with_stories(format!("Delete step '{title}'"), count)
+        }
+        Edit::MoveRelease {
+            release_id,
+            to_index,
+        } => {
+            let obj = live(rec.tx, RELEASES, "release slice", release_id)?;
+            let title = title_of(rec.tx, &obj);
+            let others = without(siblings(rec.tx, RELEASES, |_| true), release_id);
+            let entity = Entity::Release(release_id.clone());
+            place(&mut rec, &others, *to_index, entity, Entity::Release)?;
+            format!("Move release slice '{title}'")
+        }
+        Edit::DeleteRelease {
+            release_id,
+            move_stories_to,
+        } => {
+            let (label, created) =
+                delete_release(&mut rec, release_id, move_stories_to.as_deref(), new_id)?;
+            created_id = created;
+            label
+        }
+        Edit::MoveStory {
+            story_id,
+            step_id,
+            release_id,
+            to_index,
+        } => move_story(&mut rec, story_id, (step_id, release_id), *to_index)?,
+        Edit::DuplicateStory { story_id } => {
+            created_id = Some(new_id.to_owned());
+            duplicate_story(&mut rec, story_id, new_id, time)?
+        }
+        Edit::DeleteStory { story_id } => {
+            let obj = live(rec.tx, STORIES, "story", story_id)?;
+            let title = title_of(rec.tx, &obj);
+            rec.delete(&Entity::Story(story_id.clone()))?;
+            format!("Delete story '{title}'")
+        }
+    };
+    let mut applied = Applied::from_writes(label, rec.writes);
+    applied.created_id = created_id;
+    applied.touch_stories(touched_stories);
     Ok(applied)
 }

@@ -12,6 +12,8 @@ pub enum CoreError {
     NewerSchema { found: u64, supported: u64 },
     #[error("the map document is damaged: {0}")]
     Corrupt(#[from] automerge::AutomergeError),
+    #[error("the map document is damaged: {0}")]
+    Malformed(String),
 }
 
 impl CoreError {

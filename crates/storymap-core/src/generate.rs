@@ -60,7 +60,7 @@ pub fn large_map(story_count: usize, description_len: usize) -> MapModel {
                 step_id: format!("step-{a}-{s}"),
                 release_id: format!("rel-{r}"),
                 rank: Rank::first(),
-                status: StoryStatus::Todo,
+                status: StoryStatus::Draft,
                 estimate: Some(["1", "2", "3", "5", "8"][i % 5].into()),
                 acceptance_criteria: (0..3)
                     .map(|c| AcceptanceCriterion {

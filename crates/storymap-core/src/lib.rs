@@ -6,16 +6,21 @@ mod document;
 mod edit;
 mod error;
 pub mod generate;
+mod history;
 mod import;
 mod model;
 mod rank;
 mod read;
 mod schema;
 
-pub use document::{EditContext, MapDocument};
-pub use edit::{Applied, Edit};
+pub use document::{EditContext, MapDocument, Reverted};
+pub use edit::{Applied, Edit, UNPLANNED};
 pub use error::CoreError;
+pub use history::{Entity, FieldWrite, UndoRecord};
 pub use import::MapImport;
-pub use model::{AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryStatus};
+pub use model::{
+    slice_rollups, AcceptanceCriterion, Activity, MapModel, ReleaseSlice, SliceRollup, Step, Story,
+    StoryStatus,
+};
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;

@@ -53,6 +53,11 @@ impl Rank {
         ranks
     }
 
+    /// Where an unreadable rank sorts: after everything a peer could mint in practice.
+    pub fn last_resort() -> Rank {
+        Rank::parse("ff80").expect("valid constant rank")
+    }
+
     pub fn parse(text: &str) -> Result<Rank, CoreError> {
         FractionalIndex::from_string(text)
             .map(Rank)

@@ -1,7 +1,7 @@
 //! Reading the map document into the [`MapModel`], tolerant of values a newer or buggy
 //! peer may have written: a missing or mistyped field reads as a default, never a panic.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use automerge::{ObjId, ObjType, ReadDoc, Value};
 
@@ -26,7 +26,7 @@ pub(crate) fn int_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<i
     }
 }
 
-fn bool_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> bool {
+pub(crate) fn bool_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> bool {
     matches!(doc.get(obj, key), Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(true))
 }
 
@@ -37,11 +37,15 @@ pub(crate) fn map_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<O
     }
 }
 
+pub(crate) fn is_deleted<R: ReadDoc>(doc: &R, obj: &ObjId) -> bool {
+    bool_field(doc, obj, DELETED)
+}
+
 /// A rank that fails to parse sorts last rather than hiding the item.
 fn rank_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Rank {
     str_field(doc, obj, key)
         .and_then(|text| Rank::parse(&text).ok())
-        .unwrap_or_else(|| Rank::parse("ff80").expect("valid constant rank"))
+        .unwrap_or_else(Rank::last_resort)
 }
 
 /// The `(id, object)` entries of a map-of-maps such as `stories`.
@@ -77,6 +81,9 @@ pub(crate) fn read_story<R: ReadDoc>(
     obj: &ObjId,
     step_activity: &dyn Fn(&str) -> Option<String>,
 ) -> Option<Story> {
+    if is_deleted(doc, obj) {
+        return None;
+    }
     let step_id = str_field(doc, obj, STEP_ID)?;
     let activity_id = step_activity(&step_id)?;
     let mut criteria: Vec<(Rank, AcceptanceCriterion)> = entries(doc, obj, ACCEPTANCE_CRITERIA)
@@ -110,11 +117,42 @@ fn sorted<T>(mut items: Vec<(Rank, String, T)>) -> Vec<T> {
     items.into_iter().map(|(_, _, t)| t).collect()
 }
 
-/// Activities with their steps, and release slices, each in display order.
+/// Steps and slices that hold live stories. A step or slice deleted while a teammate
+/// added a story to it stays drawn, so that story never vanishes.
+fn occupied<R: ReadDoc>(doc: &R) -> (HashSet<String>, HashSet<String>) {
+    let mut steps = HashSet::new();
+    let mut releases = HashSet::new();
+    for (_, obj) in entries(doc, &automerge::ROOT, STORIES) {
+        if is_deleted(doc, &obj) {
+            continue;
+        }
+        steps.extend(str_field(doc, &obj, STEP_ID));
+        releases.extend(str_field(doc, &obj, RELEASE_ID));
+    }
+    (steps, releases)
+}
+
+/// Activities with their steps, and release slices, each in display order. Deleted ones
+/// are left out unless they still hold live stories (see [`occupied`]).
 pub(crate) fn read_outline<R: ReadDoc>(doc: &R) -> (Vec<Activity>, Vec<ReleaseSlice>) {
     let root = automerge::ROOT;
+    let deleted_in = |key| {
+        entries(doc, &root, key)
+            .iter()
+            .any(|(_, o)| is_deleted(doc, o))
+    };
+    // Scanning the stories is only needed once something was deleted.
+    let (occupied_steps, occupied_releases) =
+        if deleted_in(STEPS) || deleted_in(RELEASES) || deleted_in(ACTIVITIES) {
+            occupied(doc)
+        } else {
+            Default::default()
+        };
     let mut steps_by_activity: HashMap<String, Vec<(Rank, String, Step)>> = HashMap::new();
     for (id, obj) in entries(doc, &root, STEPS) {
+        if is_deleted(doc, &obj) && !occupied_steps.contains(&id) {
+            continue;
+        }
         let Some(activity_id) = str_field(doc, &obj, ACTIVITY_ID) else {
             continue;
         };
@@ -132,21 +170,26 @@ pub(crate) fn read_outline<R: ReadDoc>(doc: &R) -> (Vec<Activity>, Vec<ReleaseSl
     let activities = sorted(
         entries(doc, &root, ACTIVITIES)
             .into_iter()
-            .map(|(id, obj)| {
+            .filter_map(|(id, obj)| {
                 let rank = rank_field(doc, &obj, RANK);
+                let steps = sorted(steps_by_activity.remove(&id).unwrap_or_default());
+                if is_deleted(doc, &obj) && steps.is_empty() {
+                    return None;
+                }
                 let activity = Activity {
                     id: id.clone(),
                     title: str_field(doc, &obj, TITLE).unwrap_or_default(),
                     rank: rank.clone(),
-                    steps: sorted(steps_by_activity.remove(&id).unwrap_or_default()),
+                    steps,
                 };
-                (rank, id, activity)
+                Some((rank, id, activity))
             })
             .collect(),
     );
     let releases = sorted(
         entries(doc, &root, RELEASES)
             .into_iter()
+            .filter(|(id, obj)| !is_deleted(doc, obj) || occupied_releases.contains(id))
             .map(|(id, obj)| {
                 let rank = rank_field(doc, &obj, RANK);
                 let release = ReleaseSlice {
@@ -159,6 +202,24 @@ pub(crate) fn read_outline<R: ReadDoc>(doc: &R) -> (Vec<Activity>, Vec<ReleaseSl
             .collect(),
     );
     (activities, releases)
+}
+
+/// Whether the story's step or release slice is deleted.
+pub(crate) fn story_parent_deleted<R: ReadDoc>(doc: &R, story_id: &str) -> bool {
+    let root = automerge::ROOT;
+    let Some(story) = map_field(doc, &root, STORIES).and_then(|c| map_field(doc, &c, story_id))
+    else {
+        return false;
+    };
+    [(STEPS, STEP_ID), (RELEASES, RELEASE_ID)]
+        .into_iter()
+        .any(|(collection, key)| {
+            str_field(doc, &story, key)
+                .and_then(|id| {
+                    map_field(doc, &root, collection).and_then(|c| map_field(doc, &c, &id))
+                })
+                .is_some_and(|parent| is_deleted(doc, &parent))
+        })
 }
 
 /// One story, or `None` when it does not exist or its step is gone.

@@ -26,3 +26,5 @@ pub const ACCEPTANCE_CRITERIA: &str = "acceptanceCriteria";
 pub const TEXT: &str = "text";
 pub const DONE: &str = "done";
 pub const CREATED_AT: &str = "createdAt";
+/// Deletes are flags, so undo can restore and a concurrent edit is never lost.
+pub const DELETED: &str = "deleted";

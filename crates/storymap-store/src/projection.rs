@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use storymap_core::{
-    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, Step, Story, StoryStatus,
+    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, SliceRollup, Step, Story,
+    StoryStatus,
 };
 
 use crate::StoreError;
@@ -139,6 +140,56 @@ pub(crate) fn touch_listing(
         params![map_id, name, now],
     )?;
     Ok(())
+}
+
+/// The release slices in display order.
+pub(crate) fn read_releases(
+    db: &Connection,
+    map_id: &str,
+) -> Result<Vec<ReleaseSlice>, StoreError> {
+    let mut query = db.prepare_cached(
+        "SELECT id, title, rank FROM outline WHERE map_id = ?1 AND kind = 'release' ORDER BY position",
+    )?;
+    let rows = query.query_map([map_id], |row| {
+        Ok(ReleaseSlice {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            rank: rank(row.get(2)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Roll-ups of `releases`, grouped in SQL so a large map is not read whole; the rules
+/// (what counts as points, as ready) stay in the core.
+pub(crate) fn slice_rollups(
+    db: &Connection,
+    map_id: &str,
+    releases: &[ReleaseSlice],
+) -> Result<Vec<SliceRollup>, StoreError> {
+    let mut query = db.prepare_cached(
+        "SELECT release_id, status, estimate, count(*) FROM stories WHERE map_id = ?1
+         GROUP BY release_id, status, estimate",
+    )?;
+    let groups = query
+        .query_map([map_id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                StoryStatus::parse(&row.get::<_, String>(1)?),
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, i64>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let stories = groups
+        .iter()
+        .flat_map(|(release, status, estimate, count)| {
+            std::iter::repeat_n(
+                (release.as_str(), *status, estimate.as_deref()),
+                *count as usize,
+            )
+        });
+    Ok(storymap_core::slice_rollups(releases, stories))
 }
 
 fn rank(text: String) -> Rank {

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use storymap_core::{Applied, MapDocument, MapModel};
+use storymap_core::{Activity, Applied, MapDocument, MapModel, ReleaseSlice, SliceRollup, Story};
 
 use crate::error::on_open;
 use crate::projection::{self, MapListing};
@@ -28,6 +28,19 @@ pub struct LoadedMap {
     map_id: String,
     last_seq: i64,
     generation: i64,
+}
+
+/// What a committed edit changed, read back inside its transaction: what the UI patches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapChanged {
+    /// The map name, when the edit renamed the map.
+    pub name: Option<String>,
+    /// The whole backbone, when an activity or step changed.
+    pub activities: Option<Vec<Activity>>,
+    /// Every slice in order, with its roll-up.
+    pub releases: Vec<(ReleaseSlice, SliceRollup)>,
+    pub stories: Vec<Story>,
+    pub removed_story_ids: Vec<String>,
 }
 
 impl LoadedMap {
@@ -146,7 +159,7 @@ impl Store {
         &mut self,
         loaded: &mut LoadedMap,
         applied: &Applied,
-    ) -> Result<(), StoreError> {
+    ) -> Result<MapChanged, StoreError> {
         let result = self.try_commit_edit(loaded, applied);
         if result.is_err() {
             if let Ok(fresh) = self.load(&loaded.map_id) {
@@ -160,35 +173,63 @@ impl Store {
         &mut self,
         loaded: &mut LoadedMap,
         applied: &Applied,
-    ) -> Result<(), StoreError> {
-        let change = loaded.doc.last_local_change().unwrap_or_default();
+    ) -> Result<MapChanged, StoreError> {
+        let map_id = loaded.map_id.clone();
         let tx = self
             .db
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = now();
-        tx.execute(
-            "INSERT INTO map_changes (map_id, data, created_at) VALUES (?1, ?2, ?3)",
-            params![loaded.map_id, change, now],
-        )?;
-        let seq = tx.last_insert_rowid();
-        if applied.outline_changed {
-            let (activities, releases) = loaded.doc.read_outline();
-            projection::write_outline(&tx, &loaded.map_id, &activities, &releases)?;
+        // An edit that wrote nothing (a rename to the same title) made no change.
+        let wrote = !applied.writes.is_empty();
+        let mut seq = None;
+        if wrote {
+            let change = loaded.doc.last_local_change().unwrap_or_default();
+            tx.execute(
+                "INSERT INTO map_changes (map_id, data, created_at) VALUES (?1, ?2, ?3)",
+                params![map_id, change, now],
+            )?;
+            seq = Some(tx.last_insert_rowid());
         }
+        let mut activities = None;
+        let releases = if applied.outline_changed {
+            let (backbone, releases) = loaded.doc.read_outline();
+            projection::write_outline(&tx, &map_id, &backbone, &releases)?;
+            activities = Some(backbone);
+            releases
+        } else {
+            projection::read_releases(&tx, &map_id)?
+        };
+        let (mut stories, mut removed_story_ids) = (Vec::new(), Vec::new());
         for story_id in &applied.stories {
             match loaded.doc.read_story(story_id) {
-                Some(story) => projection::upsert_story(&tx, &loaded.map_id, &story)?,
-                None => projection::delete_story(&tx, &loaded.map_id, story_id)?,
+                Some(story) => {
+                    projection::upsert_story(&tx, &map_id, &story)?;
+                    stories.push(story);
+                }
+                None => {
+                    projection::delete_story(&tx, &map_id, story_id)?;
+                    removed_story_ids.push(story_id.clone());
+                }
             }
         }
-        projection::touch_listing(&tx, &loaded.map_id, &loaded.doc.name(), &now)?;
+        let name = loaded.doc.name();
+        if wrote {
+            projection::touch_listing(&tx, &map_id, &name, &now)?;
+        }
+        let rollups = projection::slice_rollups(&tx, &map_id, &releases)?;
         tx.commit()?;
         // Rows other processes wrote before ours are merged on the next catch-up; ours is
         // already in memory, and merging it again is a no-op.
-        if seq == loaded.last_seq + 1 {
-            loaded.last_seq = seq;
+        if seq == Some(loaded.last_seq + 1) {
+            loaded.last_seq += 1;
         }
-        Ok(())
+        Ok(MapChanged {
+            name: applied.map_renamed.then_some(name),
+            activities,
+            releases: releases.into_iter().zip(rollups).collect(),
+            stories,
+            removed_story_ids,
+        })
     }
 
     /// Rows and bytes of changes stored after the map's snapshot.
