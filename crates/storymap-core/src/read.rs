@@ -53,8 +53,11 @@ pub(crate) fn entries<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<(St
     let Some(container) = map_field(doc, parent, key) else {
         return Vec::new();
     };
-    doc.keys(&container)
-        .filter_map(|id| map_field(doc, &container, &id).map(|obj| (id, obj)))
+    // One pass over the map; a get per key would double the cost on large maps.
+    doc.map_range(&container, ..)
+        .filter(|item| matches!(item.value, automerge::ValueRef::Object(ObjType::Map)))
+        .map(|item| (item.id(), item.key.into_owned()))
+        .map(|(obj, key)| (key, obj))
         .collect()
 }
 
