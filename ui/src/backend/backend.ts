@@ -1,7 +1,8 @@
-import type { EditOutcome } from "../bindings/EditOutcome";
+import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { ViewPrefs } from "../bindings/ViewPrefs";
 
 /**
  * Everything the UI may ask of the application core. Components and the store talk only to
@@ -15,5 +16,12 @@ export interface Backend {
   openMap(mapId: string): Promise<MapView>;
   /** A new map with one release slice ("MVP"). */
   createMap(name: string): Promise<MapView>;
-  applyEdit(mapId: string, edit: MapEdit): Promise<EditOutcome>;
+  /** One edit, saved before it resolves; answers what changed, for the UI to patch its copy. */
+  applyEdit(mapId: string, edit: MapEdit): Promise<MapChange>;
+  /** Reverts the local user's last edit; rejects with `invalidInput` when there is none. */
+  undo(mapId: string): Promise<MapChange>;
+  redo(mapId: string): Promise<MapChange>;
+  /** How this device shows the map (collapsed slices, zoom). */
+  viewPrefs(mapId: string): Promise<ViewPrefs>;
+  saveViewPrefs(mapId: string, prefs: ViewPrefs): Promise<void>;
 }

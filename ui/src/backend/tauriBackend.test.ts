@@ -17,12 +17,20 @@ describe("tauriBackend", () => {
     await tauriBackend.openMap("m1");
     await tauriBackend.createMap("New");
     await tauriBackend.applyEdit("m1", { kind: "addRelease", title: "Later" });
+    await tauriBackend.undo("m1");
+    await tauriBackend.redo("m1");
+    await tauriBackend.viewPrefs("m1");
+    await tauriBackend.saveViewPrefs("m1", { collapsedReleaseIds: ["r1"], zoom: 0.8 });
     expect(invoke.mock.calls).toEqual([
       ["list_maps"],
       ["open_start_map"],
       ["open_map", { mapId: "m1" }],
       ["create_map", { name: "New" }],
       ["apply_edit", { mapId: "m1", edit: { kind: "addRelease", title: "Later" } }],
+      ["undo", { mapId: "m1" }],
+      ["redo", { mapId: "m1" }],
+      ["view_prefs", { mapId: "m1" }],
+      ["save_view_prefs", { mapId: "m1", prefs: { collapsedReleaseIds: ["r1"], zoom: 0.8 } }],
     ]);
   });
 

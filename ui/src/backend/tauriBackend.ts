@@ -8,4 +8,10 @@ export const tauriBackend: Backend = {
   openMap: (mapId) => commands.openMap(mapId),
   createMap: (name) => commands.createMap(name),
   applyEdit: (mapId, edit) => commands.applyEdit(mapId, edit),
+  undo: (mapId) => commands.undo(mapId),
+  redo: (mapId) => commands.redo(mapId),
+  viewPrefs: (mapId) => commands.viewPrefs(mapId),
+  saveViewPrefs: async (mapId, prefs) => {
+    await commands.saveViewPrefs(mapId, prefs);
+  },
 };

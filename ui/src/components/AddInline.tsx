@@ -1,3 +1,4 @@
+//! A "+ Thing" button that turns into an inline input for naming the new thing.
 import { useState } from "react";
 import { PlusIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
@@ -9,6 +10,8 @@ export interface AddInlineProps {
   buttonLabel: string;
   buttonClassName: string;
   buttonTestId: string;
+  /** -1 keeps the button out of the Tab order (the grid's keys reach it instead). */
+  buttonTabIndex?: number;
   iconSize?: number;
   inputLabel: string;
   placeholder: string;
@@ -18,15 +21,18 @@ export interface AddInlineProps {
   mode?: "once" | "repeat";
   /** A short keyboard hint under the input. */
   hint?: string;
+  /** Controlled open state, for opening the input from a keyboard shortcut. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   onSubmit: (text: string) => void;
 }
 
-/** A "+ Thing" button that turns into an inline input for naming the new thing. */
 export function AddInline({
   buttonText,
   buttonLabel,
   buttonClassName,
   buttonTestId,
+  buttonTabIndex,
   iconSize,
   inputLabel,
   placeholder,
@@ -34,9 +40,16 @@ export function AddInline({
   inputTestId,
   mode = "once",
   hint,
+  open: openProp,
+  onOpenChange,
   onSubmit,
 }: AddInlineProps) {
-  const [open, setOpen] = useState(false);
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   if (!open) {
     return (
       <button
@@ -44,6 +57,7 @@ export function AddInline({
         className={buttonClassName}
         data-testid={buttonTestId}
         aria-label={buttonLabel}
+        tabIndex={buttonTabIndex}
         onClick={() => {
           setOpen(true);
         }}

@@ -61,10 +61,17 @@ describe("App", () => {
       "See prices per kg",
     ]);
     expect(byTestIdAndAttr("story-card", "data-story-id", "st-5").getAttribute("aria-label")).toBe(
-      "Story: Pay by card, MVP, Check out › Pay",
+      "Story 'Pay by card', Ready, estimate M, step Pay, slice MVP",
     );
+    expect(byTestIdAndAttr("story-card", "data-story-id", "st-4").getAttribute("aria-label")).toBe(
+      "Story 'Search by name', Ready, 5 points, step Search, slice MVP",
+    );
+    expect(byTestIdAndAttr("story-card", "data-story-id", "st-5").dataset.status).toBe("ready");
     expect(within(cell("s-pay", "r-mvp")).getByText("M")).toBeTruthy();
-    expect(within(byTestIdAndAttr("release", "data-release-id", "r-mvp")).getByText("4 stories")).toBeTruthy();
+    expect(screen.getAllByTestId("release-rollup").map((el) => el.textContent)).toEqual([
+      "4 stories · 8 pts · 2 ready · 1 done",
+      "1 story · 0 pts · 0 ready",
+    ]);
     expect(within(cell("s-pay", "r-2")).getByTestId("add-story")).toBeTruthy();
   });
 
@@ -224,6 +231,9 @@ describe("App", () => {
         "Track order",
       ]);
     });
+    // The step input stays open, empty, for the next step; Escape closes it.
+    expect(inlineInput().value).toBe("");
+    press(inlineInput(), "Escape");
 
     fireEvent.click(screen.getByTestId("add-release"));
     type(inlineInput(), "Later");

@@ -1,17 +1,28 @@
-import { useCallback } from "react";
+//! The app shell: top bar, the map (or its empty state), toasts, the shortcuts dialog, and the
+//! one key handler that routes every shortcut from the table.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Backend } from "../backend/backend";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { DisplayError } from "../model/errors";
+import { searchMatches } from "../model/search";
+import { isTypingTarget, matchShortcut } from "../model/shortcuts";
+import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
 import { useMapStore } from "../state/useMapStore";
 import { EmptyMap } from "./EmptyMap";
-import { MapGrid } from "./MapGrid";
+import { MapGrid, type MapKeysHandle } from "./MapGrid";
+import { ShortcutsDialog } from "./ShortcutsDialog";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
 
 export function App({ backend }: { backend: Backend }) {
   const [state, actions] = useMapStore(backend);
-  const { view } = state;
-  const { applyEdit, openMap, createMap, refreshMaps } = actions;
+  const { view, prefs } = state;
+  const { applyEdit, openMap, createMap, refreshMaps, undo, redo, setPrefs } = actions;
+  const [search, setSearch] = useState("");
+  const [showHelp, setShowHelp] = useState(false);
+  const [createRequest, setCreateRequest] = useState(0);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const mapKeys = useRef<MapKeysHandle | null>(null);
 
   const edit = useCallback(
     (change: MapEdit) => {
@@ -19,9 +30,72 @@ export function App({ backend }: { backend: Backend }) {
     },
     [applyEdit],
   );
+  const matches = useMemo(() => (view ? searchMatches(view.stories, search) : null), [view, search]);
+  const zoom = clampZoom(prefs.zoom);
+  const setZoom = useCallback(
+    (next: number) => {
+      if (next !== prefs.zoom) setPrefs({ ...prefs, zoom: next });
+    },
+    [prefs, setPrefs],
+  );
+  const fit = useCallback(() => {
+    setZoom(mapKeys.current?.fitZoom() ?? 1);
+  }, [setZoom]);
+
+  // One handler for every shortcut in the table; none fires while typing in a field.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      const shortcut = matchShortcut(event);
+      if (!shortcut) return;
+      let handled = true;
+      switch (shortcut.id) {
+        case "undo":
+          void undo();
+          break;
+        case "redo":
+          void redo();
+          break;
+        case "zoomIn":
+          setZoom(zoomIn(zoom));
+          break;
+        case "zoomOut":
+          setZoom(zoomOut(zoom));
+          break;
+        case "zoomFit":
+          fit();
+          break;
+        case "search":
+          searchRef.current?.focus();
+          searchRef.current?.select();
+          break;
+        case "help":
+          setShowHelp(true);
+          break;
+        case "newMap":
+          setCreateRequest((request) => request + 1);
+          break;
+        default:
+          handled = mapKeys.current?.shortcut(shortcut.id, event) ?? false;
+      }
+      if (handled) event.preventDefault();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [undo, redo, setZoom, zoom, fit]);
+
+  const onUndo = useCallback(() => void undo(), [undo]);
 
   return (
-    <div className="app" data-testid="app" data-ready={view ? "true" : undefined}>
+    <div
+      className="app"
+      data-testid="app"
+      data-ready={view ? "true" : undefined}
+      data-pending-edits={state.pendingEdits}
+    >
       <TopBar
         view={view}
         maps={state.maps}
@@ -32,6 +106,25 @@ export function App({ backend }: { backend: Backend }) {
         onOpenMap={(mapId) => void openMap(mapId)}
         onCreateMap={(name) => void createMap(name)}
         onRefreshMaps={() => void refreshMaps()}
+        createRequest={createRequest}
+        history={state.history}
+        onUndo={onUndo}
+        onRedo={() => void redo()}
+        zoom={zoom}
+        onZoomIn={() => {
+          setZoom(zoomIn(zoom));
+        }}
+        onZoomOut={() => {
+          setZoom(zoomOut(zoom));
+        }}
+        onZoomFit={fit}
+        search={search}
+        onSearch={setSearch}
+        searchCount={matches && view ? { matches: matches.size, total: view.stories.length } : null}
+        searchRef={searchRef}
+        onHelp={() => {
+          setShowHelp(true);
+        }}
       />
       <main className="app-main">
         {state.phase === "loading" && !view && <Loading />}
@@ -40,12 +133,28 @@ export function App({ backend }: { backend: Backend }) {
         )}
         {view &&
           (view.activities.length === 0 ? (
-            <EmptyMap key={view.map.id} mapName={view.map.name} onEdit={edit} />
+            <EmptyMap key={view.map.id} ref={mapKeys} mapName={view.map.name} onEdit={edit} />
           ) : (
-            <MapGrid key={view.map.id} view={view} onEdit={edit} />
+            <MapGrid
+              key={view.map.id}
+              ref={mapKeys}
+              view={view}
+              prefs={{ ...prefs, zoom }}
+              matches={matches}
+              onEdit={applyEdit}
+              onPrefs={setPrefs}
+              onToast={actions.showToast}
+            />
           ))}
       </main>
-      <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} />
+      <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
+      {showHelp && (
+        <ShortcutsDialog
+          onClose={() => {
+            setShowHelp(false);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,48 +1,109 @@
-import type { ActivityView } from "../bindings/ActivityView";
+//! One step column × release slice: a drop target holding its cards and a way to add one.
+import { useDroppable } from "@dnd-kit/core";
+import { memo } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
-import type { ReleaseView } from "../bindings/ReleaseView";
-import type { StepView } from "../bindings/StepView";
 import type { StoryView } from "../bindings/StoryView";
 import { AddInline } from "./AddInline";
 import { StoryCard } from "./StoryCard";
 
 export interface CellProps {
-  activity: ActivityView;
-  step: StepView;
-  release: ReleaseView;
+  stepId: string;
+  releaseId: string;
+  stepTitle: string;
+  releaseTitle: string;
   stories: readonly StoryView[];
   style: React.CSSProperties;
+  /** "cell" when the cell itself is the grid's tab stop, a story id when one of its cards is. */
+  tabStop: string | null;
+  /** Where the drop indicator goes while a card is dragged over this cell (among the other cards). */
+  dropIndex: number | null;
+  /** The card being dragged, when it is over this cell. */
+  dragId: string | null;
+  matches: ReadonlySet<string> | null;
+  adding: boolean;
+  onAddingChange: (cellKey: string, open: boolean) => void;
   onEdit: (edit: MapEdit) => void;
+  onDelete: (story: StoryView) => void;
 }
 
-/** One step column × release slice: its stories in the given order, and a way to add one. */
-export function Cell({ activity, step, release, stories, style, onEdit }: CellProps) {
-  const where = `${activity.title} › ${step.title}, ${release.title}`;
+export function cellKey(stepId: string, releaseId: string): string {
+  return `${stepId}\u0000${releaseId}`;
+}
+
+/** The droppable shell re-renders on every drag update, so it only wraps the memoised content. */
+export const Cell = memo(function Cell(props: CellProps) {
+  const { stepId, releaseId, style, tabStop, stories } = props;
+  const { setNodeRef, isOver } = useDroppable({
+    id: `cell:${cellKey(stepId, releaseId)}`,
+    data: { type: "cell", stepId, releaseId },
+  });
   return (
     <div
-      className="cell"
+      ref={setNodeRef}
+      className={isOver ? "cell is-over" : "cell"}
       data-testid="cell"
-      data-step-id={step.id}
-      data-release-id={release.id}
+      data-step-id={stepId}
+      data-release-id={releaseId}
+      role="group"
+      aria-label={`${props.stepTitle} › ${props.releaseTitle}, ${stories.length.toString()} cards`}
+      tabIndex={tabStop === "cell" ? 0 : -1}
       style={style}
     >
-      {stories.map((story) => (
-        <StoryCard
-          key={story.id}
-          story={story}
-          releaseTitle={release.title}
-          activityTitle={activity.title}
-          stepTitle={step.title}
-          onRename={(title) => {
-            onEdit({ kind: "renameStory", storyId: story.id, title });
-          }}
-        />
-      ))}
+      <CellContent {...props} />
+    </div>
+  );
+});
+
+const CellContent = memo(function CellContent({
+  stepId,
+  releaseId,
+  stepTitle,
+  releaseTitle,
+  stories,
+  tabStop,
+  dropIndex,
+  dragId,
+  matches,
+  adding,
+  onAddingChange,
+  onEdit,
+  onDelete,
+}: CellProps) {
+  const where = `${stepTitle}, ${releaseTitle}`;
+  const items: React.ReactNode[] = [];
+  let position = 0;
+  for (const story of stories) {
+    if (story.id !== dragId) {
+      if (position === dropIndex) items.push(<DropIndicator key="drop" />);
+      position += 1;
+    }
+    items.push(
+      <StoryCard
+        key={story.id}
+        story={story}
+        stepTitle={stepTitle}
+        releaseTitle={releaseTitle}
+        tabbable={tabStop === story.id}
+        match={matches ? matches.has(story.id) : null}
+        onEdit={onEdit}
+        onDelete={onDelete}
+      />,
+    );
+  }
+  if (dropIndex !== null && dropIndex >= position) items.push(<DropIndicator key="drop" />);
+  return (
+    <>
+      {items}
       <AddInline
+        open={adding}
+        onOpenChange={(open) => {
+          onAddingChange(cellKey(stepId, releaseId), open);
+        }}
         buttonText="Add story"
         buttonLabel={`Add a story to ${where}`}
         buttonClassName="add-story"
         buttonTestId="add-story"
+        buttonTabIndex={-1}
         iconSize={14}
         mode="repeat"
         inputTestId="new-story-input"
@@ -51,9 +112,13 @@ export function Cell({ activity, step, release, stories, style, onEdit }: CellPr
         placeholder="Story title, then Enter"
         hint="Enter to add · Esc to close"
         onSubmit={(title) => {
-          onEdit({ kind: "addStory", stepId: step.id, releaseId: release.id, title });
+          onEdit({ kind: "addStory", stepId, releaseId, title });
         }}
       />
-    </div>
+    </>
   );
+});
+
+function DropIndicator() {
+  return <div className="drop-indicator" data-testid="drop-indicator" aria-hidden="true" />;
 }

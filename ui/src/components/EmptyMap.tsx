@@ -1,8 +1,31 @@
+//! Shown while a map has no activities: invites the first one.
+import { useImperativeHandle, useState } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
 import { AddInline } from "./AddInline";
+import type { MapKeysHandle } from "./MapGrid";
 
-/** Shown while a map has no activities: invites the first one. */
-export function EmptyMap({ mapName, onEdit }: { mapName: string; onEdit: (edit: MapEdit) => void }) {
+export function EmptyMap({
+  mapName,
+  onEdit,
+  ref,
+}: {
+  mapName: string;
+  onEdit: (edit: MapEdit) => void;
+  ref?: React.Ref<MapKeysHandle>;
+}) {
+  const [adding, setAdding] = useState(false);
+  useImperativeHandle(
+    ref,
+    () => ({
+      shortcut: (id) => {
+        if (id !== "addActivity") return false;
+        setAdding(true);
+        return true;
+      },
+      fitZoom: () => 1,
+    }),
+    [],
+  );
   return (
     <section className="empty-map" aria-labelledby="empty-map-title">
       <div className="empty-card">
@@ -13,11 +36,17 @@ export function EmptyMap({ mapName, onEdit }: { mapName: string; onEdit: (edit: 
           Name the big things people do with your product, left to right: the activities. Then
           break each one into steps and slice the stories into releases.
         </p>
+        <p className="empty-keys">
+          Keyboard: <kbd>A</kbd> adds an activity, <kbd>S</kbd> steps, <kbd>R</kbd> a slice, <kbd>N</kbd> a story ·{" "}
+          <kbd>?</kbd> lists every shortcut
+        </p>
         <AddInline
           buttonText="Add the first activity"
           buttonLabel="Add the first activity"
           buttonClassName="primary-button"
           buttonTestId="add-activity"
+          open={adding}
+          onOpenChange={setAdding}
           inputLabel="First activity title"
           placeholder="For example: Discover products"
           inputClassName="empty-input"

@@ -12,11 +12,19 @@ export interface MapSwitcherProps {
   onCreateMap: (name: string) => void;
   /** Called when the list opens, to show fresh story counts. */
   onRefresh: () => void;
+  /** Bumped to open the list on its "new map" input (Ctrl+N). */
+  createRequest?: number;
 }
 
-export function MapSwitcher({ maps, currentMapId, onOpenMap, onCreateMap, onRefresh }: MapSwitcherProps) {
+export function MapSwitcher({ maps, currentMapId, onOpenMap, onCreateMap, onRefresh, createRequest = 0 }: MapSwitcherProps) {
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [handledRequest, setHandledRequest] = useState(createRequest);
+  if (handledRequest !== createRequest) {
+    setHandledRequest(createRequest);
+    setOpen(true);
+    setCreating(true);
+  }
   const root = useRef<HTMLDivElement | null>(null);
   const button = useRef<HTMLButtonElement | null>(null);
   const menuId = useId();

@@ -1,39 +1,88 @@
-import { useRef, useState } from "react";
+//! One story card: draggable, renamed in place, with its status, estimate and quick actions.
+import { useDraggable } from "@dnd-kit/core";
+import { memo, useRef, useState } from "react";
+import type { MapEdit } from "../bindings/MapEdit";
 import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
-import { statusLabel, storyAriaLabel } from "../model/labels";
+import { estimateLabel, statusLabel, storyAriaLabel } from "../model/labels";
 import { EditableText } from "./EditableText";
+import { CheckIcon, CopyIcon, TrashIcon } from "./Icons";
 
 export interface StoryCardProps {
   story: StoryView;
-  releaseTitle: string;
-  activityTitle: string;
   stepTitle: string;
-  onRename: (title: string) => void;
+  releaseTitle: string;
+  /** The grid's one tab stop (roving tabindex). */
+  tabbable: boolean;
+  /** While searching: whether the card matches (`null`: no search). */
+  match: boolean | null;
+  onEdit: (edit: MapEdit) => void;
+  onDelete: (story: StoryView) => void;
 }
 
-export function StoryCard({ story, releaseTitle, activityTitle, stepTitle, onRename }: StoryCardProps) {
+/** The draggable shell. It renders on every drag update, so it stays thin; the body is memoised. */
+export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
+  const { story, stepTitle, releaseTitle, tabbable, match } = props;
   const [editing, setEditing] = useState(false);
   const card = useRef<HTMLElement | null>(null);
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
+    id: `story:${story.id}`,
+    data: { type: "story", id: story.id },
+    disabled: editing,
+  });
+  let className = "story-card";
+  if (editing) className += " is-editing";
+  if (isDragging) className += " is-dragging";
+  if (match === true) className += " is-match";
+  if (match === false) className += " is-dimmed";
   return (
     <article
-      ref={card}
-      className={editing ? "story-card is-editing" : "story-card"}
+      ref={(element) => {
+        card.current = element;
+        setNodeRef(element);
+      }}
+      className={className}
       data-testid="story-card"
       data-story-id={story.id}
       data-status={story.status}
-      aria-label={storyAriaLabel(story.title, releaseTitle, activityTitle, stepTitle)}
-      tabIndex={0}
+      aria-label={storyAriaLabel(story, stepTitle, releaseTitle)}
+      aria-roledescription="story card"
+      aria-describedby={attributes["aria-describedby"]}
+      tabIndex={tabbable ? 0 : -1}
+      {...listeners}
       onDoubleClick={() => {
         setEditing(true);
       }}
       onKeyDown={(event) => {
         if (event.target === event.currentTarget && (event.key === "Enter" || event.key === "F2")) {
           event.preventDefault();
+          event.stopPropagation();
           setEditing(true);
         }
       }}
     >
+      <CardBody story={story} editing={editing} card={card} setEditing={setEditing} onEdit={props.onEdit} onDelete={props.onDelete} />
+    </article>
+  );
+});
+
+const CardBody = memo(function CardBody({
+  story,
+  editing,
+  card,
+  setEditing,
+  onEdit,
+  onDelete,
+}: {
+  story: StoryView;
+  editing: boolean;
+  card: React.RefObject<HTMLElement | null>;
+  setEditing: (editing: boolean) => void;
+  onEdit: (edit: MapEdit) => void;
+  onDelete: (story: StoryView) => void;
+}) {
+  return (
+    <>
       <EditableText
         value={story.title}
         testId="story-title"
@@ -44,24 +93,62 @@ export function StoryCard({ story, releaseTitle, activityTitle, stepTitle, onRen
         editing={editing}
         onEditingChange={setEditing}
         returnFocusTo={card}
-        onCommit={onRename}
+        onCommit={(title) => {
+          onEdit({ kind: "renameStory", storyId: story.id, title });
+        }}
       />
       <div className="story-meta">
-        <StatusPill status={story.status} />
-        {story.estimate !== null && story.estimate !== "" && (
-          <span className="estimate" title={`Estimate: ${story.estimate}`}>
-            {story.estimate}
-          </span>
-        )}
+        <StatusBadge status={story.status} />
+        <span className="story-meta-end">
+          {!editing && (
+            <span className="card-actions">
+              <button
+                type="button"
+                className="card-action"
+                tabIndex={-1}
+                aria-label={`Duplicate '${story.title}'`}
+                title="Duplicate (Ctrl+D)"
+                onPointerDown={(event) => {
+                  event.stopPropagation();
+                }}
+                onClick={() => {
+                  onEdit({ kind: "duplicateStory", storyId: story.id });
+                }}
+              >
+                <CopyIcon size={14} />
+              </button>
+              <button
+                type="button"
+                className="card-action is-danger"
+                tabIndex={-1}
+                aria-label={`Delete '${story.title}'`}
+                title="Delete (Delete)"
+                onPointerDown={(event) => {
+                  event.stopPropagation();
+                }}
+                onClick={() => {
+                  onDelete(story);
+                }}
+              >
+                <TrashIcon size={14} />
+              </button>
+            </span>
+          )}
+          {story.estimate !== null && story.estimate.trim() !== "" && (
+            <span className="estimate" title={`Estimate: ${estimateLabel(story.estimate)}`}>
+              {story.estimate}
+            </span>
+          )}
+        </span>
       </div>
-    </article>
+    </>
   );
-}
+});
 
-function StatusPill({ status }: { status: StoryStatus }) {
+export function StatusBadge({ status }: { status: StoryStatus }) {
   return (
-    <span className={`status-pill is-${status}`}>
-      <span className="status-dot" aria-hidden="true" />
+    <span className={`status-pill is-${status}`} data-testid="story-status">
+      {status === "ready" ? <CheckIcon size={12} /> : <span className="status-dot" aria-hidden="true" />}
       {statusLabel(status)}
     </span>
   );

@@ -1,10 +1,25 @@
+//! The top bar: map switcher and name, undo/redo, search, zoom, shortcuts and the save status.
 import { useEffect, useState } from "react";
+import type { HistoryState } from "../bindings/HistoryState";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
 import { countLabel, storyCountLabel } from "../model/labels";
+import { zoomLabel, ZOOM_MAX, ZOOM_MIN } from "../model/zoom";
 import { EditableText } from "./EditableText";
-import { AlertIcon, AppMark, DeviceCheckIcon } from "./Icons";
+import {
+  AlertIcon,
+  AppMark,
+  CloseIcon,
+  DeviceCheckIcon,
+  FitIcon,
+  KeyboardIcon,
+  MinusIcon,
+  PlusIcon,
+  RedoIcon,
+  SearchIcon,
+  UndoIcon,
+} from "./Icons";
 import { MapSwitcher } from "./MapSwitcher";
 
 export interface TopBarProps {
@@ -18,6 +33,21 @@ export interface TopBarProps {
   onOpenMap: (mapId: string) => void;
   onCreateMap: (name: string) => void;
   onRefreshMaps: () => void;
+  /** Bumped by Ctrl+N: opens the switcher on its "new map" input. */
+  createRequest: number;
+  history: HistoryState;
+  onUndo: () => void;
+  onRedo: () => void;
+  zoom: number;
+  onZoomIn: () => void;
+  onZoomOut: () => void;
+  onZoomFit: () => void;
+  search: string;
+  onSearch: (query: string) => void;
+  /** Matches and total while searching. */
+  searchCount: { matches: number; total: number } | null;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  onHelp: () => void;
 }
 
 export function TopBar({
@@ -30,6 +60,19 @@ export function TopBar({
   onOpenMap,
   onCreateMap,
   onRefreshMaps,
+  createRequest,
+  history,
+  onUndo,
+  onRedo,
+  zoom,
+  onZoomIn,
+  onZoomOut,
+  onZoomFit,
+  search,
+  onSearch,
+  searchCount,
+  searchRef,
+  onHelp,
 }: TopBarProps) {
   const stepCount = view?.activities.reduce((sum, activity) => sum + activity.steps.length, 0) ?? 0;
   return (
@@ -47,6 +90,7 @@ export function TopBar({
             onOpenMap={onOpenMap}
             onCreateMap={onCreateMap}
             onRefresh={onRefreshMaps}
+            createRequest={createRequest}
           />
         </>
       )}
@@ -65,7 +109,118 @@ export function TopBar({
               }}
             />
           </div>
+          <div className="toolbar-group" role="group" aria-label="History">
+            <button
+              type="button"
+              className="icon-button"
+              data-testid="undo-button"
+              disabled={history.undo === null}
+              aria-label={history.undo === null ? "Undo" : `Undo ${history.undo}`}
+              title={history.undo === null ? "Nothing to undo" : `Undo ${history.undo} (Ctrl+Z)`}
+              onClick={onUndo}
+            >
+              <UndoIcon size={18} />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-testid="redo-button"
+              disabled={history.redo === null}
+              aria-label={history.redo === null ? "Redo" : `Redo ${history.redo}`}
+              title={history.redo === null ? "Nothing to redo" : `Redo ${history.redo} (Ctrl+Shift+Z)`}
+              onClick={onRedo}
+            >
+              <RedoIcon size={18} />
+            </button>
+          </div>
           <div className="topbar-spacer" />
+          <div className={search === "" ? "search" : "search is-active"} role="search">
+            <SearchIcon className="search-icon" />
+            <input
+              ref={searchRef}
+              type="search"
+              className="search-input"
+              data-testid="search-input"
+              aria-label="Search cards by title or status"
+              placeholder="Search cards  (Ctrl+F)"
+              value={search}
+              onChange={(event) => {
+                onSearch(event.target.value);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Escape") {
+                  event.preventDefault();
+                  event.stopPropagation();
+                  onSearch("");
+                }
+              }}
+            />
+            {searchCount && (
+              <>
+                <span className="search-count" data-testid="search-count" aria-live="polite">
+                  {searchCount.matches} of {searchCount.total}
+                </span>
+                <button
+                  type="button"
+                  className="search-clear"
+                  aria-label="Clear search"
+                  onClick={() => {
+                    onSearch("");
+                    searchRef.current?.focus();
+                  }}
+                >
+                  <CloseIcon size={14} />
+                </button>
+              </>
+            )}
+          </div>
+          <div className="toolbar-group" role="group" aria-label="Zoom">
+            <button
+              type="button"
+              className="icon-button"
+              data-testid="zoom-out"
+              aria-label="Zoom out"
+              title="Zoom out (Ctrl+-)"
+              disabled={zoom <= ZOOM_MIN}
+              onClick={onZoomOut}
+            >
+              <MinusIcon size={18} />
+            </button>
+            <span className="zoom-level" data-testid="zoom-level">
+              {zoomLabel(zoom)}
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              data-testid="zoom-in"
+              aria-label="Zoom in"
+              title="Zoom in (Ctrl+=)"
+              disabled={zoom >= ZOOM_MAX}
+              onClick={onZoomIn}
+            >
+              <PlusIcon size={18} />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-testid="zoom-fit"
+              aria-label="Fit the map to the window"
+              title="Fit to window (Ctrl+0)"
+              onClick={onZoomFit}
+            >
+              <FitIcon size={18} />
+            </button>
+          </div>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="shortcuts-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={onHelp}
+          >
+            <KeyboardIcon size={18} />
+          </button>
           <p className="map-stats" aria-label="Map size">
             <span>{countLabel(view.activities.length, "activity", "activities")}</span>
             <span aria-hidden="true">·</span>

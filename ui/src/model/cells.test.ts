@@ -10,9 +10,22 @@ describe("groupStoriesIntoCells", () => {
     expect(cells["s-pay"]?.["r-mvp"]?.map((s) => s.id)).toEqual(["st-5"]);
   });
 
-  it("keeps the order the backend sent, without sorting by rank", () => {
-    const cells = groupStoriesIntoCells(sampleMap());
-    expect(cells["s-browse"]?.["r-mvp"]?.map((s) => s.id)).toEqual(["st-2", "st-1"]);
+  it("orders a cell's cards by rank, then by id when two ranks are equal", () => {
+    const view = sampleMap();
+    expect(groupStoriesIntoCells(view)["s-browse"]?.["r-mvp"]?.map((s) => s.id)).toEqual(["st-2", "st-1"]);
+    view.stories.push(story("st-0", "Tie", "a-discover", "s-browse", "r-mvp", "idea", null, "a"));
+    view.stories.push(story("st-9", "Last", "a-discover", "s-browse", "r-mvp", "idea", null, "a0"));
+    expect(groupStoriesIntoCells(view)["s-browse"]?.["r-mvp"]?.map((s) => s.id)).toEqual(["st-0", "st-2", "st-9", "st-1"]);
+  });
+
+  it("keeps the arrays of cells whose cards did not change, for memoised cells", () => {
+    const view = sampleMap();
+    const before = groupStoriesIntoCells(view);
+    const moved = view.stories.map((s) => (s.id === "st-5" ? { ...s, releaseId: "r-2" } : s));
+    const after = groupStoriesIntoCells({ ...view, stories: moved }, before);
+    expect(after["s-browse"]?.["r-mvp"]).toBe(before["s-browse"]?.["r-mvp"]);
+    expect(after["s-pay"]?.["r-mvp"]).not.toBe(before["s-pay"]?.["r-mvp"]);
+    expect(after["s-pay"]?.["r-2"]?.map((s) => s.id)).toEqual(["st-5"]);
   });
 
   it("has an empty entry for every cell without stories", () => {

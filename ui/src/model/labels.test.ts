@@ -1,29 +1,59 @@
 import { describe, expect, it } from "vitest";
-import { cleanTitle, countLabel, statusLabel, storyAriaLabel, storyCountLabel } from "./labels";
+import {
+  cleanTitle,
+  countLabel,
+  estimateLabel,
+  rollupLabel,
+  statusLabel,
+  storyAriaLabel,
+  storyCountLabel,
+} from "./labels";
 
 describe("labels", () => {
-  it("names a story card with its slice and place on the backbone", () => {
-    expect(storyAriaLabel("Pay by card", "MVP", "Check out", "Pay")).toBe(
-      "Story: Pay by card, MVP, Check out › Pay",
+  it("names a story card with its status, estimate, step and slice", () => {
+    expect(storyAriaLabel({ title: "Pay by card", status: "ready", estimate: "3" }, "Pay", "MVP")).toBe(
+      "Story 'Pay by card', Ready, 3 points, step Pay, slice MVP",
+    );
+    expect(storyAriaLabel({ title: "Refunds", status: "inSprint", estimate: null }, "Pay", "Later")).toBe(
+      "Story 'Refunds', In sprint, not estimated, step Pay, slice Later",
+    );
+  });
+
+  it("reads estimates as points or sizes", () => {
+    expect(estimateLabel("1")).toBe("1 point");
+    expect(estimateLabel("0.5")).toBe("0.5 points");
+    expect(estimateLabel("M")).toBe("estimate M");
+    expect(estimateLabel(" ")).toBe("not estimated");
+  });
+
+  it("sums a slice up from the backend's roll-up", () => {
+    expect(rollupLabel({ stories: 12, points: 34, unestimated: 2, ready: 5, done: 0 })).toBe(
+      "12 stories · 34 pts · 5 ready",
+    );
+    expect(rollupLabel({ stories: 1, points: 2.5, unestimated: 0, ready: 0, done: 1 })).toBe(
+      "1 story · 2.5 pts · 0 ready · 1 done",
     );
   });
 
   it("pluralises counts", () => {
     expect(storyCountLabel(0)).toBe("0 stories");
     expect(storyCountLabel(1)).toBe("1 story");
-    expect(storyCountLabel(12)).toBe("12 stories");
     expect(countLabel(1, "activity", "activities")).toBe("1 activity");
   });
 
-  it("spells out statuses", () => {
-    expect(statusLabel("todo")).toBe("To do");
-    expect(statusLabel("inProgress")).toBe("In progress");
-    expect(statusLabel("done")).toBe("Done");
+  it("spells out every status", () => {
+    expect(["idea", "draft", "refining", "ready", "inSprint", "done"].map((s) => statusLabel(s as never))).toEqual([
+      "Idea",
+      "Draft",
+      "Refining",
+      "Ready",
+      "In sprint",
+      "Done",
+    ]);
   });
 
   it("trims titles and refuses empty ones", () => {
     expect(cleanTitle("  Pay by card ")).toBe("Pay by card");
     expect(cleanTitle("   ")).toBeNull();
-    expect(cleanTitle("")).toBeNull();
   });
 });

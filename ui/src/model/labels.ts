@@ -1,4 +1,7 @@
+//! The words the map shows and reads out: statuses, counts, estimates, accessible names.
+import type { SliceRollup } from "../bindings/SliceRollup";
 import type { StoryStatus } from "../bindings/StoryStatus";
+import type { StoryView } from "../bindings/StoryView";
 
 export function countLabel(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -9,27 +12,57 @@ export function storyCountLabel(count: number): string {
 }
 
 const STATUS_LABELS: Record<StoryStatus, string> = {
-  todo: "To do",
-  inProgress: "In progress",
+  idea: "Idea",
+  draft: "Draft",
+  refining: "Refining",
+  ready: "Ready",
+  inSprint: "In sprint",
   done: "Done",
 };
+
+export const STATUSES = Object.keys(STATUS_LABELS) as StoryStatus[];
 
 export function statusLabel(status: StoryStatus): string {
   return STATUS_LABELS[status];
 }
 
-/** "Story: Pay by card, MVP, Check out › Pay" */
-export function storyAriaLabel(
-  storyTitle: string,
-  releaseTitle: string,
-  activityTitle: string,
-  stepTitle: string,
-): string {
-  return `Story: ${storyTitle}, ${releaseTitle}, ${activityTitle} › ${stepTitle}`;
+/** "3 points", "1 point", "estimate M", or "not estimated". */
+export function estimateLabel(estimate: string | null): string {
+  const text = estimate?.trim() ?? "";
+  if (text === "") return "not estimated";
+  if (/^\d+(\.\d+)?$/.test(text)) return countLabel(Number(text), "point", "points");
+  return `estimate ${text}`;
+}
+
+/** "Story 'Pay by card', Ready, 3 points, step Pay, slice MVP" */
+export function storyAriaLabel(story: Pick<StoryView, "title" | "status" | "estimate">, stepTitle: string, releaseTitle: string): string {
+  return `Story '${story.title}', ${statusLabel(story.status)}, ${estimateLabel(story.estimate)}, step ${stepTitle}, slice ${releaseTitle}`;
+}
+
+/** "12 stories · 34 pts · 5 ready": what a slice header shows. */
+export function rollupLabel(rollup: SliceRollup): string {
+  const parts = [storyCountLabel(rollup.stories), `${formatPoints(rollup.points)} pts`, `${rollup.ready} ready`];
+  if (rollup.done > 0) parts.push(`${rollup.done} done`);
+  return parts.join(" · ");
+}
+
+function formatPoints(points: number): string {
+  return Number.isInteger(points) ? points.toString() : points.toFixed(1);
 }
 
 /** The text to send for a title typed by the user, or `null` when there is nothing to send. */
 export function cleanTitle(input: string): string | null {
   const title = input.trim();
   return title === "" ? null : title;
+}
+
+/** "Moved 'Pay by card' to Pay › MVP, position 2 of 4" (position counts from 1). */
+export function moveAnnouncement(
+  storyTitle: string,
+  stepTitle: string,
+  releaseTitle: string,
+  index: number,
+  count: number,
+): string {
+  return `Moved '${storyTitle}' to ${stepTitle} › ${releaseTitle}, position ${index + 1} of ${count}`;
 }

@@ -1,17 +1,25 @@
+//! The app state hook: opens maps, queues edits to the backend one at a time, patches the
+//! shown map with each answer, and loads and saves this device's view prefs.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Backend } from "../backend/backend";
-import type { EditOutcome } from "../bindings/EditOutcome";
+import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
-import { toDisplayError } from "../model/errors";
-import { initialState, storeReducer, type StoreState } from "./store";
+import type { ViewPrefs } from "../bindings/ViewPrefs";
+import { isApiError, toDisplayError } from "../model/errors";
+import { initialState, storeReducer, type NewToast, type StoreState } from "./store";
 
 export interface MapActions {
-  /** Sends one edit for the shown map; resolves to the outcome, or `null` if it failed. */
-  applyEdit: (edit: MapEdit) => Promise<EditOutcome | null>;
+  /** Sends one edit for the shown map; resolves to what changed, or `null` if it failed. */
+  applyEdit: (edit: MapEdit) => Promise<MapChange | null>;
+  undo: () => Promise<MapChange | null>;
+  redo: () => Promise<MapChange | null>;
   openMap: (mapId: string) => Promise<boolean>;
   createMap: (name: string) => Promise<boolean>;
   refreshMaps: () => Promise<void>;
+  /** Shows and remembers (on this device) how the map is drawn. */
+  setPrefs: (prefs: ViewPrefs) => void;
+  showToast: (toast: NewToast) => void;
   dismissToast: (id: number) => void;
   /** Tries opening the start map again after it failed. */
   retryStart: () => void;
@@ -19,22 +27,28 @@ export interface MapActions {
 
 const ignore = () => undefined;
 
-/**
- * The app state: the shown map and the map list. Edits go to the backend one at a time, in the
- * order they were made, and each answer's `view` replaces the shown map.
- */
 export function useMapStore(backend: Backend): [StoreState, MapActions] {
   const [state, dispatch] = useReducer(storeReducer, initialState);
   const [startAttempt, setStartAttempt] = useState(0);
   const shownMapId = useRef<string | null>(null);
   const editQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const nextSeq = useRef(1);
   // Only the latest open/create request may decide which map is shown.
   const openRequest = useRef(0);
 
-  const show = useCallback((view: MapView) => {
-    shownMapId.current = view.map.id;
-    dispatch({ type: "mapOpened", view });
-  }, []);
+  const show = useCallback(
+    (view: MapView) => {
+      shownMapId.current = view.map.id;
+      dispatch({ type: "mapOpened", view });
+      backend.viewPrefs(view.map.id).then(
+        (prefs) => {
+          dispatch({ type: "prefsLoaded", mapId: view.map.id, prefs });
+        },
+        ignore, // Defaults are fine: prefs are a convenience.
+      );
+    },
+    [backend],
+  );
 
   const refreshMaps = useCallback(async () => {
     try {
@@ -66,26 +80,39 @@ export function useMapStore(backend: Backend): [StoreState, MapActions] {
     };
   }, [backend, show, startAttempt]);
 
-  const applyEdit = useCallback(
-    (edit: MapEdit): Promise<EditOutcome | null> => {
+  /** Queues one backend call that answers a MapChange; `quietInvalid` for undo/redo. */
+  const send = useCallback(
+    (edit: MapEdit | null, call: (mapId: string) => Promise<MapChange>): Promise<MapChange | null> => {
       const mapId = shownMapId.current;
       if (mapId === null) return Promise.resolve(null);
-      dispatch({ type: "editStarted" });
-      const sent = editQueue.current.then(() => backend.applyEdit(mapId, edit));
+      const seq = nextSeq.current++;
+      dispatch({ type: "editStarted", seq, edit });
+      const sent = editQueue.current.then(() => call(mapId));
       editQueue.current = sent.then(ignore, ignore);
       return sent.then(
-        (outcome) => {
-          dispatch({ type: "editApplied", outcome });
-          return outcome;
+        (change) => {
+          dispatch({ type: "editApplied", seq, change });
+          return change;
         },
         (error: unknown) => {
-          dispatch({ type: "editFailed", error: toDisplayError(error) });
+          if (edit === null && isApiError(error) && error.code === "invalidInput") {
+            dispatch({ type: "editDropped", seq });
+          } else {
+            dispatch({ type: "editFailed", seq, error: toDisplayError(error) });
+          }
           return null;
         },
       );
     },
-    [backend],
+    [],
   );
+
+  const applyEdit = useCallback(
+    (edit: MapEdit) => send(edit, (mapId) => backend.applyEdit(mapId, edit)),
+    [backend, send],
+  );
+  const undo = useCallback(() => send(null, (mapId) => backend.undo(mapId)), [backend, send]);
+  const redo = useCallback(() => send(null, (mapId) => backend.redo(mapId)), [backend, send]);
 
   const openWith = useCallback(
     async (load: () => Promise<MapView>): Promise<boolean> => {
@@ -113,6 +140,21 @@ export function useMapStore(backend: Backend): [StoreState, MapActions] {
     (name: string) => openWith(() => backend.createMap(name)),
     [backend, openWith],
   );
+  const setPrefs = useCallback(
+    (prefs: ViewPrefs) => {
+      dispatch({ type: "prefsChanged", prefs });
+      const mapId = shownMapId.current;
+      if (mapId !== null) {
+        backend.saveViewPrefs(mapId, prefs).catch((error: unknown) => {
+          dispatch({ type: "failed", error: toDisplayError(error) });
+        });
+      }
+    },
+    [backend],
+  );
+  const showToast = useCallback((toast: NewToast) => {
+    dispatch({ type: "toastAdded", toast });
+  }, []);
   const dismissToast = useCallback((id: number) => {
     dispatch({ type: "toastDismissed", id });
   }, []);
@@ -122,8 +164,8 @@ export function useMapStore(backend: Backend): [StoreState, MapActions] {
   }, []);
 
   const actions = useMemo(
-    () => ({ applyEdit, openMap, createMap, refreshMaps, dismissToast, retryStart }),
-    [applyEdit, openMap, createMap, refreshMaps, dismissToast, retryStart],
+    () => ({ applyEdit, undo, redo, openMap, createMap, refreshMaps, setPrefs, showToast, dismissToast, retryStart }),
+    [applyEdit, undo, redo, openMap, createMap, refreshMaps, setPrefs, showToast, dismissToast, retryStart],
   );
   return [state, actions];
 }

@@ -1,30 +1,69 @@
+//! An in-memory Backend for Vitest only. It mimics the real one closely enough for the UI: edits
+//! (moves by index included) change a stored map and answer with a `MapChange` patch, and each
+//! map keeps a simple undo/redo stack of whole snapshots.
 import type { Backend } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
-import type { EditOutcome } from "../bindings/EditOutcome";
+import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
-import { emptyMap, sampleMap, story } from "./sampleMap";
+import type { ReleaseView } from "../bindings/ReleaseView";
+import type { StoryView } from "../bindings/StoryView";
+import type { ViewPrefs } from "../bindings/ViewPrefs";
+import { emptyMap, release, sampleMap, story } from "./sampleMap";
 
-/**
- * An in-memory Backend for tests only. It mimics the real one closely enough for the UI:
- * edits change a stored map and answer with the whole new view.
- */
+interface HistoryEntry {
+  label: string;
+  before: MapView;
+  after: MapView;
+}
+
+function insertAt<T>(items: T[], item: T, index: number): void {
+  items.splice(Math.max(0, Math.min(index, items.length)), 0, item);
+}
+
+function byRank(a: StoryView, b: StoryView): number {
+  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export class FakeBackend implements Backend {
   readonly maps = new Map<string, MapView>();
   readonly edits: Array<{ mapId: string; edit: MapEdit }> = [];
+  readonly savedPrefs = new Map<string, ViewPrefs>();
   startMapId: string;
   private nextId = 1;
   private failures: ApiError[] = [];
+  private undoStacks = new Map<string, HistoryEntry[]>();
+  private redoStacks = new Map<string, HistoryEntry[]>();
+  private notices: string[] = [];
+  /** Set to hold every answer until `release()` is called. */
+  private held: Array<() => void> | null = null;
 
   constructor(maps: MapView[] = [sampleMap(), emptyMap()]) {
-    for (const map of maps) this.maps.set(map.map.id, structuredClone(map));
+    for (const map of maps) this.maps.set(map.map.id, this.withRollups(structuredClone(map)));
     this.startMapId = maps[0]?.map.id ?? "none";
   }
 
   /** The next call to `applyEdit` rejects with this error. */
   failNextEdit(error: ApiError): void {
     this.failures.push(error);
+  }
+
+  /** The next undo or redo answers with this notice (a teammate changed part of it). */
+  noticeNextUndo(notice: string): void {
+    this.notices.push(notice);
+  }
+
+  /** Holds edit answers until `release` is called, to observe the UI before the backend answers. */
+  hold(): void {
+    this.held = [];
+  }
+
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const answer of held) answer();
   }
 
   listMaps(): Promise<MapSummary[]> {
@@ -53,81 +92,259 @@ export class FakeBackend implements Backend {
       schemaVersion: 1,
       map: { id: this.id("map"), name },
       activities: [],
-      releases: [{ id: this.id("r"), title: "MVP", rank: "a" }],
+      releases: [release(this.id("r"), "MVP", "a")],
       stories: [],
     };
     this.maps.set(view.map.id, view);
     return Promise.resolve(structuredClone(view));
   }
 
-  applyEdit(mapId: string, edit: MapEdit): Promise<EditOutcome> {
+  viewPrefs(mapId: string): Promise<ViewPrefs> {
+    return Promise.resolve(structuredClone(this.savedPrefs.get(mapId) ?? { collapsedReleaseIds: [], zoom: 1 }));
+  }
+
+  saveViewPrefs(mapId: string, prefs: ViewPrefs): Promise<void> {
+    this.savedPrefs.set(mapId, structuredClone(prefs));
+    return Promise.resolve();
+  }
+
+  applyEdit(mapId: string, edit: MapEdit): Promise<MapChange> {
     this.edits.push({ mapId, edit });
     const failure = this.failures.shift();
-    if (failure) return Promise.reject(failure);
-    const view = this.maps.get(mapId);
-    if (!view) return Promise.reject(this.error("notFound", `No map ${mapId}`));
-    let createdId: string | null = null;
+    if (failure) return this.answer(() => Promise.reject(failure));
+    const current = this.maps.get(mapId);
+    if (!current) return this.answer(() => Promise.reject(this.error("notFound", `No map ${mapId}`)));
+    const next = structuredClone(current);
+    let result: { label: string; createdId: string | null };
+    try {
+      result = this.apply(next, edit);
+    } catch (error) {
+      return this.answer(() => Promise.reject(error));
+    }
+    const after = this.withRollups(next);
+    this.maps.set(mapId, after);
+    this.stack(this.undoStacks, mapId).push({ label: result.label, before: current, after });
+    this.redoStacks.set(mapId, []);
+    const change = this.diff(current, after, result.createdId, null);
+    return this.answer(() => Promise.resolve(change));
+  }
+
+  undo(mapId: string): Promise<MapChange> {
+    return this.travel(mapId, this.stack(this.undoStacks, mapId), this.stack(this.redoStacks, mapId), "before");
+  }
+
+  redo(mapId: string): Promise<MapChange> {
+    return this.travel(mapId, this.stack(this.redoStacks, mapId), this.stack(this.undoStacks, mapId), "after");
+  }
+
+  private travel(mapId: string, from: HistoryEntry[], to: HistoryEntry[], side: "before" | "after"): Promise<MapChange> {
+    const entry = from.pop();
+    const current = this.maps.get(mapId);
+    if (!entry || !current) return Promise.reject(this.error("invalidInput", "Nothing to undo or redo"));
+    to.push(entry);
+    const target = structuredClone(entry[side]);
+    this.maps.set(mapId, target);
+    return this.answer(() => Promise.resolve(this.diff(current, target, null, this.notices.shift() ?? null)));
+  }
+
+  private answer<T>(make: () => Promise<T>): Promise<T> {
+    if (!this.held) return make();
+    const held = this.held;
+    return new Promise<T>((resolve, reject) => {
+      held.push(() => {
+        make().then(resolve, reject);
+      });
+    });
+  }
+
+  private stack(stacks: Map<string, HistoryEntry[]>, mapId: string): HistoryEntry[] {
+    let stack = stacks.get(mapId);
+    if (!stack) {
+      stack = [];
+      stacks.set(mapId, stack);
+    }
+    return stack;
+  }
+
+  private diff(before: MapView, after: MapView, createdId: string | null, notice: string | null): MapChange {
+    const old = new Map(before.stories.map((item) => [item.id, JSON.stringify(item)]));
+    const now = new Set(after.stories.map((item) => item.id));
+    const mapId = after.map.id;
+    return {
+      mapId,
+      name: before.map.name === after.map.name ? null : after.map.name,
+      activities: JSON.stringify(before.activities) === JSON.stringify(after.activities) ? null : structuredClone(after.activities),
+      releases: structuredClone(after.releases),
+      stories: structuredClone(after.stories.filter((item) => old.get(item.id) !== JSON.stringify(item))),
+      removedStoryIds: before.stories.filter((item) => !now.has(item.id)).map((item) => item.id),
+      createdId,
+      history: {
+        undo: this.stack(this.undoStacks, mapId).at(-1)?.label ?? null,
+        redo: this.stack(this.redoStacks, mapId).at(-1)?.label ?? null,
+      },
+      notice,
+    };
+  }
+
+  private withRollups(view: MapView): MapView {
+    for (const slice of view.releases) {
+      const stories = view.stories.filter((item) => item.releaseId === slice.id);
+      const points = stories.map((item) => Number(item.estimate ?? "x")).filter((value) => !Number.isNaN(value));
+      slice.rollup = {
+        stories: stories.length,
+        points: points.reduce((sum, value) => sum + value, 0),
+        unestimated: stories.length - points.length,
+        ready: stories.filter((item) => item.status === "ready").length,
+        done: stories.filter((item) => item.status === "done").length,
+      };
+    }
+    return view;
+  }
+
+  /** Gives the cell's stories fresh ranks in the order given. */
+  private rerank(cell: StoryView[]): void {
+    cell.forEach((item, index) => {
+      item.rank = `r${index.toString().padStart(4, "0")}`;
+    });
+  }
+
+  private cell(view: MapView, stepId: string, releaseId: string, without?: string): StoryView[] {
+    return view.stories.filter((item) => item.stepId === stepId && item.releaseId === releaseId && item.id !== without).sort(byRank);
+  }
+
+  private apply(view: MapView, edit: MapEdit): { label: string; createdId: string | null } {
     const find = <T extends { id: string }>(items: T[], id: string): T => {
       const item = items.find((candidate) => candidate.id === id);
       if (!item) throw this.error("notFound", `No item ${id}`);
       return item;
     };
-    try {
-      switch (edit.kind) {
-        case "renameMap":
-          view.map.name = edit.name;
-          break;
-        case "addActivity":
-          createdId = this.id("a");
-          view.activities.push({ id: createdId, title: edit.title, rank: createdId, steps: [] });
-          break;
-        case "renameActivity":
-          find(view.activities, edit.activityId).title = edit.title;
-          break;
-        case "addStep":
-          createdId = this.id("s");
-          find(view.activities, edit.activityId).steps.push({ id: createdId, title: edit.title, rank: createdId });
-          break;
-        case "renameStep":
-          find(
-            view.activities.flatMap((activity) => activity.steps),
-            edit.stepId,
-          ).title = edit.title;
-          break;
-        case "addRelease":
-          createdId = this.id("r");
-          view.releases.push({ id: createdId, title: edit.title, rank: createdId });
-          break;
-        case "renameRelease":
-          find(view.releases, edit.releaseId).title = edit.title;
-          break;
-        case "addStory": {
-          const activity = view.activities.find((candidate) =>
-            candidate.steps.some((step) => step.id === edit.stepId),
-          );
-          if (!activity) throw this.error("notFound", `No step ${edit.stepId}`);
-          createdId = this.id("st");
-          // Insert after the last story of the same cell, keeping display order.
-          const added = story(createdId, edit.title, activity.id, edit.stepId, edit.releaseId);
-          let at = view.stories.length;
-          for (let index = view.stories.length - 1; index >= 0; index -= 1) {
-            const other = view.stories[index];
-            if (other && other.stepId === edit.stepId && other.releaseId === edit.releaseId) {
-              at = index + 1;
-              break;
-            }
-          }
-          view.stories.splice(at, 0, added);
-          break;
-        }
-        case "renameStory":
-          find(view.stories, edit.storyId).title = edit.title;
-          break;
+    const steps = () => view.activities.flatMap((activity) => activity.steps);
+    const activityOf = (stepId: string) => {
+      const activity = view.activities.find((candidate) => candidate.steps.some((step) => step.id === stepId));
+      if (!activity) throw this.error("notFound", `No step ${stepId}`);
+      return activity;
+    };
+    const done = (label: string, createdId: string | null = null) => ({ label, createdId });
+    switch (edit.kind) {
+      case "renameMap":
+        view.map.name = edit.name;
+        return done("Rename map");
+      case "addActivity": {
+        const id = this.id("a");
+        view.activities.push({ id, title: edit.title, rank: id, steps: [] });
+        return done(`Add activity '${edit.title}'`, id);
       }
-    } catch (error) {
-      return Promise.reject(error);
+      case "renameActivity":
+        find(view.activities, edit.activityId).title = edit.title;
+        return done(`Rename activity '${edit.title}'`);
+      case "moveActivity": {
+        const activity = find(view.activities, edit.activityId);
+        view.activities = view.activities.filter((item) => item !== activity);
+        insertAt(view.activities, activity, edit.toIndex);
+        return done(`Move activity '${activity.title}'`);
+      }
+      case "deleteActivity": {
+        const activity = find(view.activities, edit.activityId);
+        const stepIds = new Set(activity.steps.map((step) => step.id));
+        view.activities = view.activities.filter((item) => item !== activity);
+        view.stories = view.stories.filter((item) => !stepIds.has(item.stepId));
+        return done(`Delete activity '${activity.title}'`);
+      }
+      case "addStep": {
+        const id = this.id("s");
+        find(view.activities, edit.activityId).steps.push({ id, title: edit.title, rank: id });
+        return done(`Add step '${edit.title}'`, id);
+      }
+      case "renameStep":
+        find(steps(), edit.stepId).title = edit.title;
+        return done(`Rename step '${edit.title}'`);
+      case "moveStep": {
+        const step = find(steps(), edit.stepId);
+        const from = activityOf(edit.stepId);
+        const to = find(view.activities, edit.activityId);
+        from.steps = from.steps.filter((item) => item !== step);
+        insertAt(to.steps, step, edit.toIndex);
+        for (const item of view.stories) if (item.stepId === step.id) item.activityId = to.id;
+        return done(`Move step '${step.title}'`);
+      }
+      case "deleteStep": {
+        const step = find(steps(), edit.stepId);
+        const from = activityOf(edit.stepId);
+        from.steps = from.steps.filter((item) => item !== step);
+        view.stories = view.stories.filter((item) => item.stepId !== step.id);
+        return done(`Delete step '${step.title}'`);
+      }
+      case "addRelease": {
+        const id = this.id("r");
+        view.releases.push(release(id, edit.title, id));
+        return done(`Add slice '${edit.title}'`, id);
+      }
+      case "renameRelease":
+        find(view.releases, edit.releaseId).title = edit.title;
+        return done(`Rename slice '${edit.title}'`);
+      case "moveRelease": {
+        const slice = find(view.releases, edit.releaseId);
+        view.releases = view.releases.filter((item) => item !== slice);
+        insertAt(view.releases, slice, edit.toIndex);
+        return done(`Move slice '${slice.title}'`);
+      }
+      case "deleteRelease": {
+        const slice = find(view.releases, edit.releaseId);
+        view.releases = view.releases.filter((item) => item !== slice);
+        let target: ReleaseView | undefined =
+          edit.moveStoriesTo === null ? undefined : find(view.releases, edit.moveStoriesTo);
+        const moving = view.stories.filter((item) => item.releaseId === slice.id);
+        if (!target && moving.length > 0) {
+          target = view.releases.find((item) => item.title === "Unplanned");
+          if (!target) {
+            target = release(this.id("r"), "Unplanned", "~");
+            view.releases.push(target);
+          }
+        }
+        for (const item of moving) if (target) item.releaseId = target.id;
+        return done(`Delete slice '${slice.title}'`);
+      }
+      case "addStory": {
+        const activity = activityOf(edit.stepId);
+        find(view.releases, edit.releaseId);
+        const id = this.id("st");
+        const added = story(id, edit.title, activity.id, edit.stepId, edit.releaseId);
+        const cell = this.cell(view, edit.stepId, edit.releaseId);
+        cell.push(added);
+        this.rerank(cell);
+        view.stories.push(added);
+        return done(`Add story '${edit.title}'`, id);
+      }
+      case "renameStory":
+        find(view.stories, edit.storyId).title = edit.title;
+        return done(`Rename story '${edit.title}'`);
+      case "moveStory": {
+        const moved = find(view.stories, edit.storyId);
+        find(view.releases, edit.releaseId);
+        const cell = this.cell(view, edit.stepId, edit.releaseId, moved.id);
+        insertAt(cell, moved, edit.toIndex);
+        moved.stepId = edit.stepId;
+        moved.releaseId = edit.releaseId;
+        moved.activityId = activityOf(edit.stepId).id;
+        this.rerank(cell);
+        return done(`Move story '${moved.title}'`);
+      }
+      case "duplicateStory": {
+        const original = find(view.stories, edit.storyId);
+        const id = this.id("st");
+        const copy: StoryView = { ...structuredClone(original), id };
+        const cell = this.cell(view, original.stepId, original.releaseId);
+        insertAt(cell, copy, cell.indexOf(original) + 1);
+        this.rerank(cell);
+        view.stories.push(copy);
+        return done(`Duplicate story '${original.title}'`, id);
+      }
+      case "deleteStory": {
+        const gone = find(view.stories, edit.storyId);
+        view.stories = view.stories.filter((item) => item !== gone);
+        return done(`Delete story '${gone.title}'`);
+      }
     }
-    return Promise.resolve({ view: structuredClone(view), createdId });
   }
 
   private id(prefix: string): string {
