@@ -167,6 +167,9 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
     if (element) element.focus();
     else pendingFocus.current = selector;
   }, []);
+  const focusAfterRender = useCallback((selector: string) => {
+    pendingFocus.current = selector;
+  }, []);
 
   // The end-to-end test reads this measure: from the drop to the card drawn where the backend put it.
   useEffect(() => {
@@ -210,6 +213,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
     },
     announce: setAnnouncement,
     focusLater,
+    focusAfterRender,
   };
   const keysRef = useRef(keys);
   useLayoutEffect(() => {

@@ -25,8 +25,10 @@ export interface MapKeysContext {
   openAddStep: (activityId: string) => void;
   openAddRelease: () => void;
   announce: (text: string) => void;
-  /** Focus this element once it is drawn (now, or after the next change lands). */
+  /** Focus this element now if it is drawn, else once it is. */
   focusLater: (selector: string) => void;
+  /** Focus this element after the next render: a moved card is drawn again in its new place. */
+  focusAfterRender: (selector: string) => void;
 }
 
 export function focusSelector(focus: GridFocus): string {
@@ -157,7 +159,7 @@ function moveStoryByKey(ctx: MapKeysContext, story: StoryView, direction: "up" |
     storiesInCell(ctx.grid.cells, place.stepId, place.releaseId).filter((other) => other.id !== story.id).length + 1;
   void ctx.send({ kind: "moveStory", storyId: story.id, ...place });
   ctx.announce(moveAnnouncement(story.title, ctx.titleOf(place.stepId), ctx.titleOf(place.releaseId), place.toIndex, count));
-  ctx.focusLater(cardSelector(story.id));
+  ctx.focusAfterRender(cardSelector(story.id));
   return true;
 }
 
@@ -165,5 +167,5 @@ function moveHeader(ctx: MapKeysContext, edit: MapEdit, kind: "release" | "activ
   void ctx.send(edit);
   const word = kind === "release" ? "slice" : kind;
   ctx.announce(`Moved ${word} '${ctx.titleOf(id)}' to position ${(toIndex + 1).toString()}`);
-  ctx.focusLater(`${headerSelector(kind, id)} [data-testid="${kind}-title"]`);
+  ctx.focusAfterRender(`${headerSelector(kind, id)} [data-testid="${kind}-title"]`);
 }
