@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+// The page people read outside the app; it must not drift from the table.
+import shortcutsDoc from "../../../docs/shortcuts.md?raw";
 import { isTypingTarget, matchShortcut, SHORTCUTS, type KeyPress } from "./shortcuts";
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
@@ -54,5 +56,15 @@ describe("shortcut table", () => {
     expect(isTypingTarget(document.createElement("textarea"))).toBe(true);
     expect(isTypingTarget(document.createElement("div"))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe("docs/shortcuts.md", () => {
+  it("lists the same shortcuts as the table, in the same order", () => {
+    const rows = shortcutsDoc
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| Keys"))
+      .map((line) => line.slice(2, -2).split(" | "));
+    expect(rows).toEqual(SHORTCUTS.map((shortcut) => [shortcut.keys, shortcut.description]));
   });
 });
