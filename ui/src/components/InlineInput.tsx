@@ -92,6 +92,10 @@ export function InlineInput({
       }}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
+      // Selecting text must not start dragging the card or header around the input.
+      onPointerDown={(event) => {
+        event.stopPropagation();
+      }}
     />
   );
 }

@@ -55,8 +55,17 @@ export interface MapGridProps {
 const FIRST_STORY_COLUMN = 2;
 const FIRST_BAND_ROW = 3;
 
+const placements = new Map<string, React.CSSProperties>();
+
+/** A grid placement; the same object for the same place, so memoised cells and headers skip renders. */
 function at(row: number | string, column: number | string): React.CSSProperties {
-  return { gridRow: row, gridColumn: column };
+  const key = `${row.toString()}|${column.toString()}`;
+  let style = placements.get(key);
+  if (!style) {
+    style = { gridRow: row, gridColumn: column };
+    placements.set(key, style);
+  }
+  return style;
 }
 
 /** Cells regrouped when the map changes, keeping unchanged cells' arrays for memoised cells. */
