@@ -123,3 +123,25 @@ describe("drag and drop with the pointer", () => {
     expect(backend.edits.at(-1)?.edit).toEqual({ kind: "moveStep", stepId: "s-browse", activityId: "a-checkout", toIndex: 1 });
   });
 });
+
+describe("a card let go off the grid", () => {
+  beforeEach(() => {
+    vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
+      return rectOf(this);
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("goes back where it was", async () => {
+    const backend = new FakeBackend();
+    render(<App backend={backend} />);
+    await waitFor(() => {
+      expect(document.querySelector('[data-ready="true"]')).not.toBeNull();
+    });
+    await drag(card("st-5"), { x: 2000, y: 2000 });
+    expect(backend.edits).toEqual([]);
+    expect(cellIds("s-pay", "r-mvp")).toEqual(["st-5"]);
+  });
+});

@@ -100,7 +100,7 @@ export function useMapDnd(map: React.RefObject<DndMap>, onDrop: (edit: MapEdit) 
   // A small distance keeps clicks and double-clicks working; WebDriver's stepped pointer moves pass it.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
 
-  /** Pointer-within among the targets this drag accepts only, nearest centre as a fallback. */
+  /** Pointer-within among the targets this drag accepts only; headers fall back to the nearest. */
   const collisionDetection = useCallback<CollisionDetection>((args) => {
     const kind = dataOf(args.active)?.type as DragKind | undefined;
     if (!kind) return [];
@@ -109,7 +109,8 @@ export function useMapDnd(map: React.RefObject<DndMap>, onDrop: (edit: MapEdit) 
       return type !== undefined && accepts(kind, type);
     });
     const within = pointerWithin({ ...args, droppableContainers });
-    return within.length > 0 ? within : closestCenter({ ...args, droppableContainers });
+    if (within.length > 0 || kind === "story") return within; // a card let go off the grid goes back
+    return closestCenter({ ...args, droppableContainers });
   }, []);
 
   const onDragStart = useCallback(

@@ -84,6 +84,15 @@ describe("storeReducer", () => {
     expect(state.toasts).toMatchObject([{ kind: "info", message: "Kept a teammate's move" }]);
   });
 
+  it("withdraws 'Deleted … Undo' toasts once another edit is made", () => {
+    let state = storeReducer(ready(), { type: "toastAdded", toast: { kind: "undo", message: "Deleted story 'A'" } });
+    state = storeReducer(state, { type: "toastAdded", toast: { kind: "info", message: "Note" } });
+    state = storeReducer(state, { type: "editStarted", seq: 1, edit: null });
+    expect(state.toasts).toHaveLength(2);
+    state = storeReducer(state, { type: "editStarted", seq: 2, edit: { kind: "renameMap", name: "B" } });
+    expect(state.toasts.map((toast) => toast.kind)).toEqual(["info"]);
+  });
+
   it("drops an undo with nothing to undo without an error", () => {
     let state = storeReducer(ready(), { type: "editStarted", seq: 1, edit: null });
     state = storeReducer(state, { type: "editDropped", seq: 1 });

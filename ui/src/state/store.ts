@@ -124,7 +124,9 @@ export function storeReducer(state: StoreState, action: StoreAction): StoreState
     case "prefsChanged":
       return { ...state, prefs: action.prefs };
     case "editStarted": {
-      const next = { ...state, pendingEdits: state.pendingEdits + 1 };
+      // A newer edit would be what Undo reverts: "Deleted … Undo" toasts no longer apply.
+      const toasts = action.edit === null ? state.toasts : state.toasts.filter((toast) => toast.kind !== "undo");
+      const next = { ...state, toasts, pendingEdits: state.pendingEdits + 1 };
       if (action.edit === null || !isPreviewed(action.edit)) return next;
       return withPreviews(next, state.confirmed, [...state.previews, { seq: action.seq, edit: action.edit }]);
     }
