@@ -1,11 +1,11 @@
 //! The map's headers: activities and steps along the top, release slices down the left. Each is
 //! dragged by its header and is a drop target for its own kind.
 import { useDraggable, useDroppable } from "@dnd-kit/core";
-import { memo } from "react";
+import { Fragment, memo } from "react";
 import type { ActivityView } from "../bindings/ActivityView";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { ReleaseView } from "../bindings/ReleaseView";
-import { rollupLabel } from "../model/labels";
+import { rollupLabel, rollupParts } from "../model/labels";
 import { EditableText } from "./EditableText";
 import { ChevronDownIcon, PlusIcon, TrashIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
@@ -287,8 +287,14 @@ export const ReleaseHeader = memo(function ReleaseHeader({
           }}
         />
       </div>
-      <span className="release-rollup" data-testid="release-rollup">
-        {rollupLabel(rollup)}
+      <span className="release-rollup" data-testid="release-rollup" aria-label={rollupLabel(rollup)}>
+        {/* Wraps between the parts, never inside one ("0 / ready"). */}
+        {rollupParts(rollup).map((part, index) => (
+          <Fragment key={part}>
+            {index > 0 && " · "}
+            <span className="rollup-part">{part}</span>
+          </Fragment>
+        ))}
       </span>
       {rollup.stories > 0 && !collapsed && (
         <div className="release-progress" title={`${rollup.done.toString()} of ${rollup.stories.toString()} done`}>

@@ -39,11 +39,16 @@ export function storyAriaLabel(story: Pick<StoryView, "title" | "status" | "esti
   return `Story '${story.title}', ${statusLabel(story.status)}, ${estimateLabel(story.estimate)}, step ${stepTitle}, slice ${releaseTitle}`;
 }
 
-/** "12 stories · 34 pts · 5 ready": what a slice header shows. */
-export function rollupLabel(rollup: SliceRollup): string {
+/** The pieces of a slice's roll-up: "12 stories", "34 pts", "5 ready", and "2 done" when some are. */
+export function rollupParts(rollup: SliceRollup): string[] {
   const parts = [storyCountLabel(rollup.stories), `${formatPoints(rollup.points)} pts`, `${rollup.ready} ready`];
   if (rollup.done > 0) parts.push(`${rollup.done} done`);
-  return parts.join(" · ");
+  return parts;
+}
+
+/** "12 stories · 34 pts · 5 ready": what a slice header shows. */
+export function rollupLabel(rollup: SliceRollup): string {
+  return rollupParts(rollup).join(" · ");
 }
 
 function formatPoints(points: number): string {
