@@ -422,3 +422,65 @@ export function makeTempDir(prefix) {
 export function removeDir(dir) {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/** The centre of an element in viewport pixels, and its size. */
+async function centreOf(browser, element) {
+  return browser.execute((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), width: r.width, height: r.height };
+  }, element);
+}
+
+/**
+ * Drags `source` onto `target` with real pointer actions, as a person does: press, move a
+ * little (drag libraries wait for a few pixels before a drag starts), glide in steps,
+ * hover, release. `edge` picks the drop point on the target: "top" or "left" (before it),
+ * "centre", "bottom" or "right" (after it).
+ */
+export async function dragTo(browser, sourceQuery, targetQuery, { edge = "centre" } = {}) {
+  const source = await sourceQuery;
+  const target = await targetQuery;
+  await source.waitForExist({ timeout: UI_TIMEOUT_MS });
+  await target.waitForExist({ timeout: UI_TIMEOUT_MS });
+  await browser.execute((el) => el.scrollIntoView({ block: "center", inline: "center" }), target);
+  await browser.execute((el) => el.scrollIntoView({ block: "nearest", inline: "nearest" }), source);
+  const from = await centreOf(browser, source);
+  const to = await centreOf(browser, target);
+  const dy = { top: -to.height / 4, bottom: to.height / 4 }[edge] ?? 0;
+  const dx = { left: -to.width / 4, right: to.width / 4 }[edge] ?? 0;
+  const end = { x: Math.round(to.x + dx), y: Math.round(to.y + dy) };
+  // Both ends must be visible and not covered (say, by a sticky header) for a person to drag.
+  const hits = await browser.execute(
+    (s, t, a, b) => [s.contains(document.elementFromPoint(a.x, a.y)), t.contains(document.elementFromPoint(b.x, b.y))],
+    source,
+    target,
+    from,
+    end,
+  );
+  if (!hits[0] || !hits[1]) {
+    throw new Error(`drag ends are not both reachable: from ${JSON.stringify(from)} to ${JSON.stringify(end)} (hits ${hits})`);
+  }
+  let action = browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ x: from.x, y: from.y })
+    .down({ button: 0 })
+    .pause(120)
+    .move({ x: from.x + 6, y: from.y + 6, duration: 80 });
+  const steps = 8;
+  for (let i = 1; i <= steps; i += 1) {
+    action = action.move({
+      x: Math.round(from.x + ((end.x - from.x) * i) / steps),
+      y: Math.round(from.y + ((end.y - from.y) * i) / steps),
+      duration: 40,
+    });
+  }
+  await action.pause(200).up({ button: 0 }).perform();
+}
+
+/** Waits until every edit the window sent has been answered. */
+export async function waitForQuiet(browser) {
+  await browser.$('[data-pending-edits="0"]').waitForExist({
+    timeout: UI_TIMEOUT_MS,
+    timeoutMsg: "edits were still pending",
+  });
+}
