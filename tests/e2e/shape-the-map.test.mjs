@@ -1,8 +1,9 @@
 // Building a map from nothing with the keyboard only, then shaping the sample map with the
 // pointer in the real window: drag a card across a step and
-// a slice, drag an activity to the front, drag a second card inside its cell, undo twice
-// (the last two), restart, and check that the window and `storymap export json` agree on
-// the order that survived. Also reports the time from pointer release to the card drawn in
+// a slice, drag an activity to the front, drag a second card inside its cell, fit the map to
+// the window (Ctrl+0) and drag the first card again at that zoom, undo three times (the last
+// three), restart, and check that the zoom was kept and that the window and `storymap export
+// json` agree on the order that survived. Also reports the time from pointer release to the card drawn in
 // its new place (User Timing measure "storymap:drop-to-drawn", set by the UI).
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -53,6 +54,7 @@ const activity = (browser, id) => browser.$(`[data-testid="activity"][data-activ
 const cardIds = (map, stepId, releaseId) =>
   map.cards.filter((c) => c.stepId === stepId && c.releaseId === releaseId).map((c) => c.id);
 const activityIds = (browserMap) => browserMap.activities.map((a) => a.title);
+const zoomLevel = (browser) => browser.execute(() => document.querySelector('[data-testid="zoom-level"]')?.textContent);
 
 /**
  * Types text and Enter into the input that has (or is about to get) focus, then waits for
@@ -133,7 +135,7 @@ describe("shape the map with the pointer", { timeout: READY_TIMEOUT_MS * 2 + 4 *
     removeDir(dataDir);
   });
 
-  it("drags cards and an activity, undoes twice, and the order survives a restart", async (t) => {
+  it("drags cards and an activity, also fitted to the window, undoes three times, and the order survives a restart", async (t) => {
     let stage = "start";
     const step = (name) => {
       stage = name;
@@ -188,7 +190,27 @@ describe("shape the map with the pointer", { timeout: READY_TIMEOUT_MS * 2 + 4 *
     );
     await waitForQuiet(browser);
 
-    step("undo twice with the keyboard");
+    // The map is scaled at any zoom but 100 %: drops must still land where they are drawn.
+    step("fit the map to the window and drag 'Pay by card' above the first card of Browse categories × MVP");
+    await browser.keys([Key.Ctrl, "0"]);
+    await browser.waitUntil(async () => (await zoomLevel(browser)) !== "100 %", {
+      timeout: UI_TIMEOUT_MS,
+      timeoutMsg: "Ctrl+0 did not zoom the map out to fit the window",
+    });
+    const fitted = await zoomLevel(browser);
+    t.diagnostic(`fit to window: ${fitted}`);
+    await screenshot("map-fit-to-window.png");
+    await dragTo(browser, card(browser, PAY_BY_CARD), card(browser, PRICES), { edge: "top" });
+    map = await waitForMap(
+      browser,
+      (m) => cardIds(m, "sample-step-1-1", "sample-release-1").join() === [PAY_BY_CARD, PRICES, BROWSE_FRUIT].join(),
+      `'${titleOf(PAY_BY_CARD)}' first in Browse categories × MVP at ${fitted}`,
+    );
+    await waitForQuiet(browser);
+
+    step("undo three times with the keyboard");
+    await browser.keys([Key.Ctrl, "z"]);
+    await waitForQuiet(browser);
     await browser.keys([Key.Ctrl, "z"]);
     await waitForQuiet(browser);
     await browser.keys([Key.Ctrl, "z"]);
@@ -197,7 +219,7 @@ describe("shape the map with the pointer", { timeout: READY_TIMEOUT_MS * 2 + 4 *
       (m) =>
         m.activities[0]?.title === "Discover products" &&
         cardIds(m, "sample-step-1-1", "sample-release-1").join() === [BROWSE_FRUIT, PRICES].join(),
-      "both undos",
+      "all three undos",
     );
     await waitForQuiet(browser);
     assert.deepEqual(activityIds(map), activityIds(start), "the activity order is back");
@@ -210,6 +232,7 @@ describe("shape the map with the pointer", { timeout: READY_TIMEOUT_MS * 2 + 4 *
     session = await openApp({ dataDir, label: "shape-restart" });
     const reopened = await readMap(session.browser);
     assert.deepEqual(reopened, map, "the map after a restart differs from before");
+    assert.equal(await zoomLevel(session.browser), fitted, "the zoom was not kept");
     await session.close();
     session = null;
 

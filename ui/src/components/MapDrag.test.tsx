@@ -8,10 +8,12 @@ const COL = 200;
 const ROW = 300;
 const STEPS = ["s-browse", "s-search", "s-pay"];
 const RELEASES = ["r-mvp", "r-2"];
+/** How far the map has moved up under the pointer since the drag started (say, scrolled). */
+let shift = 0;
 
 function rectOf(element: Element): DOMRect {
   const el = element as HTMLElement;
-  const box = (x: number, y: number, width: number, height: number) => new DOMRect(x, y, width, height);
+  const box = (x: number, y: number, width: number, height: number) => new DOMRect(x, y - shift, width, height);
   switch (el.dataset.testid) {
     case "cell":
       return box(STEPS.indexOf(el.dataset.stepId ?? "") * COL + 200, RELEASES.indexOf(el.dataset.releaseId ?? "") * ROW + 100, COL, ROW);
@@ -20,7 +22,7 @@ function rectOf(element: Element): DOMRect {
       if (!cell) return box(0, 0, 0, 0);
       const cellRect = rectOf(cell);
       const index = [...cell.querySelectorAll('[data-testid="story-card"]')].indexOf(el);
-      return box(cellRect.x + 5, cellRect.y + 10 + index * 60, COL - 10, 50);
+      return box(cellRect.x + 5, cellRect.y + shift + 10 + index * 60, COL - 10, 50);
     }
     case "step":
       return box(STEPS.indexOf(el.dataset.stepId ?? "") * COL + 200, 50, COL, 50);
@@ -36,7 +38,7 @@ function center(element: Element) {
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }
 
-async function drag(element: Element, to: { x: number; y: number }) {
+async function drag(element: Element, to: { x: number; y: number }, midway?: () => void) {
   const from = center(element);
   fireEvent.pointerDown(element, { isPrimary: true, button: 0, clientX: from.x, clientY: from.y, pointerId: 1 });
   // Several small steps, as WebDriver's pointer actions do.
@@ -47,6 +49,7 @@ async function drag(element: Element, to: { x: number; y: number }) {
       fireEvent.pointerMove(document, { isPrimary: true, clientX: x, clientY: y, pointerId: 1 });
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
+    if (step === 2) midway?.();
   }
   await act(async () => {
     fireEvent.pointerUp(document, { isPrimary: true, clientX: to.x, clientY: to.y, pointerId: 1 });
@@ -62,6 +65,7 @@ const cellIds = (stepId: string, releaseId: string) =>
 
 describe("drag and drop with the pointer", () => {
   beforeEach(() => {
+    shift = 0;
     vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
       return rectOf(this);
     });
@@ -105,6 +109,20 @@ describe("drag and drop with the pointer", () => {
       expect(cellIds("s-browse", "r-mvp")).toEqual(["st-1", "st-2"]);
     });
     expect(backend.edits.at(-1)?.edit).toMatchObject({ kind: "moveStory", storyId: "st-1", toIndex: 0 });
+  });
+
+  it("drops onto the cell drawn under the pointer after the map moved under it mid-drag", async () => {
+    // A zoomed map scrolls by zoom × its scroll pixels on screen, so the targets must be
+    // measured where they are drawn, not where they were when the drag started.
+    const backend = await renderApp();
+    // Pay × MVP to y 115, after the map moved up a slice: the top of st-3 in Browse × Release 2 now.
+    await drag(card("st-5"), { x: 300, y: 115 }, () => {
+      shift = ROW;
+    });
+    await waitFor(() => {
+      expect(cellIds("s-browse", "r-2")).toEqual(["st-5", "st-3"]);
+    });
+    expect(backend.edits.at(-1)?.edit).toEqual({ kind: "moveStory", storyId: "st-5", stepId: "s-browse", releaseId: "r-2", toIndex: 0 });
   });
 
   it("does nothing when a card is dropped where it was", async () => {

@@ -77,6 +77,11 @@ function useCells(view: MapView): Cells {
   return cells;
 }
 
+/** The zoom as the CSS variable the map's frame and the drag preview scale by. */
+function zoomVariable(zoom: number): React.CSSProperties {
+  return { "--map-zoom": zoom.toString() } as React.CSSProperties;
+}
+
 function headerSide(drag: DragState | null, kind: "step" | "activity" | "release", id: string): DropSide {
   const target = drag?.target;
   if (!target) return null;
@@ -95,7 +100,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
   const [focus, setFocus] = useState<GridFocus | null>(null);
   const [pendingDelete, setPendingDelete] = useState<DeleteTarget | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const scroll = useRef<HTMLDivElement | null>(null);
+  const viewport = useRef<HTMLDivElement | null>(null);
   const gridEl = useRef<HTMLDivElement | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const measureDrop = useRef(false);
@@ -233,18 +238,17 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
     () => ({
       shortcut: (id, event) => runMapShortcut(keysRef.current, id, event),
       fitZoom: () => {
-        const area = scroll.current;
+        const area = viewport.current;
         const content = gridEl.current;
         if (!area || !content) return 1;
-        const rect = content.getBoundingClientRect();
-        const zoom = prefs.zoom || 1;
+        // The grid lays out at 100 % (the scale is applied outside the scroll area).
         return fitZoom(
-          { width: rect.width / zoom, height: rect.height / zoom },
+          { width: content.offsetWidth, height: content.offsetHeight },
           { width: area.clientWidth, height: area.clientHeight },
         );
       },
     }),
-    [prefs.zoom],
+    [],
   );
 
   // The grid's one tab stop: the focused card or cell while it is still on the map, else the first.
@@ -276,176 +280,181 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
   const addReleaseRow = FIRST_BAND_ROW + Math.max(view.releases.length, 1);
   const gridStyle: React.CSSProperties = {
     gridTemplateColumns: `var(--label-w) repeat(${layout.columns.length.toString()}, var(--col-w)) var(--trail-w)`,
-    zoom: prefs.zoom,
   };
+  const zoom = zoomVariable(prefs.zoom);
   const dragStory = drag?.kind === "story" ? view.stories.find((story) => story.id === drag.id) : undefined;
   const storyTarget = drag?.target?.kind === "story" ? drag.target : null;
 
   return (
     <DndContext {...dndProps}>
-      <div className="map-scroll" data-testid="map-scroll" ref={scroll}>
-        <div
-          ref={gridEl}
-          className={drag ? `map-grid is-dragging-${drag.kind}` : "map-grid"}
-          style={gridStyle}
-          aria-label={`Story map ${view.map.name}`}
-          role="region"
-          onFocus={onFocusCapture}
-        >
-          <div className="corner corner-activities" style={at(1, 1)}>
-            <span className="corner-label">Activities</span>
-          </div>
-          {layout.spans.map((span) => (
-            <ActivityHeader
-              key={span.activity.id}
-              activity={span.activity}
-              tone={span.tone}
-              style={at(1, `${(FIRST_STORY_COLUMN + span.start).toString()} / span ${span.span.toString()}`)}
-              showStepText={span.span > 1}
-              dropSide={headerSide(drag, "activity", span.activity.id)}
-              onEdit={edit}
-              onAddStep={setDraftStepFor}
-              onDelete={setPendingDelete}
-            />
-          ))}
-          <div className="backbone-end" style={at(1, trailingColumn)}>
-            <AddInline
-              open={addingActivity}
-              onOpenChange={setAddingActivity}
-              buttonText="Activity"
-              buttonLabel="Add an activity"
-              buttonClassName="ghost-button add-activity"
-              buttonTestId="add-activity"
-              inputLabel="New activity title"
-              placeholder="Activity title"
-              inputClassName="backbone-input"
-              onSubmit={(title) => {
-                edit({ kind: "addActivity", title });
-              }}
-            />
-          </div>
-
-          <div className="corner corner-steps" style={at(2, 1)}>
-            <span className="corner-label">Steps</span>
-          </div>
-          {layout.columns.map((column) => {
-            const tone = activityTone(column.activityIndex);
-            const style = at(2, FIRST_STORY_COLUMN + column.index);
-            if (column.kind === "step") {
-              return (
-                <StepHeader
-                  key={column.key}
-                  stepId={column.step.id}
-                  title={column.step.title}
-                  activityId={column.activity.id}
-                  tone={tone}
-                  style={style}
-                  dropSide={headerSide(drag, "step", column.step.id)}
+      {/* Zoom scales the scroll area itself, with a transform (see .map-zoom in app.css). */}
+      <div className="map-viewport" ref={viewport}>
+        <div className="map-zoom" style={zoom}>
+          <div className="map-scroll" data-testid="map-scroll">
+            <div
+              ref={gridEl}
+              className={drag ? `map-grid is-dragging-${drag.kind}` : "map-grid"}
+              style={gridStyle}
+              aria-label={`Story map ${view.map.name}`}
+              role="region"
+              onFocus={onFocusCapture}
+            >
+              <div className="corner corner-activities" style={at(1, 1)}>
+                <span className="corner-label">Activities</span>
+              </div>
+              {layout.spans.map((span) => (
+                <ActivityHeader
+                  key={span.activity.id}
+                  activity={span.activity}
+                  tone={span.tone}
+                  style={at(1, `${(FIRST_STORY_COLUMN + span.start).toString()} / span ${span.span.toString()}`)}
+                  showStepText={span.span > 1}
+                  dropSide={headerSide(drag, "activity", span.activity.id)}
                   onEdit={edit}
+                  onAddStep={setDraftStepFor}
                   onDelete={setPendingDelete}
                 />
-              );
-            }
-            if (column.kind === "draft") {
-              return (
-                <DraftStepHeader
-                  key={column.key}
-                  activity={column.activity}
-                  tone={tone}
-                  style={style}
-                  onEdit={edit}
-                  onDone={() => {
-                    setDraftStepFor((current) => (current === column.activity.id ? null : current));
+              ))}
+              <div className="backbone-end" style={at(1, trailingColumn)}>
+                <AddInline
+                  open={addingActivity}
+                  onOpenChange={setAddingActivity}
+                  buttonText="Activity"
+                  buttonLabel="Add an activity"
+                  buttonClassName="ghost-button add-activity"
+                  buttonTestId="add-activity"
+                  inputLabel="New activity title"
+                  placeholder="Activity title"
+                  inputClassName="backbone-input"
+                  onSubmit={(title) => {
+                    edit({ kind: "addActivity", title });
                   }}
                 />
-              );
-            }
-            return <EmptyStepHeader key={column.key} activityId={column.activity.id} tone={tone} style={style} />;
-          })}
-          <div className="steps-end" style={at(2, trailingColumn)} aria-hidden="true" />
+              </div>
 
-          {view.releases.map((release, index) => {
-            const row = FIRST_BAND_ROW + index;
-            const isCollapsed = collapsed.has(release.id);
-            return [
-              <div key={`rule:${release.id}`} className="band-rule" style={at(row, `1 / ${(trailingColumn + 1).toString()}`)} aria-hidden="true" />,
-              <ReleaseHeader
-                key={`release:${release.id}`}
-                release={release}
-                style={at(row, 1)}
-                collapsed={isCollapsed}
-                dropSide={headerSide(drag, "release", release.id)}
-                onEdit={edit}
-                onToggle={onToggle}
-                onDelete={setPendingDelete}
-              />,
-              isCollapsed ? (
-                <div
-                  key={`collapsed:${release.id}`}
-                  className="collapsed-band"
-                  style={at(row, `${FIRST_STORY_COLUMN.toString()} / span ${layout.columns.length.toString()}`)}
-                >
-                  {storyCountLabel(release.rollup.stories)} hidden · expand the slice to see them
-                </div>
-              ) : (
-                layout.columns.map((column) => {
-                  const style = at(row, FIRST_STORY_COLUMN + column.index);
-                  if (column.kind !== "step") {
-                    return <div key={`${column.key}:${release.id}`} className="cell cell-placeholder" style={style} aria-hidden="true" />;
-                  }
-                  const key = cellKey(column.step.id, release.id);
-                  const isTarget = storyTarget?.stepId === column.step.id && storyTarget.releaseId === release.id;
-                  const stop = tabStop?.stepId === column.step.id && tabStop.releaseId === release.id ? tabStop : null;
+              <div className="corner corner-steps" style={at(2, 1)}>
+                <span className="corner-label">Steps</span>
+              </div>
+              {layout.columns.map((column) => {
+                const tone = activityTone(column.activityIndex);
+                const style = at(2, FIRST_STORY_COLUMN + column.index);
+                if (column.kind === "step") {
                   return (
-                    <Cell
-                      key={key}
+                    <StepHeader
+                      key={column.key}
                       stepId={column.step.id}
-                      releaseId={release.id}
-                      stepTitle={column.step.title}
-                      releaseTitle={release.title}
-                      stories={storiesInCell(cells, column.step.id, release.id)}
+                      title={column.step.title}
+                      activityId={column.activity.id}
+                      tone={tone}
                       style={style}
-                      tabStop={stop ? (stop.kind === "card" ? stop.storyId : "cell") : null}
-                      dropIndex={isTarget ? storyTarget.index : null}
-                      dragId={isTarget ? (drag?.id ?? null) : null}
-                      matches={matches}
-                      adding={addingCell === key}
-                      onAddingChange={onAddingChange}
+                      dropSide={headerSide(drag, "step", column.step.id)}
                       onEdit={edit}
-                      onDelete={deleteStory}
+                      onDelete={setPendingDelete}
                     />
                   );
-                })
-              ),
-            ];
-          })}
-          {view.releases.length === 0 && (
-            <div className="no-releases" style={at(FIRST_BAND_ROW, `1 / ${(trailingColumn + 1).toString()}`)}>
-              Add a release slice to start placing stories on the map.
-            </div>
-          )}
+                }
+                if (column.kind === "draft") {
+                  return (
+                    <DraftStepHeader
+                      key={column.key}
+                      activity={column.activity}
+                      tone={tone}
+                      style={style}
+                      onEdit={edit}
+                      onDone={() => {
+                        setDraftStepFor((current) => (current === column.activity.id ? null : current));
+                      }}
+                    />
+                  );
+                }
+                return <EmptyStepHeader key={column.key} activityId={column.activity.id} tone={tone} style={style} />;
+              })}
+              <div className="steps-end" style={at(2, trailingColumn)} aria-hidden="true" />
 
-          <div className="release-end" style={at(addReleaseRow, 1)}>
-            <AddInline
-              open={addingRelease}
-              onOpenChange={setAddingRelease}
-              buttonText="Release slice"
-              buttonLabel="Add a release slice"
-              buttonClassName="ghost-button add-release"
-              buttonTestId="add-release"
-              inputLabel="New release slice title"
-              placeholder="Slice name"
-              inputClassName="release-input"
-              onSubmit={(title) => {
-                edit({ kind: "addRelease", title });
-              }}
-            />
+              {view.releases.map((release, index) => {
+                const row = FIRST_BAND_ROW + index;
+                const isCollapsed = collapsed.has(release.id);
+                return [
+                  <div key={`rule:${release.id}`} className="band-rule" style={at(row, `1 / ${(trailingColumn + 1).toString()}`)} aria-hidden="true" />,
+                  <ReleaseHeader
+                    key={`release:${release.id}`}
+                    release={release}
+                    style={at(row, 1)}
+                    collapsed={isCollapsed}
+                    dropSide={headerSide(drag, "release", release.id)}
+                    onEdit={edit}
+                    onToggle={onToggle}
+                    onDelete={setPendingDelete}
+                  />,
+                  isCollapsed ? (
+                    <div
+                      key={`collapsed:${release.id}`}
+                      className="collapsed-band"
+                      style={at(row, `${FIRST_STORY_COLUMN.toString()} / span ${layout.columns.length.toString()}`)}
+                    >
+                      {storyCountLabel(release.rollup.stories)} hidden · expand the slice to see them
+                    </div>
+                  ) : (
+                    layout.columns.map((column) => {
+                      const style = at(row, FIRST_STORY_COLUMN + column.index);
+                      if (column.kind !== "step") {
+                        return <div key={`${column.key}:${release.id}`} className="cell cell-placeholder" style={style} aria-hidden="true" />;
+                      }
+                      const key = cellKey(column.step.id, release.id);
+                      const isTarget = storyTarget?.stepId === column.step.id && storyTarget.releaseId === release.id;
+                      const stop = tabStop?.stepId === column.step.id && tabStop.releaseId === release.id ? tabStop : null;
+                      return (
+                        <Cell
+                          key={key}
+                          stepId={column.step.id}
+                          releaseId={release.id}
+                          stepTitle={column.step.title}
+                          releaseTitle={release.title}
+                          stories={storiesInCell(cells, column.step.id, release.id)}
+                          style={style}
+                          tabStop={stop ? (stop.kind === "card" ? stop.storyId : "cell") : null}
+                          dropIndex={isTarget ? storyTarget.index : null}
+                          dragId={isTarget ? (drag?.id ?? null) : null}
+                          matches={matches}
+                          adding={addingCell === key}
+                          onAddingChange={onAddingChange}
+                          onEdit={edit}
+                          onDelete={deleteStory}
+                        />
+                      );
+                    })
+                  ),
+                ];
+              })}
+              {view.releases.length === 0 && (
+                <div className="no-releases" style={at(FIRST_BAND_ROW, `1 / ${(trailingColumn + 1).toString()}`)}>
+                  Add a release slice to start placing stories on the map.
+                </div>
+              )}
+
+              <div className="release-end" style={at(addReleaseRow, 1)}>
+                <AddInline
+                  open={addingRelease}
+                  onOpenChange={setAddingRelease}
+                  buttonText="Release slice"
+                  buttonLabel="Add a release slice"
+                  buttonClassName="ghost-button add-release"
+                  buttonTestId="add-release"
+                  inputLabel="New release slice title"
+                  placeholder="Slice name"
+                  inputClassName="release-input"
+                  onSubmit={(title) => {
+                    edit({ kind: "addRelease", title });
+                  }}
+                />
+              </div>
+            </div>
           </div>
         </div>
       </div>
       <DragOverlay dropAnimation={null}>
         {drag && (
-          <div className={`drag-preview is-${drag.kind}`}>
+          <div className={`drag-preview is-${drag.kind}`} style={zoom}>
             <span className="drag-preview-title">{titleOf(drag.id)}</span>
             {dragStory && <StatusBadge status={dragStory.status} />}
           </div>

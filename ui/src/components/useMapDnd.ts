@@ -7,10 +7,13 @@ import {
   useSensor,
   useSensors,
   type Announcements,
+  type ClientRect,
   type CollisionDetection,
   type DragMoveEvent,
   type DragStartEvent,
+  type DroppableContainer,
   type Over,
+  type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
@@ -51,6 +54,19 @@ function element(selector: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(selector);
 }
 
+/**
+ * The targets' rects as drawn now. dnd-kit measures them as a drag starts and then shifts them
+ * by how far the map has scrolled since, in scroll pixels; but the map is scaled outside its
+ * scroll area, so on screen a scroll moves them by the zoom times that.
+ */
+function drawnRects(containers: DroppableContainer[]): Map<UniqueIdentifier, ClientRect> {
+  const rects = new Map<UniqueIdentifier, ClientRect>();
+  for (const container of containers) {
+    const node = container.node.current;
+    if (node) rects.set(container.id, node.getBoundingClientRect());
+  }
+  return rects;
+}
 
 function targetFor(kind: DragKind, movedId: string, over: Over, pointer: { x: number; y: number }): DropTarget | null {
   const data = dataOf(over);
@@ -108,9 +124,10 @@ export function useMapDnd(map: React.RefObject<DndMap>, onDrop: (edit: MapEdit) 
       const type = dataOf(container)?.type;
       return type !== undefined && accepts(kind, type);
     });
-    const within = pointerWithin({ ...args, droppableContainers });
+    const measured = { ...args, droppableContainers, droppableRects: drawnRects(droppableContainers) };
+    const within = pointerWithin(measured);
     if (within.length > 0 || kind === "story") return within; // a card let go off the grid goes back
-    return closestCenter({ ...args, droppableContainers });
+    return closestCenter(measured);
   }, []);
 
   const onDragStart = useCallback(
