@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const appBinary = path.join(repoRoot, "target/debug/storymap-app");
+/** The app under test; perf scripts point STORYMAP_APP at a release build. */
+export const appBinary = path.resolve(repoRoot, process.env.STORYMAP_APP ?? "target/debug/storymap-app");
 export const cliBinary = path.join(repoRoot, "target/debug/storymap");
 export const artifactsDir = path.join(repoRoot, "tests/e2e/artifacts");
 export const sampleMapPath = path.join(repoRoot, "assets/sample-map.json");

@@ -1,0 +1,132 @@
+// The story map at the scale issue #3 asks for — 60 steps × 8 slices, 2,000 cards — in the
+// real window under Xvfb: time until the map is drawn, pointer drags (release → card drawn
+// in its new place, after the backend answered), and frame times while scrolling. Reports
+// medians; the machine is shared and noisy, so read the figures as orders of magnitude.
+// Not part of the test suite.
+//
+//   npm run build:ui && cargo build --release -p storymap-app -p storymap-cli
+//   STORYMAP_APP=target/release/storymap-app xvfb-run -a -s "-screen 0 1440x900x24" \
+//     node tests/perf/large-map-ui.mjs
+import fs from "node:fs";
+import path from "node:path";
+import {
+  dragTo,
+  makeTempDir,
+  openApp,
+  preflight,
+  readMap,
+  removeDir,
+  runCli,
+  waitForQuiet,
+} from "../e2e/support/harness.mjs";
+
+const ACTIVITIES = 12;
+const STEPS_PER_ACTIVITY = 5;
+const RELEASES = 8;
+const STORIES = 2000;
+const DRAGS = 7;
+const STATUSES = ["idea", "draft", "refining", "ready", "inSprint", "done"];
+const POINTS = ["1", "2", "3", "5", "8", "13", null];
+
+function largeMapJson() {
+  const activities = Array.from({ length: ACTIVITIES }, (_, a) => ({
+    id: `act-${a}`,
+    title: `Activity ${a + 1}`,
+    rank: "",
+    steps: Array.from({ length: STEPS_PER_ACTIVITY }, (_, s) => ({ id: `step-${a}-${s}`, title: `Step ${a + 1}.${s + 1}`, rank: "" })),
+  }));
+  const steps = activities.flatMap((a) => a.steps.map((s) => ({ ...s, activityId: a.id })));
+  const releases = Array.from({ length: RELEASES }, (_, r) => ({ id: `rel-${r}`, title: r === 0 ? "MVP" : `Release ${r + 1}`, rank: "" }));
+  const stories = Array.from({ length: STORIES }, (_, i) => {
+    const step = steps[i % steps.length];
+    const release = releases[Math.floor(i / steps.length) % releases.length];
+    return {
+      id: `story-${i}`,
+      title: `Story ${i + 1}: a user does something worth a card`,
+      description: "",
+      activityId: step.activityId,
+      stepId: step.id,
+      releaseId: release.id,
+      rank: "",
+      status: STATUSES[i % STATUSES.length],
+      estimate: POINTS[i % POINTS.length],
+      acceptanceCriteria: [],
+    };
+  });
+  // The export format lists stories in display order: step, then slice.
+  const stepIndex = new Map(steps.map((s, i) => [s.id, i]));
+  stories.sort((x, y) => stepIndex.get(x.stepId) - stepIndex.get(y.stepId) || x.releaseId.localeCompare(y.releaseId));
+  return { schemaVersion: 1, map: { id: "large", name: "Large map" }, activities, releases, stories };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)];
+
+preflight();
+const dataDir = makeTempDir("storymap-perf-large-");
+const file = path.join(dataDir, "large-map.json");
+fs.writeFileSync(file, JSON.stringify(largeMapJson()));
+runCli(["--data-dir", dataDir, "map", "import", file]);
+
+const started = performance.now();
+const session = await openApp({ dataDir, label: "perf-large" });
+const drawnMs = performance.now() - started;
+const { browser } = session;
+try {
+  const map = await readMap(browser);
+  if (map.cards.length !== STORIES) throw new Error(`expected ${STORIES} cards, the window shows ${map.cards.length}`);
+
+  // Drags between the first two steps' MVP cells, back and forth.
+  const card = (id) => browser.$(`[data-testid="story-card"][data-story-id="${id}"]`);
+  const inCell = (m, step, release) => m.cards.filter((c) => c.stepId === step && c.releaseId === release).map((c) => c.id);
+  const drops = [];
+  for (let i = 0; i < DRAGS; i += 1) {
+    const before = await readMap(browser);
+    const [from, to] = i % 2 === 0 ? ["step-0-0", "step-0-1"] : ["step-0-1", "step-0-0"];
+    const moving = inCell(before, from, "rel-0")[0];
+    const target = inCell(before, to, "rel-0")[0];
+    await browser.execute(() => performance.clearMeasures("storymap:drop-to-drawn"));
+    await dragTo(browser, card(moving), card(target), { edge: "top" });
+    await browser.waitUntil(async () => inCell(await readMap(browser), to, "rel-0")[0] === moving, {
+      timeout: 30_000,
+      timeoutMsg: `drag ${i + 1} did not land`,
+    });
+    await waitForQuiet(browser);
+    const [ms] = await browser.execute(() => performance.getEntriesByName("storymap:drop-to-drawn").map((e) => e.duration));
+    drops.push(ms);
+  }
+
+  // Scroll the grid diagonally one step per frame and record frame intervals (at most
+  // 20 s of wall time, so a very slow frame rate still reports).
+  await browser.setTimeout({ script: 60_000 });
+  const frames = await browser.executeAsync((done) => {
+    const scroller = document.querySelector('[data-testid="map-scroll"]');
+    const intervals = [];
+    const start = performance.now();
+    let last = start;
+    let n = 0;
+    const tick = (now) => {
+      intervals.push(now - last);
+      last = now;
+      scroller.scrollBy(60, 30);
+      n += 1;
+      if (n < 120 && now - start < 20_000) requestAnimationFrame(tick);
+      else done(intervals.slice(1));
+    };
+    requestAnimationFrame(tick);
+  });
+
+  const report = {
+    map: `${ACTIVITIES * STEPS_PER_ACTIVITY} steps × ${RELEASES} slices, ${STORIES} cards`,
+    appStartToMapDrawnMs: Math.round(drawnMs),
+    dropToDrawnMs: { median: median(drops), all: drops.map((d) => Math.round(d)) },
+    scrollFrameMs: { median: median(frames), p95: percentile(frames, 0.95), frames: frames.length },
+  };
+  console.log(JSON.stringify(report, null, 2));
+} finally {
+  await session.close();
+  removeDir(dataDir);
+}
