@@ -20,6 +20,9 @@ export interface CellProps {
   /** The card being dragged, when it is over this cell. */
   dragId: string | null;
   matches: ReadonlySet<string> | null;
+  /** Drawn with its cards; else an empty box of `height` (a large map's cell far from view). */
+  live: boolean;
+  height: number;
   adding: boolean;
   onAddingChange: (cellKey: string, open: boolean) => void;
   onEdit: (edit: MapEdit) => void;
@@ -30,8 +33,17 @@ export function cellKey(stepId: string, releaseId: string): string {
   return `${stepId}\u0000${releaseId}`;
 }
 
-/** The droppable shell re-renders on every drag update, so it only wraps the memoised content. */
 export const Cell = memo(function Cell(props: CellProps) {
+  return props.live ? <LiveCell {...props} /> : <CellPlaceholder style={props.style} height={props.height} />;
+});
+
+/** Holds an undrawn cell's place and height, so its row keeps its size; no drop target, no focus. */
+function CellPlaceholder({ style, height }: { style: React.CSSProperties; height: number }) {
+  return <div className="cell is-offscreen" style={{ ...style, minHeight: height }} aria-hidden="true" />;
+}
+
+/** The droppable shell re-renders on every drag update, so it only wraps the memoised content. */
+function LiveCell(props: CellProps) {
   const { stepId, releaseId, style, tabStop, stories } = props;
   const { setNodeRef, isOver } = useDroppable({
     id: `cell:${cellKey(stepId, releaseId)}`,
@@ -52,7 +64,7 @@ export const Cell = memo(function Cell(props: CellProps) {
       <CellContent {...props} />
     </div>
   );
-});
+}
 
 const CellContent = memo(function CellContent({
   stepId,

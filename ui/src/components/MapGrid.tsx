@@ -8,6 +8,7 @@ import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import { groupStoriesIntoCells, storiesInCell, type Cells } from "../model/cells";
+import { inRange } from "../model/cellWindow";
 import { firstFocus, type GridFocus } from "../model/gridNav";
 import { countLabel, storyCountLabel } from "../model/labels";
 import { activityTone, layoutColumns } from "../model/layout";
@@ -29,6 +30,7 @@ import {
 } from "./Headers";
 import { cellSelector } from "./selectors";
 import { StatusBadge } from "./StoryCard";
+import { useCellWindow } from "./useCellWindow";
 import { useMapDnd, type DndMap, type DragState } from "./useMapDnd";
 import { focusedItem, runMapShortcut, type MapKeysContext } from "./useMapKeys";
 
@@ -54,6 +56,8 @@ export interface MapGridProps {
 // column holds "+ Activity". Row 1 is the activities, row 2 the steps, then one row per slice.
 const FIRST_STORY_COLUMN = 2;
 const FIRST_BAND_ROW = 3;
+/** Maps with more cards than this draw only the cells near view; smaller ones draw every card. */
+const WINDOW_FROM_CARDS = 400;
 
 const placements = new Map<string, React.CSSProperties>();
 
@@ -100,7 +104,9 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
   const [focus, setFocus] = useState<GridFocus | null>(null);
   const [pendingDelete, setPendingDelete] = useState<DeleteTarget | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [revealed, setRevealed] = useState<GridFocus | null>(null);
   const viewport = useRef<HTMLDivElement | null>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
   const gridEl = useRef<HTMLDivElement | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const measureDrop = useRef(false);
@@ -127,6 +133,9 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
     return map;
   }, [view]);
   const titleOf = useCallback((id: string) => titles.get(id) ?? "", [titles]);
+  const storiesOf = useCallback((stepId: string, releaseId: string) => storiesInCell(cells, stepId, releaseId), [cells]);
+  const windowed = view.stories.length > WINDOW_FROM_CARDS;
+  const { window: cellWindow, placeholderHeight } = useCellWindow(windowed, scroller, gridEl, storiesOf);
 
   const send = useCallback((edit: MapEdit) => onEdit(edit), [onEdit]);
   const edit = useCallback(
@@ -226,6 +235,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
       setAddingRelease(true);
     },
     announce: setAnnouncement,
+    reveal: setRevealed,
     focusLater,
     focusAfterRender,
   };
@@ -284,16 +294,25 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
   const zoom = zoomVariable(prefs.zoom);
   const dragStory = drag?.kind === "story" ? view.stories.find((story) => story.id === drag.id) : undefined;
   const storyTarget = drag?.target?.kind === "story" ? drag.target : null;
+  const dragSource = drag?.kind === "story" ? dragStory : undefined;
+  /** Whether a cell is drawn with its cards: near view, or holding focus, an input or the dragged card. */
+  const isLive = (stepId: string, releaseId: string, columnIndex: number, bandIndex: number): boolean =>
+    cellWindow === null ||
+    (inRange(cellWindow.columns, columnIndex) && inRange(cellWindow.rows, bandIndex)) ||
+    (tabStop?.stepId === stepId && tabStop.releaseId === releaseId) ||
+    (revealed?.stepId === stepId && revealed.releaseId === releaseId) ||
+    (dragSource?.stepId === stepId && dragSource.releaseId === releaseId) ||
+    addingCell === cellKey(stepId, releaseId);
 
   return (
     <DndContext {...dndProps}>
       {/* Zoom scales the scroll area itself, with a transform (see .map-zoom in app.css). */}
       <div className="map-viewport" ref={viewport}>
         <div className="map-zoom" style={zoom}>
-          <div className="map-scroll" data-testid="map-scroll">
+          <div className="map-scroll" data-testid="map-scroll" ref={scroller}>
             <div
               ref={gridEl}
-              className={drag ? `map-grid is-dragging-${drag.kind}` : "map-grid"}
+              className={`map-grid${windowed ? " is-windowed" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
               style={gridStyle}
               aria-label={`Story map ${view.map.name}`}
               role="region"
@@ -403,6 +422,8 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
                       const key = cellKey(column.step.id, release.id);
                       const isTarget = storyTarget?.stepId === column.step.id && storyTarget.releaseId === release.id;
                       const stop = tabStop?.stepId === column.step.id && tabStop.releaseId === release.id ? tabStop : null;
+                      const stories = storiesInCell(cells, column.step.id, release.id);
+                      const live = isLive(column.step.id, release.id, column.index, index);
                       return (
                         <Cell
                           key={key}
@@ -410,8 +431,10 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
                           releaseId={release.id}
                           stepTitle={column.step.title}
                           releaseTitle={release.title}
-                          stories={storiesInCell(cells, column.step.id, release.id)}
+                          stories={stories}
                           style={style}
+                          live={live}
+                          height={live ? 0 : placeholderHeight(column.step.id, release.id, stories)}
                           tabStop={stop ? (stop.kind === "card" ? stop.storyId : "cell") : null}
                           dropIndex={isTarget ? storyTarget.index : null}
                           dragId={isTarget ? (drag?.id ?? null) : null}

@@ -25,6 +25,8 @@ export interface MapKeysContext {
   openAddStep: (activityId: string) => void;
   openAddRelease: () => void;
   announce: (text: string) => void;
+  /** Draw this cell with its cards even if it is far from view (a large map draws only cells near it). */
+  reveal: (focus: GridFocus) => void;
   /** Focus this element now if it is drawn, else once it is. */
   focusLater: (selector: string) => void;
   /** Focus this element after the next render: a moved card is drawn again in its new place. */
@@ -66,7 +68,10 @@ export function runMapShortcut(ctx: MapKeysContext, id: ShortcutId, event: Keybo
       if (!direction) return false;
       if (item !== null && gridFocus === null) return false; // headers keep their own arrows
       const next = gridFocus ? moveFocus(ctx.grid, gridFocus, direction) : firstFocus(ctx.grid);
-      if (next) ctx.focusLater(focusSelector(next));
+      if (next) {
+        ctx.reveal(next);
+        ctx.focusLater(focusSelector(next));
+      }
       return true;
     }
     case "moveVertical":
