@@ -2,7 +2,10 @@
 //! `storymap_api::bindings::COMMANDS`, which lists the same names. Each only converts.
 //! They are async so that they run off the main thread.
 
-use storymap_api::{ApiError, MapChange, MapEdit, MapSummary, MapView, ViewPrefs};
+use storymap_api::{
+    ApiError, BacklogQuery, BacklogView, MapChange, MapEdit, MapSummary, MapView,
+    SplitPatternView, ViewPrefs,
+};
 use tauri::{AppHandle, Manager, State};
 
 use crate::state::AppState;
@@ -64,6 +67,23 @@ pub async fn undo(state: State<'_, AppState>, map_id: String) -> Result<MapChang
 #[tauri::command]
 pub async fn redo(state: State<'_, AppState>, map_id: String) -> Result<MapChange, ApiError> {
     state.with(|w| w.redo(&map_id))
+}
+
+#[tauri::command]
+pub async fn backlog(
+    state: State<'_, AppState>,
+    map_id: String,
+    query: BacklogQuery,
+) -> Result<BacklogView, ApiError> {
+    state.with(|w| w.backlog(&map_id, query))
+}
+
+#[tauri::command]
+pub async fn split_patterns(
+    state: State<'_, AppState>,
+    title: String,
+) -> Result<Vec<SplitPatternView>, ApiError> {
+    state.with(|w| Ok(w.split_patterns(&title)))
 }
 
 #[tauri::command]

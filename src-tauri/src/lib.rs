@@ -46,6 +46,8 @@ pub fn run() {
             commands::apply_edit,
             commands::undo,
             commands::redo,
+            commands::backlog,
+            commands::split_patterns,
             commands::view_prefs,
             commands::save_view_prefs,
         ])

@@ -1,11 +1,12 @@
 //! Domain model ⇄ DTOs. The export JSON and the IPC payload are the same `MapView`.
 
 use storymap_core::{
-    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step,
+    Activity, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step,
     Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
 };
 use storymap_store::MapListing;
 
+use crate::convert_refine::{criterion_from_view, details_from_view, refine_edit, Refiner};
 use crate::dto::*;
 use crate::{ApiError, ErrorCode};
 
@@ -24,7 +25,11 @@ impl From<&MapModel> for MapView {
                 .zip(model.rollups())
                 .map(ReleaseView::from)
                 .collect(),
-            stories: model.stories.iter().map(StoryView::from).collect(),
+            stories: {
+                let refiner = Refiner::new(model);
+                model.stories.iter().map(|s| refiner.story_view(s)).collect()
+            },
+            settings: MapSettingsView::from(&model.settings),
         }
     }
 }
@@ -62,31 +67,6 @@ impl<R: std::borrow::Borrow<ReleaseSlice>> From<(R, CoreRollup)> for ReleaseView
                 ready: rollup.ready,
                 done: rollup.done,
             },
-        }
-    }
-}
-
-impl From<&Story> for StoryView {
-    fn from(s: &Story) -> Self {
-        StoryView {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            description: s.description.clone(),
-            activity_id: s.activity_id.clone(),
-            step_id: s.step_id.clone(),
-            release_id: s.release_id.clone(),
-            rank: s.rank.as_string(),
-            status: s.status.into(),
-            estimate: s.estimate.clone(),
-            acceptance_criteria: s
-                .acceptance_criteria
-                .iter()
-                .map(|c| AcceptanceCriterionView {
-                    id: c.id.clone(),
-                    text: c.text.clone(),
-                    done: c.done,
-                })
-                .collect(),
         }
     }
 }
@@ -160,15 +140,8 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
             rank: Rank::first(),
             status: s.status.into(),
             estimate: s.estimate.clone(),
-            acceptance_criteria: s
-                .acceptance_criteria
-                .iter()
-                .map(|c| AcceptanceCriterion {
-                    id: c.id.clone(),
-                    text: c.text.clone(),
-                    done: c.done,
-                })
-                .collect(),
+            acceptance_criteria: s.acceptance_criteria.iter().map(criterion_from_view).collect(),
+            details: details_from_view(s),
         })
         .collect();
     Ok(MapModel {
@@ -202,12 +175,17 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
             })
             .collect(),
         stories,
+        settings: MapSettings::from(&view.settings),
     })
 }
 
 impl From<MapEdit> for storymap_core::Edit {
     fn from(edit: MapEdit) -> Self {
         use storymap_core::Edit as E;
+        let edit = match refine_edit(edit) {
+            Ok(refine) => return E::Refine(refine),
+            Err(shaping) => shaping,
+        };
         match edit {
             MapEdit::RenameMap { name } => E::RenameMap { name },
             MapEdit::AddActivity { title } => E::AddActivity { title },
@@ -273,6 +251,7 @@ impl From<MapEdit> for storymap_core::Edit {
             },
             MapEdit::DuplicateStory { story_id } => E::DuplicateStory { story_id },
             MapEdit::DeleteStory { story_id } => E::DeleteStory { story_id },
+            refinement => unreachable!("refine_edit converts {refinement:?}"),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Nothing here knows Tauri, so both shells and the tests drive the same code.
 
 mod convert;
+mod convert_refine;
 mod data_dir;
 mod dto;
 mod error;

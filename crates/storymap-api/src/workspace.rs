@@ -1,14 +1,17 @@
 //! [`Workspace`]: every handler the shells call, over one data directory. Each handler
 //! converts, calls the core or the store once or twice, and converts back.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use storymap_core::{Applied, EditContext, MapDocument, MapImport, UndoRecord};
+use storymap_core::{refine, Applied, EditContext, MapDocument, MapImport, UndoRecord};
 use storymap_store::{LoadedMap, MapChanged, Store};
 
 use crate::convert::parse_map_json;
+use crate::convert_refine::Refiner;
 use crate::dto::{
-    ActivityView, MapChange, MapEdit, MapSummary, MapView, ReleaseView, StoryView, ViewPrefs,
+    ActivityView, BacklogQuery, BacklogView, HistoryState, MapChange, MapEdit, MapSettingsView,
+    MapSummary, MapView, ReleaseView, SplitPatternView, StoryView, ViewPrefs,
 };
 use crate::history::LocalHistory;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
@@ -171,18 +174,19 @@ impl Workspace {
         let loaded = self.loaded.as_mut().expect("loaded above");
         let applied = loaded.doc.apply(&edit.into(), &context)?;
         let changed = commit(&mut self.store, loaded, &applied)?;
+        let linked = applied.linked_stories();
         let history = self.history.for_map(map_id);
         history.record(UndoRecord {
             label: applied.label,
             writes: applied.writes,
         });
-        Ok(map_change(
-            map_id,
-            changed,
-            applied.created_id,
-            history,
-            None,
-        ))
+        let outcome = Outcome {
+            created_id: applied.created_id,
+            linked,
+            history: history.state(),
+            notice: None,
+        };
+        map_change(&self.store, map_id, changed, outcome)
     }
 
     /// Reverts the local user's last edit (see [`LocalHistory`]).
@@ -233,6 +237,7 @@ impl Workspace {
                 record.label
             )
         });
+        let linked = reverted.applied.linked_stories();
         let opposite = UndoRecord {
             label: record.label,
             writes: reverted.applied.writes,
@@ -241,7 +246,53 @@ impl Workspace {
             HistoryStep::Undo => history.push_redo(opposite),
             HistoryStep::Redo => history.push_undo(opposite),
         }
-        Ok(map_change(map_id, changed, None, history, notice))
+        let outcome = Outcome {
+            created_id: None,
+            linked,
+            history: history.state(),
+            notice,
+        };
+        map_change(&self.store, map_id, changed, outcome)
+    }
+
+    /// The map's stories as one ranked, filtered list with its header counts.
+    pub fn backlog(&self, map_id: &str, query: BacklogQuery) -> Result<BacklogView, ApiError> {
+        let model = self.store.read_model(map_id)?;
+        let filter = refine::BacklogFilter {
+            release_id: query.release_id,
+            activity_id: query.activity_id,
+            status: query.status.map(Into::into),
+            label: query.label,
+            ready: query.ready,
+            blocked: query.blocked,
+        };
+        let backlog = refine::backlog(&model, query.sort.into(), &filter);
+        let summary = &backlog.summary;
+        Ok(BacklogView {
+            story_ids: backlog.rows.iter().map(|(s, _)| s.id.clone()).collect(),
+            stories: summary.stories as u32,
+            ready: summary.ready as u32,
+            ready_points: summary.ready_points,
+            blocked: summary.blocked as u32,
+            needs_input: summary.needs_input as u32,
+            headline: summary.headline(),
+        })
+    }
+
+    /// Every splitting pattern with the titles it suggests for a story titled `title`.
+    pub fn split_patterns(&self, title: &str) -> Vec<SplitPatternView> {
+        refine::SplitPattern::ALL
+            .into_iter()
+            .map(|pattern| {
+                let (name, question) = pattern.describe();
+                SplitPatternView {
+                    pattern: pattern.into(),
+                    name: name.to_owned(),
+                    question: question.to_owned(),
+                    titles: refine::suggest_titles(pattern, title),
+                }
+            })
+            .collect()
     }
 
     /// How this device shows the map; defaults until saved.
@@ -375,28 +426,64 @@ fn commit(
     Ok(changed)
 }
 
+/// What an edit, undo or redo adds to the change the store read back.
+struct Outcome {
+    created_id: Option<String>,
+    /// Stories whose dependency links the edit wrote: their "dependents" changed.
+    linked: Vec<String>,
+    history: HistoryState,
+    notice: Option<String>,
+}
+
+/// The change for the UI: the stories the edit touched, and every story whose refinement
+/// may follow from them (dependents, linked stories; all of them when settings changed),
+/// with fresh roll-ups. Refinement needs the whole map, read from the projection.
 fn map_change(
+    store: &Store,
     map_id: &str,
     changed: MapChanged,
-    created_id: Option<String>,
-    history: &LocalHistory,
-    notice: Option<String>,
-) -> MapChange {
-    MapChange {
+    outcome: Outcome,
+) -> Result<MapChange, ApiError> {
+    let model = store.read_model(map_id)?;
+    let refiner = Refiner::new(&model);
+    let stories: Vec<StoryView> = if changed.settings.is_some() {
+        model.stories.iter().map(|s| refiner.story_view(s)).collect()
+    } else {
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        let touched = changed
+            .stories
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(changed.removed_story_ids.iter().map(String::as_str))
+            .chain(outcome.linked.iter().map(String::as_str));
+        for id in touched {
+            ids.insert(id);
+            ids.extend(refiner.dependents_of(id).iter().map(String::as_str));
+        }
+        model
+            .stories
+            .iter()
+            .filter(|s| ids.contains(s.id.as_str()))
+            .map(|s| refiner.story_view(s))
+            .collect()
+    };
+    Ok(MapChange {
         map_id: map_id.to_owned(),
         name: changed.name,
         activities: changed
             .activities
             .map(|activities| activities.iter().map(ActivityView::from).collect()),
-        releases: changed
+        releases: model
             .releases
-            .into_iter()
+            .iter()
+            .zip(model.rollups())
             .map(ReleaseView::from)
             .collect(),
-        stories: changed.stories.iter().map(StoryView::from).collect(),
+        stories,
         removed_story_ids: changed.removed_story_ids,
-        created_id,
-        history: history.state(),
-        notice,
-    }
+        created_id: outcome.created_id,
+        history: outcome.history,
+        notice: outcome.notice,
+        settings: changed.settings.as_ref().map(MapSettingsView::from),
+    })
 }

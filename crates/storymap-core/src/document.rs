@@ -164,6 +164,11 @@ impl MapDocument {
         read::read_outline(&self.doc)
     }
 
+    /// The team's refinement settings (defaults until changed).
+    pub fn read_settings(&self) -> crate::MapSettings {
+        read::read_settings(&self.doc)
+    }
+
     pub fn read_story(&self, story_id: &str) -> Option<crate::Story> {
         read::read_one_story(&self.doc, story_id)
     }

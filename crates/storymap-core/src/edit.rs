@@ -4,6 +4,7 @@
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
+use crate::edit_refine::RefineEdit;
 use crate::history::{Entity, FieldWrite, Recorder};
 use crate::read::{bool_field, entries, is_deleted, map_field, str_field};
 use crate::schema::*;
@@ -88,6 +89,8 @@ pub enum Edit {
     DeleteStory {
         story_id: String,
     },
+    /// Refining a story or the map's refinement settings (see `edit_refine`).
+    Refine(RefineEdit),
 }
 
 /// What an edit did: what it created, the fields it wrote (for undo), and which rows of
@@ -100,6 +103,9 @@ pub struct Applied {
     pub map_renamed: bool,
     /// Activities, steps or release slices changed: the backbone rows are rewritten.
     pub outline_changed: bool,
+    /// The Definition of Ready, size table or point limit changed: every story's
+    /// readiness may have changed.
+    pub settings_changed: bool,
     pub stories: Vec<String>,
     pub writes: Vec<FieldWrite>,
 }
@@ -117,9 +123,13 @@ impl Applied {
                 Entity::Activity(_) | Entity::Step(_) | Entity::Release(_) => {
                     applied.outline_changed = true
                 }
-                Entity::Story(id) => {
-                    if !applied.stories.contains(id) {
-                        applied.stories.push(id.clone());
+                Entity::Settings | Entity::SettingsPart(_) | Entity::DorItem(_) => {
+                    applied.settings_changed = true
+                }
+                story => {
+                    let id = story.story_id().expect("the other entities are parts of a story");
+                    if !applied.stories.iter().any(|s| s == id) {
+                        applied.stories.push(id.to_owned());
                     }
                 }
             }
@@ -128,7 +138,16 @@ impl Applied {
         applied
     }
 
-    fn touch_stories(&mut self, stories: Vec<String>) {
+    /// Stories a dependency link written by this edit points at.
+    pub fn linked_stories(&self) -> Vec<String> {
+        self.writes
+            .iter()
+            .filter(|w| matches!(&w.entity, Entity::StoryPart(_, part) if *part == DEPENDS_ON))
+            .map(|w| w.field.clone())
+            .collect()
+    }
+
+    pub(crate) fn touch_stories(&mut self, stories: Vec<String>) {
         for story in stories {
             if !self.stories.contains(&story) {
                 self.stories.push(story);
@@ -159,14 +178,14 @@ pub(crate) fn container(tx: &mut Transaction<'_>, key: &str) -> Result<ObjId, Co
 }
 
 /// An entity that exists and is not deleted; edits refuse anything else.
-fn live(tx: &Transaction<'_>, key: &str, kind: &'static str, id: &str) -> Result<ObjId, CoreError> {
+pub(crate) fn live(tx: &Transaction<'_>, key: &str, kind: &'static str, id: &str) -> Result<ObjId, CoreError> {
     map_field(tx, &ROOT, key)
         .and_then(|c| map_field(tx, &c, id))
         .filter(|obj| !is_deleted(tx, obj))
         .ok_or_else(|| CoreError::not_found(kind, id))
 }
 
-fn title_of(tx: &Transaction<'_>, obj: &ObjId) -> String {
+pub(crate) fn title_of(tx: &Transaction<'_>, obj: &ObjId) -> String {
     str_field(tx, obj, TITLE).unwrap_or_default()
 }
 
@@ -177,7 +196,7 @@ fn rank_of(tx: &Transaction<'_>, obj: &ObjId) -> Rank {
 }
 
 /// Live members of a collection matching `filter`, in display order (rank, then id).
-fn siblings(
+pub(crate) fn siblings(
     tx: &Transaction<'_>,
     key: &str,
     filter: impl Fn(&ObjId) -> bool,
@@ -215,7 +234,7 @@ fn end_rank(list: &[(Rank, String)]) -> Rank {
 
 /// Gives `moved` the rank of position `index` among `siblings` (which exclude it). Two
 /// peers can mint equal ranks; a slot between equals has no rank, so the list is renumbered.
-fn place(
+pub(crate) fn place(
     rec: &mut Recorder<'_, '_>,
     siblings: &[(Rank, String)],
     index: usize,
@@ -278,7 +297,7 @@ fn new_titled(
         Entity::Activity(id) | Entity::Step(id) | Entity::Release(id) | Entity::Story(id) => {
             id.clone()
         }
-        Entity::Map => unreachable!("the map is never created by an edit"),
+        other => unreachable!("{other:?} is not created with a title"),
     };
     let obj = put_titled(rec.tx, key, &id, title, rank)?;
     rec.created(entity);
@@ -318,7 +337,7 @@ fn with_stories(label: String, count: usize) -> String {
 }
 
 /// A new story in a cell, as a new idea.
-fn new_story(
+pub(crate) fn new_story(
     rec: &mut Recorder<'_, '_>,
     id: &str,
     title: &str,
@@ -657,6 +676,11 @@ pub(crate) fn apply(
             let title = title_of(rec.tx, &obj);
             rec.delete(&Entity::Story(story_id.clone()))?;
             format!("Delete story '{title}'")
+        }
+        Edit::Refine(refine) => {
+            let (label, created) = crate::edit_refine::apply(&mut rec, refine, new_id, time)?;
+            created_id = created;
+            label
         }
     };
     let mut applied = Applied::from_writes(label, rec.writes);

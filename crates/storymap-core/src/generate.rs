@@ -1,6 +1,6 @@
 //! A synthetic map of any size, deterministic, for benchmarks and for trying Storymap at scale.
 
-use crate::model::{
+use crate::model::{StoryDetails, 
     AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryStatus,
 };
 use crate::Rank;
@@ -66,9 +66,10 @@ pub fn large_map(story_count: usize, description_len: usize) -> MapModel {
                     .map(|c| AcceptanceCriterion {
                         id: format!("ac-{i}-{c}"),
                         text: format!("Criterion {c} holds"),
-                        done: false,
+                        ..AcceptanceCriterion::default()
                     })
                     .collect(),
+                details: StoryDetails::default(),
             }
         })
         .collect();
@@ -93,5 +94,6 @@ pub fn large_map(story_count: usize, description_len: usize) -> MapModel {
         activities,
         releases,
         stories,
+        settings: Default::default(),
     }
 }

@@ -7,7 +7,7 @@
 //! undoing a creation deletes it and redoing restores it; deletes are flags too.
 
 use automerge::transaction::{Transactable, Transaction};
-use automerge::{ObjId, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 
 use crate::read::map_field;
 use crate::schema::*;
@@ -21,26 +21,58 @@ pub enum Entity {
     Step(String),
     Release(String),
     Story(String),
+    /// A map inside a story: a set (`labels`, `dependsOn`, `readyChecks`, `splitInto`,
+    /// keyed by member) or a record (`wsjf`).
+    StoryPart(String, &'static str),
+    /// An acceptance criterion: story id, criterion id.
+    Criterion(String, String),
+    Settings,
+    /// A map inside the settings (`tshirtPoints`).
+    SettingsPart(&'static str),
+    DorItem(String),
 }
 
 impl Entity {
-    fn locate<R: ReadDoc>(&self, doc: &R) -> Option<ObjId> {
-        let (collection, id) = match self {
-            Entity::Map => return Some(ROOT),
-            Entity::Activity(id) => (ACTIVITIES, id),
-            Entity::Step(id) => (STEPS, id),
-            Entity::Release(id) => (RELEASES, id),
-            Entity::Story(id) => (STORIES, id),
+    pub(crate) fn locate<R: ReadDoc>(&self, doc: &R) -> Option<ObjId> {
+        let item = |collection: &str, id: &str| {
+            map_field(doc, &ROOT, collection).and_then(|c| map_field(doc, &c, id))
         };
-        map_field(doc, &ROOT, collection).and_then(|c| map_field(doc, &c, id))
+        let settings = || map_field(doc, &ROOT, SETTINGS);
+        match self {
+            Entity::Map => Some(ROOT),
+            Entity::Activity(id) => item(ACTIVITIES, id),
+            Entity::Step(id) => item(STEPS, id),
+            Entity::Release(id) => item(RELEASES, id),
+            Entity::Story(id) => item(STORIES, id),
+            Entity::StoryPart(id, part) => item(STORIES, id).and_then(|s| map_field(doc, &s, part)),
+            Entity::Criterion(story, id) => item(STORIES, story)
+                .and_then(|s| map_field(doc, &s, ACCEPTANCE_CRITERIA))
+                .and_then(|c| map_field(doc, &c, id)),
+            Entity::Settings => settings(),
+            Entity::SettingsPart(part) => settings().and_then(|s| map_field(doc, &s, part)),
+            Entity::DorItem(id) => settings()
+                .and_then(|s| map_field(doc, &s, DEFINITION_OF_READY))
+                .and_then(|d| map_field(doc, &d, id)),
+        }
+    }
+
+    /// The story whose projection row this entity is part of.
+    pub(crate) fn story_id(&self) -> Option<&str> {
+        match self {
+            Entity::Story(id) | Entity::StoryPart(id, _) | Entity::Criterion(id, _) => Some(id),
+            _ => None,
+        }
     }
 }
 
-/// One scalar field written by an edit; `None` means the field was (or is) absent.
+/// One scalar field written by an edit; `None` means the field was (or is) absent. A Text
+/// field (the description) is recorded with its whole text as a string and written back
+/// as the smallest splice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldWrite {
     pub entity: Entity,
-    pub field: &'static str,
+    /// A field name, or a member of a set.
+    pub field: String,
     pub before: Option<ScalarValue>,
     pub after: Option<ScalarValue>,
 }
@@ -55,6 +87,7 @@ pub struct UndoRecord {
 fn scalar<R: ReadDoc>(doc: &R, obj: &ObjId, field: &str) -> Option<ScalarValue> {
     match doc.get(obj, field).ok()?? {
         (Value::Scalar(s), _) => Some(s.into_owned()),
+        (Value::Object(ObjType::Text), text) => doc.text(&text).ok().map(|t| ScalarValue::Str(t.into())),
         _ => None,
     }
 }
@@ -74,10 +107,12 @@ impl<'a, 'b> Recorder<'a, 'b> {
     }
 
     /// Writes `value` (or removes the field for `None`); unchanged values are not recorded.
+    /// A Text field is changed by the smallest splice, so concurrent edits elsewhere in the
+    /// text survive.
     pub fn set(
         &mut self,
         entity: &Entity,
-        field: &'static str,
+        field: &str,
         value: Option<ScalarValue>,
     ) -> Result<(), CoreError> {
         let obj = entity
@@ -87,25 +122,26 @@ impl<'a, 'b> Recorder<'a, 'b> {
         if before == value {
             return Ok(());
         }
-        match &value {
-            Some(v) => self.tx.put(&obj, field, v.clone())?,
-            None => self.tx.delete(&obj, field)?,
+        match (self.tx.get(&obj, field)?, &value) {
+            (Some((Value::Object(ObjType::Text), text)), Some(ScalarValue::Str(new))) => {
+                let old = self.tx.text(&text)?;
+                splice_difference(self.tx, &text, &old, new)?;
+            }
+            (_, Some(v)) => {
+                self.tx.put(&obj, field, v.clone())?;
+            }
+            (_, None) => self.tx.delete(&obj, field)?,
         }
         self.writes.push(FieldWrite {
             entity: entity.clone(),
-            field,
+            field: field.to_owned(),
             before,
             after: value,
         });
         Ok(())
     }
 
-    pub fn set_str(
-        &mut self,
-        entity: &Entity,
-        field: &'static str,
-        value: &str,
-    ) -> Result<(), CoreError> {
+    pub fn set_str(&mut self, entity: &Entity, field: &str, value: &str) -> Result<(), CoreError> {
         self.set(entity, field, Some(ScalarValue::Str(value.into())))
     }
 
@@ -113,7 +149,7 @@ impl<'a, 'b> Recorder<'a, 'b> {
     pub fn created(&mut self, entity: Entity) {
         self.writes.push(FieldWrite {
             entity,
-            field: DELETED,
+            field: DELETED.to_owned(),
             before: Some(ScalarValue::Boolean(true)),
             after: None,
         });
@@ -135,23 +171,46 @@ pub(crate) fn revert(
     let mut checked: Vec<(&Entity, &str)> = Vec::new();
     // Only a field's last write in the record says what the edit left behind.
     for write in record.writes.iter().rev() {
-        if changed_since.contains(&&write.entity) || checked.contains(&(&write.entity, write.field))
-        {
+        let key = (&write.entity, write.field.as_str());
+        if changed_since.contains(&&write.entity) || checked.contains(&key) {
             continue;
         }
-        checked.push((&write.entity, write.field));
+        checked.push(key);
         let current = write
             .entity
             .locate(&*recorder.tx)
-            .and_then(|obj| scalar(&*recorder.tx, &obj, write.field));
+            .and_then(|obj| scalar(&*recorder.tx, &obj, &write.field));
         if current != write.after {
             changed_since.push(&write.entity);
         }
     }
     for write in record.writes.iter().rev() {
         if !changed_since.contains(&&write.entity) {
-            recorder.set(&write.entity, write.field, write.before.clone())?;
+            recorder.set(&write.entity, &write.field, write.before.clone())?;
         }
     }
     Ok(changed_since.len())
+}
+
+/// Turns the text `old` into `new` with one splice over the part that differs (by
+/// characters), leaving the common start and end untouched.
+fn splice_difference(
+    tx: &mut Transaction<'_>,
+    text: &ObjId,
+    old: &str,
+    new: &str,
+) -> Result<(), CoreError> {
+    let old: Vec<char> = old.chars().collect();
+    let new: Vec<char> = new.chars().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let deleted = old.len() - prefix - suffix;
+    let inserted: String = new[prefix..new.len() - suffix].iter().collect();
+    tx.splice_text(text, prefix, deleted as isize, &inserted)?;
+    Ok(())
 }

@@ -4,6 +4,7 @@
 
 mod document;
 mod edit;
+mod edit_refine;
 mod error;
 pub mod generate;
 mod history;
@@ -11,16 +12,18 @@ mod import;
 mod model;
 mod rank;
 mod read;
+pub mod refine;
 mod schema;
 
 pub use document::{EditContext, MapDocument, Reverted};
 pub use edit::{Applied, Edit, UNPLANNED};
+pub use edit_refine::{criteria_lines, RefineEdit, SplitChild, StoryField, WsjfPart};
 pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};
 pub use import::MapImport;
 pub use model::{
-    slice_rollups, AcceptanceCriterion, Activity, MapModel, ReleaseSlice, SliceRollup, Step, Story,
-    StoryStatus,
+    slice_rollups, StoryTally, AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, SliceRollup,
+    Step, Story, StoryDetails, StoryStatus,
 };
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;

@@ -2,6 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::refine::{
+    default_definition_of_ready, refine, DorItem, MapIndex, Refinement, TShirtPoints, WsjfInputs,
+};
 use crate::Rank;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +15,7 @@ pub struct MapModel {
     pub releases: Vec<ReleaseSlice>,
     /// Ordered by activity, step, release slice, then rank (ties by id).
     pub stories: Vec<Story>,
+    pub settings: MapSettings,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,13 +52,70 @@ pub struct Story {
     pub status: StoryStatus,
     pub estimate: Option<String>,
     pub acceptance_criteria: Vec<AcceptanceCriterion>,
+    pub details: StoryDetails,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// What refinement adds to a card: its why, narrative, flags, WSJF parts, links.
+/// (Serde: the store keeps it as JSON in its projection; not an exchange format.)
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct StoryDetails {
+    /// The narrative "As a … I want … so that …"; each part optional.
+    pub as_a: String,
+    pub i_want: String,
+    pub so_that: String,
+    /// Why it matters: value or context ("part of the Q3 conversion goal").
+    pub why: String,
+    pub notes: String,
+    /// Sorted, without duplicates.
+    pub labels: Vec<String>,
+    /// Set while the story is blocked, with the reason.
+    pub blocked_reason: Option<String>,
+    /// Set while the story is parked, with the reason.
+    pub parked_reason: Option<String>,
+    /// Whose input it waits for ("UX", "architecture", "legal"…).
+    pub needs_input_from: Option<String>,
+    pub wsjf: WsjfInputs,
+    /// Ids of the stories this one depends on, sorted.
+    pub depends_on: Vec<String>,
+    /// Definition-of-Ready items ticked by hand, sorted.
+    pub ready_checks: Vec<String>,
+    /// The story this one was split from, and its title then (the original leaves the map).
+    pub split_from: Option<String>,
+    pub split_from_title: Option<String>,
+    /// The stories this one was split into (it then leaves the map).
+    pub split_into: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AcceptanceCriterion {
     pub id: String,
     pub text: String,
     pub done: bool,
+    /// The optional Given / When / Then form; empty parts are unused.
+    pub given: String,
+    pub when: String,
+    pub then: String,
+}
+
+/// Per-map choices of the team, kept in the map document so they sync.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct MapSettings {
+    pub definition_of_ready: Vec<DorItem>,
+    pub tshirt_points: TShirtPoints,
+    /// A story above this many points fails "small enough for a sprint".
+    pub small_limit: f64,
+}
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        MapSettings {
+            definition_of_ready: default_definition_of_ready(),
+            tshirt_points: TShirtPoints::default(),
+            small_limit: 8.0,
+        }
+    }
 }
 
 /// Where a story is in refinement: idea → draft → refining → ready → in sprint → done.
@@ -94,24 +155,6 @@ impl StoryStatus {
     }
 }
 
-impl Story {
-    /// The estimate as story points, when it is a number ("3", "0.5", "½"); `None` for
-    /// "?" or a T-shirt size.
-    pub fn points(&self) -> Option<f64> {
-        points(self.estimate.as_deref()?)
-    }
-}
-
-pub(crate) fn points(estimate: &str) -> Option<f64> {
-    match estimate.trim() {
-        "½" => Some(0.5),
-        text => text
-            .parse::<f64>()
-            .ok()
-            .filter(|p| p.is_finite() && *p >= 0.0),
-    }
-}
-
 /// What one release slice adds up to.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SliceRollup {
@@ -123,11 +166,18 @@ pub struct SliceRollup {
     pub done: u32,
 }
 
-/// Roll-ups for `releases` in their order, from `(release id, status, estimate)` of every
-/// live story; the projection feeds this from SQL so large maps need not be read whole.
+/// What a roll-up counts of one story.
+pub struct StoryTally<'a> {
+    pub release_id: &'a str,
+    pub status: StoryStatus,
+    pub points: Option<f64>,
+    pub ready: bool,
+}
+
+/// Roll-ups for `releases` in their order.
 pub fn slice_rollups<'a>(
     releases: &[ReleaseSlice],
-    stories: impl IntoIterator<Item = (&'a str, StoryStatus, Option<&'a str>)>,
+    stories: impl IntoIterator<Item = StoryTally<'a>>,
 ) -> Vec<SliceRollup> {
     let mut rollups: Vec<SliceRollup> = releases
         .iter()
@@ -141,17 +191,17 @@ pub fn slice_rollups<'a>(
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    for (release_id, status, estimate) in stories {
-        let Some(rollup) = position.get(release_id).map(|&i| &mut rollups[i]) else {
+    for story in stories {
+        let Some(rollup) = position.get(story.release_id).map(|&i| &mut rollups[i]) else {
             continue;
         };
         rollup.stories += 1;
-        match estimate.and_then(points) {
+        match story.points {
             Some(p) => rollup.points += p,
             None => rollup.unestimated += 1,
         }
-        rollup.ready += u32::from(status == StoryStatus::Ready);
-        rollup.done += u32::from(status == StoryStatus::Done);
+        rollup.ready += u32::from(story.ready);
+        rollup.done += u32::from(story.status == StoryStatus::Done);
     }
     rollups
 }
@@ -201,15 +251,31 @@ impl MapModel {
             activities,
             releases,
             stories,
+            settings: MapSettings::default(),
         }
     }
 
+    pub fn with_settings(mut self, settings: MapSettings) -> MapModel {
+        self.settings = settings;
+        self
+    }
+
+    /// Each slice's roll-up; "ready" means passing the Definition of Ready.
     pub fn rollups(&self) -> Vec<SliceRollup> {
+        let index = MapIndex::new(self);
+        let refined: Vec<Refinement> = self
+            .stories
+            .iter()
+            .map(|s| refine(s, &self.settings, &index))
+            .collect();
         slice_rollups(
             &self.releases,
-            self.stories
-                .iter()
-                .map(|s| (s.release_id.as_str(), s.status, s.estimate.as_deref())),
+            self.stories.iter().zip(&refined).map(|(s, r)| StoryTally {
+                release_id: &s.release_id,
+                status: s.status,
+                points: r.points,
+                ready: r.readiness.ready,
+            }),
         )
     }
 
@@ -235,33 +301,29 @@ mod tests {
     #[test]
     fn rollups_add_points_and_count_ready_done_and_unestimated() {
         use StoryStatus::*;
+        let tally = |release_id, status, points, ready| StoryTally {
+            release_id,
+            status,
+            points,
+            ready,
+        };
         let stories = [
-            ("mvp", Ready, Some("3")),
-            ("mvp", Ready, Some("½")),
-            ("mvp", Done, Some("5.0")),
-            ("mvp", Draft, Some("?")),
-            ("mvp", Idea, Some("XL")),
-            ("r2", Refining, None),
-            ("gone", Ready, Some("8")),
+            tally("mvp", Ready, Some(3.0), true),
+            tally("mvp", Ready, Some(0.5), false),
+            tally("mvp", Done, Some(5.0), true),
+            tally("mvp", Draft, None, false),
+            tally("r2", Refining, None, false),
+            tally("gone", Ready, Some(8.0), true),
         ];
         let rollups = slice_rollups(&[slice("mvp"), slice("r2"), slice("r3")], stories);
         let summary: Vec<_> = rollups
             .iter()
-            .map(|r| {
-                (
-                    r.release_id.as_str(),
-                    r.stories,
-                    r.points,
-                    r.unestimated,
-                    r.ready,
-                    r.done,
-                )
-            })
+            .map(|r| (r.release_id.as_str(), r.stories, r.points, r.unestimated, r.ready, r.done))
             .collect();
         assert_eq!(
             summary,
             [
-                ("mvp", 5, 8.5, 2, 2, 1),
+                ("mvp", 4, 8.5, 1, 2, 1),
                 ("r2", 1, 0.0, 1, 0, 0),
                 ("r3", 0, 0.0, 0, 0, 0)
             ]

@@ -6,8 +6,10 @@ use std::collections::{HashMap, HashSet};
 use automerge::{ObjId, ObjType, ReadDoc, Value};
 
 use crate::model::{
-    AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryStatus,
+    AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, Step, Story, StoryDetails,
+    StoryStatus,
 };
+use crate::refine::{DorItem, DorRule, WsjfInputs};
 use crate::schema::*;
 use crate::{CoreError, Rank};
 
@@ -17,6 +19,95 @@ pub(crate) fn str_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<S
         (Value::Object(ObjType::Text), id) => doc.text(&id).ok(),
         _ => None,
     }
+}
+
+fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
+    match doc.get(obj, key).ok()?? {
+        (Value::Scalar(s), _) => s.as_f64(),
+        _ => None,
+    }
+}
+
+/// The keys of a map used as a set (`{ key: true }`), sorted.
+fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String> {
+    let Some(set) = map_field(doc, obj, key) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = doc.keys(&set).filter(|k| bool_field(doc, &set, k)).collect();
+    keys.sort();
+    keys
+}
+
+fn non_empty(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
+fn wsjf_part<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<u8> {
+    int_field(doc, obj, key)
+        .and_then(|v| u8::try_from(v).ok())
+        .filter(|v| crate::refine::WSJF_SCALE.contains(v))
+}
+
+fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
+    let text = |key| str_field(doc, obj, key).unwrap_or_default();
+    let wsjf = map_field(doc, obj, WSJF);
+    let part = |key| wsjf.as_ref().and_then(|w| wsjf_part(doc, w, key));
+    StoryDetails {
+        as_a: text(AS_A),
+        i_want: text(I_WANT),
+        so_that: text(SO_THAT),
+        why: text(WHY),
+        notes: text(NOTES),
+        labels: key_set(doc, obj, LABELS),
+        blocked_reason: non_empty(str_field(doc, obj, BLOCKED_REASON)),
+        parked_reason: non_empty(str_field(doc, obj, PARKED_REASON)),
+        needs_input_from: non_empty(str_field(doc, obj, NEEDS_INPUT_FROM)),
+        wsjf: WsjfInputs {
+            value: part(WSJF_VALUE),
+            time_criticality: part(WSJF_TIME_CRITICALITY),
+            risk_reduction: part(WSJF_RISK_REDUCTION),
+            job_size: part(WSJF_JOB_SIZE),
+        },
+        depends_on: key_set(doc, obj, DEPENDS_ON),
+        ready_checks: key_set(doc, obj, READY_CHECKS),
+        split_from: non_empty(str_field(doc, obj, SPLIT_FROM)),
+        split_from_title: non_empty(str_field(doc, obj, SPLIT_FROM_TITLE)),
+        split_into: key_set(doc, obj, SPLIT_INTO),
+    }
+}
+
+/// The map's settings; a map that never changed them reads the defaults.
+pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
+    let mut settings = MapSettings::default();
+    let Some(obj) = map_field(doc, &automerge::ROOT, SETTINGS) else {
+        return settings;
+    };
+    if let Some(limit) = f64_field(doc, &obj, SMALL_LIMIT).filter(|l| l.is_finite() && *l > 0.0) {
+        settings.small_limit = limit;
+    }
+    if let Some(sizes) = map_field(doc, &obj, TSHIRT_POINTS) {
+        for (size, points) in settings.tshirt_points.0.iter_mut() {
+            if let Some(p) = f64_field(doc, &sizes, size.as_str()).filter(|p| p.is_finite() && *p >= 0.0) {
+                *points = p;
+            }
+        }
+    }
+    if map_field(doc, &obj, DEFINITION_OF_READY).is_some() {
+        let items = entries(doc, &obj, DEFINITION_OF_READY)
+            .into_iter()
+            .filter(|(_, item)| !is_deleted(doc, item))
+            .map(|(id, item)| {
+                let dor = DorItem {
+                    text: str_field(doc, &item, TEXT).unwrap_or_default(),
+                    rule: str_field(doc, &item, RULE).and_then(|r| DorRule::parse(&r)),
+                    id: id.clone(),
+                };
+                (rank_field(doc, &item, RANK), id, dor)
+            })
+            .collect();
+        settings.definition_of_ready = sorted(items);
+    }
+    settings
 }
 
 pub(crate) fn int_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<i64> {
@@ -84,17 +175,22 @@ pub(crate) fn read_story<R: ReadDoc>(
     obj: &ObjId,
     step_activity: &dyn Fn(&str) -> Option<String>,
 ) -> Option<Story> {
-    if is_deleted(doc, obj) {
+    // A split story leaves the map; it lives on in its children's lineage.
+    if is_deleted(doc, obj) || !key_set(doc, obj, SPLIT_INTO).is_empty() {
         return None;
     }
     let step_id = str_field(doc, obj, STEP_ID)?;
     let activity_id = step_activity(&step_id)?;
     let mut criteria: Vec<(Rank, AcceptanceCriterion)> = entries(doc, obj, ACCEPTANCE_CRITERIA)
         .into_iter()
+        .filter(|(_, c)| !is_deleted(doc, c))
         .map(|(id, c)| {
             let criterion = AcceptanceCriterion {
                 text: str_field(doc, &c, TEXT).unwrap_or_default(),
                 done: bool_field(doc, &c, DONE),
+                given: str_field(doc, &c, GIVEN).unwrap_or_default(),
+                when: str_field(doc, &c, WHEN).unwrap_or_default(),
+                then: str_field(doc, &c, THEN).unwrap_or_default(),
                 id,
             };
             (rank_field(doc, &c, RANK), criterion)
@@ -112,6 +208,7 @@ pub(crate) fn read_story<R: ReadDoc>(
         status: StoryStatus::parse(&str_field(doc, obj, STATUS).unwrap_or_default()),
         estimate: str_field(doc, obj, ESTIMATE).filter(|e| !e.is_empty()),
         acceptance_criteria: criteria.into_iter().map(|(_, c)| c).collect(),
+        details: read_details(doc, obj),
     })
 }
 
@@ -255,5 +352,6 @@ pub(crate) fn read_map<R: ReadDoc>(doc: &R) -> Result<MapModel, CoreError> {
         activities,
         releases,
         stories,
-    ))
+    )
+    .with_settings(read_settings(doc)))
 }

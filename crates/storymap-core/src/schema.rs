@@ -26,5 +26,34 @@ pub const ACCEPTANCE_CRITERIA: &str = "acceptanceCriteria";
 pub const TEXT: &str = "text";
 pub const DONE: &str = "done";
 pub const CREATED_AT: &str = "createdAt";
+// Refinement (schema.md: "Story refinement").
+pub const AS_A: &str = "asA";
+pub const I_WANT: &str = "iWant";
+pub const SO_THAT: &str = "soThat";
+pub const WHY: &str = "why";
+pub const NOTES: &str = "notes";
+pub const LABELS: &str = "labels";
+pub const BLOCKED_REASON: &str = "blockedReason";
+pub const PARKED_REASON: &str = "parkedReason";
+pub const NEEDS_INPUT_FROM: &str = "needsInputFrom";
+pub const WSJF: &str = "wsjf";
+pub const WSJF_VALUE: &str = "value";
+pub const WSJF_TIME_CRITICALITY: &str = "timeCriticality";
+pub const WSJF_RISK_REDUCTION: &str = "riskReduction";
+pub const WSJF_JOB_SIZE: &str = "jobSize";
+pub const DEPENDS_ON: &str = "dependsOn";
+pub const READY_CHECKS: &str = "readyChecks";
+pub const SPLIT_FROM: &str = "splitFrom";
+pub const SPLIT_FROM_TITLE: &str = "splitFromTitle";
+pub const SPLIT_INTO: &str = "splitInto";
+pub const GIVEN: &str = "given";
+pub const WHEN: &str = "when";
+pub const THEN: &str = "then";
+pub const SETTINGS: &str = "settings";
+pub const DEFINITION_OF_READY: &str = "definitionOfReady";
+pub const RULE: &str = "rule";
+pub const TSHIRT_POINTS: &str = "tshirtPoints";
+pub const SMALL_LIMIT: &str = "smallLimit";
+
 /// Deletes are flags, so undo can restore and a concurrent edit is never lost.
 pub const DELETED: &str = "deleted";

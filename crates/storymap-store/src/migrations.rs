@@ -67,6 +67,14 @@ const MIGRATIONS: &[&str] = &[r#"
         PRIMARY KEY (map_id, story_id, id),
         FOREIGN KEY (map_id, story_id) REFERENCES stories(map_id, id) ON DELETE CASCADE
     );
+"#, r#"
+    -- Refinement (issue #4). Maps stored before it have none of these fields, so the
+    -- defaults below are exactly what their documents say.
+    ALTER TABLE stories ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE acceptance_criteria ADD COLUMN given TEXT NOT NULL DEFAULT '';
+    ALTER TABLE acceptance_criteria ADD COLUMN "when" TEXT NOT NULL DEFAULT '';
+    ALTER TABLE acceptance_criteria ADD COLUMN "then" TEXT NOT NULL DEFAULT '';
+    ALTER TABLE maps ADD COLUMN settings TEXT;
 "#];
 
 pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {

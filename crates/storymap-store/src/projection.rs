@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use storymap_core::{
-    AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, SliceRollup, Step, Story,
+    AcceptanceCriterion, Activity, MapModel, MapSettings, Rank, ReleaseSlice, Step, Story,
     StoryStatus,
 };
 
@@ -70,8 +70,8 @@ pub(crate) fn write_outline(
 pub(crate) fn upsert_story(db: &Connection, map_id: &str, story: &Story) -> Result<(), StoreError> {
     db.prepare_cached(
         "INSERT OR REPLACE INTO stories
-           (map_id, id, title, description, activity_id, step_id, release_id, rank, status, estimate)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+           (map_id, id, title, description, activity_id, step_id, release_id, rank, status, estimate, details)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         map_id,
@@ -84,12 +84,13 @@ pub(crate) fn upsert_story(db: &Connection, map_id: &str, story: &Story) -> Resu
         story.rank.as_string(),
         story.status.as_str(),
         story.estimate,
+        serde_json::to_string(&story.details).expect("story details serialize"),
     ])?;
     db.prepare_cached("DELETE FROM acceptance_criteria WHERE map_id = ?1 AND story_id = ?2")?
         .execute(params![map_id, story.id])?;
     let mut insert = db.prepare_cached(
-        "INSERT INTO acceptance_criteria (map_id, story_id, id, text, done, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        r#"INSERT INTO acceptance_criteria (map_id, story_id, id, text, done, position, given, "when", "then")
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"#,
     )?;
     for (position, criterion) in story.acceptance_criteria.iter().enumerate() {
         insert.execute(params![
@@ -98,7 +99,10 @@ pub(crate) fn upsert_story(db: &Connection, map_id: &str, story: &Story) -> Resu
             criterion.id,
             criterion.text,
             criterion.done,
-            position as i64
+            position as i64,
+            criterion.given,
+            criterion.when,
+            criterion.then,
         ])?;
     }
     Ok(())
@@ -119,6 +123,7 @@ pub(crate) fn delete_story(
 /// Replaces the whole projection of a map (after an import or a merge from elsewhere).
 pub(crate) fn write_all(db: &Connection, model: &MapModel) -> Result<(), StoreError> {
     write_outline(db, &model.id, &model.activities, &model.releases)?;
+    write_settings(db, &model.id, &model.settings)?;
     db.execute("DELETE FROM stories WHERE map_id = ?1", [&model.id])?;
     for story in &model.stories {
         upsert_story(db, &model.id, story)?;
@@ -160,36 +165,19 @@ pub(crate) fn read_releases(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Roll-ups of `releases`, grouped in SQL so a large map is not read whole; the rules
-/// (what counts as points, as ready) stay in the core.
-pub(crate) fn slice_rollups(
-    db: &Connection,
-    map_id: &str,
-    releases: &[ReleaseSlice],
-) -> Result<Vec<SliceRollup>, StoreError> {
-    let mut query = db.prepare_cached(
-        "SELECT release_id, status, estimate, count(*) FROM stories WHERE map_id = ?1
-         GROUP BY release_id, status, estimate",
+/// Writes the map's refinement settings (JSON; defaults when never changed).
+pub(crate) fn write_settings(db: &Connection, map_id: &str, settings: &MapSettings) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE maps SET settings = ?2 WHERE id = ?1",
+        params![map_id, serde_json::to_string(settings).expect("settings serialize")],
     )?;
-    let groups = query
-        .query_map([map_id], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                StoryStatus::parse(&row.get::<_, String>(1)?),
-                row.get::<_, Option<String>>(2)?,
-                row.get::<_, i64>(3)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    let stories = groups
-        .iter()
-        .flat_map(|(release, status, estimate, count)| {
-            std::iter::repeat_n(
-                (release.as_str(), *status, estimate.as_deref()),
-                *count as usize,
-            )
-        });
-    Ok(storymap_core::slice_rollups(releases, stories))
+    Ok(())
+}
+
+/// Projection JSON written by this version; unreadable JSON (a damaged row) reads as the
+/// defaults rather than hiding the story.
+fn from_json<T: serde::de::DeserializeOwned + Default>(json: Option<String>) -> T {
+    json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
 }
 
 fn rank(text: String) -> Rank {
@@ -197,9 +185,9 @@ fn rank(text: String) -> Rank {
 }
 
 pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, StoreError> {
-    let name: String = db
-        .query_row("SELECT name FROM maps WHERE id = ?1", [map_id], |row| {
-            row.get(0)
+    let (name, settings): (String, Option<String>) = db
+        .query_row("SELECT name, settings FROM maps WHERE id = ?1", [map_id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
         })
         .optional()?
         .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
@@ -262,7 +250,8 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
 
     let mut criteria: HashMap<String, Vec<(i64, AcceptanceCriterion)>> = HashMap::new();
     let mut query = db.prepare_cached(
-        "SELECT story_id, id, text, done, position FROM acceptance_criteria WHERE map_id = ?1",
+        r#"SELECT story_id, id, text, done, position, given, "when", "then"
+         FROM acceptance_criteria WHERE map_id = ?1"#,
     )?;
     for row in query.query_map([map_id], |row| {
         Ok((
@@ -272,6 +261,9 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
                 id: row.get(1)?,
                 text: row.get(2)?,
                 done: row.get(3)?,
+                given: row.get(5)?,
+                when: row.get(6)?,
+                then: row.get(7)?,
             },
         ))
     })? {
@@ -283,7 +275,7 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
     }
 
     let mut query = db.prepare_cached(
-        "SELECT id, title, description, activity_id, step_id, release_id, rank, status, estimate
+        "SELECT id, title, description, activity_id, step_id, release_id, rank, status, estimate, details
          FROM stories WHERE map_id = ?1",
     )?;
     let stories = query
@@ -299,6 +291,7 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
                 status: StoryStatus::parse(&row.get::<_, String>(7)?),
                 estimate: row.get(8)?,
                 acceptance_criteria: Vec::new(),
+                details: from_json(row.get(9)?),
             })
         })?
         .map(|row| {
@@ -317,7 +310,8 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
         activities,
         releases.into_iter().map(|(_, r)| r).collect(),
         stories,
-    ))
+    )
+    .with_settings(from_json(settings)))
 }
 
 pub(crate) fn list_maps(db: &Connection) -> Result<Vec<MapListing>, StoreError> {

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use storymap_core::{Activity, Applied, MapDocument, MapModel, ReleaseSlice, SliceRollup, Story};
+use storymap_core::{Activity, Applied, MapDocument, MapModel, MapSettings, ReleaseSlice, Story};
 
 use crate::error::on_open;
 use crate::projection::{self, MapListing};
@@ -37,8 +37,10 @@ pub struct MapChanged {
     pub name: Option<String>,
     /// The whole backbone, when an activity or step changed.
     pub activities: Option<Vec<Activity>>,
-    /// Every slice in order, with its roll-up.
-    pub releases: Vec<(ReleaseSlice, SliceRollup)>,
+    /// Every slice in order.
+    pub releases: Vec<ReleaseSlice>,
+    /// The map's refinement settings, when the edit changed them.
+    pub settings: Option<MapSettings>,
     pub stories: Vec<Story>,
     pub removed_story_ids: Vec<String>,
 }
@@ -212,11 +214,14 @@ impl Store {
                 }
             }
         }
+        let settings = applied.settings_changed.then(|| loaded.doc.read_settings());
+        if let Some(settings) = &settings {
+            projection::write_settings(&tx, &map_id, settings)?;
+        }
         let name = loaded.doc.name();
         if wrote {
             projection::touch_listing(&tx, &map_id, &name, &now)?;
         }
-        let rollups = projection::slice_rollups(&tx, &map_id, &releases)?;
         tx.commit()?;
         // Rows other processes wrote before ours are merged on the next catch-up; ours is
         // already in memory, and merging it again is a no-op.
@@ -226,7 +231,8 @@ impl Store {
         Ok(MapChanged {
             name: applied.map_renamed.then_some(name),
             activities,
-            releases: releases.into_iter().zip(rollups).collect(),
+            releases,
+            settings,
             stories,
             removed_story_ids,
         })

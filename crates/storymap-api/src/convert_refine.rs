@@ -1,0 +1,381 @@
+//! Refinement ⇄ DTOs: a story's view with what the core concludes about it (readiness,
+//! INVEST, WSJF, dependencies), the map's settings, and the refinement edits.
+
+use std::collections::HashMap;
+
+use storymap_core::refine::{self, MapIndex, Refinement};
+use storymap_core::{
+    AcceptanceCriterion, MapModel, MapSettings, RefineEdit, SplitChild, Story, StoryDetails,
+};
+
+use crate::dto::*;
+
+/// Views of a map's stories with their refinement, computed once per map.
+pub(crate) struct Refiner<'m> {
+    model: &'m MapModel,
+    index: MapIndex<'m>,
+    dependents: HashMap<&'m str, Vec<String>>,
+}
+
+impl<'m> Refiner<'m> {
+    pub fn new(model: &'m MapModel) -> Refiner<'m> {
+        let mut dependents: HashMap<&str, Vec<String>> = HashMap::new();
+        for story in &model.stories {
+            for dependency in &story.details.depends_on {
+                dependents
+                    .entry(dependency.as_str())
+                    .or_default()
+                    .push(story.id.clone());
+            }
+        }
+        Refiner {
+            model,
+            index: MapIndex::new(model),
+            dependents,
+        }
+    }
+
+    /// The stories that depend on `story_id`.
+    pub fn dependents_of(&self, story_id: &str) -> &[String] {
+        self.dependents.get(story_id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn story_view(&self, s: &Story) -> StoryView {
+        let refinement = refine::refine(s, &self.model.settings, &self.index);
+        let d = &s.details;
+        StoryView {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            description: s.description.clone(),
+            activity_id: s.activity_id.clone(),
+            step_id: s.step_id.clone(),
+            release_id: s.release_id.clone(),
+            rank: s.rank.as_string(),
+            status: s.status.into(),
+            estimate: s.estimate.clone(),
+            acceptance_criteria: s
+                .acceptance_criteria
+                .iter()
+                .map(|c| AcceptanceCriterionView {
+                    id: c.id.clone(),
+                    text: c.text.clone(),
+                    done: c.done,
+                    given: c.given.clone(),
+                    when: c.when.clone(),
+                    then: c.then.clone(),
+                })
+                .collect(),
+            as_a: d.as_a.clone(),
+            i_want: d.i_want.clone(),
+            so_that: d.so_that.clone(),
+            why: d.why.clone(),
+            notes: d.notes.clone(),
+            labels: d.labels.clone(),
+            blocked_reason: d.blocked_reason.clone(),
+            parked_reason: d.parked_reason.clone(),
+            needs_input_from: d.needs_input_from.clone(),
+            wsjf: WsjfInputsView {
+                value: d.wsjf.value,
+                time_criticality: d.wsjf.time_criticality,
+                risk_reduction: d.wsjf.risk_reduction,
+                job_size: d.wsjf.job_size,
+            },
+            depends_on: d.depends_on.clone(),
+            ready_checks: d.ready_checks.clone(),
+            split_from: d.split_from.clone(),
+            split_from_title: d.split_from_title.clone(),
+            refinement: self.refinement_view(refinement, &s.id),
+        }
+    }
+
+    fn refinement_view(&self, r: Refinement, story_id: &str) -> RefinementView {
+        RefinementView {
+            ready: r.readiness.ready,
+            points: r.points,
+            dor: r
+                .readiness
+                .checks
+                .into_iter()
+                .map(|c| DorCheckView {
+                    item_id: c.item_id,
+                    text: c.text,
+                    automatic: c.automatic,
+                    passed: c.passed,
+                    detail: c.detail,
+                })
+                .collect(),
+            too_big_or_vague: r.invest.too_big_or_vague,
+            invest: r
+                .invest
+                .hints
+                .into_iter()
+                .map(|h| InvestHintView {
+                    letter: h.letter.into(),
+                    verdict: h.verdict.into(),
+                    message: h.message,
+                })
+                .collect(),
+            wsjf: r.wsjf.map(|w| WsjfScoreView {
+                cost_of_delay: w.cost_of_delay,
+                job_size: w.job_size,
+                job_size_from_estimate: w.job_size_from_estimate,
+                score: w.score,
+            }),
+            open_dependencies: r.open_dependencies,
+            dependency_warnings: r.dependency_warnings,
+            dependents: self.dependents_of(story_id).to_vec(),
+        }
+    }
+}
+
+/// The refinement fields of an imported story.
+pub(crate) fn details_from_view(s: &StoryView) -> StoryDetails {
+    StoryDetails {
+        as_a: s.as_a.clone(),
+        i_want: s.i_want.clone(),
+        so_that: s.so_that.clone(),
+        why: s.why.clone(),
+        notes: s.notes.clone(),
+        labels: s.labels.clone(),
+        blocked_reason: s.blocked_reason.clone(),
+        parked_reason: s.parked_reason.clone(),
+        needs_input_from: s.needs_input_from.clone(),
+        wsjf: refine::WsjfInputs {
+            value: s.wsjf.value,
+            time_criticality: s.wsjf.time_criticality,
+            risk_reduction: s.wsjf.risk_reduction,
+            job_size: s.wsjf.job_size,
+        },
+        depends_on: s.depends_on.clone(),
+        ready_checks: s.ready_checks.clone(),
+        split_from: s.split_from.clone(),
+        split_from_title: s.split_from_title.clone(),
+        split_into: Vec::new(),
+    }
+}
+
+pub(crate) fn criterion_from_view(c: &AcceptanceCriterionView) -> AcceptanceCriterion {
+    AcceptanceCriterion {
+        id: c.id.clone(),
+        text: c.text.clone(),
+        done: c.done,
+        given: c.given.clone(),
+        when: c.when.clone(),
+        then: c.then.clone(),
+    }
+}
+
+impl Default for MapSettingsView {
+    fn default() -> Self {
+        MapSettingsView::from(&MapSettings::default())
+    }
+}
+
+impl From<&MapSettings> for MapSettingsView {
+    fn from(s: &MapSettings) -> Self {
+        MapSettingsView {
+            definition_of_ready: s
+                .definition_of_ready
+                .iter()
+                .map(|item| DorItemView {
+                    id: item.id.clone(),
+                    text: item.text.clone(),
+                    rule: item.rule.map(DorRule::from),
+                })
+                .collect(),
+            tshirt_points: s
+                .tshirt_points
+                .0
+                .iter()
+                .map(|(size, points)| TShirtPointsView {
+                    size: (*size).into(),
+                    points: *points,
+                })
+                .collect(),
+            small_limit: s.small_limit,
+        }
+    }
+}
+
+impl From<&MapSettingsView> for MapSettings {
+    fn from(v: &MapSettingsView) -> Self {
+        let mut settings = MapSettings {
+            definition_of_ready: v
+                .definition_of_ready
+                .iter()
+                .map(|item| refine::DorItem {
+                    id: item.id.clone(),
+                    text: item.text.clone(),
+                    rule: item.rule.map(refine::DorRule::from),
+                })
+                .collect(),
+            small_limit: v.small_limit,
+            ..MapSettings::default()
+        };
+        for p in &v.tshirt_points {
+            let size = refine::TShirt::from(p.size);
+            if let Some(entry) = settings.tshirt_points.0.iter_mut().find(|(s, _)| *s == size) {
+                entry.1 = p.points;
+            }
+        }
+        settings
+    }
+}
+
+/// The refinement edits; `None` for the map-shaping ones.
+pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, MapEdit> {
+    use RefineEdit as R;
+    Ok(match edit {
+        MapEdit::SetStoryText {
+            story_id,
+            field,
+            text,
+        } => R::SetText {
+            story_id,
+            field: field.into(),
+            text,
+        },
+        MapEdit::SetStatus { story_id, status } => R::SetStatus {
+            story_id,
+            status: status.into(),
+        },
+        MapEdit::SetEstimate { story_id, estimate } => R::SetEstimate { story_id, estimate },
+        MapEdit::SetWsjf {
+            story_id,
+            part,
+            value,
+        } => R::SetWsjf {
+            story_id,
+            part: part.into(),
+            value,
+        },
+        MapEdit::SetLabel { story_id, label, on } => R::SetLabel { story_id, label, on },
+        MapEdit::SetDependency {
+            story_id,
+            depends_on,
+            on,
+        } => R::SetDependency {
+            story_id,
+            depends_on,
+            on,
+        },
+        MapEdit::SetReadyCheck {
+            story_id,
+            item_id,
+            on,
+        } => R::SetReadyCheck {
+            story_id,
+            item_id,
+            on,
+        },
+        MapEdit::AddCriteria { story_id, text } => R::AddCriteria { story_id, text },
+        MapEdit::UpdateCriterion {
+            story_id,
+            criterion_id,
+            text,
+            given,
+            when,
+            then,
+        } => R::UpdateCriterion {
+            story_id,
+            criterion_id,
+            text,
+            given,
+            when,
+            then,
+        },
+        MapEdit::SetCriterionDone {
+            story_id,
+            criterion_id,
+            done,
+        } => R::SetCriterionDone {
+            story_id,
+            criterion_id,
+            done,
+        },
+        MapEdit::MoveCriterion {
+            story_id,
+            criterion_id,
+            to_index,
+        } => R::MoveCriterion {
+            story_id,
+            criterion_id,
+            to_index: to_index as usize,
+        },
+        MapEdit::DeleteCriterion {
+            story_id,
+            criterion_id,
+        } => R::DeleteCriterion {
+            story_id,
+            criterion_id,
+        },
+        MapEdit::SplitStory { story_id, children } => R::Split {
+            story_id,
+            children: children
+                .into_iter()
+                .map(|c| SplitChild {
+                    title: c.title,
+                    criterion_ids: c.criterion_ids,
+                })
+                .collect(),
+        },
+        MapEdit::AddDorItem { text } => R::AddDorItem { text },
+        MapEdit::RenameDorItem { item_id, text } => R::RenameDorItem { item_id, text },
+        MapEdit::DeleteDorItem { item_id } => R::DeleteDorItem { item_id },
+        MapEdit::SetSmallLimit { points } => R::SetSmallLimit { points },
+        MapEdit::SetTShirtPoints { size, points } => R::SetTShirtPoints {
+            size: size.into(),
+            points,
+        },
+        other => return Err(other),
+    })
+}
+
+/// One-to-one enum conversions between the DTOs and the core.
+macro_rules! same_variants {
+    ($dto:ty, $core:ty, [$($variant:ident),+]) => {
+        impl From<$core> for $dto {
+            fn from(value: $core) -> Self {
+                match value { $(<$core>::$variant => <$dto>::$variant),+ }
+            }
+        }
+        impl From<$dto> for $core {
+            fn from(value: $dto) -> Self {
+                match value { $(<$dto>::$variant => <$core>::$variant),+ }
+            }
+        }
+    };
+}
+
+same_variants!(TShirtSize, refine::TShirt, [XS, S, M, L, XL, XXL]);
+same_variants!(
+    DorRule,
+    refine::DorRule,
+    [WhyClear, CriteriaExplicit, Estimated, DependenciesKnown, SmallEnough, NoOpenBlocker]
+);
+same_variants!(
+    InvestLetter,
+    refine::InvestLetter,
+    [Independent, Negotiable, Valuable, Estimable, Small, Testable]
+);
+same_variants!(Verdict, refine::Verdict, [Pass, Warn, Fail]);
+same_variants!(
+    WsjfPart,
+    storymap_core::WsjfPart,
+    [Value, TimeCriticality, RiskReduction, JobSize]
+);
+same_variants!(
+    StoryTextField,
+    storymap_core::StoryField,
+    [AsA, IWant, SoThat, Why, Notes, Description, BlockedReason, ParkedReason, NeedsInputFrom]
+);
+same_variants!(
+    SplitPattern,
+    refine::SplitPattern,
+    [Spike, Paths, Interfaces, Data, Rules, WorkflowSteps, Crud, HappyUnhappy]
+);
+same_variants!(
+    BacklogSort,
+    refine::BacklogSort,
+    [Rank, Wsjf, Readiness, Estimate]
+);
