@@ -1,7 +1,10 @@
+import type { BacklogQuery } from "../bindings/BacklogQuery";
+import type { BacklogView } from "../bindings/BacklogView";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { SplitPatternView } from "../bindings/SplitPatternView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 
 /**
@@ -21,6 +24,10 @@ export interface Backend {
   /** Reverts the local user's last edit; rejects with `invalidInput` when there is none. */
   undo(mapId: string): Promise<MapChange>;
   redo(mapId: string): Promise<MapChange>;
+  /** The stories as one ranked list, sorted and filtered, with its header counts. */
+  backlog(mapId: string, query: BacklogQuery): Promise<BacklogView>;
+  /** Every splitting pattern with the titles it suggests for a story with this title. */
+  splitPatterns(title: string): Promise<SplitPatternView[]>;
   /** How this device shows the map (collapsed slices, zoom). */
   viewPrefs(mapId: string): Promise<ViewPrefs>;
   saveViewPrefs(mapId: string, prefs: ViewPrefs): Promise<void>;

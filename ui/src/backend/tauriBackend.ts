@@ -10,6 +10,8 @@ export const tauriBackend: Backend = {
   applyEdit: (mapId, edit) => commands.applyEdit(mapId, edit),
   undo: (mapId) => commands.undo(mapId),
   redo: (mapId) => commands.redo(mapId),
+  backlog: (mapId, query) => commands.backlog(mapId, query),
+  splitPatterns: (title) => commands.splitPatterns(title),
   viewPrefs: (mapId) => commands.viewPrefs(mapId),
   saveViewPrefs: async (mapId, prefs) => {
     await commands.saveViewPrefs(mapId, prefs);

@@ -10,6 +10,7 @@ function change(overrides: Partial<MapChange>): MapChange {
     activities: null,
     releases: sampleMap().releases,
     stories: [],
+    settings: null,
     removedStoryIds: [],
     createdId: null,
     history: { undo: null, redo: null },
@@ -54,5 +55,12 @@ describe("applyMapChange", () => {
   it("leaves the map alone for a change to another map", () => {
     const view = sampleMap();
     expect(applyMapChange(view, change({ mapId: "other", name: "X" }))).toBe(view);
+  });
+
+  it("takes new refinement settings when they come and keeps the old ones otherwise", () => {
+    const view = sampleMap();
+    expect(applyMapChange(view, change({})).settings).toBe(view.settings);
+    const settings = { ...view.settings, smallLimit: 13 };
+    expect(applyMapChange(view, change({ settings })).settings.smallLimit).toBe(13);
   });
 });

@@ -54,5 +54,6 @@ export function applyMapChange(view: MapView, change: MapChange): MapView {
       ? view.releases
       : releases,
     stories,
+    settings: change.settings ?? view.settings,
   };
 }

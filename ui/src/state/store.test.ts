@@ -13,6 +13,7 @@ function change(overrides: Partial<MapChange> = {}): MapChange {
     activities: null,
     releases: sampleMap().releases,
     stories: [],
+    settings: null,
     removedStoryIds: [],
     createdId: null,
     history: { undo: "Rename map", redo: null },

@@ -3,14 +3,19 @@
 //! map keeps a simple undo/redo stack of whole snapshots.
 import type { Backend } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
+import type { BacklogQuery } from "../bindings/BacklogQuery";
+import type { BacklogView } from "../bindings/BacklogView";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
 import type { ReleaseView } from "../bindings/ReleaseView";
+import type { SplitPatternView } from "../bindings/SplitPatternView";
 import type { StoryView } from "../bindings/StoryView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
-import { emptyMap, release, sampleMap, story } from "./sampleMap";
+import { applyRefineEdit } from "./fakeRefineEdits";
+import { fakeBacklog, fakeSplitPatterns, refineAll } from "./fakeRefinement";
+import { defaultSettings, emptyMap, release, sampleMap, story } from "./sampleMap";
 
 interface HistoryEntry {
   label: string;
@@ -94,9 +99,24 @@ export class FakeBackend implements Backend {
       activities: [],
       releases: [release(this.id("r"), "MVP", "a")],
       stories: [],
+      settings: defaultSettings(),
     };
     this.maps.set(view.map.id, view);
     return Promise.resolve(structuredClone(view));
+  }
+
+  /** Queries answered by `backlog`, for tests to check what the UI asked. */
+  readonly backlogQueries: BacklogQuery[] = [];
+
+  backlog(mapId: string, query: BacklogQuery): Promise<BacklogView> {
+    this.backlogQueries.push(structuredClone(query));
+    const view = this.maps.get(mapId);
+    if (!view) return Promise.reject(this.error("notFound", `No map ${mapId}`));
+    return Promise.resolve(fakeBacklog(view, query));
+  }
+
+  splitPatterns(title: string): Promise<SplitPatternView[]> {
+    return Promise.resolve(fakeSplitPatterns(title));
   }
 
   viewPrefs(mapId: string): Promise<ViewPrefs> {
@@ -170,12 +190,16 @@ export class FakeBackend implements Backend {
     const old = new Map(before.stories.map((item) => [item.id, JSON.stringify(item)]));
     const now = new Set(after.stories.map((item) => item.id));
     const mapId = after.map.id;
+    const settingsChanged = JSON.stringify(before.settings) !== JSON.stringify(after.settings);
     return {
       mapId,
       name: before.map.name === after.map.name ? null : after.map.name,
       activities: JSON.stringify(before.activities) === JSON.stringify(after.activities) ? null : structuredClone(after.activities),
       releases: structuredClone(after.releases),
-      stories: structuredClone(after.stories.filter((item) => old.get(item.id) !== JSON.stringify(item))),
+      stories: structuredClone(
+        after.stories.filter((item) => settingsChanged || old.get(item.id) !== JSON.stringify(item)),
+      ),
+      settings: settingsChanged ? structuredClone(after.settings) : null,
       removedStoryIds: before.stories.filter((item) => !now.has(item.id)).map((item) => item.id),
       createdId,
       history: {
@@ -187,6 +211,7 @@ export class FakeBackend implements Backend {
   }
 
   private withRollups(view: MapView): MapView {
+    refineAll(view);
     for (const slice of view.releases) {
       const stories = view.stories.filter((item) => item.releaseId === slice.id);
       const points = stories.map((item) => Number(item.estimate ?? "x")).filter((value) => !Number.isNaN(value));
@@ -344,6 +369,16 @@ export class FakeBackend implements Backend {
         view.stories = view.stories.filter((item) => item !== gone);
         return done(`Delete story '${gone.title}'`);
       }
+      default:
+        return applyRefineEdit(view, edit, {
+          find,
+          id: (prefix) => this.id(prefix),
+          error: (code, message) => this.error(code, message),
+          cell: (stepId, releaseId) => this.cell(view, stepId, releaseId),
+          rerank: (cell) => {
+            this.rerank(cell);
+          },
+        });
     }
   }
 

@@ -1,4 +1,6 @@
+import type { MapSettingsView } from "../bindings/MapSettingsView";
 import type { MapView } from "../bindings/MapView";
+import type { RefinementView } from "../bindings/RefinementView";
 import type { ReleaseView } from "../bindings/ReleaseView";
 import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
@@ -24,6 +26,60 @@ export function story(
     status,
     estimate,
     acceptanceCriteria: [],
+    asA: "",
+    iWant: "",
+    soThat: "",
+    why: "",
+    notes: "",
+    labels: [],
+    blockedReason: null,
+    parkedReason: null,
+    needsInputFrom: null,
+    wsjf: { value: null, timeCriticality: null, riskReduction: null, jobSize: null },
+    dependsOn: [],
+    readyChecks: [],
+    splitFrom: null,
+    splitFromTitle: null,
+    refinement: notRefined(),
+  };
+}
+
+/** A refinement that passes nothing yet; the fake backend computes real-looking ones. */
+export function notRefined(): RefinementView {
+  return {
+    ready: false,
+    points: null,
+    dor: [],
+    invest: [],
+    tooBigOrVague: false,
+    wsjf: null,
+    openDependencies: [],
+    dependencyWarnings: [],
+    dependents: [],
+  };
+}
+
+/** The settings a new map starts with (as in the Rust core). */
+export function defaultSettings(): MapSettingsView {
+  return {
+    definitionOfReady: [
+      { id: "dor-why", text: "The why is clear", rule: "whyClear" },
+      { id: "dor-criteria", text: "Acceptance criteria are explicit", rule: "criteriaExplicit" },
+      { id: "dor-estimated", text: "Estimated by the team", rule: "estimated" },
+      { id: "dor-dependencies", text: "Dependencies are known", rule: "dependenciesKnown" },
+      { id: "dor-small", text: "Small enough for a sprint", rule: "smallEnough" },
+      { id: "dor-unblocked", text: "No open blocker", rule: "noOpenBlocker" },
+      { id: "dor-questions", text: "No open questions", rule: null },
+    ],
+    tshirtPoints: [
+      { size: "XS", points: 1 },
+      { size: "S", points: 2 },
+      { size: "M", points: 3 },
+      { size: "L", points: 5 },
+      { size: "XL", points: 8 },
+      { size: "XXL", points: 13 },
+    ],
+    smallLimit: 8,
   };
 }
 
@@ -65,6 +121,7 @@ export function sampleMap(): MapView {
       story("st-4", "Search by name", "a-discover", "s-search", "r-mvp", "ready", "5"),
       story("st-5", "Pay by card", "a-checkout", "s-pay", "r-mvp", "ready", "M"),
     ],
+    settings: defaultSettings(),
   };
 }
 
@@ -75,5 +132,6 @@ export function emptyMap(): MapView {
     activities: [],
     releases: [release("r-e-mvp", "MVP", "a")],
     stories: [],
+    settings: defaultSettings(),
   };
 }

@@ -1,0 +1,153 @@
+//! The refinement edits in the fake backend (Vitest only): text fields, estimates, WSJF, labels,
+//! dependencies, criteria, splitting and the Definition-of-Ready settings, simply done.
+import type { ApiError } from "../bindings/ApiError";
+import type { MapEdit } from "../bindings/MapEdit";
+import type { MapView } from "../bindings/MapView";
+import type { StoryView } from "../bindings/StoryView";
+import { parseEstimate } from "./fakeRefinement";
+import { story as newStory } from "./sampleMap";
+
+export interface FakeTools {
+  find: <T extends { id: string }>(items: T[], id: string) => T;
+  id: (prefix: string) => string;
+  error: (code: ApiError["code"], message: string) => ApiError;
+  cell: (stepId: string, releaseId: string) => StoryView[];
+  rerank: (cell: StoryView[]) => void;
+}
+
+type Result = { label: string; createdId: string | null };
+
+function toggle(list: string[], item: string, on: boolean): string[] {
+  const without = list.filter((existing) => existing !== item);
+  return on ? [...without, item] : without;
+}
+
+export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools): Result {
+  const done = (label: string, createdId: string | null = null): Result => ({ label, createdId });
+  const storyOf = (id: string) => tools.find(view.stories, id);
+  switch (edit.kind) {
+    case "setStoryText": {
+      const story = storyOf(edit.storyId);
+      const field = edit.field;
+      if (field === "blockedReason" || field === "parkedReason" || field === "needsInputFrom") {
+        story[field] = edit.text === "" ? null : edit.text;
+      } else {
+        story[field] = edit.text;
+      }
+      return done(`Edit '${story.title}'`);
+    }
+    case "setStatus":
+      storyOf(edit.storyId).status = edit.status;
+      return done("Set status");
+    case "setEstimate": {
+      const story = storyOf(edit.storyId);
+      story.estimate = edit.estimate === null ? null : parseEstimate(edit.estimate);
+      return done(`Estimate '${story.title}'`);
+    }
+    case "setWsjf":
+      storyOf(edit.storyId).wsjf[edit.part] = edit.value;
+      return done("Score WSJF");
+    case "setLabel": {
+      const story = storyOf(edit.storyId);
+      story.labels = toggle(story.labels, edit.label, edit.on);
+      return done("Label");
+    }
+    case "setDependency": {
+      const story = storyOf(edit.storyId);
+      const other = storyOf(edit.dependsOn);
+      if (edit.on && (other.id === story.id || other.dependsOn.includes(story.id))) {
+        throw tools.error(
+          "invalidInput",
+          `that would make a dependency cycle: '${story.title}' → '${other.title}' → '${story.title}'`,
+        );
+      }
+      story.dependsOn = toggle(story.dependsOn, other.id, edit.on);
+      return done("Dependency");
+    }
+    case "setReadyCheck": {
+      const story = storyOf(edit.storyId);
+      story.readyChecks = toggle(story.readyChecks, edit.itemId, edit.on);
+      return done("Ready check");
+    }
+    case "addCriteria": {
+      const story = storyOf(edit.storyId);
+      const lines = edit.text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+      if (lines.length === 0) throw tools.error("invalidInput", "an acceptance criterion needs some text");
+      const ids = lines.map((text) => {
+        const id = tools.id("ac");
+        story.acceptanceCriteria.push({ id, text, done: false, given: "", when: "", then: "" });
+        return id;
+      });
+      return done("Add criteria", ids[0] ?? null);
+    }
+    case "updateCriterion": {
+      const criterion = tools.find(storyOf(edit.storyId).acceptanceCriteria, edit.criterionId);
+      Object.assign(criterion, { text: edit.text, given: edit.given, when: edit.when, then: edit.then });
+      return done("Edit criterion");
+    }
+    case "setCriterionDone":
+      tools.find(storyOf(edit.storyId).acceptanceCriteria, edit.criterionId).done = edit.done;
+      return done("Tick criterion");
+    case "moveCriterion": {
+      const story = storyOf(edit.storyId);
+      const criterion = tools.find(story.acceptanceCriteria, edit.criterionId);
+      const rest = story.acceptanceCriteria.filter((item) => item !== criterion);
+      rest.splice(Math.max(0, Math.min(edit.toIndex, rest.length)), 0, criterion);
+      story.acceptanceCriteria = rest;
+      return done("Move criterion");
+    }
+    case "deleteCriterion": {
+      const story = storyOf(edit.storyId);
+      tools.find(story.acceptanceCriteria, edit.criterionId);
+      story.acceptanceCriteria = story.acceptanceCriteria.filter((item) => item.id !== edit.criterionId);
+      return done("Delete criterion");
+    }
+    case "splitStory": {
+      const original = storyOf(edit.storyId);
+      if (edit.children.length < 2) throw tools.error("invalidInput", "a split needs at least two stories");
+      const cell = tools.cell(original.stepId, original.releaseId);
+      const at = cell.indexOf(original);
+      const children = edit.children.map((child, index) => {
+        const made = newStory(tools.id("st"), child.title, original.activityId, original.stepId, original.releaseId, "refining");
+        made.asA = original.asA;
+        made.iWant = original.iWant;
+        made.soThat = original.soThat;
+        made.why = original.why;
+        made.labels = [...original.labels];
+        made.splitFrom = original.id;
+        made.splitFromTitle = original.title;
+        made.acceptanceCriteria = original.acceptanceCriteria.filter((criterion) => {
+          const owner = edit.children.findIndex((other) => other.criterionIds.includes(criterion.id));
+          return (owner === -1 ? 0 : owner) === index;
+        });
+        return made;
+      });
+      cell.splice(at, 1, ...children);
+      tools.rerank(cell);
+      view.stories = [...view.stories.filter((item) => item !== original), ...children];
+      return done(`Split '${original.title}' into ${children.length.toString()}`, children[0]?.id ?? null);
+    }
+    case "addDorItem": {
+      const id = tools.id("dor");
+      view.settings.definitionOfReady.push({ id, text: edit.text, rule: null });
+      return done("Add DoR item", id);
+    }
+    case "renameDorItem":
+      tools.find(view.settings.definitionOfReady, edit.itemId).text = edit.text;
+      return done("Rename DoR item");
+    case "deleteDorItem":
+      tools.find(view.settings.definitionOfReady, edit.itemId);
+      view.settings.definitionOfReady = view.settings.definitionOfReady.filter((item) => item.id !== edit.itemId);
+      return done("Delete DoR item");
+    case "setSmallLimit":
+      view.settings.smallLimit = edit.points;
+      return done("Set the point limit");
+    case "setTShirtPoints": {
+      const row = view.settings.tshirtPoints.find((item) => item.size === edit.size);
+      if (row) row.points = edit.points;
+      return done("Set T-shirt points");
+    }
+    default:
+      throw tools.error("internal", `The fake backend does not handle ${edit.kind}`);
+  }
+}
