@@ -3,8 +3,8 @@
 //! They are async so that they run off the main thread.
 
 use storymap_api::{
-    ApiError, BacklogQuery, BacklogView, MapChange, MapEdit, MapSummary, MapView,
-    SplitPatternView, ViewPrefs,
+    ApiError, BacklogQuery, BacklogView, MapChange, MapEdit, MapSummary, MapView, SplitPatternView,
+    ViewPrefs,
 };
 use tauri::{AppHandle, Manager, State};
 

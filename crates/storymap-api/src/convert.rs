@@ -1,8 +1,8 @@
 //! Domain model ⇄ DTOs. The export JSON and the IPC payload are the same `MapView`.
 
 use storymap_core::{
-    Activity, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step,
-    Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
+    Activity, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step, Story,
+    StoryStatus as CoreStatus, SCHEMA_VERSION,
 };
 use storymap_store::MapListing;
 
@@ -27,7 +27,11 @@ impl From<&MapModel> for MapView {
                 .collect(),
             stories: {
                 let refiner = Refiner::new(model);
-                model.stories.iter().map(|s| refiner.story_view(s)).collect()
+                model
+                    .stories
+                    .iter()
+                    .map(|s| refiner.story_view(s))
+                    .collect()
             },
             settings: MapSettingsView::from(&model.settings),
         }
@@ -140,7 +144,11 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
             rank: Rank::first(),
             status: s.status.into(),
             estimate: s.estimate.clone(),
-            acceptance_criteria: s.acceptance_criteria.iter().map(criterion_from_view).collect(),
+            acceptance_criteria: s
+                .acceptance_criteria
+                .iter()
+                .map(criterion_from_view)
+                .collect(),
             details: details_from_view(s),
         })
         .collect();
@@ -184,7 +192,7 @@ impl From<MapEdit> for storymap_core::Edit {
         use storymap_core::Edit as E;
         let edit = match refine_edit(edit) {
             Ok(refine) => return E::Refine(refine),
-            Err(shaping) => shaping,
+            Err(shaping) => *shaping,
         };
         match edit {
             MapEdit::RenameMap { name } => E::RenameMap { name },

@@ -214,7 +214,12 @@ impl From<&MapSettingsView> for MapSettings {
         };
         for p in &v.tshirt_points {
             let size = refine::TShirt::from(p.size);
-            if let Some(entry) = settings.tshirt_points.0.iter_mut().find(|(s, _)| *s == size) {
+            if let Some(entry) = settings
+                .tshirt_points
+                .0
+                .iter_mut()
+                .find(|(s, _)| *s == size)
+            {
                 entry.1 = p.points;
             }
         }
@@ -222,8 +227,8 @@ impl From<&MapSettingsView> for MapSettings {
     }
 }
 
-/// The refinement edits; `None` for the map-shaping ones.
-pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, MapEdit> {
+/// The refinement edits; the map-shaping ones come back as they are.
+pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, Box<MapEdit>> {
     use RefineEdit as R;
     Ok(match edit {
         MapEdit::SetStoryText {
@@ -249,7 +254,15 @@ pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, MapEdit> {
             part: part.into(),
             value,
         },
-        MapEdit::SetLabel { story_id, label, on } => R::SetLabel { story_id, label, on },
+        MapEdit::SetLabel {
+            story_id,
+            label,
+            on,
+        } => R::SetLabel {
+            story_id,
+            label,
+            on,
+        },
         MapEdit::SetDependency {
             story_id,
             depends_on,
@@ -327,7 +340,7 @@ pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, MapEdit> {
             size: size.into(),
             points,
         },
-        other => return Err(other),
+        other => return Err(Box::new(other)),
     })
 }
 
@@ -351,12 +364,26 @@ same_variants!(TShirtSize, refine::TShirt, [XS, S, M, L, XL, XXL]);
 same_variants!(
     DorRule,
     refine::DorRule,
-    [WhyClear, CriteriaExplicit, Estimated, DependenciesKnown, SmallEnough, NoOpenBlocker]
+    [
+        WhyClear,
+        CriteriaExplicit,
+        Estimated,
+        DependenciesKnown,
+        SmallEnough,
+        NoOpenBlocker
+    ]
 );
 same_variants!(
     InvestLetter,
     refine::InvestLetter,
-    [Independent, Negotiable, Valuable, Estimable, Small, Testable]
+    [
+        Independent,
+        Negotiable,
+        Valuable,
+        Estimable,
+        Small,
+        Testable
+    ]
 );
 same_variants!(Verdict, refine::Verdict, [Pass, Warn, Fail]);
 same_variants!(
@@ -367,12 +394,31 @@ same_variants!(
 same_variants!(
     StoryTextField,
     storymap_core::StoryField,
-    [AsA, IWant, SoThat, Why, Notes, Description, BlockedReason, ParkedReason, NeedsInputFrom]
+    [
+        AsA,
+        IWant,
+        SoThat,
+        Why,
+        Notes,
+        Description,
+        BlockedReason,
+        ParkedReason,
+        NeedsInputFrom
+    ]
 );
 same_variants!(
     SplitPattern,
     refine::SplitPattern,
-    [Spike, Paths, Interfaces, Data, Rules, WorkflowSteps, Crud, HappyUnhappy]
+    [
+        Spike,
+        Paths,
+        Interfaces,
+        Data,
+        Rules,
+        WorkflowSteps,
+        Crud,
+        HappyUnhappy
+    ]
 );
 same_variants!(
     BacklogSort,

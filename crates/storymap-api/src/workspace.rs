@@ -447,7 +447,11 @@ fn map_change(
     let model = store.read_model(map_id)?;
     let refiner = Refiner::new(&model);
     let stories: Vec<StoryView> = if changed.settings.is_some() {
-        model.stories.iter().map(|s| refiner.story_view(s)).collect()
+        model
+            .stories
+            .iter()
+            .map(|s| refiner.story_view(s))
+            .collect()
     } else {
         let mut ids: BTreeSet<&str> = BTreeSet::new();
         let touched = changed

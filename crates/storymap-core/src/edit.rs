@@ -127,7 +127,9 @@ impl Applied {
                     applied.settings_changed = true
                 }
                 story => {
-                    let id = story.story_id().expect("the other entities are parts of a story");
+                    let id = story
+                        .story_id()
+                        .expect("the other entities are parts of a story");
                     if !applied.stories.iter().any(|s| s == id) {
                         applied.stories.push(id.to_owned());
                     }
@@ -178,7 +180,12 @@ pub(crate) fn container(tx: &mut Transaction<'_>, key: &str) -> Result<ObjId, Co
 }
 
 /// An entity that exists and is not deleted; edits refuse anything else.
-pub(crate) fn live(tx: &Transaction<'_>, key: &str, kind: &'static str, id: &str) -> Result<ObjId, CoreError> {
+pub(crate) fn live(
+    tx: &Transaction<'_>,
+    key: &str,
+    kind: &'static str,
+    id: &str,
+) -> Result<ObjId, CoreError> {
     map_field(tx, &ROOT, key)
         .and_then(|c| map_field(tx, &c, id))
         .filter(|obj| !is_deleted(tx, obj))

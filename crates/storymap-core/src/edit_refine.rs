@@ -211,7 +211,9 @@ fn dor_items(rec: &mut Recorder<'_, '_>) -> Result<ObjId, CoreError> {
     if let Some(obj) = map_field(rec.tx, &settings, DEFINITION_OF_READY) {
         return Ok(obj);
     }
-    let obj = rec.tx.put_object(&settings, DEFINITION_OF_READY, ObjType::Map)?;
+    let obj = rec
+        .tx
+        .put_object(&settings, DEFINITION_OF_READY, ObjType::Map)?;
     let items = crate::refine::default_definition_of_ready();
     for (item, rank) in items.iter().zip(Rank::sequence(None, items.len())) {
         let entry = rec.tx.put_object(&obj, &item.id, ObjType::Map)?;
@@ -232,7 +234,12 @@ fn live_dor_item(rec: &mut Recorder<'_, '_>, item_id: &str) -> Result<(), CoreEr
         .ok_or_else(|| CoreError::not_found("Definition of Ready item", item_id))
 }
 
-fn live_criterion(rec: &Recorder<'_, '_>, story: &ObjId, story_id: &str, id: &str) -> Result<(), CoreError> {
+fn live_criterion(
+    rec: &Recorder<'_, '_>,
+    story: &ObjId,
+    story_id: &str,
+    id: &str,
+) -> Result<(), CoreError> {
     map_field(rec.tx, story, ACCEPTANCE_CRITERIA)
         .and_then(|c| map_field(rec.tx, &c, id))
         .filter(|c| !is_deleted(rec.tx, c))
@@ -337,11 +344,17 @@ pub(crate) fn apply(
             text,
         } => {
             let obj = story(rec, story_id)?;
-            let max = if *field == StoryField::Description { 20_000 } else { 2_000 };
+            let max = if *field == StoryField::Description {
+                20_000
+            } else {
+                2_000
+            };
             let text = bounded(field.describe(), text, max)?;
             let entity = Entity::Story(story_id.clone());
             if *field == StoryField::Description {
-                if map_field(rec.tx, &obj, DESCRIPTION).is_none() && rec.tx.get(&obj, DESCRIPTION)?.is_none() {
+                if map_field(rec.tx, &obj, DESCRIPTION).is_none()
+                    && rec.tx.get(&obj, DESCRIPTION)?.is_none()
+                {
                     rec.tx.put_object(&obj, DESCRIPTION, ObjType::Text)?;
                 }
                 rec.set_str(&entity, DESCRIPTION, &text)?;
@@ -350,7 +363,11 @@ pub(crate) fn apply(
             } else {
                 rec.set_str(&entity, field.key(), &text)?;
             }
-            format!("Edit the {} of '{}'", field.describe(), title_of(rec.tx, &obj))
+            format!(
+                "Edit the {} of '{}'",
+                field.describe(),
+                title_of(rec.tx, &obj)
+            )
         }
         RefineEdit::SetStatus { story_id, status } => {
             let obj = story(rec, story_id)?;
@@ -378,10 +395,22 @@ pub(crate) fn apply(
             check_part(part.describe(), *value)?;
             ensure_map(rec, &obj, WSJF)?;
             let entity = Entity::StoryPart(story_id.clone(), WSJF);
-            rec.set(&entity, part.key(), value.map(|v| ScalarValue::Uint(u64::from(v))))?;
-            format!("Score the {} of '{}'", part.describe(), title_of(rec.tx, &obj))
+            rec.set(
+                &entity,
+                part.key(),
+                value.map(|v| ScalarValue::Uint(u64::from(v))),
+            )?;
+            format!(
+                "Score the {} of '{}'",
+                part.describe(),
+                title_of(rec.tx, &obj)
+            )
         }
-        RefineEdit::SetLabel { story_id, label, on } => {
+        RefineEdit::SetLabel {
+            story_id,
+            label,
+            on,
+        } => {
             let obj = story(rec, story_id)?;
             let label = bounded("label", label, 60)?;
             if label.is_empty() {
@@ -425,7 +454,11 @@ pub(crate) fn apply(
                 format!("Remove a dependency of '{}'", title_of(rec.tx, &obj))
             }
         }
-        RefineEdit::SetReadyCheck { story_id, item_id, on } => {
+        RefineEdit::SetReadyCheck {
+            story_id,
+            item_id,
+            on,
+        } => {
             let obj = story(rec, story_id)?;
             live_dor_item(rec, item_id)?;
             set_member_of(rec, story_id, &obj, READY_CHECKS, item_id, *on)?;
@@ -435,7 +468,9 @@ pub(crate) fn apply(
             let obj = story(rec, story_id)?;
             let lines = criteria_lines(text);
             if lines.is_empty() {
-                return Err(CoreError::InvalidInput("the acceptance criterion is empty".into()));
+                return Err(CoreError::InvalidInput(
+                    "the acceptance criterion is empty".into(),
+                ));
             }
             let container = ensure_map(rec, &obj, ACCEPTANCE_CRITERIA)?;
             let last = criteria(rec, &obj).pop().map(|(r, _)| r);
@@ -471,7 +506,8 @@ pub(crate) fn apply(
             let entity = Entity::Criterion(story_id.clone(), criterion_id.clone());
             for (key, value) in [(TEXT, text), (GIVEN, given), (WHEN, when), (THEN, then)] {
                 let value = bounded("acceptance criterion", value, 2_000)?;
-                let value = (!value.is_empty() || key == TEXT).then(|| ScalarValue::Str(value.into()));
+                let value =
+                    (!value.is_empty() || key == TEXT).then(|| ScalarValue::Str(value.into()));
                 rec.set(&entity, key, value)?;
             }
             format!("Edit a criterion of '{}'", title_of(rec.tx, &obj))
@@ -524,7 +560,10 @@ pub(crate) fn apply(
             rec.tx.put(&item, TEXT, text.as_str())?;
             rec.tx.put(&item, RANK, rank.as_string())?;
             rec.created(Entity::DorItem(new_id.to_owned()));
-            return Ok((format!("Add '{text}' to the Definition of Ready"), Some(new_id.to_owned())));
+            return Ok((
+                format!("Add '{text}' to the Definition of Ready"),
+                Some(new_id.to_owned()),
+            ));
         }
         RefineEdit::RenameDorItem { item_id, text } => {
             live_dor_item(rec, item_id)?;
@@ -544,7 +583,11 @@ pub(crate) fn apply(
                 )));
             }
             settings(rec)?;
-            rec.set(&Entity::Settings, SMALL_LIMIT, Some(ScalarValue::F64(*points)))?;
+            rec.set(
+                &Entity::Settings,
+                SMALL_LIMIT,
+                Some(ScalarValue::F64(*points)),
+            )?;
             format!("Set the point limit for a sprint to {points}")
         }
         RefineEdit::SetTShirtPoints { size, points } => {
@@ -642,7 +685,10 @@ fn split(
         .iter()
         .map(|c| clean_title("story", &c.title))
         .collect::<Result<Vec<_>, _>>()?;
-    let own_criteria: Vec<String> = criteria(rec, &original).into_iter().map(|(_, id)| id).collect();
+    let own_criteria: Vec<String> = criteria(rec, &original)
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
     let mut assigned: HashMap<&str, usize> = HashMap::new();
     for (child, spec) in children.iter().enumerate() {
         for id in &spec.criterion_ids {
@@ -665,7 +711,10 @@ fn split(
         str_field(tx, obj, STEP_ID).as_deref() == Some(step.as_str())
             && str_field(tx, obj, RELEASE_ID).as_deref() == Some(release.as_str())
     });
-    let at = cell.iter().position(|(_, id)| id == story_id).unwrap_or(cell.len());
+    let at = cell
+        .iter()
+        .position(|(_, id)| id == story_id)
+        .unwrap_or(cell.len());
     let without_original: Vec<(Rank, String)> =
         cell.into_iter().filter(|(_, id)| id != story_id).collect();
     let copied: Vec<(&str, String)> = [STATUS, AS_A, I_WANT, SO_THAT, WHY]
@@ -686,7 +735,8 @@ fn split(
     let mut child_ids = Vec::new();
     for (i, (child_title, rank)) in titles.iter().zip(ranks).enumerate() {
         let child_id = format!("{new_id}-{i}");
-        let child = crate::edit::new_story(rec, &child_id, child_title, &rank, (&step, &release), time)?;
+        let child =
+            crate::edit::new_story(rec, &child_id, child_title, &rank, (&step, &release), time)?;
         let tx = &mut *rec.tx;
         for (key, value) in &copied {
             tx.put(&child, *key, value.as_str())?;
@@ -702,7 +752,8 @@ fn split(
             }
         }
         if let Some(source) = &source_criteria {
-            let target = map_field(tx, &child, ACCEPTANCE_CRITERIA).expect("new stories have criteria");
+            let target =
+                map_field(tx, &child, ACCEPTANCE_CRITERIA).expect("new stories have criteria");
             for id in &own_criteria {
                 if assigned.get(id.as_str()).copied().unwrap_or(0) != i {
                     continue;

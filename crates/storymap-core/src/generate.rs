@@ -1,7 +1,7 @@
 //! A synthetic map of any size, deterministic, for benchmarks and for trying Storymap at scale.
 
-use crate::model::{StoryDetails, 
-    AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryStatus,
+use crate::model::{
+    AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryDetails, StoryStatus,
 };
 use crate::Rank;
 

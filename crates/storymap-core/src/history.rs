@@ -87,7 +87,9 @@ pub struct UndoRecord {
 fn scalar<R: ReadDoc>(doc: &R, obj: &ObjId, field: &str) -> Option<ScalarValue> {
     match doc.get(obj, field).ok()?? {
         (Value::Scalar(s), _) => Some(s.into_owned()),
-        (Value::Object(ObjType::Text), text) => doc.text(&text).ok().map(|t| ScalarValue::Str(t.into())),
+        (Value::Object(ObjType::Text), text) => {
+            doc.text(&text).ok().map(|t| ScalarValue::Str(t.into()))
+        }
         _ => None,
     }
 }

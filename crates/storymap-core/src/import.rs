@@ -9,7 +9,7 @@ use automerge::ObjType;
 use crate::document::commit_options;
 use crate::edit::{clean_title, put_titled};
 use crate::schema::*;
-use crate::{CoreError, MapDocument, MapModel, Rank};
+use crate::{CoreError, MapDocument, MapModel, MapSettings, Rank, StoryDetails};
 
 pub struct MapImport;
 
@@ -80,14 +80,106 @@ impl MapImport {
                             tx.put(&c, TEXT, criterion.text.as_str())?;
                             tx.put(&c, DONE, criterion.done)?;
                             tx.put(&c, RANK, rank.as_string())?;
+                            for (key, part) in [
+                                (GIVEN, &criterion.given),
+                                (WHEN, &criterion.when),
+                                (THEN, &criterion.then),
+                            ] {
+                                if !part.is_empty() {
+                                    tx.put(&c, key, part.as_str())?;
+                                }
+                            }
                         }
+                        put_details(tx, &obj, &story.details)?;
                     }
+                    put_settings(tx, &model.settings)?;
                     Ok(())
                 },
             )
             .map_err(|failure| failure.error)?;
         Ok(map)
     }
+}
+
+/// A story's refinement fields, as the document stores them.
+fn put_details(
+    tx: &mut automerge::transaction::Transaction<'_>,
+    obj: &automerge::ObjId,
+    details: &StoryDetails,
+) -> Result<(), CoreError> {
+    let texts = [
+        (AS_A, Some(&details.as_a)),
+        (I_WANT, Some(&details.i_want)),
+        (SO_THAT, Some(&details.so_that)),
+        (WHY, Some(&details.why)),
+        (NOTES, Some(&details.notes)),
+        (BLOCKED_REASON, details.blocked_reason.as_ref()),
+        (PARKED_REASON, details.parked_reason.as_ref()),
+        (NEEDS_INPUT_FROM, details.needs_input_from.as_ref()),
+        (SPLIT_FROM, details.split_from.as_ref()),
+        (SPLIT_FROM_TITLE, details.split_from_title.as_ref()),
+    ];
+    for (key, value) in texts {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            tx.put(obj, key, value.as_str())?;
+        }
+    }
+    for (key, members) in [
+        (LABELS, &details.labels),
+        (DEPENDS_ON, &details.depends_on),
+        (READY_CHECKS, &details.ready_checks),
+    ] {
+        if !members.is_empty() {
+            let set = tx.put_object(obj, key, ObjType::Map)?;
+            for member in members {
+                tx.put(&set, member.as_str(), true)?;
+            }
+        }
+    }
+    let w = &details.wsjf;
+    let parts = [
+        (WSJF_VALUE, w.value),
+        (WSJF_TIME_CRITICALITY, w.time_criticality),
+        (WSJF_RISK_REDUCTION, w.risk_reduction),
+        (WSJF_JOB_SIZE, w.job_size),
+    ];
+    if parts.iter().any(|(_, v)| v.is_some()) {
+        let wsjf = tx.put_object(obj, WSJF, ObjType::Map)?;
+        for (key, value) in parts {
+            if let Some(v) = value {
+                tx.put(&wsjf, key, automerge::ScalarValue::Uint(u64::from(v)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The map's settings, written only when they differ from the defaults (a map that never
+/// changed them keeps following the defaults).
+fn put_settings(
+    tx: &mut automerge::transaction::Transaction<'_>,
+    settings: &MapSettings,
+) -> Result<(), CoreError> {
+    if *settings == MapSettings::default() {
+        return Ok(());
+    }
+    let obj = tx.put_object(automerge::ROOT, SETTINGS, ObjType::Map)?;
+    tx.put(&obj, SMALL_LIMIT, settings.small_limit)?;
+    let sizes = tx.put_object(&obj, TSHIRT_POINTS, ObjType::Map)?;
+    for (size, points) in &settings.tshirt_points.0 {
+        tx.put(&sizes, size.as_str(), *points)?;
+    }
+    let items = tx.put_object(&obj, DEFINITION_OF_READY, ObjType::Map)?;
+    let ranks = Rank::sequence(None, settings.definition_of_ready.len());
+    for (item, rank) in settings.definition_of_ready.iter().zip(ranks) {
+        let entry = tx.put_object(&items, item.id.as_str(), ObjType::Map)?;
+        tx.put(&entry, TEXT, item.text.as_str())?;
+        tx.put(&entry, RANK, rank.as_string())?;
+        if let Some(rule) = item.rule {
+            tx.put(&entry, RULE, rule.as_str())?;
+        }
+    }
+    Ok(())
 }
 
 fn validate(model: &MapModel) -> Result<(), CoreError> {
@@ -127,6 +219,10 @@ fn validate(model: &MapModel) -> Result<(), CoreError> {
                 "story '{}' is placed under step '{}', which the map does not have",
                 story.title, story.step_id
             )));
+        }
+        if let Some(estimate) = &story.estimate {
+            crate::refine::Estimate::parse(estimate)
+                .map_err(|e| CoreError::InvalidInput(format!("story '{}': {e}", story.title)))?;
         }
         if !releases.contains(story.release_id.as_str()) {
             return Err(CoreError::InvalidInput(format!(

@@ -22,8 +22,8 @@ pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};
 pub use import::MapImport;
 pub use model::{
-    slice_rollups, StoryTally, AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, SliceRollup,
-    Step, Story, StoryDetails, StoryStatus,
+    slice_rollups, AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, SliceRollup,
+    Step, Story, StoryDetails, StoryStatus, StoryTally,
 };
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;

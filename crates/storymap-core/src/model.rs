@@ -318,7 +318,16 @@ mod tests {
         let rollups = slice_rollups(&[slice("mvp"), slice("r2"), slice("r3")], stories);
         let summary: Vec<_> = rollups
             .iter()
-            .map(|r| (r.release_id.as_str(), r.stories, r.points, r.unestimated, r.ready, r.done))
+            .map(|r| {
+                (
+                    r.release_id.as_str(),
+                    r.stories,
+                    r.points,
+                    r.unestimated,
+                    r.ready,
+                    r.done,
+                )
+            })
             .collect();
         assert_eq!(
             summary,

@@ -33,7 +33,10 @@ fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String> {
     let Some(set) = map_field(doc, obj, key) else {
         return Vec::new();
     };
-    let mut keys: Vec<String> = doc.keys(&set).filter(|k| bool_field(doc, &set, k)).collect();
+    let mut keys: Vec<String> = doc
+        .keys(&set)
+        .filter(|k| bool_field(doc, &set, k))
+        .collect();
     keys.sort();
     keys
 }
@@ -87,7 +90,9 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
     }
     if let Some(sizes) = map_field(doc, &obj, TSHIRT_POINTS) {
         for (size, points) in settings.tshirt_points.0.iter_mut() {
-            if let Some(p) = f64_field(doc, &sizes, size.as_str()).filter(|p| p.is_finite() && *p >= 0.0) {
+            if let Some(p) =
+                f64_field(doc, &sizes, size.as_str()).filter(|p| p.is_finite() && *p >= 0.0)
+            {
                 *points = p;
             }
         }

@@ -8,7 +8,8 @@ use crate::StoreError;
 
 /// Each entry moves the schema from version `index` to `index + 1`. Never edit a
 /// released entry; append a new one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE settings (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -67,7 +68,8 @@ const MIGRATIONS: &[&str] = &[r#"
         PRIMARY KEY (map_id, story_id, id),
         FOREIGN KEY (map_id, story_id) REFERENCES stories(map_id, id) ON DELETE CASCADE
     );
-"#, r#"
+"#,
+    r#"
     -- Refinement (issue #4). Maps stored before it have none of these fields, so the
     -- defaults below are exactly what their documents say.
     ALTER TABLE stories ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
@@ -75,7 +77,8 @@ const MIGRATIONS: &[&str] = &[r#"
     ALTER TABLE acceptance_criteria ADD COLUMN "when" TEXT NOT NULL DEFAULT '';
     ALTER TABLE acceptance_criteria ADD COLUMN "then" TEXT NOT NULL DEFAULT '';
     ALTER TABLE maps ADD COLUMN settings TEXT;
-"#];
+"#,
+];
 
 pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let found: i64 = connection

@@ -166,10 +166,17 @@ pub(crate) fn read_releases(
 }
 
 /// Writes the map's refinement settings (JSON; defaults when never changed).
-pub(crate) fn write_settings(db: &Connection, map_id: &str, settings: &MapSettings) -> Result<(), StoreError> {
+pub(crate) fn write_settings(
+    db: &Connection,
+    map_id: &str,
+    settings: &MapSettings,
+) -> Result<(), StoreError> {
     db.execute(
         "UPDATE maps SET settings = ?2 WHERE id = ?1",
-        params![map_id, serde_json::to_string(settings).expect("settings serialize")],
+        params![
+            map_id,
+            serde_json::to_string(settings).expect("settings serialize")
+        ],
     )?;
     Ok(())
 }
@@ -177,7 +184,8 @@ pub(crate) fn write_settings(db: &Connection, map_id: &str, settings: &MapSettin
 /// Projection JSON written by this version; unreadable JSON (a damaged row) reads as the
 /// defaults rather than hiding the story.
 fn from_json<T: serde::de::DeserializeOwned + Default>(json: Option<String>) -> T {
-    json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
+    json.and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default()
 }
 
 fn rank(text: String) -> Rank {
@@ -186,9 +194,11 @@ fn rank(text: String) -> Rank {
 
 pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, StoreError> {
     let (name, settings): (String, Option<String>) = db
-        .query_row("SELECT name, settings FROM maps WHERE id = ?1", [map_id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .query_row(
+            "SELECT name, settings FROM maps WHERE id = ?1",
+            [map_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?
         .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
 

@@ -2,7 +2,7 @@
 //! processes on one file, a full disk, damaged and newer files.
 
 use proptest::prelude::*;
-use storymap_core::{Edit, EditContext, MapDocument, MapModel, UndoRecord};
+use storymap_core::{Edit, EditContext, MapDocument, MapModel, RefineEdit, StoryField, UndoRecord};
 use storymap_store::{MapChanged, Store, StoreError, COMPACT_AFTER_ROWS};
 
 fn ctx(id: &str) -> EditContext {
@@ -269,7 +269,7 @@ proptest! {
     /// After any sequence of edits, the projection equals the document, before and after
     /// reopening, whether or not compaction ran.
     #[test]
-    fn the_projection_always_matches_the_document(ops in proptest::collection::vec((0u8..12, 0usize..8, "[a-z]{1,6}"), 1..30), compact in any::<bool>()) {
+    fn the_projection_always_matches_the_document(ops in proptest::collection::vec((0u8..16, 0usize..8, "[a-z]{1,6}"), 1..30), compact in any::<bool>()) {
         let (dir, mut store) = temp_store();
         let mut loaded = seeded(&mut store);
         let mut undo: Vec<UndoRecord> = Vec::new();
@@ -291,12 +291,15 @@ proptest! {
                 (7, Some(step), _) if steps.len() > 1 => Edit::DeleteStep { step_id: step },
                 (8, _, _) if model.releases.len() > 1 => Edit::DeleteRelease { release_id: release, move_stories_to: None },
                 (9, Some(step), _) => Edit::MoveStep { step_id: step, activity_id: activity, to_index: pick },
+                (12, _, Some(story)) => Edit::Refine(RefineEdit::AddCriteria { story_id: story, text: format!("{title}\nand {title}") }),
+                (13, _, Some(story)) => Edit::Refine(RefineEdit::SetEstimate { story_id: story, estimate: Some(["1", "½", "XL", "?"][pick % 4].into()) }),
+                (14, _, Some(story)) => Edit::Refine(RefineEdit::SetText { story_id: story, field: StoryField::Why, text: title }),
+                (15, _, _) => Edit::Refine(RefineEdit::AddDorItem { text: title }),
                 (10 | 11, _, _) if !undo.is_empty() => {
                     let record = undo.pop().unwrap();
                     let reverted = loaded.doc.revert(&record, 1_700_000_000).unwrap();
                     let changed = store.commit_edit(&mut loaded, &reverted.applied).unwrap();
-                    let rollups: Vec<_> = changed.releases.into_iter().map(|(_, r)| r).collect();
-                    prop_assert_eq!(rollups, loaded.doc.read().unwrap().rollups());
+                    prop_assert_eq!(changed.releases, loaded.doc.read().unwrap().releases);
                     continue;
                 }
                 _ => Edit::AddActivity { title },
@@ -305,8 +308,8 @@ proptest! {
             let applied = loaded.doc.apply(&e, &ctx(&format!("id{n}"))).expect("valid edit");
             let changed = store.commit_edit(&mut loaded, &applied).unwrap();
             // The change handed to the UI agrees with the document.
-            let rollups: Vec<_> = changed.releases.into_iter().map(|(_, r)| r).collect();
-            prop_assert_eq!(rollups, loaded.doc.read().unwrap().rollups());
+            prop_assert_eq!(changed.releases, loaded.doc.read().unwrap().releases);
+            prop_assert_eq!(changed.settings.is_some(), applied.settings_changed);
             undo.push(UndoRecord { label: applied.label, writes: applied.writes });
         }
         if compact { store.compact(&mut loaded).unwrap(); }

@@ -47,16 +47,30 @@ pub struct Backlog<'m> {
 
 fn matches(story: &Story, refinement: &Refinement, filter: &BacklogFilter) -> bool {
     let blocked = story.details.blocked_reason.is_some() || story.details.parked_reason.is_some();
-    filter.release_id.as_ref().is_none_or(|r| *r == story.release_id)
-        && filter.activity_id.as_ref().is_none_or(|a| *a == story.activity_id)
+    filter
+        .release_id
+        .as_ref()
+        .is_none_or(|r| *r == story.release_id)
+        && filter
+            .activity_id
+            .as_ref()
+            .is_none_or(|a| *a == story.activity_id)
         && filter.status.is_none_or(|s| s == story.status)
-        && filter.label.as_ref().is_none_or(|l| story.details.labels.contains(l))
+        && filter
+            .label
+            .as_ref()
+            .is_none_or(|l| story.details.labels.contains(l))
         && filter.ready.is_none_or(|r| r == refinement.readiness.ready)
         && filter.blocked.is_none_or(|b| b == blocked)
 }
 
 fn failing(refinement: &Refinement) -> usize {
-    refinement.readiness.checks.iter().filter(|c| !c.passed).count()
+    refinement
+        .readiness
+        .checks
+        .iter()
+        .filter(|c| !c.passed)
+        .count()
 }
 
 /// Descending by a score where absent sorts last.
@@ -81,11 +95,13 @@ pub fn backlog<'m>(model: &'m MapModel, sort: BacklogSort, filter: &BacklogFilte
     rows.sort_by(|(a, _), (b, _)| index.backlog_key(a).cmp(&index.backlog_key(b)));
     match sort {
         BacklogSort::Rank => {}
-        BacklogSort::Wsjf => rows.sort_by(|(_, a), (_, b)| {
-            high_first(a.wsjf.map(|w| w.score), b.wsjf.map(|w| w.score))
-        }),
+        BacklogSort::Wsjf => rows
+            .sort_by(|(_, a), (_, b)| high_first(a.wsjf.map(|w| w.score), b.wsjf.map(|w| w.score))),
         BacklogSort::Readiness => rows.sort_by(|(_, a), (_, b)| {
-            b.readiness.ready.cmp(&a.readiness.ready).then(failing(a).cmp(&failing(b)))
+            b.readiness
+                .ready
+                .cmp(&a.readiness.ready)
+                .then(failing(a).cmp(&failing(b)))
         }),
         BacklogSort::Estimate => rows.sort_by(|(_, a), (_, b)| match (a.points, b.points) {
             (Some(x), Some(y)) => x.total_cmp(&y),
@@ -101,12 +117,17 @@ pub fn backlog<'m>(model: &'m MapModel, sort: BacklogSort, filter: &BacklogFilte
             .iter()
             .filter(|(_, r)| r.readiness.ready)
             .filter_map(|(_, r)| r.points)
-            .sum(),
+            .fold(0.0, |total, p| total + p),
         blocked: rows
             .iter()
-            .filter(|(s, _)| s.details.blocked_reason.is_some() || s.details.parked_reason.is_some())
+            .filter(|(s, _)| {
+                s.details.blocked_reason.is_some() || s.details.parked_reason.is_some()
+            })
             .count(),
-        needs_input: rows.iter().filter(|(s, _)| s.details.needs_input_from.is_some()).count(),
+        needs_input: rows
+            .iter()
+            .filter(|(s, _)| s.details.needs_input_from.is_some())
+            .count(),
     };
     Backlog { rows, summary }
 }
@@ -124,7 +145,11 @@ impl BacklogSummary {
             parts.push(format!("{} blocked", self.blocked));
         }
         if self.needs_input > 0 {
-            let verb = if self.needs_input == 1 { "needs" } else { "need" };
+            let verb = if self.needs_input == 1 {
+                "needs"
+            } else {
+                "need"
+            };
             parts.push(format!("{} {verb} input", self.needs_input));
         }
         parts.join(", ")

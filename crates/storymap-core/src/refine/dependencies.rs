@@ -8,12 +8,17 @@ use crate::{Story, StoryStatus};
 
 /// The cycle that adding `from → to` would close, as ids from `from` back to `from`, or
 /// `None` when the link is safe. `links` maps a story to the stories it depends on.
-pub fn find_cycle(links: &HashMap<String, Vec<String>>, from: &str, to: &str) -> Option<Vec<String>> {
+pub fn find_cycle(
+    links: &HashMap<String, Vec<String>>,
+    from: &str,
+    to: &str,
+) -> Option<Vec<String>> {
     if from == to {
         return Some(vec![from.to_owned(), from.to_owned()]);
     }
     // Depth-first search from `to` for a path back to `from`.
-    let mut stack: Vec<(String, Vec<String>)> = vec![(to.to_owned(), vec![from.to_owned(), to.to_owned()])];
+    let mut stack: Vec<(String, Vec<String>)> =
+        vec![(to.to_owned(), vec![from.to_owned(), to.to_owned()])];
     let mut seen: HashSet<String> = HashSet::new();
     while let Some((node, path)) = stack.pop() {
         if !seen.insert(node.clone()) {
@@ -50,7 +55,10 @@ pub fn order_warnings(story: &Story, index: &MapIndex<'_>) -> Vec<String> {
                     index.release_title(&d.release_id)
                 ))
             } else if theirs.0 == own.0 && theirs > own {
-                Some(format!("Depends on {}, which comes after it in the backlog.", quoted(&d.title)))
+                Some(format!(
+                    "Depends on {}, which comes after it in the backlog.",
+                    quoted(&d.title)
+                ))
             } else {
                 None
             }

@@ -8,7 +8,9 @@ use crate::CoreError;
 /// The point values a team can pick, in order; "?" is [`Estimate::Unknown`].
 pub const POINT_SCALE: [f64; 11] = [0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 40.0, 100.0];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TShirt {
     XS,
     S,
@@ -156,7 +158,11 @@ mod tests {
             ("XXL", "XXL"),
         ];
         for (input, canonical) in cases {
-            assert_eq!(Estimate::parse(input).unwrap().to_string(), canonical, "{input}");
+            assert_eq!(
+                Estimate::parse(input).unwrap().to_string(),
+                canonical,
+                "{input}"
+            );
         }
     }
 

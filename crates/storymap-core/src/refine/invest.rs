@@ -62,31 +62,49 @@ pub fn invest(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> In
         .collect();
     let independent = match open.len() {
         0 => pass(Independent),
-        1 => hint(Independent, Verdict::Warn, format!("Depends on {}, not done yet.", open[0])),
+        1 => hint(
+            Independent,
+            Verdict::Warn,
+            format!("Depends on {}, not done yet.", open[0]),
+        ),
         n => hint(
             Independent,
             Verdict::Warn,
             format!("Depends on {n} stories not done yet: {}.", open.join(", ")),
         ),
     };
-    let criteria = story.acceptance_criteria.iter().filter(|c| !c.text.trim().is_empty()).count();
+    let criteria = story
+        .acceptance_criteria
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .count();
     let negotiable = if criteria > NEGOTIABLE_CRITERIA {
         hint(
             Negotiable,
             Verdict::Warn,
-            format!("{criteria} acceptance criteria leave little to negotiate; is it a specification?"),
+            format!(
+                "{criteria} acceptance criteria leave little to negotiate; is it a specification?"
+            ),
         )
     } else {
         pass(Negotiable)
     };
     let valuable = if details.so_that.trim().is_empty() && details.why.trim().is_empty() {
-        hint(Valuable, Verdict::Warn, "No 'so that' or why: whose value does it serve?")
+        hint(
+            Valuable,
+            Verdict::Warn,
+            "No 'so that' or why: whose value does it serve?",
+        )
     } else {
         pass(Valuable)
     };
     let estimate = Estimate::read(story.estimate.as_deref());
     let estimable = match estimate {
-        None => hint(Estimable, Verdict::Fail, "Not estimated: can the team size it?"),
+        None => hint(
+            Estimable,
+            Verdict::Fail,
+            "Not estimated: can the team size it?",
+        ),
         Some(Estimate::Unknown) => hint(
             Estimable,
             Verdict::Fail,
@@ -98,17 +116,31 @@ pub fn invest(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> In
         Some(p) if p > settings.small_limit => hint(
             Small,
             Verdict::Fail,
-            format!("{p} points is above the limit of {} for a sprint: split it.", settings.small_limit),
+            format!(
+                "{p} points is above the limit of {} for a sprint: split it.",
+                settings.small_limit
+            ),
         ),
         Some(_) => pass(Small),
         None => hint(Small, Verdict::Warn, "Size unknown until estimated."),
     };
     let testable = if criteria == 0 {
-        hint(Testable, Verdict::Fail, "No acceptance criteria: how will we know it is done?")
+        hint(
+            Testable,
+            Verdict::Fail,
+            "No acceptance criteria: how will we know it is done?",
+        )
     } else {
         pass(Testable)
     };
-    let hints = vec![independent, negotiable, valuable, estimable, small, testable];
+    let hints = vec![
+        independent,
+        negotiable,
+        valuable,
+        estimable,
+        small,
+        testable,
+    ];
     let failures = hints.iter().filter(|h| h.verdict == Verdict::Fail).count();
     Invest {
         hints,

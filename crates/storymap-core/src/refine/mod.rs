@@ -16,7 +16,9 @@ pub use backlog::{backlog, Backlog, BacklogFilter, BacklogSort, BacklogSummary};
 pub use dependencies::{find_cycle, order_warnings};
 pub use estimate::{Estimate, TShirt, TShirtPoints, POINT_SCALE};
 pub use invest::{invest, Invest, InvestHint, InvestLetter, Verdict};
-pub use readiness::{default_definition_of_ready, readiness, DorCheck, DorItem, DorRule, Readiness};
+pub use readiness::{
+    default_definition_of_ready, readiness, DorCheck, DorItem, DorRule, Readiness,
+};
 pub use split::{suggest_titles, SplitPattern};
 pub use wsjf::{check_part, job_size_for_points, wsjf, Wsjf, WsjfInputs, WSJF_SCALE};
 
@@ -93,13 +95,17 @@ pub struct Refinement {
 }
 
 pub fn refine(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> Refinement {
-    let points = Estimate::read(story.estimate.as_deref())
-        .and_then(|e| e.points(&settings.tshirt_points));
+    let points =
+        Estimate::read(story.estimate.as_deref()).and_then(|e| e.points(&settings.tshirt_points));
     let open_dependencies = story
         .details
         .depends_on
         .iter()
-        .filter(|id| index.story(id).is_none_or(|d| d.status != StoryStatus::Done))
+        .filter(|id| {
+            index
+                .story(id)
+                .is_none_or(|d| d.status != StoryStatus::Done)
+        })
         .cloned()
         .collect();
     Refinement {

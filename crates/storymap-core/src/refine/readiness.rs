@@ -69,7 +69,11 @@ pub fn default_definition_of_ready() -> Vec<DorItem> {
             "Acceptance criteria are explicit",
             Some(DorRule::CriteriaExplicit),
         ),
-        item("dor-estimated", "Estimated by the team", Some(DorRule::Estimated)),
+        item(
+            "dor-estimated",
+            "Estimated by the team",
+            Some(DorRule::Estimated),
+        ),
         item(
             "dor-dependencies",
             "Dependencies are known",
@@ -80,7 +84,11 @@ pub fn default_definition_of_ready() -> Vec<DorItem> {
             "Small enough for a sprint",
             Some(DorRule::SmallEnough),
         ),
-        item("dor-unblocked", "No open blocker", Some(DorRule::NoOpenBlocker)),
+        item(
+            "dor-unblocked",
+            "No open blocker",
+            Some(DorRule::NoOpenBlocker),
+        ),
         item("dor-questions", "No open questions", None),
     ]
 }
@@ -101,16 +109,26 @@ pub struct Readiness {
     pub ready: bool,
 }
 
-fn check(rule: DorRule, story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> Option<String> {
+fn check(
+    rule: DorRule,
+    story: &Story,
+    settings: &MapSettings,
+    index: &MapIndex<'_>,
+) -> Option<String> {
     let details = &story.details;
     match rule {
         DorRule::WhyClear => (details.so_that.trim().is_empty() && details.why.trim().is_empty())
             .then(|| "Add a 'so that' or why it matters.".to_owned()),
-        DorRule::CriteriaExplicit => (!story.acceptance_criteria.iter().any(|c| !c.text.trim().is_empty()))
-            .then(|| "Add at least one acceptance criterion.".to_owned()),
+        DorRule::CriteriaExplicit => (!story
+            .acceptance_criteria
+            .iter()
+            .any(|c| !c.text.trim().is_empty()))
+        .then(|| "Add at least one acceptance criterion.".to_owned()),
         DorRule::Estimated => match Estimate::read(story.estimate.as_deref()) {
             None => Some("Not estimated yet.".to_owned()),
-            Some(Estimate::Unknown) => Some("Estimated as '?': the team could not size it.".to_owned()),
+            Some(Estimate::Unknown) => {
+                Some("Estimated as '?': the team could not size it.".to_owned())
+            }
             Some(_) => None,
         },
         DorRule::DependenciesKnown => {
@@ -119,15 +137,21 @@ fn check(rule: DorRule, story: &Story, settings: &MapSettings, index: &MapIndex<
                 .iter()
                 .filter_map(|id| match index.story(id) {
                     None => Some("a story it depends on was deleted or split".to_owned()),
-                    Some(d) if d.details.blocked_reason.is_some() => Some(format!("{} is blocked", quoted(&d.title))),
-                    Some(d) if d.details.parked_reason.is_some() => Some(format!("{} is parked", quoted(&d.title))),
+                    Some(d) if d.details.blocked_reason.is_some() => {
+                        Some(format!("{} is blocked", quoted(&d.title)))
+                    }
+                    Some(d) if d.details.parked_reason.is_some() => {
+                        Some(format!("{} is parked", quoted(&d.title)))
+                    }
                     Some(_) => None,
                 })
                 .collect();
-            (!problems.is_empty()).then(|| format!("Check its dependencies: {}.", problems.join("; ")))
+            (!problems.is_empty())
+                .then(|| format!("Check its dependencies: {}.", problems.join("; ")))
         }
         DorRule::SmallEnough => {
-            let points = Estimate::read(story.estimate.as_deref()).and_then(|e| e.points(&settings.tshirt_points));
+            let points = Estimate::read(story.estimate.as_deref())
+                .and_then(|e| e.points(&settings.tshirt_points));
             match points {
                 Some(p) if p > settings.small_limit => Some(format!(
                     "{p} points is above the limit of {} for a sprint: split it.",

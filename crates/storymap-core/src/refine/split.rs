@@ -27,14 +27,32 @@ impl SplitPattern {
     /// The pattern's name and the question it asks.
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
-            SplitPattern::Spike => ("Spike", "Is there something to learn before we can build it?"),
+            SplitPattern::Spike => (
+                "Spike",
+                "Is there something to learn before we can build it?",
+            ),
             SplitPattern::Paths => ("Paths", "Are there alternative paths through the story?"),
-            SplitPattern::Interfaces => ("Interfaces", "Can one interface (device, channel) come first?"),
+            SplitPattern::Interfaces => (
+                "Interfaces",
+                "Can one interface (device, channel) come first?",
+            ),
             SplitPattern::Data => ("Data", "Can it start with a subset of the data?"),
-            SplitPattern::Rules => ("Rules", "Can business rules be relaxed first and added later?"),
-            SplitPattern::WorkflowSteps => ("Workflow steps", "Can the steps of the workflow ship one by one?"),
-            SplitPattern::Crud => ("CRUD operations", "Create, read, update and delete as separate stories?"),
-            SplitPattern::HappyUnhappy => ("Happy / unhappy path", "The happy path first, errors and edge cases next?"),
+            SplitPattern::Rules => (
+                "Rules",
+                "Can business rules be relaxed first and added later?",
+            ),
+            SplitPattern::WorkflowSteps => (
+                "Workflow steps",
+                "Can the steps of the workflow ship one by one?",
+            ),
+            SplitPattern::Crud => (
+                "CRUD operations",
+                "Create, read, update and delete as separate stories?",
+            ),
+            SplitPattern::HappyUnhappy => (
+                "Happy / unhappy path",
+                "The happy path first, errors and edge cases next?",
+            ),
         }
     }
 }
@@ -44,7 +62,10 @@ pub fn suggest_titles(pattern: SplitPattern, title: &str) -> Vec<String> {
     let t = title.trim();
     let with = |suffixes: &[&str]| suffixes.iter().map(|s| format!("{t} — {s}")).collect();
     match pattern {
-        SplitPattern::Spike => vec![format!("Spike: find out how to {}", lower_first(t)), t.to_owned()],
+        SplitPattern::Spike => vec![
+            format!("Spike: find out how to {}", lower_first(t)),
+            t.to_owned(),
+        ],
         SplitPattern::Paths => with(&["main path", "alternative path"]),
         SplitPattern::Interfaces => with(&["first interface", "other interfaces"]),
         SplitPattern::Data => with(&["basic data", "complete data"]),
@@ -72,7 +93,12 @@ mod tests {
         for pattern in SplitPattern::ALL {
             let titles = suggest_titles(pattern, "Pay by card");
             assert!(titles.len() >= 2, "{pattern:?}");
-            assert!(titles.iter().all(|t| t.to_lowercase().contains("pay by card")), "{titles:?}");
+            assert!(
+                titles
+                    .iter()
+                    .all(|t| t.to_lowercase().contains("pay by card")),
+                "{titles:?}"
+            );
         }
         assert_eq!(
             suggest_titles(SplitPattern::WorkflowSteps, " Pay by card "),

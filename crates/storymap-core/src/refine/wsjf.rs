@@ -78,7 +78,11 @@ mod tests {
         // (inputs, estimate points) → (cost of delay, job size, from estimate, score)
         let cases = [
             (inputs(8, 5, 3, Some(2)), None, Some((16, 2, false, 8.0))),
-            (inputs(20, 20, 20, Some(20)), Some(1.0), Some((60, 20, false, 3.0))),
+            (
+                inputs(20, 20, 20, Some(20)),
+                Some(1.0),
+                Some((60, 20, false, 3.0)),
+            ),
             (inputs(3, 2, 1, None), Some(5.0), Some((6, 5, true, 1.2))),
             (inputs(3, 2, 1, None), Some(0.5), Some((6, 1, true, 6.0))),
             (inputs(3, 2, 1, None), Some(40.0), Some((6, 20, true, 0.3))),
@@ -86,8 +90,14 @@ mod tests {
             (inputs(3, 2, 1, None), None, None),
         ];
         for (given, points, expected) in cases {
-            let got = wsjf(&given, points)
-                .map(|w| (w.cost_of_delay, w.job_size, w.job_size_from_estimate, w.score));
+            let got = wsjf(&given, points).map(|w| {
+                (
+                    w.cost_of_delay,
+                    w.job_size,
+                    w.job_size_from_estimate,
+                    w.score,
+                )
+            });
             assert_eq!(got, expected, "{given:?} {points:?}");
         }
         let unscored = WsjfInputs {
