@@ -34,6 +34,9 @@ describe("shortcut table", () => {
     expect(id("ArrowUp", { altKey: true })).toBe("moveVertical");
     expect(id("ArrowRight", { altKey: true })).toBe("moveHorizontal");
     expect(id("ArrowDown")).toBe("focus");
+    expect(id("o")).toBe("openStory");
+    expect(id(" ")).toBe("openStory");
+    expect(id("b")).toBe("toggleBacklog");
   });
 
   it("leaves other keys alone", () => {

@@ -6,6 +6,7 @@ export type ShortcutId =
   | "moveVertical"
   | "moveHorizontal"
   | "rename"
+  | "openStory"
   | "addStory"
   | "duplicate"
   | "delete"
@@ -18,6 +19,7 @@ export type ShortcutId =
   | "zoomOut"
   | "zoomFit"
   | "search"
+  | "toggleBacklog"
   | "newMap"
   | "help";
 
@@ -75,6 +77,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: "Rename the focused card or title (Enter on an empty cell adds a story)",
     group: "Edit",
   },
+  {
+    id: "openStory",
+    combos: [{ key: "o", shift: false }, { key: " " }],
+    keys: "O / Space",
+    description: "Open the focused story's details (Esc closes them)",
+    group: "Edit",
+  },
   { id: "addStory", combos: [{ key: "n", shift: false }], keys: "N", description: "Add a story in the focused cell", group: "Edit" },
   {
     id: "addActivity",
@@ -127,6 +136,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     combos: [{ key: "f", ctrl: true, shift: false }, { key: "/" }],
     keys: "Ctrl+F / /",
     description: "Search cards (Esc clears)",
+    group: "View",
+  },
+  {
+    id: "toggleBacklog",
+    combos: [{ key: "b", shift: false }],
+    keys: "B",
+    description: "Switch between the map and the backlog",
     group: "View",
   },
   {
