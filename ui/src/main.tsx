@@ -5,6 +5,7 @@ import { App } from "./components/App";
 // Bundled, so the map looks the same on every laptop and projector, offline.
 import "@fontsource-variable/inter/wght.css";
 import "./styles/app.css";
+import "./styles/refine.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

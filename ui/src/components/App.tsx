@@ -10,6 +10,8 @@ import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
 import { useMapStore } from "../state/useMapStore";
 import { EmptyMap } from "./EmptyMap";
 import { MapGrid, type MapKeysHandle } from "./MapGrid";
+import { StoryOpenContext } from "./refine/storyOpen";
+import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
@@ -23,6 +25,8 @@ export function App({ backend }: { backend: Backend }) {
   const [createRequest, setCreateRequest] = useState(0);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const mapKeys = useRef<MapKeysHandle | null>(null);
+  const refine = useRefineScreens(backend, view, applyEdit, actions.showToast);
+  const { shortcut: refineShortcut, mode } = refine;
 
   const edit = useCallback(
     (change: MapEdit) => {
@@ -76,8 +80,12 @@ export function App({ backend }: { backend: Backend }) {
         case "newMap":
           setCreateRequest((request) => request + 1);
           break;
+        case "openStory":
+        case "toggleBacklog":
+          handled = refineShortcut(shortcut.id);
+          break;
         default:
-          handled = mapKeys.current?.shortcut(shortcut.id, event) ?? false;
+          handled = mode === "map" && (mapKeys.current?.shortcut(shortcut.id, event) ?? false);
       }
       if (handled) event.preventDefault();
     };
@@ -85,7 +93,7 @@ export function App({ backend }: { backend: Backend }) {
     return () => {
       document.removeEventListener("keydown", onKeyDown);
     };
-  }, [undo, redo, setZoom, zoom, fit]);
+  }, [undo, redo, setZoom, zoom, fit, refineShortcut, mode]);
 
   const onUndo = useCallback(() => void undo(), [undo]);
 
@@ -125,13 +133,18 @@ export function App({ backend }: { backend: Backend }) {
         onHelp={() => {
           setShowHelp(true);
         }}
-      />
+      >
+        {view && refine.viewSwitch}
+      </TopBar>
+      <StoryOpenContext value={refine.openStory}>
       <main className="app-main">
         {state.phase === "loading" && !view && <Loading />}
         {state.phase === "failed" && state.startError && (
           <StartFailed error={state.startError} onRetry={actions.retryStart} />
         )}
+        {view && mode === "backlog" && refine.backlog}
         {view &&
+          mode === "map" &&
           (view.activities.length === 0 ? (
             <EmptyMap key={view.map.id} ref={mapKeys} mapName={view.map.name} onEdit={edit} />
           ) : (
@@ -147,6 +160,9 @@ export function App({ backend }: { backend: Backend }) {
             />
           ))}
       </main>
+      </StoryOpenContext>
+      {refine.panel}
+      {refine.dialogs}
       <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
       {showHelp && (
         <ShortcutsDialog

@@ -1,12 +1,15 @@
 //! One story card: draggable, renamed in place, with its status, estimate and quick actions.
 import { useDraggable } from "@dnd-kit/core";
-import { memo, useRef, useState } from "react";
+import { memo, useContext, useRef, useState } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
 import { estimateLabel, statusLabel, storyAriaLabel } from "../model/labels";
 import { EditableText } from "./EditableText";
-import { CheckIcon, CopyIcon, TrashIcon } from "./Icons";
+import { CopyIcon, TrashIcon } from "./Icons";
+import { CardMarkers, ReadyBadge } from "./refine/CardMarkers";
+import { DetailsIcon } from "./refine/RefineIcons";
+import { StoryOpenContext } from "./refine/storyOpen";
 
 export interface StoryCardProps {
   story: StoryView;
@@ -45,6 +48,7 @@ export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
       data-testid="story-card"
       data-story-id={story.id}
       data-status={story.status}
+      data-ready={story.refinement.ready ? "true" : "false"}
       aria-label={storyAriaLabel(story, stepTitle, releaseTitle)}
       aria-roledescription="story card"
       aria-describedby={attributes["aria-describedby"]}
@@ -81,6 +85,7 @@ const CardBody = memo(function CardBody({
   onEdit: (edit: MapEdit) => void;
   onDelete: (story: StoryView) => void;
 }) {
+  const openStory = useContext(StoryOpenContext);
   return (
     <>
       <EditableText
@@ -98,10 +103,32 @@ const CardBody = memo(function CardBody({
         }}
       />
       <div className="story-meta">
-        <StatusBadge status={story.status} />
+        <span className="story-meta-start">
+          <StatusBadge status={story.status} />
+          {story.refinement.ready && <ReadyBadge />}
+          <CardMarkers story={story} />
+        </span>
         <span className="story-meta-end">
           {!editing && (
             <span className="card-actions">
+              {openStory && (
+                <button
+                  type="button"
+                  className="card-action"
+                  tabIndex={-1}
+                  data-testid="open-story"
+                  aria-label={`Open the details of '${story.title}'`}
+                  title="Details (O)"
+                  onPointerDown={(event) => {
+                    event.stopPropagation();
+                  }}
+                  onClick={() => {
+                    openStory(story.id);
+                  }}
+                >
+                  <DetailsIcon size={14} />
+                </button>
+              )}
               <button
                 type="button"
                 className="card-action"
@@ -148,7 +175,8 @@ const CardBody = memo(function CardBody({
 export function StatusBadge({ status }: { status: StoryStatus }) {
   return (
     <span className={`status-pill is-${status}`} data-testid="story-status">
-      {status === "ready" ? <CheckIcon size={12} /> : <span className="status-dot" aria-hidden="true" />}
+      {/* Readiness is the Definition of Ready's (the ready badge); this is only the status set. */}
+      <span className="status-dot" aria-hidden="true" />
       {statusLabel(status)}
     </span>
   );

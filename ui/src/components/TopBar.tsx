@@ -48,6 +48,8 @@ export interface TopBarProps {
   searchCount: { matches: number; total: number } | null;
   searchRef: React.RefObject<HTMLInputElement | null>;
   onHelp: () => void;
+  /** Drawn after the undo/redo group: the view switch. */
+  children?: React.ReactNode;
 }
 
 export function TopBar({
@@ -73,6 +75,7 @@ export function TopBar({
   searchCount,
   searchRef,
   onHelp,
+  children,
 }: TopBarProps) {
   const stepCount = view?.activities.reduce((sum, activity) => sum + activity.steps.length, 0) ?? 0;
   return (
@@ -133,6 +136,7 @@ export function TopBar({
               <RedoIcon size={18} />
             </button>
           </div>
+          {children}
           <div className="topbar-spacer" />
           <div className={search === "" ? "search" : "search is-active"} role="search">
             <SearchIcon className="search-icon" />

@@ -1,0 +1,49 @@
+//! What a card (or a backlog row) says about refinement at a glance: ready by the Definition
+//! of Ready, blocked or parked, waiting for someone's input, too big or too vague.
+import type { StoryView } from "../../bindings/StoryView";
+import { CheckIcon } from "../Icons";
+import { BlockedIcon, PauseIcon, QuestionIcon, WarningIcon } from "./RefineIcons";
+
+export function ReadyBadge() {
+  return (
+    <span className="ready-badge" data-testid="ready-badge" title="Meets the Definition of Ready">
+      <CheckIcon size={12} />
+      <span>Ready</span>
+    </span>
+  );
+}
+
+export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement"> }) {
+  return (
+    <>
+      {story.blockedReason !== null && (
+        <span className="card-marker is-blocked" data-testid="blocked-marker" title={`Blocked: ${story.blockedReason}`}>
+          <BlockedIcon size={13} />
+          <span>Blocked</span>
+        </span>
+      )}
+      {story.parkedReason !== null && (
+        <span className="card-marker is-parked" data-testid="parked-marker" title={`Parked: ${story.parkedReason}`}>
+          <PauseIcon size={13} />
+          <span>Parked</span>
+        </span>
+      )}
+      {story.needsInputFrom !== null && (
+        <span className="card-marker is-input" data-testid="needs-input-marker" title={`Needs input from ${story.needsInputFrom}`}>
+          <QuestionIcon size={13} />
+          <span>{story.needsInputFrom}</span>
+        </span>
+      )}
+      {story.refinement.tooBigOrVague && (
+        <span
+          className="card-marker is-warning"
+          data-testid="too-big-marker"
+          title="Too big or too vague: two or more INVEST letters fail"
+          aria-label="Too big or too vague"
+        >
+          <WarningIcon size={13} />
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+//! Line icons for the refinement screens, drawn like the map's (16-unit grid, `currentColor`).
+
+interface IconProps {
+  size?: number;
+  className?: string;
+}
+
+function Svg({ size = 16, className, children }: IconProps & { children: React.ReactNode }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : "icon"}
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.6}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function GripIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6 3.5v.01M10 3.5v.01M6 8v.01M10 8v.01M6 12.5v.01M10 12.5v.01" strokeWidth={2.2} />
+    </Svg>
+  );
+}
+
+export function SplitIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 13.5V8.5M8 8.5 4 4.5M8 8.5l4-4M4 4.5V7M4 4.5h2.5M12 4.5V7M12 4.5H9.5" />
+    </Svg>
+  );
+}
+
+export function WarningIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 2.75 14 13H2L8 2.75Z" />
+      <path d="M8 6.75v2.75M8 11.3v.1" />
+    </Svg>
+  );
+}
+
+export function BlockedIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="8" cy="8" r="5.75" />
+      <path d="M3.9 12.1l8.2-8.2" />
+    </Svg>
+  );
+}
+
+export function PauseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6 4.5v7M10 4.5v7" />
+    </Svg>
+  );
+}
+
+export function QuestionIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="8" cy="8" r="6.25" />
+      <path d="M6.4 6.3a1.7 1.7 0 1 1 2.4 1.55c-.5.25-.8.6-.8 1.15v.3M8 11.2v.1" />
+    </Svg>
+  );
+}
+
+export function DetailsIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="2.75" y="2.75" width="10.5" height="10.5" rx="2" />
+      <path d="M9.5 2.75v10.5" />
+    </Svg>
+  );
+}
+
+export function LinkIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6.75 9.25 9.25 6.75M7.25 4.75l.9-.9a2.5 2.5 0 0 1 3.5 3.5l-.9.9M8.75 11.25l-.9.9a2.5 2.5 0 0 1-3.5-3.5l.9-.9" />
+    </Svg>
+  );
+}
+
+export function SettingsIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M3 4.5h10M3 8h10M3 11.5h10" />
+      <circle cx="6" cy="4.5" r="1.3" fill="var(--surface, #fff)" />
+      <circle cx="10.5" cy="8" r="1.3" fill="var(--surface, #fff)" />
+      <circle cx="5" cy="11.5" r="1.3" fill="var(--surface, #fff)" />
+    </Svg>
+  );
+}

@@ -1,0 +1,97 @@
+//! A text field in the story details that saves when it loses focus or on Enter (Ctrl+Enter in
+//! a multi-line field): one edit per change, never one per keystroke. Esc puts the text back.
+import { useRef, useState } from "react";
+
+export interface TextFieldProps {
+  value: string;
+  label: string;
+  /** Called with the new text when it differs from `value`. */
+  onCommit: (text: string) => void;
+  multiline?: boolean;
+  placeholder?: string;
+  testId?: string;
+  className?: string;
+  /** Refuse empty text (titles): an empty field goes back to `value`. */
+  required?: boolean;
+  rows?: number;
+  autoFocus?: boolean;
+  /** Shown as the field's visible label; `label` alone is read out otherwise. */
+  showLabel?: boolean;
+}
+
+export function TextField({
+  value,
+  label,
+  onCommit,
+  multiline = false,
+  placeholder,
+  testId,
+  className,
+  required = false,
+  rows = 3,
+  autoFocus = false,
+  showLabel = true,
+}: TextFieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [base, setBase] = useState(value);
+  const skipBlur = useRef(false);
+  // What was last sent, so Enter then blur does not send the same text twice.
+  const sent = useRef<string | null>(null);
+  // A change from the backend (undo, a teammate) replaces the draft.
+  if (value !== base) {
+    setBase(value);
+    setDraft(value);
+  }
+
+  const commit = (text: string) => {
+    const next = required ? text.trim() : text;
+    if (required && next === "") {
+      setDraft(value);
+      return;
+    }
+    if (next === value || next === sent.current) return;
+    sent.current = next;
+    onCommit(next);
+  };
+
+  const common = {
+    "aria-label": showLabel ? undefined : label,
+    "data-testid": testId,
+    className: multiline ? "field-textarea" : "field-input",
+    placeholder,
+    value: draft,
+    autoFocus,
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setDraft(event.target.value);
+    },
+    onBlur: () => {
+      if (skipBlur.current) {
+        skipBlur.current = false;
+        return;
+      }
+      commit(draft);
+    },
+    onKeyDown: (event: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (event.key === "Escape") {
+        if (draft !== value) {
+          event.preventDefault();
+          event.stopPropagation();
+          skipBlur.current = true;
+          setDraft(value);
+          event.currentTarget.blur();
+        }
+      } else if (event.key === "Enter" && (!multiline || event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        commit(draft);
+      }
+    },
+  };
+  const field = multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
+  if (!showLabel) return field;
+  return (
+    <label className={className ? `field ${className}` : "field"}>
+      <span className="field-label">{label}</span>
+      {field}
+    </label>
+  );
+}
