@@ -64,7 +64,9 @@ export function useRefineScreens(
     const storyId = shown?.id ?? open.storyId;
     requestAnimationFrame(() => {
       const target =
-        (open.opener?.isConnected && !open.opener.closest('[data-testid="story-panel"]') ? open.opener : null) ??
+        (open.opener?.isConnected && open.opener !== document.body && !open.opener.closest('[data-testid="story-panel"]')
+          ? open.opener
+          : null) ??
         document.querySelector<HTMLElement>(cardSelector(storyId)) ??
         document.querySelector<HTMLElement>(rowSelector(storyId));
       target?.focus();
