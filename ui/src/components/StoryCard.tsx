@@ -104,7 +104,8 @@ const CardBody = memo(function CardBody({
       />
       <div className="story-meta">
         <span className="story-meta-start">
-          <StatusBadge status={story.status} />
+          {/* A "ready" status that the Definition of Ready confirms shows once, as the badge. */}
+          {!(story.status === "ready" && story.refinement.ready) && <StatusBadge status={story.status} />}
           {story.refinement.ready && <ReadyBadge />}
           <CardMarkers story={story} />
         </span>
