@@ -171,6 +171,7 @@ pub fn render() -> Vec<(String, String)> {
         file::<DorItemView>(&config),
         file::<TShirtSize>(&config),
         file::<TShirtPointsView>(&config),
+        file::<StatusLabelView>(&config),
         file::<MapSettingsView>(&config),
         file::<StoryTextField>(&config),
         file::<WsjfPart>(&config),

@@ -193,8 +193,21 @@ impl From<&MapSettings> for MapSettingsView {
                 })
                 .collect(),
             small_limit: s.small_limit,
+            status_labels: s
+                .status_labels
+                .iter()
+                .map(|(status, label)| StatusLabelView {
+                    status: (*status).into(),
+                    label: label.clone(),
+                })
+                .collect(),
         }
     }
+}
+
+/// Files exported before statuses could be renamed carry no labels: the defaults apply.
+pub(crate) fn default_status_labels() -> Vec<StatusLabelView> {
+    MapSettingsView::default().status_labels
 }
 
 impl From<&MapSettingsView> for MapSettings {
@@ -212,6 +225,18 @@ impl From<&MapSettingsView> for MapSettings {
             small_limit: v.small_limit,
             ..MapSettings::default()
         };
+        for view in &v.status_labels {
+            let status = storymap_core::StoryStatus::from(view.status);
+            if let Some(entry) = settings
+                .status_labels
+                .iter_mut()
+                .find(|(s, _)| *s == status)
+            {
+                if !view.label.trim().is_empty() {
+                    entry.1 = view.label.trim().to_owned();
+                }
+            }
+        }
         for p in &v.tshirt_points {
             let size = refine::TShirt::from(p.size);
             if let Some(entry) = settings
@@ -339,6 +364,10 @@ pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, Box<MapEdit>> {
         MapEdit::SetTShirtPoints { size, points } => R::SetTShirtPoints {
             size: size.into(),
             points,
+        },
+        MapEdit::SetStatusLabel { status, label } => R::SetStatusLabel {
+            status: status.into(),
+            label,
         },
         other => return Err(Box::new(other)),
     })

@@ -2,6 +2,8 @@
 //! `ui/src/bindings/` are generated from these types by ts-rs.
 
 use serde::{Deserialize, Serialize};
+
+use crate::convert_refine::default_status_labels;
 use ts_rs::TS;
 
 /// One map in the map switcher.
@@ -287,6 +289,16 @@ pub struct MapSettingsView {
     pub tshirt_points: Vec<TShirtPointsView>,
     /// Above this many points a story is not "small enough for a sprint".
     pub small_limit: f64,
+    /// What the team calls each status, in workflow order.
+    #[serde(default = "default_status_labels")]
+    pub status_labels: Vec<StatusLabelView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusLabelView {
+    pub status: StoryStatus,
+    pub label: String,
 }
 
 /// One user intent on a map. Each is one Automerge change and one SQLite transaction.
@@ -460,6 +472,11 @@ pub enum MapEdit {
     SetTShirtPoints {
         size: TShirtSize,
         points: f64,
+    },
+    /// Renames a status for this map; an empty label restores the default name.
+    SetStatusLabel {
+        status: StoryStatus,
+        label: String,
     },
 }
 

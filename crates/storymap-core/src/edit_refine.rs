@@ -182,6 +182,11 @@ pub enum RefineEdit {
         size: TShirt,
         points: f64,
     },
+    /// Renames a status for this map; an empty label goes back to the default.
+    SetStatusLabel {
+        status: StoryStatus,
+        label: String,
+    },
 }
 
 /// At most this many stories come out of one split.
@@ -601,6 +606,18 @@ pub(crate) fn apply(
             let entity = Entity::SettingsPart(TSHIRT_POINTS);
             rec.set(&entity, size.as_str(), Some(ScalarValue::F64(*points)))?;
             format!("Count size {} as {points} points", size.as_str())
+        }
+        RefineEdit::SetStatusLabel { status, label } => {
+            let label = bounded("status name", label, 40)?;
+            let settings = settings(rec)?;
+            ensure_map(rec, &settings, STATUS_LABELS)?;
+            let entity = Entity::SettingsPart(STATUS_LABELS);
+            let value = (!label.is_empty()).then(|| ScalarValue::Str(label.as_str().into()));
+            rec.set(&entity, status.as_str(), value)?;
+            match label.as_str() {
+                "" => format!("Name status {} as by default", status.as_str()),
+                name => format!("Call status {} '{name}'", status.as_str()),
+            }
         }
     };
     Ok((label, None))

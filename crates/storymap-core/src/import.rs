@@ -169,6 +169,12 @@ fn put_settings(
     for (size, points) in &settings.tshirt_points.0 {
         tx.put(&sizes, size.as_str(), *points)?;
     }
+    let labels = tx.put_object(&obj, STATUS_LABELS, ObjType::Map)?;
+    for (status, label) in &settings.status_labels {
+        if label != status.default_label() {
+            tx.put(&labels, status.as_str(), label.as_str())?;
+        }
+    }
     let items = tx.put_object(&obj, DEFINITION_OF_READY, ObjType::Map)?;
     let ranks = Rank::sequence(None, settings.definition_of_ready.len());
     for (item, rank) in settings.definition_of_ready.iter().zip(ranks) {

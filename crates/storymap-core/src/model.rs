@@ -106,6 +106,8 @@ pub struct MapSettings {
     pub tshirt_points: TShirtPoints,
     /// A story above this many points fails "small enough for a sprint".
     pub small_limit: f64,
+    /// What the team calls each status, in workflow order.
+    pub status_labels: Vec<(StoryStatus, String)>,
 }
 
 impl Default for MapSettings {
@@ -114,12 +116,15 @@ impl Default for MapSettings {
             definition_of_ready: default_definition_of_ready(),
             tshirt_points: TShirtPoints::default(),
             small_limit: 8.0,
+            status_labels: StoryStatus::ALL
+                .map(|s| (s, s.default_label().to_owned()))
+                .to_vec(),
         }
     }
 }
 
 /// Where a story is in refinement: idea → draft → refining → ready → in sprint → done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StoryStatus {
     Idea,
     Draft,
@@ -130,6 +135,27 @@ pub enum StoryStatus {
 }
 
 impl StoryStatus {
+    pub const ALL: [StoryStatus; 6] = [
+        StoryStatus::Idea,
+        StoryStatus::Draft,
+        StoryStatus::Refining,
+        StoryStatus::Ready,
+        StoryStatus::InSprint,
+        StoryStatus::Done,
+    ];
+
+    /// The name a map starts with; teams may rename it (`MapSettings::status_labels`).
+    pub fn default_label(self) -> &'static str {
+        match self {
+            StoryStatus::Idea => "Idea",
+            StoryStatus::Draft => "Draft",
+            StoryStatus::Refining => "Refining",
+            StoryStatus::Ready => "Ready",
+            StoryStatus::InSprint => "In sprint",
+            StoryStatus::Done => "Done",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             StoryStatus::Idea => "idea",

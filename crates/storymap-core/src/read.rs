@@ -97,6 +97,13 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
             }
         }
     }
+    if let Some(labels) = map_field(doc, &obj, STATUS_LABELS) {
+        for (status, label) in settings.status_labels.iter_mut() {
+            if let Some(name) = non_empty(str_field(doc, &labels, status.as_str())) {
+                *label = name;
+            }
+        }
+    }
     if map_field(doc, &obj, DEFINITION_OF_READY).is_some() {
         let items = entries(doc, &obj, DEFINITION_OF_READY)
             .into_iter()

@@ -54,6 +54,7 @@ pub const DEFINITION_OF_READY: &str = "definitionOfReady";
 pub const RULE: &str = "rule";
 pub const TSHIRT_POINTS: &str = "tshirtPoints";
 pub const SMALL_LIMIT: &str = "smallLimit";
+pub const STATUS_LABELS: &str = "statusLabels";
 
 /// Deletes are flags, so undo can restore and a concurrent edit is never lost.
 pub const DELETED: &str = "deleted";

@@ -647,3 +647,36 @@ proptest! {
         prop_assert_eq!(ana.read().unwrap(), ben.read().unwrap());
     }
 }
+
+#[test]
+fn a_team_can_rename_statuses_and_go_back_to_the_default() {
+    let mut map = map_with(0);
+    let label = |map: &MapDocument, status| {
+        map.read_settings()
+            .status_labels
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, l)| l.clone())
+            .unwrap()
+    };
+    assert_eq!(label(&map, StoryStatus::InSprint), "In sprint");
+    let record = refine_edit(
+        &mut map,
+        RefineEdit::SetStatusLabel {
+            status: StoryStatus::InSprint,
+            label: " In progress ".into(),
+        },
+        "l",
+    );
+    assert_eq!(label(&map, StoryStatus::InSprint), "In progress");
+    refine_edit(
+        &mut map,
+        RefineEdit::SetStatusLabel {
+            status: StoryStatus::InSprint,
+            label: String::new(),
+        },
+        "d",
+    );
+    assert_eq!(label(&map, StoryStatus::InSprint), "In sprint");
+    assert_eq!(record.label, "Call status inSprint 'In progress'");
+}

@@ -79,6 +79,14 @@ export function defaultSettings(): MapSettingsView {
       { size: "XL", points: 8 },
       { size: "XXL", points: 13 },
     ],
+    statusLabels: [
+      { status: "idea", label: "Idea" },
+      { status: "draft", label: "Draft" },
+      { status: "refining", label: "Refining" },
+      { status: "ready", label: "Ready" },
+      { status: "inSprint", label: "In sprint" },
+      { status: "done", label: "Done" },
+    ],
     smallLimit: 8,
   };
 }
