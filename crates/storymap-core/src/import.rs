@@ -236,6 +236,43 @@ fn validate(model: &MapModel) -> Result<(), CoreError> {
                 story.title, story.release_id
             )));
         }
+        let w = &story.details.wsjf;
+        for (part, value) in [
+            ("user-business value", w.value),
+            ("time criticality", w.time_criticality),
+            ("risk reduction", w.risk_reduction),
+            ("job size", w.job_size),
+        ] {
+            crate::refine::check_part(part, value)
+                .map_err(|e| CoreError::InvalidInput(format!("story '{}': {e}", story.title)))?;
+        }
+    }
+    validate_dependencies(model)
+}
+
+/// Every dependency names a story of the file, and the links have no cycle.
+fn validate_dependencies(model: &MapModel) -> Result<(), CoreError> {
+    let ids: HashSet<&str> = model.stories.iter().map(|s| s.id.as_str()).collect();
+    let mut links: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for story in &model.stories {
+        for dependency in &story.details.depends_on {
+            if !ids.contains(dependency.as_str()) {
+                return Err(CoreError::InvalidInput(format!(
+                    "story '{}' depends on '{dependency}', which the map does not have",
+                    story.title
+                )));
+            }
+            if let Some(cycle) = crate::refine::find_cycle(&links, &story.id, dependency) {
+                return Err(CoreError::InvalidInput(format!(
+                    "the dependencies make a cycle: {}",
+                    cycle.join(" → ")
+                )));
+            }
+            links
+                .entry(story.id.clone())
+                .or_default()
+                .push(dependency.clone());
+        }
     }
     Ok(())
 }
@@ -272,5 +309,41 @@ mod tests {
         model.stories[1].id = model.stories[0].id.clone();
         let err = MapImport::build(&model, "m", "ana", 1).err().unwrap();
         assert!(err.to_string().contains("used twice"), "{err}");
+    }
+
+    #[test]
+    fn import_refuses_bad_refinement_data_by_story() {
+        let refused = |change: &dyn Fn(&mut MapModel)| {
+            let mut model = large_map(3, 0);
+            change(&mut model);
+            MapImport::build(&model, "m", "ana", 1)
+                .err()
+                .unwrap()
+                .to_string()
+        };
+        let title = large_map(3, 0).stories[0].title.clone();
+        assert_eq!(
+            refused(&|m| m.stories[0].estimate = Some("4".into())),
+            format!("story '{title}': '4' is not an estimate: use story points (0, ½, 1, 2, 3, 5, 8, 13, 20, 40, 100), ? or a T-shirt size (XS, S, M, L, XL, XXL)")
+        );
+        assert_eq!(
+            refused(&|m| m.stories[0].details.wsjf.value = Some(4)),
+            format!(
+                "story '{title}': user-business value must be one of 1, 2, 3, 5, 8, 13, 20 (got 4)"
+            )
+        );
+        assert_eq!(
+            refused(&|m| m.stories[0].details.depends_on = vec!["ghost".into()]),
+            format!("story '{title}' depends on 'ghost', which the map does not have")
+        );
+        let cycle = refused(&|m| {
+            let (a, b) = (m.stories[0].id.clone(), m.stories[1].id.clone());
+            m.stories[0].details.depends_on = vec![b.clone()];
+            m.stories[1].details.depends_on = vec![a];
+        });
+        assert!(
+            cycle.starts_with("the dependencies make a cycle: "),
+            "{cycle}"
+        );
     }
 }
