@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Backend } from "../backend/backend";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { DisplayError } from "../model/errors";
+import { DEFAULT_STATUS_NAMES, statusNames } from "../model/labels";
 import { searchMatches } from "../model/search";
 import { isTypingTarget, matchShortcut } from "../model/shortcuts";
 import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
@@ -13,6 +14,7 @@ import { MapGrid, type MapKeysHandle } from "./MapGrid";
 import { StoryOpenContext } from "./refine/storyOpen";
 import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
+import { StatusNamesContext } from "./statusNames";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
 
@@ -34,7 +36,9 @@ export function App({ backend }: { backend: Backend }) {
     },
     [applyEdit],
   );
-  const matches = useMemo(() => (view ? searchMatches(view.stories, search) : null), [view, search]);
+  const statusLabels = view?.settings.statusLabels;
+  const names = useMemo(() => (statusLabels ? statusNames(statusLabels) : DEFAULT_STATUS_NAMES), [statusLabels]);
+  const matches = useMemo(() => (view ? searchMatches(view.stories, search, names) : null), [view, search, names]);
   const zoom = clampZoom(prefs.zoom);
   const setZoom = useCallback(
     (next: number) => {
@@ -104,73 +108,75 @@ export function App({ backend }: { backend: Backend }) {
       data-ready={view ? "true" : undefined}
       data-pending-edits={state.pendingEdits}
     >
-      <TopBar
-        view={view}
-        maps={state.maps}
-        pendingEdits={state.pendingEdits}
-        lastEditFailed={state.lastEditFailed}
-        canSwitchMaps={state.phase === "failed"}
-        onEdit={edit}
-        onOpenMap={(mapId) => void openMap(mapId)}
-        onCreateMap={(name) => void createMap(name)}
-        onRefreshMaps={() => void refreshMaps()}
-        createRequest={createRequest}
-        history={state.history}
-        onUndo={onUndo}
-        onRedo={() => void redo()}
-        zoom={zoom}
-        onZoomIn={() => {
-          setZoom(zoomIn(zoom));
-        }}
-        onZoomOut={() => {
-          setZoom(zoomOut(zoom));
-        }}
-        onZoomFit={fit}
-        search={search}
-        onSearch={setSearch}
-        searchCount={matches && view ? { matches: matches.size, total: view.stories.length } : null}
-        searchRef={searchRef}
-        onHelp={() => {
-          setShowHelp(true);
-        }}
-      >
-        {view && refine.viewSwitch}
-      </TopBar>
-      <StoryOpenContext value={refine.openStory}>
-      <main className="app-main">
-        {state.phase === "loading" && !view && <Loading />}
-        {state.phase === "failed" && state.startError && (
-          <StartFailed error={state.startError} onRetry={actions.retryStart} />
-        )}
-        {view && mode === "backlog" && refine.backlog}
-        {view &&
-          mode === "map" &&
-          (view.activities.length === 0 ? (
-            <EmptyMap key={view.map.id} ref={mapKeys} mapName={view.map.name} onEdit={edit} />
-          ) : (
-            <MapGrid
-              key={view.map.id}
-              ref={mapKeys}
-              view={view}
-              prefs={{ ...prefs, zoom }}
-              matches={matches}
-              onEdit={applyEdit}
-              onPrefs={setPrefs}
-              onToast={actions.showToast}
-            />
-          ))}
-      </main>
-      </StoryOpenContext>
-      {refine.panel}
-      {refine.dialogs}
-      <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
-      {showHelp && (
-        <ShortcutsDialog
-          onClose={() => {
-            setShowHelp(false);
+      <StatusNamesContext value={names}>
+        <TopBar
+          view={view}
+          maps={state.maps}
+          pendingEdits={state.pendingEdits}
+          lastEditFailed={state.lastEditFailed}
+          canSwitchMaps={state.phase === "failed"}
+          onEdit={edit}
+          onOpenMap={(mapId) => void openMap(mapId)}
+          onCreateMap={(name) => void createMap(name)}
+          onRefreshMaps={() => void refreshMaps()}
+          createRequest={createRequest}
+          history={state.history}
+          onUndo={onUndo}
+          onRedo={() => void redo()}
+          zoom={zoom}
+          onZoomIn={() => {
+            setZoom(zoomIn(zoom));
           }}
-        />
-      )}
+          onZoomOut={() => {
+            setZoom(zoomOut(zoom));
+          }}
+          onZoomFit={fit}
+          search={search}
+          onSearch={setSearch}
+          searchCount={matches && view ? { matches: matches.size, total: view.stories.length } : null}
+          searchRef={searchRef}
+          onHelp={() => {
+            setShowHelp(true);
+          }}
+        >
+          {view && refine.viewSwitch}
+        </TopBar>
+        <StoryOpenContext value={refine.openStory}>
+        <main className="app-main">
+          {state.phase === "loading" && !view && <Loading />}
+          {state.phase === "failed" && state.startError && (
+            <StartFailed error={state.startError} onRetry={actions.retryStart} />
+          )}
+          {view && mode === "backlog" && refine.backlog}
+          {view &&
+            mode === "map" &&
+            (view.activities.length === 0 ? (
+              <EmptyMap key={view.map.id} ref={mapKeys} mapName={view.map.name} onEdit={edit} />
+            ) : (
+              <MapGrid
+                key={view.map.id}
+                ref={mapKeys}
+                view={view}
+                prefs={{ ...prefs, zoom }}
+                matches={matches}
+                onEdit={applyEdit}
+                onPrefs={setPrefs}
+                onToast={actions.showToast}
+              />
+            ))}
+        </main>
+        </StoryOpenContext>
+        {refine.panel}
+        {refine.dialogs}
+        <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
+        {showHelp && (
+          <ShortcutsDialog
+            onClose={() => {
+              setShowHelp(false);
+            }}
+          />
+        )}
+      </StatusNamesContext>
     </div>
   );
 }

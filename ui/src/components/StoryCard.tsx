@@ -10,6 +10,7 @@ import { CopyIcon, TrashIcon } from "./Icons";
 import { CardMarkers, ReadyBadge } from "./refine/CardMarkers";
 import { DetailsIcon } from "./refine/RefineIcons";
 import { StoryOpenContext } from "./refine/storyOpen";
+import { useStatusNames } from "./statusNames";
 
 export interface StoryCardProps {
   story: StoryView;
@@ -26,6 +27,7 @@ export interface StoryCardProps {
 /** The draggable shell. It renders on every drag update, so it stays thin; the body is memoised. */
 export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
   const { story, stepTitle, releaseTitle, tabbable, match } = props;
+  const names = useStatusNames();
   const [editing, setEditing] = useState(false);
   const card = useRef<HTMLElement | null>(null);
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
@@ -49,7 +51,7 @@ export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
       data-story-id={story.id}
       data-status={story.status}
       data-ready={story.refinement.ready ? "true" : "false"}
-      aria-label={storyAriaLabel(story, stepTitle, releaseTitle)}
+      aria-label={storyAriaLabel(story, stepTitle, releaseTitle, names)}
       aria-roledescription="story card"
       aria-describedby={attributes["aria-describedby"]}
       tabIndex={tabbable ? 0 : -1}
@@ -174,11 +176,12 @@ const CardBody = memo(function CardBody({
 });
 
 export function StatusBadge({ status }: { status: StoryStatus }) {
+  const names = useStatusNames();
   return (
     <span className={`status-pill is-${status}`} data-testid="story-status">
       {/* Readiness is the Definition of Ready's (the ready badge); this is only the status set. */}
       <span className="status-dot" aria-hidden="true" />
-      {statusLabel(status)}
+      {statusLabel(status, names)}
     </span>
   );
 }

@@ -2,19 +2,21 @@ import { describe, expect, it } from "vitest";
 import {
   cleanTitle,
   countLabel,
+  DEFAULT_STATUS_NAMES,
   estimateLabel,
   rollupLabel,
   statusLabel,
+  statusNames,
   storyAriaLabel,
   storyCountLabel,
 } from "./labels";
 
 describe("labels", () => {
   it("names a story card with its status, estimate, step and slice", () => {
-    expect(storyAriaLabel({ title: "Pay by card", status: "ready", estimate: "3" }, "Pay", "MVP")).toBe(
+    expect(storyAriaLabel({ title: "Pay by card", status: "ready", estimate: "3" }, "Pay", "MVP", DEFAULT_STATUS_NAMES)).toBe(
       "Story 'Pay by card', Ready, 3 points, step Pay, slice MVP",
     );
-    expect(storyAriaLabel({ title: "Refunds", status: "inSprint", estimate: null }, "Pay", "Later")).toBe(
+    expect(storyAriaLabel({ title: "Refunds", status: "inSprint", estimate: null }, "Pay", "Later", DEFAULT_STATUS_NAMES)).toBe(
       "Story 'Refunds', In sprint, not estimated, step Pay, slice Later",
     );
   });
@@ -42,7 +44,7 @@ describe("labels", () => {
   });
 
   it("spells out every status", () => {
-    expect(["idea", "draft", "refining", "ready", "inSprint", "done"].map((s) => statusLabel(s as never))).toEqual([
+    expect(["idea", "draft", "refining", "ready", "inSprint", "done"].map((s) => statusLabel(s as never, DEFAULT_STATUS_NAMES))).toEqual([
       "Idea",
       "Draft",
       "Refining",
@@ -50,6 +52,19 @@ describe("labels", () => {
       "In sprint",
       "Done",
     ]);
+  });
+
+  it("uses the map's names for its statuses, the default for any blank or missing", () => {
+    const names = statusNames([
+      { status: "idea", label: "Parked idea" },
+      { status: "ready", label: "  Ready for sprint  " },
+      { status: "done", label: "   " },
+    ]);
+    expect(names).toEqual({ ...DEFAULT_STATUS_NAMES, idea: "Parked idea", ready: "Ready for sprint" });
+    expect(statusNames([])).toEqual(DEFAULT_STATUS_NAMES);
+    expect(storyAriaLabel({ title: "Pay by card", status: "ready", estimate: null }, "Pay", "MVP", names)).toBe(
+      "Story 'Pay by card', Ready for sprint, not estimated, step Pay, slice MVP",
+    );
   });
 
   it("trims titles and refuses empty ones", () => {

@@ -1,5 +1,6 @@
 //! The words the map shows and reads out: statuses, counts, estimates, accessible names.
 import type { SliceRollup } from "../bindings/SliceRollup";
+import type { StatusLabelView } from "../bindings/StatusLabelView";
 import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
 
@@ -11,7 +12,11 @@ export function storyCountLabel(count: number): string {
   return countLabel(count, "story", "stories");
 }
 
-const STATUS_LABELS: Record<StoryStatus, string> = {
+/** What each status is called on the map: the team's names (settings) or the defaults. */
+export type StatusNames = Readonly<Record<StoryStatus, string>>;
+
+/** The names a new map starts with (as in the Rust core), in workflow order. */
+export const DEFAULT_STATUS_NAMES: StatusNames = {
   idea: "Idea",
   draft: "Draft",
   refining: "Refining",
@@ -20,10 +25,23 @@ const STATUS_LABELS: Record<StoryStatus, string> = {
   done: "Done",
 };
 
-export const STATUSES = Object.keys(STATUS_LABELS) as StoryStatus[];
+export const STATUSES = Object.keys(DEFAULT_STATUS_NAMES) as StoryStatus[];
 
-export function statusLabel(status: StoryStatus): string {
-  return STATUS_LABELS[status];
+/** The longest status name the core accepts. */
+export const STATUS_NAME_MAX = 40;
+
+/** The map's names from `settings.statusLabels`; a status missing or named blank keeps its default. */
+export function statusNames(labels: readonly StatusLabelView[]): StatusNames {
+  const names: Record<StoryStatus, string> = { ...DEFAULT_STATUS_NAMES };
+  for (const { status, label } of labels) {
+    const name = label.trim();
+    if (name !== "" && status in names) names[status] = name;
+  }
+  return names;
+}
+
+export function statusLabel(status: StoryStatus, names: StatusNames): string {
+  return names[status];
 }
 
 /** "3 points", "1 point", "estimate M", or "not estimated". */
@@ -35,8 +53,13 @@ export function estimateLabel(estimate: string | null): string {
 }
 
 /** "Story 'Pay by card', Ready, 3 points, step Pay, slice MVP" */
-export function storyAriaLabel(story: Pick<StoryView, "title" | "status" | "estimate">, stepTitle: string, releaseTitle: string): string {
-  return `Story '${story.title}', ${statusLabel(story.status)}, ${estimateLabel(story.estimate)}, step ${stepTitle}, slice ${releaseTitle}`;
+export function storyAriaLabel(
+  story: Pick<StoryView, "title" | "status" | "estimate">,
+  stepTitle: string,
+  releaseTitle: string,
+  names: StatusNames,
+): string {
+  return `Story '${story.title}', ${statusLabel(story.status, names)}, ${estimateLabel(story.estimate)}, step ${stepTitle}, slice ${releaseTitle}`;
 }
 
 /** The pieces of a slice's roll-up: "12 stories", "34 pts", "5 ready", and "2 done" when some are. */

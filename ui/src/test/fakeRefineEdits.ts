@@ -1,9 +1,10 @@
 //! The refinement edits in the fake backend (Vitest only): text fields, estimates, WSJF, labels,
-//! dependencies, criteria, splitting and the Definition-of-Ready settings, simply done.
+//! dependencies, criteria, splitting and the refinement settings (DoR, limits, status names), simply done.
 import type { ApiError } from "../bindings/ApiError";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
+import { DEFAULT_STATUS_NAMES, STATUS_NAME_MAX } from "../model/labels";
 import { parseEstimate } from "./fakeRefinement";
 import { story as newStory } from "./sampleMap";
 
@@ -146,6 +147,15 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
       const row = view.settings.tshirtPoints.find((item) => item.size === edit.size);
       if (row) row.points = edit.points;
       return done("Set T-shirt points");
+    }
+    case "setStatusLabel": {
+      if (edit.label.length > STATUS_NAME_MAX) {
+        throw tools.error("invalidInput", `the status name is longer than ${STATUS_NAME_MAX.toString()} characters`);
+      }
+      const label = edit.label.trim();
+      const row = view.settings.statusLabels.find((item) => item.status === edit.status);
+      if (row) row.label = label === "" ? DEFAULT_STATUS_NAMES[edit.status] : label;
+      return done(label === "" ? `Name status ${edit.status} as by default` : `Call status ${edit.status} '${label}'`);
     }
     default:
       throw tools.error("internal", `The fake backend does not handle ${edit.kind}`);

@@ -17,6 +17,7 @@ import { toDisplayError } from "../../model/errors";
 import { STATUSES, statusLabel } from "../../model/labels";
 import { INVEST_LETTERS, mapLabels, POINT_SCALE, TSHIRT_SIZES, UNKNOWN_ESTIMATE, wsjfScoreLabel } from "../../model/refinement";
 import type { NewToast } from "../../state/store";
+import { useStatusNames } from "../statusNames";
 import { CardMarkers, ReadyBadge } from "./CardMarkers";
 import { GripIcon } from "./RefineIcons";
 import type { SendEdit } from "./send";
@@ -203,6 +204,7 @@ function FilterSelect<T extends string>({
 
 export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openStoryId }: BacklogScreenProps) {
   const [query, setQuery] = useState<BacklogQuery>(DEFAULT_QUERY);
+  const names = useStatusNames();
   const [result, setResult] = useState<BacklogView | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
@@ -295,7 +297,7 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
             label="Status"
             testId="backlog-filter-status"
             value={query.status}
-            options={STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))}
+            options={STATUSES.map((status) => ({ value: status, label: statusLabel(status, names) }))}
             onChange={(status) => { set({ status }); }}
           />
           <FilterSelect

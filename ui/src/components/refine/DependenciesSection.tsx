@@ -5,6 +5,7 @@ import type { StoryView } from "../../bindings/StoryView";
 import { statusLabel } from "../../model/labels";
 import { dependencyCandidates } from "../../model/refinement";
 import { CloseIcon } from "../Icons";
+import { useStatusNames } from "../statusNames";
 import { WarningIcon } from "./RefineIcons";
 import { PanelSection } from "./StoryBasics";
 import type { SendEdit } from "./send";
@@ -28,6 +29,7 @@ function LinkedList({
   empty: string;
   testId: string;
 }) {
+  const names = useStatusNames();
   return (
     <div className="linked">
       <h4>{title}</h4>
@@ -42,7 +44,7 @@ function LinkedList({
                 <button type="button" className="link-button" onClick={() => { onOpen(id); }} disabled={!other}>
                   {other?.title ?? "A story no longer on the map"}
                 </button>
-                {other && <span className={`status-pill is-${other.status}`}>{statusLabel(other.status)}</span>}
+                {other && <span className={`status-pill is-${other.status}`}>{statusLabel(other.status, names)}</span>}
                 <button type="button" className="chip-remove" aria-label={`Unlink '${other?.title ?? id}'`} onClick={() => { onRemove(id); }}>
                   <CloseIcon size={12} />
                 </button>

@@ -1,11 +1,13 @@
 //! The team's refinement settings for the map: the Definition-of-Ready items (added, renamed,
-//! removed), the point limit for "small enough", and how many points each T-shirt size counts.
+//! removed), the point limit for "small enough", how many points each T-shirt size counts, and
+//! what each status is called.
 import { useState } from "react";
 import type { MapSettingsView } from "../../bindings/MapSettingsView";
 import { POINT_SCALE } from "../../model/refinement";
 import { Dialog } from "../Dialog";
 import { PlusIcon, TrashIcon } from "../Icons";
 import type { SendEdit } from "./send";
+import { StatusNamesSettings } from "./StatusNamesSettings";
 import { TextField } from "./TextField";
 
 const NUMERIC_POINTS = POINT_SCALE.filter((value) => value !== "0").map((value) => (value === "½" ? 0.5 : Number(value)));
@@ -35,7 +37,7 @@ export function DorSettingsDialog({ settings, send, onClose }: { settings: MapSe
   };
   return (
     <Dialog
-      title="Definition of Ready"
+      title="Refinement settings"
       testId="dor-settings"
       wide
       onClose={onClose}
@@ -45,6 +47,7 @@ export function DorSettingsDialog({ settings, send, onClose }: { settings: MapSe
         </button>
       }
     >
+      <h3 className="settings-heading">Definition of Ready</h3>
       <p className="dialog-note">
         A story is ready when it meets every item. Items marked “auto” are checked by the app; the others are ticked by hand
         on each story. Changes apply to the whole map and sync with it.
@@ -98,6 +101,7 @@ export function DorSettingsDialog({ settings, send, onClose }: { settings: MapSe
           <PlusIcon size={14} /> Add
         </button>
       </div>
+      <h3 className="settings-heading">Estimates</h3>
       <div className="settings-grid">
         <label className="field">
           <span className="field-label">Small enough for a sprint: at most</span>
@@ -131,6 +135,7 @@ export function DorSettingsDialog({ settings, send, onClose }: { settings: MapSe
           ))}
         </fieldset>
       </div>
+      <StatusNamesSettings labels={settings.statusLabels} send={send} />
     </Dialog>
   );
 }

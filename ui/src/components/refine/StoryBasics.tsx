@@ -5,6 +5,7 @@ import type { StoryTextField } from "../../bindings/StoryTextField";
 import type { StoryView } from "../../bindings/StoryView";
 import { STATUSES, statusLabel } from "../../model/labels";
 import { CloseIcon } from "../Icons";
+import { useStatusNames } from "../statusNames";
 import type { SendEdit } from "./send";
 import { TextField } from "./TextField";
 
@@ -56,6 +57,7 @@ export function NarrativeSection({ story, send }: { story: StoryView; send: Send
 }
 
 export function StatusSelect({ story, send, testId }: { story: StoryView; send: SendEdit; testId?: string }) {
+  const names = useStatusNames();
   return (
     <select
       className="field-select"
@@ -68,7 +70,7 @@ export function StatusSelect({ story, send, testId }: { story: StoryView; send: 
     >
       {STATUSES.map((status) => (
         <option key={status} value={status}>
-          {statusLabel(status)}
+          {statusLabel(status, names)}
         </option>
       ))}
     </select>

@@ -17,6 +17,9 @@ export interface TextFieldProps {
   autoFocus?: boolean;
   /** Shown as the field's visible label; `label` alone is read out otherwise. */
   showLabel?: boolean;
+  maxLength?: number;
+  /** Extra `data-*` attributes on the input, for tests to find one field among several. */
+  data?: Readonly<Record<`data-${string}`, string>>;
 }
 
 export function TextField({
@@ -31,12 +34,15 @@ export function TextField({
   rows = 3,
   autoFocus = false,
   showLabel = true,
+  maxLength,
+  data,
 }: TextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [base, setBase] = useState(value);
   const skipBlur = useRef(false);
-  // What was last sent, so Enter then blur does not send the same text twice.
-  const sent = useRef<string | null>(null);
+  // What was last sent and over which value, so Enter then blur does not send the same text
+  // twice, while the same text may go again once the value has changed (undo, a reset).
+  const sent = useRef<{ text: string; over: string } | null>(null);
   // A change from the backend (undo, a teammate) replaces the draft.
   if (value !== base) {
     setBase(value);
@@ -49,13 +55,15 @@ export function TextField({
       setDraft(value);
       return;
     }
-    if (next === value || next === sent.current) return;
-    sent.current = next;
+    if (next === value || (sent.current?.text === next && sent.current.over === value)) return;
+    sent.current = { text: next, over: value };
     onCommit(next);
   };
 
   const common = {
+    ...data,
     "aria-label": showLabel ? undefined : label,
+    maxLength,
     "data-testid": testId,
     className: multiline ? "field-textarea" : "field-input",
     placeholder,

@@ -1,4 +1,4 @@
-//! The top bar's view switch (Map ⇄ Backlog, also B) and the Definition-of-Ready settings.
+//! The top bar's view switch (Map ⇄ Backlog, also B) and the refinement settings.
 import { SettingsIcon } from "./RefineIcons";
 
 export type AppView = "map" | "backlog";
@@ -18,8 +18,8 @@ export function ViewSwitch({ mode, onMode, onSettings }: { mode: AppView; onMode
         type="button"
         className="icon-button"
         data-testid="dor-settings-button"
-        aria-label="Definition of Ready settings"
-        title="Definition of Ready settings"
+        aria-label="Refinement settings"
+        title="Refinement settings: Definition of Ready, estimates, status names"
         onClick={onSettings}
       >
         <SettingsIcon size={18} />
