@@ -24,6 +24,8 @@ export function App({ backend }: { backend: Backend }) {
   const { applyEdit, openMap, createMap, refreshMaps, undo, redo, setPrefs } = actions;
   const [search, setSearch] = useState("");
   const [showHelp, setShowHelp] = useState(false);
+  // Not saved: lines are asked for in a meeting, and the map opens without them.
+  const [showDependencies, setShowDependencies] = useState(false);
   const [createRequest, setCreateRequest] = useState(0);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const mapKeys = useRef<MapKeysHandle | null>(null);
@@ -84,6 +86,10 @@ export function App({ backend }: { backend: Backend }) {
         case "newMap":
           setCreateRequest((request) => request + 1);
           break;
+        case "toggleDependencies":
+          handled = mode === "map";
+          if (handled) setShowDependencies((shown) => !shown);
+          break;
         case "openStory":
         case "toggleBacklog":
           handled = refineShortcut(shortcut.id);
@@ -138,6 +144,10 @@ export function App({ backend }: { backend: Backend }) {
           onHelp={() => {
             setShowHelp(true);
           }}
+          dependencies={mode === "map" ? showDependencies : null}
+          onToggleDependencies={() => {
+            setShowDependencies((shown) => !shown);
+          }}
         >
           {view && refine.viewSwitch}
         </TopBar>
@@ -162,6 +172,7 @@ export function App({ backend }: { backend: Backend }) {
                 onEdit={applyEdit}
                 onPrefs={setPrefs}
                 onToast={actions.showToast}
+                showDependencies={showDependencies}
               />
             ))}
         </main>

@@ -18,6 +18,7 @@ import { fitZoom } from "../model/zoom";
 import type { NewToast } from "../state/store";
 import { AddInline } from "./AddInline";
 import { Cell, cellKey } from "./Cell";
+import { DependencyLegend, DependencyLines, type DependencySummary } from "./DependencyLines";
 import { ConfirmDelete, DeleteReleaseDialog } from "./ConfirmDelete";
 import {
   ActivityHeader,
@@ -49,6 +50,8 @@ export interface MapGridProps {
   onEdit: (edit: MapEdit) => Promise<MapChange | null>;
   onPrefs: (prefs: ViewPrefs) => void;
   onToast: (toast: NewToast) => void;
+  /** Draw lines from each story to the stories it depends on. */
+  showDependencies: boolean;
   ref?: React.Ref<MapKeysHandle>;
 }
 
@@ -96,7 +99,7 @@ function headerSide(drag: DragState | null, kind: "step" | "activity" | "release
   return null;
 }
 
-export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }: MapGridProps) {
+export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDependencies, ref }: MapGridProps) {
   const [draftStepFor, setDraftStepFor] = useState<string | null>(null);
   const [addingCell, setAddingCell] = useState<string | null>(null);
   const [addingActivity, setAddingActivity] = useState(false);
@@ -105,6 +108,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
   const [pendingDelete, setPendingDelete] = useState<DeleteTarget | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [revealed, setRevealed] = useState<GridFocus | null>(null);
+  const [dependencySummary, setDependencySummary] = useState<DependencySummary | null>(null);
   const viewport = useRef<HTMLDivElement | null>(null);
   const scroller = useRef<HTMLDivElement | null>(null);
   const gridEl = useRef<HTMLDivElement | null>(null);
@@ -454,6 +458,9 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
                   Add a release slice to start placing stories on the map.
                 </div>
               )}
+              {showDependencies && (
+                <DependencyLines grid={gridEl} stories={view.stories} zoom={prefs.zoom} onSummary={setDependencySummary} />
+              )}
 
               <div className="release-end" style={at(addReleaseRow, 1)}>
                 <AddInline
@@ -474,6 +481,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, ref }:
             </div>
           </div>
         </div>
+        {showDependencies && dependencySummary && <DependencyLegend summary={dependencySummary} />}
       </div>
       <DragOverlay dropAnimation={null}>
         {drag && (

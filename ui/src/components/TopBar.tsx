@@ -21,6 +21,7 @@ import {
   UndoIcon,
 } from "./Icons";
 import { MapSwitcher } from "./MapSwitcher";
+import { LinkIcon } from "./refine/RefineIcons";
 
 export interface TopBarProps {
   view: MapView | null;
@@ -48,6 +49,9 @@ export interface TopBarProps {
   searchCount: { matches: number; total: number } | null;
   searchRef: React.RefObject<HTMLInputElement | null>;
   onHelp: () => void;
+  /** Whether the dependency lines are shown; `null` where there are none to show (the backlog). */
+  dependencies: boolean | null;
+  onToggleDependencies: () => void;
   /** Drawn after the undo/redo group: the view switch. */
   children?: React.ReactNode;
 }
@@ -75,6 +79,8 @@ export function TopBar({
   searchCount,
   searchRef,
   onHelp,
+  dependencies,
+  onToggleDependencies,
   children,
 }: TopBarProps) {
   const stepCount = view?.activities.reduce((sum, activity) => sum + activity.steps.length, 0) ?? 0;
@@ -178,6 +184,22 @@ export function TopBar({
               </>
             )}
           </div>
+          <button
+            type="button"
+            className="icon-button toggle-button"
+            data-testid="dependency-lines-toggle"
+            aria-pressed={dependencies === true}
+            aria-label="Dependency lines"
+            title={
+              dependencies === null
+                ? "Dependency lines show on the map"
+                : `${dependencies ? "Hide" : "Show"} the dependency lines (D)`
+            }
+            disabled={dependencies === null}
+            onClick={onToggleDependencies}
+          >
+            <LinkIcon size={18} />
+          </button>
           <div className="toolbar-group" role="group" aria-label="Zoom">
             <button
               type="button"

@@ -37,6 +37,8 @@ describe("shortcut table", () => {
     expect(id("o")).toBe("openStory");
     expect(id(" ")).toBe("openStory");
     expect(id("b")).toBe("toggleBacklog");
+    expect(id("d")).toBe("toggleDependencies");
+    expect(id("D", { ctrlKey: true })).toBe("duplicate");
   });
 
   it("leaves other keys alone", () => {

@@ -20,6 +20,7 @@ export type ShortcutId =
   | "zoomFit"
   | "search"
   | "toggleBacklog"
+  | "toggleDependencies"
   | "newMap"
   | "help";
 
@@ -143,6 +144,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     combos: [{ key: "b", shift: false }],
     keys: "B",
     description: "Switch between the map and the backlog",
+    group: "View",
+  },
+  {
+    id: "toggleDependencies",
+    combos: [{ key: "d", shift: false }],
+    keys: "D",
+    description: "Show or hide the dependency lines on the map",
     group: "View",
   },
   {
