@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::refine::{
-    default_definition_of_ready, refine, DorItem, MapIndex, Refinement, TShirtPoints, WsjfInputs,
+    default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
 use crate::Rank;
 
@@ -289,18 +289,15 @@ impl MapModel {
     /// Each slice's roll-up; "ready" means passing the Definition of Ready.
     pub fn rollups(&self) -> Vec<SliceRollup> {
         let index = MapIndex::new(self);
-        let refined: Vec<Refinement> = self
-            .stories
-            .iter()
-            .map(|s| refine(s, &self.settings, &index))
-            .collect();
+        // Only readiness and points count here, not the whole refinement.
         slice_rollups(
             &self.releases,
-            self.stories.iter().zip(&refined).map(|(s, r)| StoryTally {
+            self.stories.iter().map(|s| StoryTally {
                 release_id: &s.release_id,
                 status: s.status,
-                points: r.points,
-                ready: r.readiness.ready,
+                points: Estimate::read(s.estimate.as_deref())
+                    .and_then(|e| e.points(&self.settings.tshirt_points)),
+                ready: readiness(s, &self.settings, &index).ready,
             }),
         )
     }
