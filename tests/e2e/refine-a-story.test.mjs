@@ -1,8 +1,8 @@
 // Refining a story in the real window: open it, paste three acceptance criteria through the
 // real clipboard, estimate it and watch the INVEST hints change, split it into two by
-// workflow steps giving one criterion to the second story, undo the split, redo it,
-// restart, and check the window and `storymap export json` agree. Screenshots of the
-// story panel and the backlog.
+// workflow steps giving one criterion to the second story, undo the split, redo it, show
+// the dependency lines on the fitted map, restart, and check the window and `storymap
+// export json` agree. Screenshots of the story panel, the split, the lines, the backlog.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, describe, it } from "node:test";
@@ -158,8 +158,18 @@ describe("refine a story", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () =>
     await waitForQuiet(browser);
     assert.deepEqual(map, split);
 
-    step("the backlog");
+    step("dependency lines on the whole map");
     await browser.keys(Key.Escape);
+    await browser.keys([Key.Ctrl, "0"]);
+    await browser.keys("d");
+    // The sample's one dependency: "Pay by card" needs "Enter delivery address".
+    await browser
+      .$('[data-testid="dependency-line"][data-from="sample-story-18"][data-to="sample-story-34"]')
+      .waitForExist({ timeout: UI_TIMEOUT_MS, timeoutMsg: "no line from 'Pay by card' to 'Enter delivery address'" });
+    await screenshot("dependency-lines.png");
+    await browser.keys("d");
+
+    step("the backlog");
     await browser.keys("b");
     await browser.$('[data-testid="backlog-headline"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
     await screenshot("backlog.png");
