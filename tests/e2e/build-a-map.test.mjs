@@ -19,6 +19,7 @@ import {
   runCli,
   sampleMapPath,
   screenshot,
+  waitForMap,
 } from "./support/harness.mjs";
 
 const MAP_NAME = "Checkout revamp";
@@ -40,15 +41,6 @@ async function renameByDoubleClick(browser, selector, text) {
   await browser.keys([Key.Ctrl, "a"]);
   await browser.keys(text);
   await browser.keys(Key.Enter);
-}
-
-async function waitForMap(browser, predicate, what) {
-  await browser.waitUntil(async () => predicate(await readMap(browser)), {
-    timeout: UI_TIMEOUT_MS,
-    interval: 200,
-    timeoutMsg: `the window never showed ${what}`,
-  });
-  return readMap(browser);
 }
 
 describe("build a map from nothing", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () => {

@@ -18,6 +18,7 @@ import {
   removeDir,
   runCli,
   screenshot,
+  waitForMap,
   waitForQuiet,
 } from "./support/harness.mjs";
 
@@ -45,15 +46,6 @@ async function waitForVerdict(browser, letter, verdict) {
     timeout: UI_TIMEOUT_MS,
     timeoutMsg: `INVEST ${letter} never became ${verdict}`,
   });
-}
-
-async function waitForMap(browser, predicate, what) {
-  await browser.waitUntil(async () => predicate(await readMap(browser)), {
-    timeout: UI_TIMEOUT_MS,
-    interval: 150,
-    timeoutMsg: `the window never showed ${what}`,
-  });
-  return readMap(browser);
 }
 
 describe("refine a story", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () => {

@@ -24,6 +24,7 @@ import {
   runCli,
   sampleMapPath,
   screenshot,
+  waitForMap,
   waitForQuiet,
 } from "./support/harness.mjs";
 
@@ -39,15 +40,6 @@ const FILL = "sample-activity-2";
 const DISCOVER = "sample-activity-1";
 const BROWSE_FRUIT = "sample-story-01"; // first of Browse categories × MVP
 const PRICES = "sample-story-02"; // second of that cell
-
-async function waitForMap(browser, predicate, what) {
-  await browser.waitUntil(async () => predicate(await readMap(browser)), {
-    timeout: UI_TIMEOUT_MS,
-    interval: 150,
-    timeoutMsg: `the window never showed ${what}`,
-  });
-  return readMap(browser);
-}
 
 const card = (browser, id) => browser.$(`[data-testid="story-card"][data-story-id="${id}"]`);
 const activity = (browser, id) => browser.$(`[data-testid="activity"][data-activity-id="${id}"] [data-testid="activity-title"]`);

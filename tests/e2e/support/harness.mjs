@@ -337,6 +337,16 @@ export async function readMap(browser) {
   });
 }
 
+/** Waits until the map the window shows satisfies `predicate`, and returns it. */
+export async function waitForMap(browser, predicate, what) {
+  await browser.waitUntil(async () => predicate(await readMap(browser)), {
+    timeout: UI_TIMEOUT_MS,
+    interval: 150,
+    timeoutMsg: `the window never showed ${what}`,
+  });
+  return readMap(browser);
+}
+
 /**
  * Cards in the map's display order — by step (activity-major, as the steps appear), then
  * release, then position in the cell — whatever the DOM layout (rows per release or

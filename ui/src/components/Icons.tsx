@@ -1,11 +1,12 @@
 /** Small line icons, drawn with `currentColor`. */
 
-interface IconProps {
+export interface IconProps {
   size?: number;
   className?: string;
 }
 
-function Svg({ size = 16, className, children }: IconProps & { children: React.ReactNode }) {
+/** The frame every line icon shares: a 16-unit grid stroked in `currentColor`. */
+export function Svg({ size = 16, className, children }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       className={className ? `icon ${className}` : "icon"}

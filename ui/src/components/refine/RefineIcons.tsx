@@ -1,29 +1,6 @@
 //! Line icons for the refinement screens, drawn like the map's (16-unit grid, `currentColor`).
 
-interface IconProps {
-  size?: number;
-  className?: string;
-}
-
-function Svg({ size = 16, className, children }: IconProps & { children: React.ReactNode }) {
-  return (
-    <svg
-      className={className ? `icon ${className}` : "icon"}
-      width={size}
-      height={size}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Svg, type IconProps } from "../Icons";
 
 export function GripIcon(props: IconProps) {
   return (
