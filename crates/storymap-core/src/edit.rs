@@ -202,13 +202,23 @@ fn rank_of(tx: &Transaction<'_>, obj: &ObjId) -> Rank {
         .unwrap_or_else(Rank::last_resort)
 }
 
-/// Live members of a collection matching `filter`, in display order (rank, then id).
+/// Live members of a root collection matching `filter`, in display order (rank, then id).
 pub(crate) fn siblings(
     tx: &Transaction<'_>,
     key: &str,
     filter: impl Fn(&ObjId) -> bool,
 ) -> Vec<(Rank, String)> {
-    let mut list: Vec<(Rank, String)> = entries(tx, &ROOT, key)
+    siblings_in(tx, &ROOT, key, filter)
+}
+
+/// Live members of the map `key` inside `parent` (a story's criteria, say), in order.
+pub(crate) fn siblings_in(
+    tx: &Transaction<'_>,
+    parent: &ObjId,
+    key: &str,
+    filter: impl Fn(&ObjId) -> bool,
+) -> Vec<(Rank, String)> {
+    let mut list: Vec<(Rank, String)> = entries(tx, parent, key)
         .into_iter()
         // The caller's filter first: on a large map it rules out nearly every entry.
         .filter(|(_, obj)| filter(obj) && !is_deleted(tx, obj))
@@ -239,31 +249,47 @@ fn end_rank(list: &[(Rank, String)]) -> Rank {
     Rank::between(list.last().map(|(r, _)| r), None)
 }
 
-/// Gives `moved` the rank of position `index` among `siblings` (which exclude it). Two
-/// peers can mint equal ranks; a slot between equals has no rank, so the list is renumbered.
+/// Gives `moved` the rank of position `index` among `siblings` (which exclude it).
 pub(crate) fn place(
     rec: &mut Recorder<'_, '_>,
     siblings: &[(Rank, String)],
     index: usize,
     moved: Entity,
-    entity_of: fn(String) -> Entity,
+    entity_of: impl Fn(String) -> Entity,
 ) -> Result<(), CoreError> {
-    let index = index.min(siblings.len());
-    let lower = index.checked_sub(1).map(|i| &siblings[i].0);
-    let upper = siblings.get(index).map(|s| &s.0);
+    let rank = slot_ranks(rec, siblings, index, 1, entity_of)?.remove(0);
+    rec.set_str(&moved, RANK, &rank.as_string())
+}
+
+/// Ranks for `count` new items at position `at` among `others`, in order. Two peers can
+/// mint equal ranks; a slot between equals has no rank, so the others are renumbered
+/// around the new items (`entity_of` names them for the undo record).
+pub(crate) fn slot_ranks(
+    rec: &mut Recorder<'_, '_>,
+    others: &[(Rank, String)],
+    at: usize,
+    count: usize,
+    entity_of: impl Fn(String) -> Entity,
+) -> Result<Vec<Rank>, CoreError> {
+    let at = at.min(others.len());
+    let lower = at.checked_sub(1).map(|i| &others[i].0);
+    let upper = others.get(at).map(|s| &s.0);
     if lower.zip(upper).is_none_or(|(l, u)| l < u) {
-        return rec.set_str(&moved, RANK, &Rank::between(lower, upper).as_string());
+        let mut ranks = Vec::with_capacity(count);
+        let mut last = lower.cloned();
+        for _ in 0..count {
+            let rank = Rank::between(last.as_ref(), upper);
+            last = Some(rank.clone());
+            ranks.push(rank);
+        }
+        return Ok(ranks);
     }
-    let mut order: Vec<Entity> = siblings
-        .iter()
-        .map(|(_, id)| entity_of(id.clone()))
-        .collect();
-    order.insert(index, moved);
-    let ranks = Rank::sequence(None, order.len());
-    for (entity, rank) in order.iter().zip(ranks) {
-        rec.set_str(entity, RANK, &rank.as_string())?;
+    let all = Rank::sequence(None, others.len() + count);
+    for (i, (_, id)) in others.iter().enumerate() {
+        let position = if i < at { i } else { i + count };
+        rec.set_str(&entity_of(id.clone()), RANK, &all[position].as_string())?;
     }
-    Ok(())
+    Ok(all[at..at + count].to_vec())
 }
 
 fn rename(

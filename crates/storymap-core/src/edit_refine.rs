@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
-use crate::edit::{clean_title, live, siblings, title_of};
+use crate::edit::{clean_title, live, place, siblings, siblings_in, slot_ranks, title_of};
 use crate::history::{Entity, Recorder};
-use crate::read::{entries, is_deleted, map_field, str_field};
+use crate::read::{bool_field, entries, is_deleted, key_set, map_field, str_field};
 use crate::refine::{check_part, find_cycle, Estimate, TShirt};
 use crate::schema::*;
 use crate::{CoreError, Rank, StoryStatus};
@@ -257,19 +257,7 @@ fn live_criterion(
 
 /// Live criteria of a story in order: (rank, id).
 fn criteria(rec: &Recorder<'_, '_>, story: &ObjId) -> Vec<(Rank, String)> {
-    let tx = &*rec.tx;
-    let mut list: Vec<(Rank, String)> = entries(tx, story, ACCEPTANCE_CRITERIA)
-        .into_iter()
-        .filter(|(_, c)| !is_deleted(tx, c))
-        .map(|(id, c)| {
-            let rank = str_field(tx, &c, RANK)
-                .and_then(|r| Rank::parse(&r).ok())
-                .unwrap_or_else(Rank::last_resort);
-            (rank, id)
-        })
-        .collect();
-    list.sort();
-    list
+    siblings_in(rec.tx, story, ACCEPTANCE_CRITERIA, |_| true)
 }
 
 /// Lines of pasted text as criteria: list markers ("- ", "* ", "1. ", "[ ] ") stripped.
@@ -309,17 +297,8 @@ fn dependency_links(rec: &Recorder<'_, '_>) -> HashMap<String, Vec<String>> {
     entries(tx, &ROOT, STORIES)
         .into_iter()
         .filter(|(_, s)| !is_deleted(tx, s))
-        .map(|(id, s)| {
-            let links = map_field(tx, &s, DEPENDS_ON)
-                .map(|set| tx.keys(&set).filter(|k| set_member(tx, &set, k)).collect())
-                .unwrap_or_default();
-            (id, links)
-        })
+        .map(|(id, s)| (id, key_set(tx, &s, DEPENDS_ON)))
         .collect()
-}
-
-fn set_member<R: ReadDoc>(doc: &R, set: &ObjId, key: &str) -> bool {
-    matches!(doc.get(set, key), Ok(Some((automerge::Value::Scalar(v), _))) if v.as_bool() == Some(true))
 }
 
 fn set_member_of(
@@ -539,9 +518,9 @@ pub(crate) fn apply(
                 .into_iter()
                 .filter(|(_, id)| id != criterion_id)
                 .collect();
-            let sid = story_id.clone();
-            let entity = Entity::Criterion(sid.clone(), criterion_id.clone());
-            place_criterion(rec, &others, *to_index, entity, &sid)?;
+            let entity = Entity::Criterion(story_id.clone(), criterion_id.clone());
+            let of_story = |id| Entity::Criterion(story_id.clone(), id);
+            place(rec, &others, *to_index, entity, of_story)?;
             format!("Reorder the criteria of '{}'", title_of(rec.tx, &obj))
         }
         RefineEdit::DeleteCriterion {
@@ -623,65 +602,12 @@ pub(crate) fn apply(
     Ok((label, None))
 }
 
-/// Ranks for `count` new items at position `at` among `others`. Between equal neighbours
-/// (concurrent inserts) the others are renumbered around the new ones.
-fn slot_ranks(
-    rec: &mut Recorder<'_, '_>,
-    others: &[(Rank, String)],
-    at: usize,
-    count: usize,
-) -> Result<Vec<Rank>, CoreError> {
-    let lower = at.checked_sub(1).map(|i| &others[i].0);
-    let upper = others.get(at).map(|s| &s.0);
-    if lower.zip(upper).is_none_or(|(l, u)| l < u) {
-        let mut ranks = Vec::with_capacity(count);
-        let mut last = lower.cloned();
-        for _ in 0..count {
-            let rank = Rank::between(last.as_ref(), upper);
-            last = Some(rank.clone());
-            ranks.push(rank);
-        }
-        return Ok(ranks);
-    }
-    let all = Rank::sequence(None, others.len() + count);
-    for (i, (_, id)) in others.iter().enumerate() {
-        let position = if i < at { i } else { i + count };
-        rec.set_str(&Entity::Story(id.clone()), RANK, &all[position].as_string())?;
-    }
-    Ok(all[at..at + count].to_vec())
-}
-
 fn dor_last_rank(rec: &Recorder<'_, '_>, items: &ObjId) -> Option<Rank> {
     let tx = &*rec.tx;
     tx.keys(items)
         .filter_map(|k| map_field(tx, items, &k))
         .filter_map(|item| str_field(tx, &item, RANK).and_then(|r| Rank::parse(&r).ok()))
         .max()
-}
-
-fn place_criterion(
-    rec: &mut Recorder<'_, '_>,
-    others: &[(Rank, String)],
-    to_index: usize,
-    entity: Entity,
-    story_id: &str,
-) -> Result<(), CoreError> {
-    let index = to_index.min(others.len());
-    let lower = index.checked_sub(1).map(|i| &others[i].0);
-    let upper = others.get(index).map(|s| &s.0);
-    if lower.zip(upper).is_none_or(|(l, u)| l < u) {
-        return rec.set_str(&entity, RANK, &Rank::between(lower, upper).as_string());
-    }
-    // Equal neighbours (concurrent inserts): renumber the list.
-    let mut order: Vec<Entity> = others
-        .iter()
-        .map(|(_, id)| Entity::Criterion(story_id.to_owned(), id.clone()))
-        .collect();
-    order.insert(index, entity);
-    for (entity, rank) in order.iter().zip(Rank::sequence(None, order.len())) {
-        rec.set_str(entity, RANK, &rank.as_string())?;
-    }
-    Ok(())
 }
 
 fn split(
@@ -740,15 +666,10 @@ fn split(
         .collect();
     let sets: Vec<(&'static str, Vec<String>)> = [LABELS, DEPENDS_ON]
         .into_iter()
-        .map(|key| {
-            let members = map_field(tx, &original, key)
-                .map(|set| tx.keys(&set).filter(|k| set_member(tx, &set, k)).collect())
-                .unwrap_or_default();
-            (key, members)
-        })
+        .map(|key| (key, key_set(tx, &original, key)))
         .collect();
     let source_criteria = map_field(tx, &original, ACCEPTANCE_CRITERIA);
-    let ranks = slot_ranks(rec, &without_original, at, titles.len())?;
+    let ranks = slot_ranks(rec, &without_original, at, titles.len(), Entity::Story)?;
     let mut child_ids = Vec::new();
     for (i, (child_title, rank)) in titles.iter().zip(ranks).enumerate() {
         let child_id = format!("{new_id}-{i}");
@@ -782,7 +703,7 @@ fn split(
                         tx.put(&to, key, value)?;
                     }
                 }
-                let done = set_member(tx, &from, DONE);
+                let done = bool_field(tx, &from, DONE);
                 tx.put(&to, DONE, done)?;
             }
         }

@@ -29,7 +29,7 @@ fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
 }
 
 /// The keys of a map used as a set (`{ key: true }`), sorted.
-fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String> {
+pub(crate) fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String> {
     let Some(set) = map_field(doc, obj, key) else {
         return Vec::new();
     };
