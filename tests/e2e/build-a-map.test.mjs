@@ -16,6 +16,7 @@ import {
   preflight,
   readMap,
   removeDir,
+  runJourney,
   runCli,
   sampleMapPath,
   screenshot,
@@ -57,19 +58,7 @@ describe("build a map from nothing", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_00
     removeDir(dataDir);
   });
 
-  it("creates, fills and renames a map, which reopens and exports as shown", async (t) => {
-    let stage = "start";
-    const step = (name) => {
-      stage = name;
-      t.diagnostic(name);
-    };
-    try {
-      await journey(step);
-    } catch (error) {
-      const shot = await screenshot("build-failure.png").catch(() => null);
-      throw new Error(`failed at "${stage}" (screen: ${shot}): ${error.message}`, { cause: error });
-    }
-  });
+  it("creates, fills and renames a map, which reopens and exports as shown", (t) => runJourney(t, "build-failure.png", journey));
 
   async function journey(step) {
     step("open the app");

@@ -16,6 +16,7 @@ import {
   preflight,
   readMap,
   removeDir,
+  runJourney,
   runCli,
   screenshot,
   waitForMap,
@@ -63,19 +64,7 @@ describe("refine a story", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () =>
     removeDir(dataDir);
   });
 
-  it("criteria by paste, estimate, INVEST, split, undo, redo, restart", async (t) => {
-    let stage = "start";
-    const step = (name) => {
-      stage = name;
-      t.diagnostic(name);
-    };
-    try {
-      await journey(step);
-    } catch (error) {
-      const shot = await screenshot("refine-failure.png").catch(() => null);
-      throw new Error(`failed at "${stage}" (screen: ${shot}): ${error.message}`, { cause: error });
-    }
-  });
+  it("criteria by paste, estimate, INVEST, split, undo, redo, restart", (t) => runJourney(t, "refine-failure.png", journey));
 
   async function journey(step) {
     step("open the story");

@@ -21,6 +21,7 @@ import {
   preflight,
   readMap,
   removeDir,
+  runJourney,
   runCli,
   sampleMapPath,
   screenshot,
@@ -127,19 +128,7 @@ describe("shape the map with the pointer", { timeout: READY_TIMEOUT_MS * 2 + 4 *
     removeDir(dataDir);
   });
 
-  it("drags cards and an activity, also fitted to the window, undoes three times, and the order survives a restart", async (t) => {
-    let stage = "start";
-    const step = (name) => {
-      stage = name;
-      t.diagnostic(name);
-    };
-    try {
-      await journey(step, t);
-    } catch (error) {
-      const shot = await screenshot("shape-failure.png").catch(() => null);
-      throw new Error(`failed at "${stage}" (screen: ${shot}): ${error.message}`, { cause: error });
-    }
-  });
+  it("drags cards and an activity, also fitted to the window, undoes three times, and the order survives a restart", (t) => runJourney(t, "shape-failure.png", (step) => journey(step, t)));
 
   async function journey(step, t) {
     step("open the sample map");

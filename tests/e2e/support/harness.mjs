@@ -337,6 +337,24 @@ export async function readMap(browser) {
   });
 }
 
+/**
+ * Runs a journey that names its stages with `step(name)` (reported as test diagnostics);
+ * a failure says which stage failed and screenshots the screen as `failureShot`.
+ */
+export async function runJourney(t, failureShot, journey) {
+  let stage = "start";
+  const step = (name) => {
+    stage = name;
+    t.diagnostic(name);
+  };
+  try {
+    await journey(step);
+  } catch (error) {
+    const shot = await screenshot(failureShot).catch(() => null);
+    throw new Error(`failed at "${stage}" (screen: ${shot}): ${error.message}`, { cause: error });
+  }
+}
+
 /** Waits until the map the window shows satisfies `predicate`, and returns it. */
 export async function waitForMap(browser, predicate, what) {
   await browser.waitUntil(async () => predicate(await readMap(browser)), {
