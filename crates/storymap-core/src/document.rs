@@ -185,6 +185,10 @@ impl MapDocument {
         &self.doc
     }
 
+    pub(crate) fn from_automerge(doc: Automerge) -> MapDocument {
+        MapDocument { doc }
+    }
+
     pub(crate) fn automerge_mut(&mut self) -> &mut Automerge {
         &mut self.doc
     }

@@ -9,6 +9,7 @@ mod error;
 pub mod generate;
 mod history;
 mod import;
+mod merge;
 mod model;
 mod rank;
 mod read;
@@ -21,6 +22,7 @@ pub use edit_refine::{criteria_lines, RefineEdit, SplitChild, StoryField, WsjfPa
 pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};
 pub use import::MapImport;
+pub use merge::Merged;
 pub use model::{
     slice_rollups, AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, SliceRollup,
     Step, Story, StoryDetails, StoryStatus, StoryTally,

@@ -1,0 +1,149 @@
+//! Merging changes made elsewhere (a teammate through sync, a `.storymap` file) into a
+//! map: what they touched, from Automerge's own diff, so the store rewrites only those
+//! projection rows and the UI patches only those cards.
+
+use automerge::{ChangeHash, Prop, ReadDoc, ROOT};
+
+use crate::edit::Applied;
+use crate::read;
+use crate::schema::*;
+use crate::{CoreError, MapDocument};
+
+/// The outcome of [`MapDocument::merge`] when it brought something new.
+#[derive(Debug)]
+pub struct Merged {
+    /// What the new changes touched; `writes` is empty (they are not the local user's to undo).
+    pub applied: Applied,
+    /// The changes that were new here, encoded, to append as one change row.
+    pub new_changes: Vec<u8>,
+    /// How many changes were new.
+    pub change_count: usize,
+}
+
+impl MapDocument {
+    /// Merges encoded changes or a whole saved document of the same map; changes already
+    /// here are skipped. `Ok(None)` when nothing was new.
+    ///
+    /// Bytes of another map, or of something that is not a story map, are refused. The
+    /// document is then left holding them, so the caller must reload it from its store
+    /// (as `Store::merge_changes` does) — Automerge cannot take changes back out.
+    pub fn merge(&mut self, bytes: &[u8]) -> Result<Option<Merged>, CoreError> {
+        let map_id = self.map_id();
+        let before = self.heads();
+        self.automerge_mut().load_incremental(bytes)?;
+        let after = self.heads();
+        if before == after {
+            return Ok(None);
+        }
+        check_same_map(self, &map_id)?;
+        let doc = self.automerge();
+        let change_count = doc.get_changes(&before).len();
+        let mut applied = touched(doc, &before, &after);
+        applied.label = merge_label(doc, &before, change_count);
+        Ok(Some(Merged {
+            applied,
+            new_changes: doc.save_after(&before),
+            change_count,
+        }))
+    }
+
+    /// Loads bytes from outside (a file, a download) with every hash verified.
+    pub fn load_verified(bytes: &[u8]) -> Result<MapDocument, CoreError> {
+        let doc = automerge::Automerge::load(bytes)?;
+        read::check_document(&doc)?;
+        let map = MapDocument::from_automerge(doc);
+        if map.map_id().is_empty() {
+            return Err(CoreError::ForeignDocument("it has no mapId".into()));
+        }
+        Ok(map)
+    }
+}
+
+/// After a merge the document must still be one story map, the same one: two `mapId`
+/// values or a changed `kind` means someone merged a foreign document into it.
+fn check_same_map(map: &MapDocument, map_id: &str) -> Result<(), CoreError> {
+    let doc = map.automerge();
+    read::check_document(doc)?;
+    let ids: Vec<String> = doc
+        .get_all(ROOT, MAP_ID)?
+        .into_iter()
+        .filter_map(|(value, _)| value.into_string().ok())
+        .collect();
+    if ids.len() != 1 || ids[0] != map_id {
+        return Err(CoreError::ForeignDocument(format!(
+            "the changes belong to another map ({})",
+            ids.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Which stories, outline parts and settings changed between two sets of heads.
+fn touched(doc: &automerge::Automerge, before: &[ChangeHash], after: &[ChangeHash]) -> Applied {
+    let mut applied = Applied::default();
+    for patch in doc.diff(before, after) {
+        let root_key = |i: usize| match patch.path.get(i) {
+            Some((_, Prop::Map(key))) => Some(key.clone()),
+            _ => None,
+        };
+        // A patch on the root names its key in the action; deeper ones in the path.
+        let (top, second) = if patch.path.is_empty() {
+            (patch_key(&patch.action), None)
+        } else {
+            (
+                root_key(0),
+                root_key(1).or_else(|| patch_key(&patch.action)),
+            )
+        };
+        match top.as_deref() {
+            Some(NAME) => applied.map_renamed = true,
+            Some(ACTIVITIES | STEPS | RELEASES) => applied.outline_changed = true,
+            Some(SETTINGS) => applied.settings_changed = true,
+            Some(STORIES) => {
+                if let Some(id) = second {
+                    if !applied.stories.contains(&id) {
+                        applied.stories.push(id);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A story deleted or restored under a deleted step changes which steps are drawn.
+    if !applied.outline_changed {
+        applied.outline_changed = applied
+            .stories
+            .iter()
+            .any(|id| read::story_parent_deleted(doc, id));
+    }
+    applied
+}
+
+fn patch_key(action: &automerge::PatchAction) -> Option<String> {
+    use automerge::PatchAction::*;
+    match action {
+        PutMap { key, .. } | DeleteMap { key } => Some(key.clone()),
+        _ => None,
+    }
+}
+
+/// The author a device recorded for its actor (Automerge stores it once per actor, not
+/// on every change); "someone" for changes made without one.
+pub(crate) fn author_of(doc: &automerge::Automerge, actor: &automerge::ActorId) -> String {
+    doc.get_author_for_actor(actor)
+        .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned())
+        .unwrap_or_else(|| "someone".to_owned())
+}
+
+/// "Merged 3 changes by ana, ben" — the authors as the devices recorded them.
+fn merge_label(doc: &automerge::Automerge, before: &[ChangeHash], count: usize) -> String {
+    let mut authors: Vec<String> = Vec::new();
+    for change in doc.get_changes(before) {
+        let name = author_of(doc, change.actor_id());
+        if !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
+    let plural = if count == 1 { "" } else { "s" };
+    format!("Merged {count} change{plural} by {}", authors.join(", "))
+}

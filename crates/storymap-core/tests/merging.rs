@@ -1,0 +1,162 @@
+//! Merging someone else's changes: what it touched, and what it refuses.
+
+use storymap_core::{CoreError, Edit, EditContext, MapDocument};
+
+const TIME: i64 = 1_700_000_000;
+
+fn ctx(id: &str) -> EditContext {
+    EditContext {
+        new_id: id.into(),
+        unix_time: TIME,
+    }
+}
+
+/// One activity (a1) with one step (s1), one slice (r1) and stories c0, c1.
+fn small_map() -> MapDocument {
+    let mut map = MapDocument::create("m", "Shop", "ana", TIME).unwrap();
+    let edits = [
+        (
+            Edit::AddActivity {
+                title: "Find".into(),
+            },
+            "a1",
+        ),
+        (
+            Edit::AddStep {
+                activity_id: "a1".into(),
+                title: "Search".into(),
+            },
+            "s1",
+        ),
+        (
+            Edit::AddRelease {
+                title: "MVP".into(),
+            },
+            "r1",
+        ),
+    ];
+    for (edit, id) in edits {
+        map.apply(&edit, &ctx(id)).unwrap();
+    }
+    for id in ["c0", "c1"] {
+        let add = Edit::AddStory {
+            step_id: "s1".into(),
+            release_id: "r1".into(),
+            title: format!("Story {id}"),
+        };
+        map.apply(&add, &ctx(id)).unwrap();
+    }
+    map
+}
+
+fn copy_for(map: &MapDocument, author: &str) -> MapDocument {
+    let mut copy = MapDocument::load(&map.save()).unwrap();
+    copy.set_author(author);
+    copy
+}
+
+#[test]
+fn a_merge_names_the_stories_and_parts_it_touched_and_who_made_the_changes() {
+    let ana = small_map();
+    let mut ben = copy_for(&ana, "ben");
+    let before = ben.heads();
+    ben.apply(
+        &Edit::RenameStory {
+            story_id: "c1".into(),
+            title: "Search by barcode".into(),
+        },
+        &ctx("-"),
+    )
+    .unwrap();
+    ben.apply(
+        &Edit::AddRelease {
+            title: "Later".into(),
+        },
+        &ctx("r2"),
+    )
+    .unwrap();
+
+    let mut ana = ana;
+    let merged = ana
+        .merge(&ben.automerge().save_after(&before))
+        .unwrap()
+        .expect("two changes were new");
+    assert_eq!(merged.applied.stories, vec!["c1".to_owned()]);
+    assert!(merged.applied.outline_changed);
+    assert!(!merged.applied.settings_changed && !merged.applied.map_renamed);
+    assert!(
+        merged.applied.writes.is_empty(),
+        "not the local user's to undo"
+    );
+    assert_eq!(merged.change_count, 2);
+    assert_eq!(merged.applied.label, "Merged 2 changes by ben");
+    assert_eq!(ana.read_story("c1").unwrap().title, "Search by barcode");
+
+    // The same bytes again, or a whole copy of what we have, bring nothing new.
+    assert!(ana.merge(&ben.save()).unwrap().is_none());
+    assert!(ana.merge(&ana.save()).unwrap().is_none());
+}
+
+#[test]
+fn a_merged_new_story_and_a_renamed_map_are_reported() {
+    let mut ana = small_map();
+    let mut fresh = copy_for(&ana, "ana");
+    let mut ben = copy_for(&ana, "ben");
+    ben.apply(
+        &Edit::AddStory {
+            step_id: "s1".into(),
+            release_id: "r1".into(),
+            title: "Scan a barcode".into(),
+        },
+        &ctx("c2"),
+    )
+    .unwrap();
+    ben.apply(
+        &Edit::RenameMap {
+            name: "Grocery shop".into(),
+        },
+        &ctx("-"),
+    )
+    .unwrap();
+    let merged = ana.merge(&ben.save()).unwrap().unwrap();
+    assert_eq!(merged.applied.stories, vec!["c2".to_owned()]);
+    assert!(merged.applied.map_renamed);
+    assert_eq!(ana.name(), "Grocery shop");
+    // The new changes alone rebuild ben's edits on a copy taken before them.
+    fresh.load_incremental(&merged.new_changes).unwrap();
+    assert_eq!(fresh.heads(), ana.heads());
+}
+
+#[test]
+fn changes_of_another_map_are_refused() {
+    let mut ana = small_map();
+    let other = MapDocument::create("other", "Other map", "eve", TIME).unwrap();
+    let error = ana.merge(&other.save()).unwrap_err();
+    assert!(
+        matches!(&error, CoreError::ForeignDocument(m) if m.contains("another map")),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_story_map_is_refused_with_the_reason() {
+    let mut plain = automerge::AutoCommit::new();
+    use automerge::transaction::Transactable;
+    plain.put(automerge::ROOT, "todo", "milk").unwrap();
+    let error = MapDocument::load_verified(&plain.save()).err().unwrap();
+    assert_eq!(
+        error.to_string(),
+        "not a story map document: it has no 'kind' field"
+    );
+    let error = MapDocument::load_verified(b"not automerge at all")
+        .err()
+        .unwrap();
+    assert!(
+        error.to_string().starts_with("the map document is damaged"),
+        "{error}"
+    );
+    let mut bytes = small_map().save();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    assert!(MapDocument::load_verified(&bytes).is_err());
+}
