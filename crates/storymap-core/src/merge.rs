@@ -33,6 +33,7 @@ impl MapDocument {
         self.automerge_mut().load_incremental(bytes)?;
         let after = self.heads();
         if before == after {
+            check_readable(bytes)?;
             return Ok(None);
         }
         check_same_map(self, &map_id)?;
@@ -56,6 +57,22 @@ impl MapDocument {
             return Err(CoreError::ForeignDocument("it has no mapId".into()));
         }
         Ok(map)
+    }
+}
+
+/// Automerge skips chunks it cannot parse when merging; when nothing was new, tell
+/// "already had all of it" from "could not read it".
+fn check_readable(bytes: &[u8]) -> Result<(), CoreError> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    let options = automerge::LoadOptions::new()
+        .on_partial_load(automerge::OnPartialLoad::Error)
+        .verification_mode(automerge::VerificationMode::DontCheck);
+    match automerge::Automerge::load_with_options(bytes, options) {
+        // Changes that build on ones not in `bytes`: parsed fine.
+        Ok(_) | Err(automerge::AutomergeError::MissingDeps) => Ok(()),
+        Err(error) => Err(error.into()),
     }
 }
 

@@ -9,4 +9,7 @@ mod store;
 
 pub use error::StoreError;
 pub use projection::MapListing;
-pub use store::{LoadedMap, MapChanged, Store, COMPACT_AFTER_BYTES, COMPACT_AFTER_ROWS};
+pub use store::{
+    LoadedMap, MapChanged, MergedChanges, ReceivedMap, Store, COMPACT_AFTER_BYTES,
+    COMPACT_AFTER_ROWS,
+};

@@ -45,9 +45,43 @@ pub struct MapChanged {
     pub removed_story_ids: Vec<String>,
 }
 
+/// What [`Store::merge_changes`] brought in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergedChanges {
+    pub changed: MapChanged,
+    /// "Merged 3 changes by ben".
+    pub label: String,
+    pub change_count: usize,
+}
+
+/// What [`Store::receive_map`] did with a map received whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReceivedMap {
+    /// The map was new here.
+    Added { map_id: String },
+    /// We had it: its new changes, or `None` when we had them all already.
+    Merged {
+        map_id: String,
+        merged: Option<Box<MergedChanges>>,
+    },
+}
+
+impl ReceivedMap {
+    pub fn map_id(&self) -> &str {
+        match self {
+            ReceivedMap::Added { map_id } | ReceivedMap::Merged { map_id, .. } => map_id,
+        }
+    }
+}
+
 impl LoadedMap {
     pub fn map_id(&self) -> &str {
         &self.map_id
+    }
+
+    /// Heads of the document as loaded (for "what is new since").
+    pub fn heads(&self) -> Vec<automerge::ChangeHash> {
+        self.doc.heads()
     }
 }
 
@@ -176,16 +210,87 @@ impl Store {
         loaded: &mut LoadedMap,
         applied: &Applied,
     ) -> Result<MapChanged, StoreError> {
+        // An edit that wrote nothing (a rename to the same title) made no change.
+        let change = if applied.writes.is_empty() {
+            None
+        } else {
+            Some(loaded.doc.last_local_change().unwrap_or_default())
+        };
+        self.persist(loaded, change.as_deref(), applied)
+    }
+
+    /// Merges changes made elsewhere (a teammate's, through sync or a `.storymap` file)
+    /// into the map: what was new becomes one change row, with the projection rows it
+    /// touched, in one transaction. `Ok(None)` when nothing was new.
+    ///
+    /// Bytes that are not this map's changes are refused and the document is reloaded
+    /// from disk, so nothing of them stays in memory or reaches the disk.
+    pub fn merge_changes(
+        &mut self,
+        loaded: &mut LoadedMap,
+        bytes: &[u8],
+    ) -> Result<Option<MergedChanges>, StoreError> {
+        let result = self.try_merge_changes(loaded, bytes);
+        if result.is_err() {
+            if let Ok(fresh) = self.load(&loaded.map_id) {
+                *loaded = fresh;
+            }
+        }
+        result
+    }
+
+    fn try_merge_changes(
+        &mut self,
+        loaded: &mut LoadedMap,
+        bytes: &[u8],
+    ) -> Result<Option<MergedChanges>, StoreError> {
+        // Rows the CLI stored meanwhile first, so "new" means new to this data directory.
+        merge_stored(&self.db, loaded)?;
+        let map_id = loaded.map_id.clone();
+        let Some(merged) = loaded
+            .doc
+            .merge(bytes)
+            .map_err(|e| StoreError::document(&map_id, e))?
+        else {
+            return Ok(None);
+        };
+        let changed = self.persist(loaded, Some(&merged.new_changes), &merged.applied)?;
+        Ok(Some(MergedChanges {
+            changed,
+            label: merged.applied.label,
+            change_count: merged.change_count,
+        }))
+    }
+
+    /// Adds a map received whole (a `.storymap` file, a map joined through sync), or
+    /// merges it into the map with the same id when this data directory has it.
+    pub fn receive_map(&mut self, doc: MapDocument) -> Result<ReceivedMap, StoreError> {
+        let map_id = doc.map_id();
+        if !self.map_exists(&map_id)? {
+            self.insert_map(&doc)?;
+            return Ok(ReceivedMap::Added { map_id });
+        }
+        let mut loaded = self.load(&map_id)?;
+        let merged = self.merge_changes(&mut loaded, &doc.save())?.map(Box::new);
+        self.compact_if_due(&mut loaded)?;
+        Ok(ReceivedMap::Merged { map_id, merged })
+    }
+
+    /// Writes one change (when there is one) and the projection rows `applied` touched,
+    /// in one transaction, and reads back what the UI patches.
+    fn persist(
+        &mut self,
+        loaded: &mut LoadedMap,
+        change: Option<&[u8]>,
+        applied: &Applied,
+    ) -> Result<MapChanged, StoreError> {
         let map_id = loaded.map_id.clone();
         let tx = self
             .db
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = now();
-        // An edit that wrote nothing (a rename to the same title) made no change.
-        let wrote = !applied.writes.is_empty();
         let mut seq = None;
-        if wrote {
-            let change = loaded.doc.last_local_change().unwrap_or_default();
+        if let Some(change) = change {
             tx.execute(
                 "INSERT INTO map_changes (map_id, data, created_at) VALUES (?1, ?2, ?3)",
                 params![map_id, change, now],
@@ -219,7 +324,7 @@ impl Store {
             projection::write_settings(&tx, &map_id, settings)?;
         }
         let name = loaded.doc.name();
-        if wrote {
+        if change.is_some() {
             projection::touch_listing(&tx, &map_id, &name, &now)?;
         }
         tx.commit()?;
