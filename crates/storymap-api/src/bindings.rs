@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::dto::*;
+use crate::dto_sync::*;
 use crate::error::{ApiError, ErrorCode};
 
 /// A Tauri command as the UI calls it; `src-tauri/src/commands.rs` registers the same names.
@@ -81,6 +82,42 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[("mapId", "string"), ("prefs", "ViewPrefs")],
         returns: "null",
         doc: "Remembers how this device shows the map.",
+    },
+    CommandSpec {
+        name: "sync_settings",
+        args: &[("mapId", "string")],
+        returns: "SyncSettingsView",
+        doc: "The map's sync settings on this device, its share link and the display name.",
+    },
+    CommandSpec {
+        name: "save_sync_settings",
+        args: &[("mapId", "string"), ("settings", "SyncSettingsInput")],
+        returns: "SyncSettingsView",
+        doc: "Turns sync on or off for the map, sets its server and the display name.",
+    },
+    CommandSpec {
+        name: "sync_status",
+        args: &[("mapId", "string")],
+        returns: "SyncStatus",
+        doc: "Where the map's sync stands now; later changes arrive as `sync-status` events.",
+    },
+    CommandSpec {
+        name: "join_map",
+        args: &[("url", "string"), ("serverUrl", "string")],
+        returns: "ReceivedMapView",
+        doc: "Fetches a shared map by its automerge: link and keeps it in sync with that server.",
+    },
+    CommandSpec {
+        name: "export_map_file",
+        args: &[("mapId", "string"), ("path", "string")],
+        returns: "null",
+        doc: "Writes the map with its whole history as a .storymap file.",
+    },
+    CommandSpec {
+        name: "import_map_file",
+        args: &[("path", "string")],
+        returns: "ReceivedMapView",
+        doc: "Reads a .storymap file: merged into the same map when we have it, else added.",
     },
 ];
 
@@ -184,6 +221,12 @@ pub fn render() -> Vec<(String, String)> {
         file::<HistoryState>(&config),
         file::<MapChange>(&config),
         file::<ViewPrefs>(&config),
+        file::<SyncStateView>(&config),
+        file::<SyncStatus>(&config),
+        file::<SyncSettingsView>(&config),
+        file::<SyncSettingsInput>(&config),
+        file::<ReceivedMapView>(&config),
+        file::<RemoteChange>(&config),
         file::<ErrorCode>(&config),
         file::<ApiError>(&config),
         ("commands.ts".to_owned(), commands_ts()),

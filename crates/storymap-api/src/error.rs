@@ -14,6 +14,8 @@ pub enum ErrorCode {
     ForeignDocument,
     StorageFull,
     Storage,
+    /// The sync server cannot be reached or stopped answering; edits are kept.
+    Network,
     Internal,
 }
 
@@ -63,5 +65,25 @@ impl From<StoreError> for ApiError {
             StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, error.to_string())
+    }
+}
+
+impl From<storymap_sync::SyncError> for ApiError {
+    fn from(error: storymap_sync::SyncError) -> Self {
+        use storymap_sync::SyncError::*;
+        let code = match &error {
+            InvalidShareUrl(_) | InvalidServerUrl(_) | NotShareable(_) => ErrorCode::InvalidInput,
+            ServerUnreachable { .. } | Interrupted { .. } => ErrorCode::Network,
+            NotOnServer { .. } => ErrorCode::NotFound,
+            Store(_) => ErrorCode::Storage,
+            Stopped => ErrorCode::Internal,
+        };
+        ApiError::new(code, error.to_string())
+    }
+}
+
+impl From<ApiError> for storymap_sync::SyncError {
+    fn from(error: ApiError) -> Self {
+        storymap_sync::SyncError::Store(error.message)
     }
 }

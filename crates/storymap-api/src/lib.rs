@@ -6,14 +6,17 @@ mod convert;
 mod convert_refine;
 mod data_dir;
 mod dto;
+mod dto_sync;
 mod error;
 mod history;
 mod workspace;
+mod workspace_sync;
 
 pub mod bindings;
 
 pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
 pub use dto::*;
+pub use dto_sync::*;
 pub use error::{ApiError, ErrorCode};
 pub use workspace::Workspace;
 

@@ -17,16 +17,18 @@ use crate::history::LocalHistory;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
 
 const LAST_MAP_SETTING: &str = "lastMapId";
-const AUTHOR_SETTING: &str = "author";
+pub(crate) const AUTHOR_SETTING: &str = "author";
 /// The slice a new map starts with, so its first activity and step already have cells.
 const FIRST_RELEASE: &str = "MVP";
 
 pub struct Workspace {
-    store: Store,
-    author: String,
+    /// The SQLite file, which the sync layer opens a second connection to.
+    database: std::path::PathBuf,
+    pub(crate) store: Store,
+    pub(crate) author: String,
     /// The document of the map being edited, loaded on first edit or by [`Workspace::prepare`].
-    loaded: Option<LoadedMap>,
-    history: LocalHistory,
+    pub(crate) loaded: Option<LoadedMap>,
+    pub(crate) history: LocalHistory,
 }
 
 /// Which way [`Workspace::step_history`] goes.
@@ -40,11 +42,11 @@ fn view_prefs_key(map_id: &str) -> String {
     format!("viewPrefs:{map_id}")
 }
 
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-fn unix_now() -> i64 {
+pub(crate) fn unix_now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
@@ -68,7 +70,8 @@ impl Workspace {
                 ),
             )
         })?;
-        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
+        let database = data_dir.join(DATABASE_FILE);
+        let store = Store::open(&database)?;
         let author = match store.setting(AUTHOR_SETTING)? {
             Some(author) => author,
             None => {
@@ -78,11 +81,16 @@ impl Workspace {
             }
         };
         Ok(Workspace {
+            database,
             store,
             author,
             loaded: None,
             history: LocalHistory::default(),
         })
+    }
+
+    pub fn database_path(&self) -> &Path {
+        &self.database
     }
 
     pub fn list_maps(&self) -> Result<Vec<MapSummary>, ApiError> {
@@ -155,10 +163,15 @@ impl Workspace {
         self.loaded_map(map_id).map(|_| ())
     }
 
-    fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
+    pub(crate) fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
         match &mut self.loaded {
             Some(loaded) if loaded.map_id() == map_id => self.store.catch_up(loaded)?,
-            slot => *slot = Some(self.store.load(map_id)?),
+            slot => {
+                let mut loaded = self.store.load(map_id)?;
+                // Every change made here is attributed to this device's user.
+                loaded.doc.set_author(&self.author);
+                *slot = Some(loaded);
+            }
         }
         Ok(self.loaded.as_mut().expect("loaded just above"))
     }
@@ -427,18 +440,18 @@ fn commit(
 }
 
 /// What an edit, undo or redo adds to the change the store read back.
-struct Outcome {
-    created_id: Option<String>,
+pub(crate) struct Outcome {
+    pub(crate) created_id: Option<String>,
     /// Stories whose dependency links the edit wrote: their "dependents" changed.
-    linked: Vec<String>,
-    history: HistoryState,
-    notice: Option<String>,
+    pub(crate) linked: Vec<String>,
+    pub(crate) history: HistoryState,
+    pub(crate) notice: Option<String>,
 }
 
 /// The change for the UI: the stories the edit touched, and every story whose refinement
 /// may follow from them (dependents, linked stories; all of them when settings changed),
 /// with fresh roll-ups. Refinement needs the whole map, read from the projection.
-fn map_change(
+pub(crate) fn map_change(
     store: &Store,
     map_id: &str,
     changed: MapChanged,

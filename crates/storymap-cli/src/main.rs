@@ -4,6 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod sync;
+
 use clap::{Parser, Subcommand};
 use storymap_api::{resolve_data_dir, ApiError, ErrorCode, Workspace, DATA_DIR_ENV};
 
@@ -32,6 +34,40 @@ enum Command {
     /// Export a map.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Import a map from a file.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Print the link teammates join a map with (automerge:…).
+    Share {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+    },
+    /// Fetch a shared map from a sync server by its link and add it here.
+    Join {
+        /// The automerge:… link from Share.
+        url: String,
+        /// The sync server, e.g. ws://sync.example.org:3030.
+        #[arg(long, value_name = "WS_URL")]
+        server: String,
+    },
+    /// Sync a map with a sync server.
+    Sync {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        #[arg(long, value_name = "WS_URL")]
+        server: String,
+        /// Exit once both sides have each other's changes (default: keep syncing until Ctrl+C).
+        #[arg(long)]
+        once: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// A .storymap file: merged into the map with the same id, or added as a new map.
+    Storymap { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -68,6 +104,14 @@ enum StoryCommand {
 
 #[derive(Subcommand)]
 enum ExportCommand {
+    /// The map's Automerge document with its whole history, for e-mail or a shared drive.
+    Storymap {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
     /// The whole map as JSON (docs/formats.md).
     Json {
         /// Map name or id.
@@ -136,6 +180,38 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                 &mut out,
                 &workspace.add_story_at(&map_id, &activity, &step, &release, &title)?,
             )
+        }
+        Command::Export(ExportCommand::Storymap { map, output }) => {
+            let map_id = workspace.resolve_map(&map)?;
+            workspace.export_map_file(&map_id, &output)
+        }
+        Command::Import(ImportCommand::Storymap { file }) => {
+            let received = workspace.import_map_file(&file)?;
+            print(
+                &mut out,
+                &format!("{}  {}", received.map.id, received.summary),
+            )
+        }
+        Command::Share { map } => {
+            let map_id = workspace.resolve_map(&map)?;
+            let settings = workspace.sync_settings(&map_id)?;
+            let url = settings.share_url.ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("map {map_id} was made before sharing existed and cannot be shared"),
+                )
+            })?;
+            print(&mut out, &url)
+        }
+        Command::Join { url, server } => {
+            let map_id = sync::map_id_from_link(&url)?;
+            let name = sync::sync(workspace, &data_dir, &map_id, &server, true)?;
+            print(&mut out, &format!("{map_id}  {name}"))
+        }
+        Command::Sync { map, server, once } => {
+            let map_id = workspace.resolve_map(&map)?;
+            let name = sync::sync(workspace, &data_dir, &map_id, &server, once)?;
+            print(&mut out, &format!("Synced '{name}' with {server}"))
         }
         Command::Export(ExportCommand::Json { map, output }) => {
             let view = workspace.view(&workspace.resolve_map(&map)?)?;

@@ -48,6 +48,18 @@ impl MapDocument {
         }))
     }
 
+    /// The encoded changes after `heads`, for a peer that has `heads`; heads this copy
+    /// does not know are ignored (it then sends a little more than needed, never less).
+    pub fn changes_after(&self, heads: &[ChangeHash]) -> Vec<u8> {
+        let doc = self.automerge();
+        let known: Vec<ChangeHash> = heads
+            .iter()
+            .filter(|h| doc.get_change_by_hash(h).is_some())
+            .copied()
+            .collect();
+        doc.save_after(&known)
+    }
+
     /// Loads bytes from outside (a file, a download) with every hash verified.
     pub fn load_verified(bytes: &[u8]) -> Result<MapDocument, CoreError> {
         let doc = automerge::Automerge::load(bytes)?;

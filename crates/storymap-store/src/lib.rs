@@ -6,6 +6,7 @@ mod error;
 mod migrations;
 mod projection;
 mod store;
+mod sync_storage;
 
 pub use error::StoreError;
 pub use projection::MapListing;

@@ -78,6 +78,15 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE acceptance_criteria ADD COLUMN "then" TEXT NOT NULL DEFAULT '';
     ALTER TABLE maps ADD COLUMN settings TEXT;
 "#,
+    r#"
+    -- Sync (issue #5): samod's own keys (its storage id and the like), one row per key,
+    -- the parts of its hierarchical key joined with '/'. Documents are not stored here:
+    -- samod reads them from `maps` and `map_changes` (see storymap-sync's storage).
+    CREATE TABLE sync_storage (
+        key  TEXT PRIMARY KEY,
+        data BLOB NOT NULL
+    );
+"#,
 ];
 
 pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {

@@ -127,6 +127,12 @@ impl Store {
         Ok(())
     }
 
+    pub fn delete_setting(&self, key: &str) -> Result<(), StoreError> {
+        self.db
+            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
     pub fn list_maps(&self) -> Result<Vec<MapListing>, StoreError> {
         projection::list_maps(&self.db)
     }

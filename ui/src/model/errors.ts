@@ -18,6 +18,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "foreignDocument",
   "storageFull",
   "storage",
+  "network",
   "internal",
 ];
 
@@ -45,6 +46,10 @@ const COPY: Record<ErrorCode, { title: string; hint: string }> = {
   storage: {
     title: "Couldn't save on this device",
     hint: "Your last change was not saved. Try again in a moment.",
+  },
+  network: {
+    title: "Couldn't reach the sync server",
+    hint: "Your edits are kept on this computer and sync when the server is back.",
   },
   internal: {
     title: "Something went wrong",

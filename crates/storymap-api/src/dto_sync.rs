@@ -1,0 +1,82 @@
+//! Values of sync and file exchange that cross the IPC boundary.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dto::{MapChange, MapSummary};
+
+/// Where a map's sync stands; the status pill shows it at all times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum SyncStateView {
+    /// Sync is off for this map: nothing leaves this computer.
+    LocalOnly,
+    Connecting,
+    Syncing,
+    UpToDate,
+    /// The server cannot be reached; retrying. Edits are kept.
+    Offline {
+        reason: String,
+    },
+    Error {
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub map_id: String,
+    pub state: SyncStateView,
+    pub server_url: Option<String>,
+    /// RFC 3339 time this device was last in step with the server.
+    pub last_synced_at: Option<String>,
+}
+
+/// A map's sync settings on this device, and the device's display name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncSettingsView {
+    pub map_id: String,
+    pub enabled: bool,
+    /// This map's server, when it has its own.
+    pub server_url: Option<String>,
+    /// The server used by maps without their own.
+    pub default_server_url: Option<String>,
+    /// Recorded as the author of every change made on this device.
+    pub display_name: String,
+    /// The `automerge:` link teammates join with; `None` for maps made before sharing.
+    pub share_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncSettingsInput {
+    pub enabled: bool,
+    pub server_url: Option<String>,
+    /// Also use this server for maps without their own.
+    pub make_default: bool,
+    pub display_name: String,
+}
+
+/// A map received whole: from a `.storymap` file, or joined by link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedMapView {
+    pub map: MapSummary,
+    /// False when the map was new here; true when it was merged into ours.
+    pub merged: bool,
+    /// Changes that were new here (0 when we had everything).
+    pub change_count: u32,
+    /// "Added 'Grocery shop'", "Merged 3 changes by ben", "Nothing new".
+    pub summary: String,
+}
+
+/// Pushed to the window when changes from teammates were merged into a map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteChange {
+    /// "Merged 3 changes by ben".
+    pub label: String,
+    pub change: MapChange,
+}

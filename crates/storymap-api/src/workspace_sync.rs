@@ -1,0 +1,264 @@
+//! The workspace's side of sync and file exchange: sync settings per map, the changes
+//! the sync layer pushes and merges (through the store's one write path), and
+//! `.storymap` files.
+
+use std::path::Path;
+
+use storymap_core::MapDocument;
+use storymap_store::ReceivedMap;
+use storymap_sync::{share_url, ChangeHash, Changes};
+
+use crate::dto::{HistoryState, MapSummary};
+use crate::dto_sync::{ReceivedMapView, RemoteChange, SyncSettingsInput, SyncSettingsView};
+use crate::workspace::{map_change, Outcome, AUTHOR_SETTING};
+use crate::{ApiError, ErrorCode, Workspace};
+
+const DEFAULT_SERVER_SETTING: &str = "syncServerDefault";
+
+fn enabled_key(map_id: &str) -> String {
+    format!("syncEnabled:{map_id}")
+}
+fn server_key(map_id: &str) -> String {
+    format!("syncServer:{map_id}")
+}
+fn synced_at_key(map_id: &str) -> String {
+    format!("syncedAt:{map_id}")
+}
+/// Read by "changes since my last sync".
+pub(crate) fn synced_heads_key(map_id: &str) -> String {
+    format!("syncedHeads:{map_id}")
+}
+
+fn invalid(message: impl Into<String>) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, message)
+}
+
+/// A sync server address the user typed, checked before it is saved.
+fn checked_server(url: &str) -> Result<String, ApiError> {
+    let url = url.trim();
+    let ok = (url.starts_with("ws://") || url.starts_with("wss://"))
+        && url.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err(invalid(format!(
+            "'{url}' is not a sync server address: expected ws://host:port or wss://host"
+        )))
+    }
+}
+
+impl Workspace {
+    pub fn sync_settings(&self, map_id: &str) -> Result<SyncSettingsView, ApiError> {
+        if !self.store.map_exists(map_id)? {
+            return Err(ApiError::from(storymap_store::StoreError::MapNotFound(
+                map_id.to_owned(),
+            )));
+        }
+        Ok(SyncSettingsView {
+            map_id: map_id.to_owned(),
+            enabled: self.store.setting(&enabled_key(map_id))?.as_deref() == Some("true"),
+            server_url: self.store.setting(&server_key(map_id))?,
+            default_server_url: self.store.setting(DEFAULT_SERVER_SETTING)?,
+            display_name: self.author.clone(),
+            share_url: share_url(map_id).ok(),
+        })
+    }
+
+    /// Saves a map's sync settings; turning sync on needs a server (this map's or the
+    /// default) and a shareable map.
+    pub fn save_sync_settings(
+        &mut self,
+        map_id: &str,
+        input: SyncSettingsInput,
+    ) -> Result<SyncSettingsView, ApiError> {
+        let current = self.sync_settings(map_id)?;
+        let name = input.display_name.trim();
+        if name.is_empty() {
+            return Err(invalid(
+                "the display name cannot be empty: teammates see it on your changes",
+            ));
+        }
+        let server = match input.server_url.as_deref().map(str::trim) {
+            Some("") | None => None,
+            Some(url) => Some(checked_server(url)?),
+        };
+        if input.enabled {
+            if current.share_url.is_none() {
+                return Err(invalid(
+                    "this map was made before sharing existed and cannot be synced; export it as JSON and import it to get a shareable copy",
+                ));
+            }
+            if server.is_none() && current.default_server_url.is_none() {
+                return Err(invalid("enter the sync server address to turn sync on"));
+            }
+        }
+        match &server {
+            Some(url) => self.store.set_setting(&server_key(map_id), url)?,
+            None => self.store.delete_setting(&server_key(map_id))?,
+        }
+        if let (true, Some(url)) = (input.make_default, &server) {
+            self.store.set_setting(DEFAULT_SERVER_SETTING, url)?;
+        }
+        let enabled = if input.enabled { "true" } else { "false" };
+        self.store.set_setting(&enabled_key(map_id), enabled)?;
+        self.set_display_name(name)?;
+        self.sync_settings(map_id)
+    }
+
+    /// Renames this device's user for every later change.
+    pub fn set_display_name(&mut self, name: &str) -> Result<(), ApiError> {
+        self.store.set_setting(AUTHOR_SETTING, name)?;
+        self.author = name.to_owned();
+        if let Some(loaded) = &mut self.loaded {
+            loaded.doc.set_author(name);
+        }
+        Ok(())
+    }
+
+    /// The server a map syncs with, when sync is on for it.
+    pub fn sync_server(&self, map_id: &str) -> Result<Option<String>, ApiError> {
+        let settings = self.sync_settings(map_id)?;
+        Ok(settings
+            .enabled
+            .then(|| settings.server_url.or(settings.default_server_url))
+            .flatten())
+    }
+
+    pub fn last_synced_at(&self, map_id: &str) -> Result<Option<String>, ApiError> {
+        Ok(self.store.setting(&synced_at_key(map_id))?)
+    }
+
+    /// The map's changes after `heads` (those this copy knows; all when none) and its
+    /// heads now, for the sync layer to hand to samod. `None` for a map not here.
+    pub fn changes_after(
+        &mut self,
+        map_id: &str,
+        heads: &[ChangeHash],
+    ) -> Result<Option<Changes>, ApiError> {
+        if !self.store.map_exists(map_id)? {
+            return Ok(None);
+        }
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(Some((doc.changes_after(heads), doc.heads())))
+    }
+
+    /// Merges changes received from the server, like an edit: persisted with the
+    /// projection in one transaction, answered as the change for the window. A map not
+    /// here yet arrives whole and is added (`None`: there is nothing to patch).
+    pub fn merge_remote(
+        &mut self,
+        map_id: &str,
+        bytes: &[u8],
+    ) -> Result<Option<RemoteChange>, ApiError> {
+        if !self.store.map_exists(map_id)? {
+            let doc = MapDocument::load_verified(bytes)?;
+            if doc.map_id() != map_id {
+                return Err(ApiError::new(
+                    ErrorCode::ForeignDocument,
+                    format!(
+                        "the server sent map {} when asked for {map_id}",
+                        doc.map_id()
+                    ),
+                ));
+            }
+            self.store.receive_map(doc)?;
+            return Ok(None);
+        }
+        self.loaded_map(map_id)?;
+        let loaded = self.loaded.as_mut().expect("loaded above");
+        let Some(merged) = self.store.merge_changes(loaded, bytes)? else {
+            return Ok(None);
+        };
+        // The merge is saved; a failed compaction is retried next time.
+        let _ = self.store.compact_if_due(loaded);
+        let history: HistoryState = self.history.for_map(map_id).state();
+        let outcome = Outcome {
+            created_id: None,
+            linked: merged
+                .changed
+                .stories
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
+            history,
+            notice: None,
+        };
+        Ok(Some(RemoteChange {
+            label: merged.label,
+            change: map_change(&self.store, map_id, merged.changed, outcome)?,
+        }))
+    }
+
+    /// Records that the map was in step with the server at `heads`, now.
+    pub fn mark_synced(&mut self, map_id: &str, heads: &[ChangeHash]) -> Result<(), ApiError> {
+        let hex: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
+        let json = serde_json::to_string(&hex).expect("strings serialise");
+        self.store.set_setting(&synced_heads_key(map_id), &json)?;
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.store.set_setting(&synced_at_key(map_id), &now)?;
+        Ok(())
+    }
+
+    /// Writes the map as a `.storymap` file (its Automerge document, every change kept),
+    /// replacing `path` only once the whole file is written.
+    pub fn export_map_file(&mut self, map_id: &str, path: &Path) -> Result<(), ApiError> {
+        let bytes = self.loaded_map(map_id)?.doc.save();
+        let partial = path.with_extension("storymap.partial");
+        let write = std::fs::write(&partial, &bytes).and_then(|_| std::fs::rename(&partial, path));
+        write.map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            ApiError::new(
+                ErrorCode::Storage,
+                format!("cannot write {}: {e}", path.display()),
+            )
+        })
+    }
+
+    /// Reads a `.storymap` file: a map we have is merged (nothing is lost on either
+    /// side), a new one is added.
+    pub fn import_map_file(&mut self, path: &Path) -> Result<ReceivedMapView, ApiError> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        let doc = MapDocument::load_verified(&bytes).map_err(|e| {
+            let error = ApiError::from(e);
+            ApiError::new(
+                error.code,
+                format!(
+                    "{} is not a Storymap map file: {}",
+                    path.display(),
+                    error.message
+                ),
+            )
+        })?;
+        let received = self.store.receive_map(doc)?;
+        let map = self.summary(received.map_id())?;
+        let (merged, change_count, summary) = match received {
+            ReceivedMap::Added { .. } => (false, 0, format!("Added '{}'", map.name)),
+            ReceivedMap::Merged { merged: None, .. } => (
+                true,
+                0,
+                format!("Nothing new: '{}' already had every change", map.name),
+            ),
+            ReceivedMap::Merged {
+                merged: Some(m), ..
+            } => (true, m.change_count as u32, m.label.clone()),
+        };
+        Ok(ReceivedMapView {
+            map,
+            merged,
+            change_count,
+            summary,
+        })
+    }
+
+    pub fn summary(&self, map_id: &str) -> Result<MapSummary, ApiError> {
+        self.list_maps()?
+            .into_iter()
+            .find(|m| m.id == map_id)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("no map with id {map_id}")))
+    }
+}

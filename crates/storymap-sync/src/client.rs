@@ -1,0 +1,296 @@
+//! [`SyncClient`]: one samod repo over the data directory, and the two ways to sync a
+//! map with a server: once (the CLI, joining by link) or live (the app).
+//!
+//! The mirror, both ways: samod's copy of a map starts as the stored map (see
+//! `storage`); what samod receives is pulled as `save_after(pulled heads)` and merged
+//! through the [`Replica`]; local edits are pushed as the replica's changes after
+//! samod's heads. Merging what is already known is a no-op on both sides, so an echo
+//! costs a little work and never a duplicate.
+
+use std::future::Future;
+use std::path::Path;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use automerge::ChangeHash;
+use futures::StreamExt;
+use samod::{BackoffConfig, ConnectionId, DialerEvent, DialerHandle, DocHandle, Repo};
+
+use crate::document_id::document_id;
+use crate::{Replica, SqliteStorage, SyncError, SyncState};
+
+pub struct SyncClient {
+    repo: Repo,
+}
+
+/// What [`SyncClient::sync_once`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncReport {
+    pub map_id: String,
+    /// The map's heads, the same on both sides when the sync finished.
+    pub heads: Vec<ChangeHash>,
+}
+
+/// `ws://` or `wss://` only: anything else is a typo the user should hear about.
+fn server_url(server: &str) -> Result<samod::Url, SyncError> {
+    let invalid = || SyncError::InvalidServerUrl(server.to_owned());
+    let url = samod::Url::parse(server.trim()).map_err(|_| invalid())?;
+    if !matches!(url.scheme(), "ws" | "wss") || url.host_str().is_none() {
+        return Err(invalid());
+    }
+    Ok(url)
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, SyncError> + Send + 'static,
+) -> Result<T, SyncError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| SyncError::Store("the store task panicked".into()))?
+}
+
+async fn samod_heads(handle: &DocHandle) -> Result<Vec<ChangeHash>, SyncError> {
+    Ok(handle.with_document_async(|doc| doc.get_heads()).await?)
+}
+
+/// Merges what samod holds beyond `pulled` into the store; returns samod's heads.
+async fn pull(
+    handle: &DocHandle,
+    replica: &Arc<dyn Replica>,
+    map_id: &str,
+    pulled: &[ChangeHash],
+) -> Result<Vec<ChangeHash>, SyncError> {
+    let since = pulled.to_vec();
+    let (bytes, heads) = handle
+        .with_document_async(move |doc| (doc.save_after(&since), doc.get_heads()))
+        .await?;
+    if !bytes.is_empty() {
+        let (replica, map_id) = (replica.clone(), map_id.to_owned());
+        blocking(move || replica.merge(&map_id, &bytes)).await?;
+    }
+    Ok(heads)
+}
+
+/// Hands samod the local changes it lacks; returns samod's heads after.
+async fn push(
+    handle: &DocHandle,
+    replica: &Arc<dyn Replica>,
+    map_id: &str,
+) -> Result<Vec<ChangeHash>, SyncError> {
+    let theirs = samod_heads(handle).await?;
+    let (replica, id) = (replica.clone(), map_id.to_owned());
+    let Some((bytes, _)) = blocking(move || replica.changes_after(&id, &theirs)).await? else {
+        return samod_heads(handle).await;
+    };
+    Ok(handle
+        .with_document_async(move |doc| {
+            // Already-known changes are skipped; unreadable bytes cannot come from our store.
+            let _ = doc.load_incremental(&bytes);
+            doc.get_heads()
+        })
+        .await?)
+}
+
+/// Resolves when both sides have each other's changes on `connection`.
+fn in_step(
+    handle: &DocHandle,
+    connection: ConnectionId,
+) -> Pin<Box<dyn Future<Output = ()> + Send>> {
+    let ours = handle.they_have_our_changes(connection);
+    let theirs = handle.we_have_their_changes(connection);
+    Box::pin(async move {
+        futures::join!(ours, theirs);
+    })
+}
+
+impl SyncClient {
+    /// A samod repo on the data directory's database file.
+    pub async fn start(database: &Path) -> Result<SyncClient, SyncError> {
+        let storage = SqliteStorage::open(database)?;
+        let repo = Repo::build_tokio().with_storage(storage).load().await;
+        Ok(SyncClient { repo })
+    }
+
+    pub async fn stop(self) {
+        self.repo.stop().await;
+    }
+
+    /// Dials the server, waiting at most `wait` for the first connection.
+    async fn connect(
+        &self,
+        server: &str,
+        wait: Duration,
+    ) -> Result<(DialerHandle, ConnectionId), SyncError> {
+        let url = server_url(server)?;
+        let backoff = BackoffConfig {
+            initial_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(1),
+            max_retries: Some(3),
+        };
+        let dialer = self.repo.dial_websocket(url, backoff)?;
+        let events = dialer.events();
+        let unreachable = |reason: String| SyncError::ServerUnreachable {
+            url: server.to_owned(),
+            reason,
+        };
+        let mut last_reason = "nothing answered there (is the server running?)".to_owned();
+        let mut deadline_events = events;
+        let deadline = tokio::time::sleep(wait);
+        tokio::pin!(deadline);
+        loop {
+            tokio::select! {
+                _ = &mut deadline => {
+                    dialer.close();
+                    return Err(unreachable(format!("{last_reason} within {} s", wait.as_secs())));
+                }
+                event = deadline_events.next() => match event {
+                    Some(DialerEvent::Connected { .. }) => break,
+                    Some(DialerEvent::Disconnected { reason }) => last_reason = reason,
+                    Some(DialerEvent::Reconnecting { .. }) => {}
+                    Some(DialerEvent::MaxRetriesReached | DialerEvent::PermanentFailure) | None => {
+                        return Err(unreachable(last_reason));
+                    }
+                }
+            }
+        }
+        drop(deadline_events);
+        let connection = dialer
+            .connection_id()
+            .ok_or_else(|| SyncError::Interrupted {
+                url: server.to_owned(),
+            })?;
+        Ok((dialer, connection))
+    }
+
+    /// Syncs one map until both sides have each other's changes, then disconnects. A map
+    /// this data directory does not have yet (joined by link) is fetched whole.
+    pub async fn sync_once(
+        &self,
+        map_id: &str,
+        server: &str,
+        replica: Arc<dyn Replica>,
+        wait: Duration,
+    ) -> Result<SyncReport, SyncError> {
+        let document = document_id(map_id)?;
+        let (dialer, connection) = self.connect(server, wait).await?;
+        let interrupted = || SyncError::Interrupted {
+            url: server.to_owned(),
+        };
+        let result = async {
+            let handle = self
+                .repo
+                .find(document)
+                .await?
+                .ok_or_else(|| SyncError::NotOnServer {
+                    url: server.to_owned(),
+                })?;
+            push(&handle, &replica, map_id).await?;
+            tokio::time::timeout(wait, in_step(&handle, connection))
+                .await
+                .map_err(|_| interrupted())?;
+            let heads = pull(&handle, &replica, map_id, &[]).await?;
+            let (r, id, h) = (replica.clone(), map_id.to_owned(), heads.clone());
+            blocking(move || r.synced(&id, &h)).await?;
+            Ok(SyncReport {
+                map_id: map_id.to_owned(),
+                heads,
+            })
+        }
+        .await;
+        dialer.close();
+        result
+    }
+
+    /// Keeps one map in step with the server until `stop` fires: reconnects with backoff,
+    /// pushes after each local edit (a message on `local`), merges what arrives, and
+    /// reports every status change. Going offline loses nothing: edits stay in the store
+    /// and are pushed on reconnection.
+    pub async fn run_live(
+        &self,
+        map_id: &str,
+        server: &str,
+        replica: Arc<dyn Replica>,
+        on_status: Arc<dyn Fn(SyncState) + Send + Sync>,
+        mut local: tokio::sync::mpsc::UnboundedReceiver<()>,
+    ) -> Result<(), SyncError> {
+        let url = server_url(server)?;
+        let document = document_id(map_id)?;
+        on_status(SyncState::Connecting);
+        let backoff = BackoffConfig {
+            initial_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+            max_retries: None,
+        };
+        let dialer = self.repo.dial_websocket(url, backoff)?;
+        let mut events = dialer.events();
+        let result = async {
+            // A map we have is found at once (from our storage); one we joined waits
+            // for the server.
+            let handle = self
+                .repo
+                .find(document)
+                .await?
+                .ok_or_else(|| SyncError::NotOnServer {
+                    url: server.to_owned(),
+                })?;
+            let mut changes = handle.changes();
+            let mut pulled = pull(&handle, &replica, map_id, &[]).await?;
+            let mut waiting: Option<Pin<Box<dyn Future<Output = ()> + Send>>> = None;
+            let arm = |handle: &DocHandle| dialer.connection_id().map(|c| in_step(handle, c));
+            if dialer.is_connected() {
+                on_status(SyncState::Syncing);
+                waiting = arm(&handle);
+            }
+            loop {
+                tokio::select! {
+                    changed = changes.next() => {
+                        if changed.is_none() { return Err(SyncError::Stopped); }
+                        pulled = pull(&handle, &replica, map_id, &pulled).await?;
+                    }
+                    edit = local.recv() => {
+                        if edit.is_none() { return Ok(()); }
+                        pull(&handle, &replica, map_id, &pulled).await?;
+                        pulled = push(&handle, &replica, map_id).await?;
+                        if dialer.is_connected() {
+                            on_status(SyncState::Syncing);
+                            waiting = arm(&handle);
+                        }
+                    }
+                    event = events.next() => match event {
+                        Some(DialerEvent::Connected { .. }) => {
+                            on_status(SyncState::Syncing);
+                            waiting = arm(&handle);
+                        }
+                        Some(DialerEvent::Disconnected { reason }) => {
+                            waiting = None;
+                            on_status(SyncState::Offline { reason });
+                        }
+                        Some(DialerEvent::Reconnecting { .. }) => {}
+                        Some(DialerEvent::MaxRetriesReached | DialerEvent::PermanentFailure) | None => {
+                            return Err(SyncError::ServerUnreachable {
+                                url: server.to_owned(),
+                                reason: "gave up reconnecting".into(),
+                            });
+                        }
+                    },
+                    _ = async { waiting.as_mut().expect("guarded").await }, if waiting.is_some() => {
+                        waiting = None;
+                        pulled = pull(&handle, &replica, map_id, &pulled).await?;
+                        let (r, id, h) = (replica.clone(), map_id.to_owned(), pulled.clone());
+                        blocking(move || r.synced(&id, &h)).await?;
+                        on_status(SyncState::UpToDate);
+                    }
+                }
+            }
+        }
+        .await;
+        dialer.close();
+        if let Err(error) = &result {
+            on_status(SyncState::Error {
+                reason: error.to_string(),
+            });
+        }
+        result
+    }
+}

@@ -1,0 +1,37 @@
+//! What can go wrong while syncing, in words a POPM can act on.
+
+use storymap_store::StoreError;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SyncError {
+    #[error("'{0}' is not a map link: expected automerge:… as copied from Share")]
+    InvalidShareUrl(String),
+    #[error("'{0}' is not a sync server address: expected ws://host:port or wss://host")]
+    InvalidServerUrl(String),
+    #[error("this map ({0}) was made before sharing existed and cannot be shared")]
+    NotShareable(String),
+    #[error(
+        "cannot reach the sync server at {url}: {reason}. Your edits are kept on this computer"
+    )]
+    ServerUnreachable { url: String, reason: String },
+    #[error("the sync server at {url} does not have this map (nobody has shared it there yet)")]
+    NotOnServer { url: String },
+    #[error("the sync server at {url} stopped answering before the sync finished; your edits are kept and sync resumes when it is back")]
+    Interrupted { url: String },
+    #[error("could not store what was received: {0}")]
+    Store(String),
+    #[error("sync stopped")]
+    Stopped,
+}
+
+impl From<StoreError> for SyncError {
+    fn from(error: StoreError) -> Self {
+        SyncError::Store(error.to_string())
+    }
+}
+
+impl From<samod::Stopped> for SyncError {
+    fn from(_: samod::Stopped) -> Self {
+        SyncError::Stopped
+    }
+}

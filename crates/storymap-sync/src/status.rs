@@ -1,0 +1,21 @@
+//! Where one map's sync stands, as the status pill shows it.
+
+/// Reported whenever it changes; `LocalOnly` maps never start a sync at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncState {
+    LocalOnly,
+    /// Dialling the server (first attempt).
+    Connecting,
+    /// Connected; changes are on their way in one direction or both.
+    Syncing,
+    /// Both sides have each other's changes.
+    UpToDate,
+    /// The server cannot be reached; retrying with backoff. Edits are kept.
+    Offline {
+        reason: String,
+    },
+    /// Sync stopped for a reason retrying will not fix.
+    Error {
+        reason: String,
+    },
+}
