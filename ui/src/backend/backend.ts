@@ -4,7 +4,12 @@ import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { ReceivedMapView } from "../bindings/ReceivedMapView";
+import type { RemoteChange } from "../bindings/RemoteChange";
 import type { SplitPatternView } from "../bindings/SplitPatternView";
+import type { SyncSettingsInput } from "../bindings/SyncSettingsInput";
+import type { SyncSettingsView } from "../bindings/SyncSettingsView";
+import type { SyncStatus } from "../bindings/SyncStatus";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 
 /**
@@ -31,4 +36,31 @@ export interface Backend {
   /** How this device shows the map (collapsed slices, zoom). */
   viewPrefs(mapId: string): Promise<ViewPrefs>;
   saveViewPrefs(mapId: string, prefs: ViewPrefs): Promise<void>;
+
+  /** The map's sync settings on this device, its share link and the display name. */
+  syncSettings(mapId: string): Promise<SyncSettingsView>;
+  /** Turns sync on or off and sets the server and display name; rejects with the reason. */
+  saveSyncSettings(mapId: string, settings: SyncSettingsInput): Promise<SyncSettingsView>;
+  /** Where the map's sync stands now; later changes arrive through `onSyncStatus`. */
+  syncStatus(mapId: string): Promise<SyncStatus>;
+  /** Fetches a shared map by its link and keeps it in sync with that server. */
+  joinMap(url: string, serverUrl: string): Promise<ReceivedMapView>;
+  /** Writes the map with its whole history as a `.storymap` file. */
+  exportMapFile(mapId: string, path: string): Promise<void>;
+  /** Reads a `.storymap` file: merged into the same map when we have it, else added. */
+  importMapFile(path: string): Promise<ReceivedMapView>;
+  /** Asks where to save a `.storymap` file; `null` when the person cancels. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  /** Asks which `.storymap` file to open; `null` when the person cancels. */
+  chooseOpenPath(): Promise<string | null>;
+
+  /** Every change of any map's sync state. Returns the unsubscribe. */
+  onSyncStatus(listener: (status: SyncStatus) => void): Unsubscribe;
+  /** Teammates' changes merged into a map, to patch the shown copy with. */
+  onRemoteChange(listener: (remote: RemoteChange) => void): Unsubscribe;
+  /** The list of maps changed (one joined, imported or renamed elsewhere). */
+  onMapsChanged(listener: () => void): Unsubscribe;
 }
+
+/** Stops a subscription; safe to call more than once. */
+export type Unsubscribe = () => void;

@@ -3,16 +3,40 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
+type Handler = (event: { payload: unknown }) => void;
+const handlers = new Map<string, Handler>();
+const unlistened: string[] = [];
+let registered: Promise<void> = Promise.resolve();
+const listen = vi.fn((event: string, handler: Handler) => {
+  handlers.set(event, handler);
+  const stop = () => {
+    unlistened.push(event);
+  };
+  const answer = registered.then(() => stop);
+  return answer;
+});
+vi.mock("@tauri-apps/api/event", () => ({ listen }));
+
+const save = vi.fn();
+const open = vi.fn();
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save, open }));
+
 const { tauriBackend } = await import("./tauriBackend");
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("tauriBackend", () => {
   beforeEach(() => {
     invoke.mockReset();
     invoke.mockResolvedValue("answer");
+    handlers.clear();
+    unlistened.length = 0;
+    registered = Promise.resolve();
   });
 
   it("calls the Rust commands by name with camelCase arguments", async () => {
     const query = { sort: "wsjf", releaseId: null, activityId: null, status: null, label: "ux", ready: true, blocked: null } as const;
+    const settings = { enabled: true, serverUrl: "ws://sync.example.org:3030", makeDefault: false, displayName: "Ann" };
     await tauriBackend.listMaps();
     await tauriBackend.openStartMap();
     await tauriBackend.openMap("m1");
@@ -24,6 +48,12 @@ describe("tauriBackend", () => {
     await tauriBackend.splitPatterns("Pay by card");
     await tauriBackend.viewPrefs("m1");
     await tauriBackend.saveViewPrefs("m1", { collapsedReleaseIds: ["r1"], zoom: 0.8 });
+    await tauriBackend.syncSettings("m1");
+    await tauriBackend.saveSyncSettings("m1", settings);
+    await tauriBackend.syncStatus("m1");
+    await tauriBackend.joinMap("automerge:abc", "ws://sync.example.org:3030");
+    await tauriBackend.exportMapFile("m1", "/home/ann/Shop.storymap");
+    await tauriBackend.importMapFile("/home/ann/Shop.storymap");
     expect(invoke.mock.calls).toEqual([
       ["list_maps"],
       ["open_start_map"],
@@ -36,11 +66,73 @@ describe("tauriBackend", () => {
       ["split_patterns", { title: "Pay by card" }],
       ["view_prefs", { mapId: "m1" }],
       ["save_view_prefs", { mapId: "m1", prefs: { collapsedReleaseIds: ["r1"], zoom: 0.8 } }],
+      ["sync_settings", { mapId: "m1" }],
+      ["save_sync_settings", { mapId: "m1", settings }],
+      ["sync_status", { mapId: "m1" }],
+      ["join_map", { url: "automerge:abc", serverUrl: "ws://sync.example.org:3030" }],
+      ["export_map_file", { mapId: "m1", path: "/home/ann/Shop.storymap" }],
+      ["import_map_file", { path: "/home/ann/Shop.storymap" }],
     ]);
   });
 
   it("passes the backend's ApiError through unchanged", async () => {
     invoke.mockRejectedValue({ code: "notFound", message: "gone" });
     await expect(tauriBackend.openMap("x")).rejects.toEqual({ code: "notFound", message: "gone" });
+    invoke.mockRejectedValue({ code: "invalidInput", message: "'http://x' is not a sync server address" });
+    await expect(
+      tauriBackend.saveSyncSettings("m1", { enabled: true, serverUrl: "http://x", makeDefault: false, displayName: "Ann" }),
+    ).rejects.toEqual({ code: "invalidInput", message: "'http://x' is not a sync server address" });
+  });
+
+  it("asks for .storymap files through the dialog plugin", async () => {
+    save.mockResolvedValue("/home/ann/Shop.storymap");
+    open.mockResolvedValue(null);
+    expect(await tauriBackend.chooseSavePath("Shop.storymap")).toBe("/home/ann/Shop.storymap");
+    expect(await tauriBackend.chooseOpenPath()).toBeNull();
+    const filters = [{ name: "Story map", extensions: ["storymap"] }];
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Shop.storymap", filters }));
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ multiple: false, directory: false, filters }));
+  });
+
+  it("hands each event's payload to its listener until unsubscribed", async () => {
+    const statuses: unknown[] = [];
+    const remote: unknown[] = [];
+    let listed = 0;
+    const stops = [
+      tauriBackend.onSyncStatus((status) => statuses.push(status)),
+      tauriBackend.onRemoteChange((change) => remote.push(change)),
+      tauriBackend.onMapsChanged(() => {
+        listed += 1;
+      }),
+    ];
+    await settle();
+    expect([...handlers.keys()]).toEqual(["sync-status", "remote-change", "maps-changed"]);
+    const status = { mapId: "m1", state: { kind: "upToDate" }, serverUrl: null, lastSyncedAt: null };
+    handlers.get("sync-status")?.({ payload: status });
+    handlers.get("remote-change")?.({ payload: { label: "Merged 1 change by ben" } });
+    handlers.get("maps-changed")?.({ payload: null });
+    expect(statuses).toEqual([status]);
+    expect(remote).toEqual([{ label: "Merged 1 change by ben" }]);
+    expect(listed).toBe(1);
+
+    for (const stop of stops) stop();
+    handlers.get("maps-changed")?.({ payload: null });
+    expect(listed).toBe(1);
+    expect(unlistened).toEqual(["sync-status", "remote-change", "maps-changed"]);
+  });
+
+  it("unlistens once registered when unsubscribed before Tauri answered", async () => {
+    let finish: (value: undefined) => void = () => undefined;
+    registered = new Promise((resolve) => {
+      finish = resolve;
+    });
+    const seen: unknown[] = [];
+    const stop = tauriBackend.onSyncStatus((status) => seen.push(status));
+    stop();
+    handlers.get("sync-status")?.({ payload: "late" });
+    finish(undefined);
+    await settle();
+    expect(seen).toEqual([]);
+    expect(unlistened).toEqual(["sync-status"]);
   });
 });

@@ -1,7 +1,12 @@
+//! The app's backend: the Rust commands behind Tauri IPC, the system's file dialogs, and the
+//! events the Rust side pushes.
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { commands } from "../bindings/commands";
 import type { Backend } from "./backend";
+import { subscribe } from "./tauriEvents";
 
-/** The app's backend: the Rust commands behind Tauri IPC. */
+const STORYMAP_FILES = [{ name: "Story map", extensions: ["storymap"] }];
+
 export const tauriBackend: Backend = {
   listMaps: () => commands.listMaps(),
   openStartMap: () => commands.openStartMap(),
@@ -16,4 +21,20 @@ export const tauriBackend: Backend = {
   saveViewPrefs: async (mapId, prefs) => {
     await commands.saveViewPrefs(mapId, prefs);
   },
+  syncSettings: (mapId) => commands.syncSettings(mapId),
+  saveSyncSettings: (mapId, settings) => commands.saveSyncSettings(mapId, settings),
+  syncStatus: (mapId) => commands.syncStatus(mapId),
+  joinMap: (url, serverUrl) => commands.joinMap(url, serverUrl),
+  exportMapFile: async (mapId, path) => {
+    await commands.exportMapFile(mapId, path);
+  },
+  importMapFile: (path) => commands.importMapFile(path),
+  chooseSavePath: (defaultName) => save({ title: "Export map", defaultPath: defaultName, filters: STORYMAP_FILES }),
+  chooseOpenPath: () => open({ title: "Import a map", multiple: false, directory: false, filters: STORYMAP_FILES }),
+  onSyncStatus: (listener) => subscribe("sync-status", listener),
+  onRemoteChange: (listener) => subscribe("remote-change", listener),
+  onMapsChanged: (listener) =>
+    subscribe("maps-changed", () => {
+      listener();
+    }),
 };

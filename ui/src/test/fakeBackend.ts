@@ -1,6 +1,6 @@
 //! An in-memory Backend for Vitest only. It mimics the real one closely enough for the UI: edits
 //! (moves by index included) change a stored map and answer with a `MapChange` patch, and each
-//! map keeps a simple undo/redo stack of whole snapshots.
+//! map keeps a simple undo/redo stack of whole snapshots. Sync, files and events: `fakeSync.ts`.
 import type { Backend } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
@@ -9,12 +9,14 @@ import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { ReceivedMapView } from "../bindings/ReceivedMapView";
 import type { ReleaseView } from "../bindings/ReleaseView";
 import type { SplitPatternView } from "../bindings/SplitPatternView";
 import type { StoryView } from "../bindings/StoryView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import { applyRefineEdit } from "./fakeRefineEdits";
 import { fakeBacklog, fakeSplitPatterns, refineAll } from "./fakeRefinement";
+import { FakeSync } from "./fakeSync";
 import { defaultSettings, emptyMap, release, sampleMap, story } from "./sampleMap";
 
 interface HistoryEntry {
@@ -32,7 +34,7 @@ function byRank(a: StoryView, b: StoryView): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export class FakeBackend implements Backend {
+export class FakeBackend extends FakeSync implements Backend {
   readonly maps = new Map<string, MapView>();
   readonly edits: Array<{ mapId: string; edit: MapEdit }> = [];
   readonly savedPrefs = new Map<string, ViewPrefs>();
@@ -46,6 +48,7 @@ export class FakeBackend implements Backend {
   private held: Array<() => void> | null = null;
 
   constructor(maps: MapView[] = [sampleMap(), emptyMap()]) {
+    super();
     for (const map of maps) this.maps.set(map.map.id, this.withRollups(structuredClone(map)));
     this.startMapId = maps[0]?.map.id ?? "none";
   }
@@ -103,6 +106,15 @@ export class FakeBackend implements Backend {
     };
     this.maps.set(view.map.id, view);
     return Promise.resolve(structuredClone(view));
+  }
+
+  /** A joined or imported map: replaces ours when we have it ("merged"), else is added. */
+  protected receive(received: MapView): ReceivedMapView {
+    const merged = this.maps.has(received.map.id);
+    this.maps.set(received.map.id, this.withRollups(structuredClone(received)));
+    const map = { id: received.map.id, name: received.map.name, storyCount: received.stories.length, updatedAt: "2025-01-01T10:00:00Z" };
+    const summary = merged ? "Merged 3 changes by ben" : `Added '${received.map.name}'`;
+    return { map, merged, changeCount: merged ? 3 : received.stories.length, summary };
   }
 
   /** Queries answered by `backlog`, for tests to check what the UI asked. */

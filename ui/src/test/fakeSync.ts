@@ -1,0 +1,135 @@
+//! The sync half of the in-memory Backend for Vitest: sync settings and states per map, links
+//! that can be joined, `.storymap` files to import, the file dialogs' answers, and events that
+//! tests push as the Rust side would.
+import type { Unsubscribe } from "../backend/backend";
+import type { ApiError } from "../bindings/ApiError";
+import type { MapView } from "../bindings/MapView";
+import type { ReceivedMapView } from "../bindings/ReceivedMapView";
+import type { RemoteChange } from "../bindings/RemoteChange";
+import type { SyncSettingsInput } from "../bindings/SyncSettingsInput";
+import type { SyncSettingsView } from "../bindings/SyncSettingsView";
+import type { SyncStatus } from "../bindings/SyncStatus";
+
+function listenersOf<T>(set: Set<T>, listener: T): Unsubscribe {
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+export abstract class FakeSync {
+  displayName = "Ann";
+  defaultServerUrl: string | null = null;
+  readonly syncSettingsByMap = new Map<string, Omit<SyncSettingsView, "displayName" | "defaultServerUrl">>();
+  readonly statuses = new Map<string, SyncStatus>();
+  readonly savedSyncSettings: Array<{ mapId: string; settings: SyncSettingsInput }> = [];
+  /** Links `joinMap` can fetch, with the map behind each. */
+  readonly joinable = new Map<string, MapView>();
+  readonly joined: Array<{ url: string; serverUrl: string }> = [];
+  /** Files `importMapFile` can read. */
+  readonly files = new Map<string, MapView>();
+  readonly exported: Array<{ mapId: string; path: string }> = [];
+  /** What the save and open dialogs answer (`null`: cancelled). */
+  savePath: string | null = null;
+  openPath: string | null = null;
+  readonly savePathsAsked: string[] = [];
+  private syncFailures: ApiError[] = [];
+  private statusListeners = new Set<(status: SyncStatus) => void>();
+  private remoteListeners = new Set<(remote: RemoteChange) => void>();
+  private mapsListeners = new Set<() => void>();
+
+  /** Adds (or merges) a received map into the fake's store. */
+  protected abstract receive(view: MapView): ReceivedMapView;
+
+  /** The next `saveSyncSettings` or `joinMap` rejects with this error. */
+  failNextSync(error: ApiError): void {
+    this.syncFailures.push(error);
+  }
+
+  syncSettings(mapId: string): Promise<SyncSettingsView> {
+    const own = this.syncSettingsByMap.get(mapId) ?? { mapId, enabled: false, serverUrl: null, shareUrl: `automerge:${mapId}` };
+    return Promise.resolve({ ...own, displayName: this.displayName, defaultServerUrl: this.defaultServerUrl });
+  }
+
+  async saveSyncSettings(mapId: string, settings: SyncSettingsInput): Promise<SyncSettingsView> {
+    this.savedSyncSettings.push({ mapId, settings: structuredClone(settings) });
+    const failure = this.syncFailures.shift();
+    if (failure) throw failure;
+    const before = await this.syncSettings(mapId);
+    this.displayName = settings.displayName;
+    if (settings.makeDefault) this.defaultServerUrl = settings.serverUrl;
+    this.syncSettingsByMap.set(mapId, {
+      mapId,
+      enabled: settings.enabled,
+      serverUrl: settings.makeDefault ? null : settings.serverUrl,
+      shareUrl: before.shareUrl,
+    });
+    return this.syncSettings(mapId);
+  }
+
+  syncStatus(mapId: string): Promise<SyncStatus> {
+    return Promise.resolve(
+      this.statuses.get(mapId) ?? { mapId, state: { kind: "localOnly" }, serverUrl: null, lastSyncedAt: null },
+    );
+  }
+
+  joinMap(url: string, serverUrl: string): Promise<ReceivedMapView> {
+    this.joined.push({ url, serverUrl });
+    const failure = this.syncFailures.shift();
+    if (failure) return Promise.reject(failure);
+    const view = this.joinable.get(url);
+    if (!view) return Promise.reject({ code: "notFound", message: `No map at ${url}` } satisfies ApiError);
+    return Promise.resolve(this.receive(view));
+  }
+
+  exportMapFile(mapId: string, path: string): Promise<void> {
+    this.exported.push({ mapId, path });
+    return Promise.resolve();
+  }
+
+  importMapFile(path: string): Promise<ReceivedMapView> {
+    const view = this.files.get(path);
+    if (!view) return Promise.reject({ code: "foreignDocument", message: `${path} is not a story map` } satisfies ApiError);
+    return Promise.resolve(this.receive(view));
+  }
+
+  chooseSavePath(defaultName: string): Promise<string | null> {
+    this.savePathsAsked.push(defaultName);
+    return Promise.resolve(this.savePath);
+  }
+
+  chooseOpenPath(): Promise<string | null> {
+    return Promise.resolve(this.openPath);
+  }
+
+  onSyncStatus(listener: (status: SyncStatus) => void): Unsubscribe {
+    return listenersOf(this.statusListeners, listener);
+  }
+
+  onRemoteChange(listener: (remote: RemoteChange) => void): Unsubscribe {
+    return listenersOf(this.remoteListeners, listener);
+  }
+
+  onMapsChanged(listener: () => void): Unsubscribe {
+    return listenersOf(this.mapsListeners, listener);
+  }
+
+  /** Pushes a `sync-status` event, as the Rust side does when a map's sync state changes. */
+  emitSyncStatus(status: SyncStatus): void {
+    this.statuses.set(status.mapId, status);
+    for (const listener of this.statusListeners) listener(status);
+  }
+
+  emitRemoteChange(remote: RemoteChange): void {
+    for (const listener of this.remoteListeners) listener(remote);
+  }
+
+  emitMapsChanged(): void {
+    for (const listener of this.mapsListeners) listener();
+  }
+
+  /** How many components listen to each event (0 once all unsubscribed). */
+  listenerCounts(): { status: number; remote: number; maps: number } {
+    return { status: this.statusListeners.size, remote: this.remoteListeners.size, maps: this.mapsListeners.size };
+  }
+}
