@@ -11,6 +11,7 @@ import { CardMarkers, ReadyBadge } from "./refine/CardMarkers";
 import { DetailsIcon } from "./refine/RefineIcons";
 import { StoryOpenContext } from "./refine/storyOpen";
 import { useStatusNames } from "./statusNames";
+import { useArrived } from "./sync/arrived";
 
 export interface StoryCardProps {
   story: StoryView;
@@ -28,6 +29,7 @@ export interface StoryCardProps {
 export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
   const { story, stepTitle, releaseTitle, tabbable, match } = props;
   const names = useStatusNames();
+  const arrived = useArrived(story.id);
   const [editing, setEditing] = useState(false);
   const card = useRef<HTMLElement | null>(null);
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
@@ -40,6 +42,7 @@ export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
   if (isDragging) className += " is-dragging";
   if (match === true) className += " is-match";
   if (match === false) className += " is-dimmed";
+  if (arrived) className += " is-arrived";
   return (
     <article
       ref={(element) => {

@@ -1,10 +1,16 @@
-//! Toasts in the corner: errors (stay until dismissed), notices and "Deleted … Undo" (fade).
+//! Toasts in the corner: errors (stay until dismissed), notices and "Deleted … Undo" (fade),
+//! and a brief one when teammates' changes arrive.
 import { useEffect } from "react";
 import type { Toast } from "../state/store";
 import { AlertIcon, CloseIcon, InfoIcon } from "./Icons";
+import { SyncIcon } from "./sync/SyncIcons";
 
 /** How long an info or undo toast stays. */
 export const TOAST_MS = 7000;
+/** Teammates' changes: long enough to read during a meeting, short enough not to pile up. */
+export const REMOTE_TOAST_MS = 4000;
+
+const TEST_IDS = { info: "info-toast", undo: "undo-toast", remote: "remote-toast" } as const;
 
 export interface ToastsProps {
   toasts: readonly Toast[];
@@ -26,9 +32,12 @@ function ToastItem({ toast, onDismiss, onUndo }: { toast: Toast; onDismiss: (id:
   const { id, kind } = toast;
   useEffect(() => {
     if (kind === "error") return;
-    const timer = setTimeout(() => {
-      onDismiss(id);
-    }, TOAST_MS);
+    const timer = setTimeout(
+      () => {
+        onDismiss(id);
+      },
+      kind === "remote" ? REMOTE_TOAST_MS : TOAST_MS,
+    );
     return () => {
       clearTimeout(timer);
     };
@@ -62,8 +71,8 @@ function ToastItem({ toast, onDismiss, onUndo }: { toast: Toast; onDismiss: (id:
     );
   }
   return (
-    <div className={`toast is-${toast.kind}`} role="status" data-testid={toast.kind === "info" ? "info-toast" : "undo-toast"}>
-      <InfoIcon size={20} className="toast-icon" />
+    <div className={`toast is-${toast.kind}`} role="status" data-testid={TEST_IDS[toast.kind]}>
+      {toast.kind === "remote" ? <SyncIcon size={18} className="toast-icon" /> : <InfoIcon size={20} className="toast-icon" />}
       <div className="toast-body">
         <p className="toast-message">{toast.message}</p>
       </div>

@@ -1,10 +1,12 @@
 //! The app state and its reducer: the shown map (confirmed by the backend, plus moves previewed
-//! ahead of the answer), undo/redo labels, this device's view prefs, and toasts.
+//! ahead of the answer), undo/redo labels, this device's view prefs, toasts, and which cards a
+//! teammate's changes just touched.
 import type { HistoryState } from "../bindings/HistoryState";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { RemoteChange } from "../bindings/RemoteChange";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import type { DisplayError } from "../model/errors";
 import { applyMapChange } from "../model/mapChange";
@@ -13,13 +15,22 @@ import { isPreviewed, previewEdit } from "../model/optimistic";
 export type Toast =
   | ({ kind: "error"; id: number } & DisplayError)
   | { kind: "info"; id: number; message: string }
-  | { kind: "undo"; id: number; message: string };
+  | { kind: "undo"; id: number; message: string }
+  /** Teammates' changes arrived: brief, and only the latest is kept. */
+  | { kind: "remote"; id: number; message: string };
 
 /** A toast as it is added, before it gets its id. */
 export type NewToast =
   | ({ kind: "error" } & DisplayError)
   | { kind: "info"; message: string }
-  | { kind: "undo"; message: string };
+  | { kind: "undo"; message: string }
+  | { kind: "remote"; message: string };
+
+/** Stories a teammate's changes just touched, outlined for a moment; `id` tells arrivals apart. */
+export interface Arrived {
+  id: number;
+  storyIds: readonly string[];
+}
 
 interface Preview {
   seq: number;
@@ -45,6 +56,7 @@ export interface StoreState {
   pendingEdits: number;
   /** The last edit was rejected (cleared by the next one that lands). */
   lastEditFailed: boolean;
+  arrived: Arrived | null;
 }
 
 export type StoreAction =
@@ -59,6 +71,9 @@ export type StoreAction =
   | { type: "editFailed"; seq: number; error: DisplayError }
   /** An undo or redo with nothing to do: no error to show. */
   | { type: "editDropped"; seq: number }
+  /** Teammates' changes merged into a map (pushed by the backend, not asked for). */
+  | { type: "remoteChanged"; remote: RemoteChange }
+  | { type: "arrivedFaded"; id: number }
   | { type: "toastAdded"; toast: NewToast }
   | { type: "failed"; error: DisplayError }
   | { type: "toastDismissed"; id: number };
@@ -79,6 +94,7 @@ export const initialState: StoreState = {
   nextToastId: 1,
   pendingEdits: 0,
   lastEditFailed: false,
+  arrived: null,
 };
 
 /** At most this many toasts are kept; older ones drop off. */
@@ -116,6 +132,7 @@ export function storeReducer(state: StoreState, action: StoreAction): StoreState
         prefs: DEFAULT_PREFS,
         startError: null,
         lastEditFailed: false,
+        arrived: null,
       };
     case "mapsListed":
       return { ...state, maps: action.maps };
@@ -165,6 +182,19 @@ export function storeReducer(state: StoreState, action: StoreAction): StoreState
         state.confirmed,
         state.previews.filter((preview) => preview.seq !== action.seq),
       );
+    case "remoteChanged": {
+      const { change, label } = action.remote;
+      // Another map's changes are already saved; the list shows them when it is next read.
+      if (state.confirmed?.map.id !== change.mapId) return state;
+      const patched = withPreviews({ ...state, history: change.history }, applyMapChange(state.confirmed, change), state.previews);
+      // A settings change re-sends every story: outlining them all would point at nothing.
+      const storyIds = change.settings === null ? change.stories.map((story) => story.id) : [];
+      const arrived = storyIds.length > 0 ? { id: (state.arrived?.id ?? 0) + 1, storyIds } : state.arrived;
+      const toasts = patched.toasts.filter((toast) => toast.kind !== "remote");
+      return withToast({ ...patched, toasts, arrived }, { kind: "remote", message: label });
+    }
+    case "arrivedFaded":
+      return state.arrived?.id === action.id ? { ...state, arrived: null } : state;
     case "toastAdded":
       return withToast(state, action.toast);
     case "failed":

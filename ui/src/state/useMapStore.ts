@@ -1,5 +1,6 @@
 //! The app state hook: opens maps, queues edits to the backend one at a time, patches the
-//! shown map with each answer, and loads and saves this device's view prefs.
+//! shown map with each answer, and loads and saves this device's view prefs. Teammates'
+//! changes pushed by the backend patch the shown map the same way.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Backend } from "../backend/backend";
 import type { MapChange } from "../bindings/MapChange";
@@ -26,6 +27,9 @@ export interface MapActions {
 }
 
 const ignore = () => undefined;
+
+/** How long the cards a teammate's changes touched stay outlined. */
+export const ARRIVED_MS = 2000;
 
 export function useMapStore(backend: Backend): [StoreState, MapActions] {
   const [state, dispatch] = useReducer(storeReducer, initialState);
@@ -79,6 +83,33 @@ export function useMapStore(backend: Backend): [StoreState, MapActions] {
       cancelled = true;
     };
   }, [backend, show, startAttempt]);
+
+  // Pushed by the backend: teammates' changes, and maps joined, imported or renamed elsewhere.
+  useEffect(() => {
+    const stops = [
+      backend.onRemoteChange((remote) => {
+        dispatch({ type: "remoteChanged", remote });
+        void refreshMaps();
+      }),
+      backend.onMapsChanged(() => {
+        void refreshMaps();
+      }),
+    ];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [backend, refreshMaps]);
+
+  const arrivedId = state.arrived?.id ?? null;
+  useEffect(() => {
+    if (arrivedId === null) return;
+    const timer = setTimeout(() => {
+      dispatch({ type: "arrivedFaded", id: arrivedId });
+    }, ARRIVED_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [arrivedId]);
 
   /** Queues one backend call that answers a MapChange; `quietInvalid` for undo/redo. */
   const send = useCallback(
