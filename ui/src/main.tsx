@@ -6,6 +6,7 @@ import { App } from "./components/App";
 import "@fontsource-variable/inter/wght.css";
 import "./styles/app.css";
 import "./styles/refine.css";
+import "./styles/sync.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

@@ -15,6 +15,8 @@ import { StoryOpenContext } from "./refine/storyOpen";
 import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { StatusNamesContext } from "./statusNames";
+import { ArrivedContext } from "./sync/arrived";
+import { useSyncScreens } from "./sync/useSyncScreens";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
 
@@ -31,6 +33,8 @@ export function App({ backend }: { backend: Backend }) {
   const mapKeys = useRef<MapKeysHandle | null>(null);
   const refine = useRefineScreens(backend, view, applyEdit, actions.showToast);
   const { shortcut: refineShortcut, mode } = refine;
+  const sync = useSyncScreens(backend, view, openMap, actions.showToast);
+  const arrived = useMemo(() => new Set(state.arrived?.storyIds ?? []), [state.arrived]);
 
   const edit = useCallback(
     (change: MapEdit) => {
@@ -148,10 +152,15 @@ export function App({ backend }: { backend: Backend }) {
           onToggleDependencies={() => {
             setShowDependencies((shown) => !shown);
           }}
+          onJoinMap={sync.openJoin}
+          onImportMap={() => void sync.importMap()}
+          onExportMap={() => void sync.exportMap()}
+          syncStatus={sync.pill}
         >
           {view && refine.viewSwitch}
         </TopBar>
         <StoryOpenContext value={refine.openStory}>
+        <ArrivedContext value={arrived}>
         <main className="app-main">
           {state.phase === "loading" && !view && <Loading />}
           {state.phase === "failed" && state.startError && (
@@ -176,9 +185,11 @@ export function App({ backend }: { backend: Backend }) {
               />
             ))}
         </main>
+        </ArrivedContext>
         </StoryOpenContext>
         {refine.panel}
         {refine.dialogs}
+        {sync.dialogs}
         <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
         {showHelp && (
           <ShortcutsDialog

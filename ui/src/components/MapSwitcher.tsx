@@ -1,9 +1,13 @@
+//! The maps menu: every map on this computer, a new one, joining a teammate's, and moving a map
+//! in or out as a `.storymap` file.
 import { useEffect, useId, useRef, useState } from "react";
 import type { MapSummary } from "../bindings/MapSummary";
 import { storyCountLabel } from "../model/labels";
 import { formatUpdated } from "../model/time";
 import { CheckIcon, ChevronDownIcon, MapsIcon, PlusIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
+import { LinkIcon } from "./refine/RefineIcons";
+import { ExportIcon, ImportIcon } from "./sync/SyncIcons";
 
 export interface MapSwitcherProps {
   maps: readonly MapSummary[];
@@ -14,9 +18,22 @@ export interface MapSwitcherProps {
   onRefresh: () => void;
   /** Bumped to open the list on its "new map" input (Ctrl+N). */
   createRequest?: number;
+  onJoinMap: () => void;
+  onImportMap: () => void;
+  onExportMap: () => void;
 }
 
-export function MapSwitcher({ maps, currentMapId, onOpenMap, onCreateMap, onRefresh, createRequest = 0 }: MapSwitcherProps) {
+export function MapSwitcher({
+  maps,
+  currentMapId,
+  onOpenMap,
+  onCreateMap,
+  onRefresh,
+  createRequest = 0,
+  onJoinMap,
+  onImportMap,
+  onExportMap,
+}: MapSwitcherProps) {
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
   const [handledRequest, setHandledRequest] = useState(createRequest);
@@ -143,6 +160,45 @@ export function MapSwitcher({ maps, currentMapId, onOpenMap, onCreateMap, onRefr
                 New map…
               </button>
             )}
+            <button
+              type="button"
+              className="switcher-new is-secondary"
+              data-testid="join-map"
+              onClick={() => {
+                close();
+                onJoinMap();
+              }}
+            >
+              <LinkIcon />
+              Join a shared map…
+            </button>
+          </div>
+          <div className="switcher-footer switcher-files">
+            <button
+              type="button"
+              className="switcher-new is-secondary"
+              data-testid="import-map"
+              onClick={() => {
+                close();
+                onImportMap();
+              }}
+            >
+              <ImportIcon />
+              Import .storymap…
+            </button>
+            <button
+              type="button"
+              className="switcher-new is-secondary"
+              data-testid="export-map"
+              disabled={currentMapId === null}
+              onClick={() => {
+                close();
+                onExportMap();
+              }}
+            >
+              <ExportIcon />
+              Export .storymap…
+            </button>
           </div>
         </div>
       )}

@@ -1,4 +1,5 @@
-//! The top bar: map switcher and name, undo/redo, search, zoom, shortcuts and the save status.
+//! The top bar: map switcher and name, undo/redo, search, zoom, shortcuts, and the save and
+//! sync status.
 import { useEffect, useState } from "react";
 import type { HistoryState } from "../bindings/HistoryState";
 import type { MapEdit } from "../bindings/MapEdit";
@@ -52,6 +53,11 @@ export interface TopBarProps {
   /** Whether the dependency lines are shown; `null` where there are none to show (the backlog). */
   dependencies: boolean | null;
   onToggleDependencies: () => void;
+  onJoinMap: () => void;
+  onImportMap: () => void;
+  onExportMap: () => void;
+  /** The sync status pill, drawn beside the save status. */
+  syncStatus?: React.ReactNode;
   /** Drawn after the undo/redo group: the view switch. */
   children?: React.ReactNode;
 }
@@ -81,6 +87,10 @@ export function TopBar({
   onHelp,
   dependencies,
   onToggleDependencies,
+  onJoinMap,
+  onImportMap,
+  onExportMap,
+  syncStatus,
   children,
 }: TopBarProps) {
   const stepCount = view?.activities.reduce((sum, activity) => sum + activity.steps.length, 0) ?? 0;
@@ -100,6 +110,9 @@ export function TopBar({
             onCreateMap={onCreateMap}
             onRefresh={onRefreshMaps}
             createRequest={createRequest}
+            onJoinMap={onJoinMap}
+            onImportMap={onImportMap}
+            onExportMap={onExportMap}
           />
         </>
       )}
@@ -255,6 +268,7 @@ export function TopBar({
             <span>{storyCountLabel(view.stories.length)}</span>
           </p>
           <SaveStatus pending={pendingEdits > 0} failed={lastEditFailed} />
+          {syncStatus}
         </>
       )}
     </header>

@@ -86,3 +86,9 @@ export function toDisplayError(error: unknown): DisplayError {
   const detail = message.trim();
   return { code, title: copy.title, detail: detail === "" ? null : detail, hint: copy.hint };
 }
+
+/** The backend's own words for a rejection, for a form to show under its fields (the title when it sent none). */
+export function errorMessage(error: unknown): string {
+  const shown = toDisplayError(error);
+  return shown.detail ?? shown.title;
+}

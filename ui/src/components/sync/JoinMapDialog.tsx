@@ -1,0 +1,123 @@
+//! "Join a shared map": a teammate's share link and the server it lives on. The map opens once
+//! it has arrived; a refusal (a bad link, an unreachable server) shows under the fields.
+import { useEffect, useId, useState } from "react";
+import type { Backend } from "../../backend/backend";
+import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
+import { errorMessage } from "../../model/errors";
+import { Dialog } from "../Dialog";
+import { FormError } from "./FormError";
+import { SERVER_PLACEHOLDER } from "./SyncDialog";
+
+export interface JoinMapDialogProps {
+  backend: Backend;
+  /** The open map, whose settings tell the server most teammates use. */
+  mapId: string | null;
+  onJoined: (received: ReceivedMapView) => void;
+  onClose: () => void;
+}
+
+export function JoinMapDialog({ backend, mapId, onJoined, onClose }: JoinMapDialogProps) {
+  const [url, setUrl] = useState("");
+  const [server, setServer] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [joining, setJoining] = useState(false);
+  const formId = useId();
+
+  // Start from the server this computer already uses, unless someone typed one meanwhile.
+  useEffect(() => {
+    if (mapId === null) return;
+    let current = true;
+    backend.syncSettings(mapId).then(
+      (settings) => {
+        const known = settings.serverUrl ?? settings.defaultServerUrl;
+        if (current && known !== null) setServer((typed) => (typed === "" ? known : typed));
+      },
+      () => undefined, // Typing the address is enough.
+    );
+    return () => {
+      current = false;
+    };
+  }, [backend, mapId]);
+
+  const join = async () => {
+    if (joining) return;
+    setJoining(true);
+    setError(null);
+    try {
+      onJoined(await backend.joinMap(url.trim(), server.trim()));
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setJoining(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Join a shared map"
+      testId="join-dialog"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="secondary-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={formId}
+            className="primary-button is-compact"
+            data-testid="join-submit"
+            disabled={joining || url.trim() === ""}
+          >
+            {joining && <span className="spinner is-small is-light" aria-hidden="true" />}
+            {joining ? "Joining…" : "Join map"}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-note">
+        Paste the link a teammate copied from Share &amp; sync. The map is fetched from the server, then stays in sync
+        with it.
+      </p>
+      <form
+        id={formId}
+        className="sync-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void join();
+        }}
+      >
+        <label className="field">
+          <span className="field-label">Share link</span>
+          <input
+            type="text"
+            className="field-input"
+            data-testid="join-url"
+            data-autofocus
+            placeholder="automerge:…"
+            spellCheck={false}
+            value={url}
+            onChange={(event) => {
+              setUrl(event.target.value);
+            }}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Sync server address</span>
+          <input
+            type="text"
+            className="field-input"
+            data-testid="join-server"
+            placeholder={SERVER_PLACEHOLDER}
+            spellCheck={false}
+            value={server}
+            onChange={(event) => {
+              setServer(event.target.value);
+            }}
+          />
+          <span className="field-help">The same address your teammate’s map syncs with.</span>
+        </label>
+      </form>
+      {error !== null && <FormError testId="join-error" message={error} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,196 @@
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { MapView } from "../../bindings/MapView";
+import { FakeBackend } from "../../test/fakeBackend";
+import { emptyMap, sampleMap } from "../../test/sampleMap";
+import { App } from "../App";
+import { storymapFileName } from "./useSyncScreens";
+
+async function renderApp(backend = new FakeBackend()) {
+  render(<App backend={backend} />);
+  await screen.findByTestId("sync-status");
+  return backend;
+}
+
+async function menuItem(testId: string) {
+  fireEvent.click(screen.getByTestId("map-switcher"));
+  fireEvent.click(await screen.findByTestId(testId));
+}
+
+const mapName = () => screen.getByTestId("map-name").textContent;
+
+function teammatesMap(): MapView {
+  const view = emptyMap();
+  return { ...view, map: { id: "map-team", name: "Grocery shop" } };
+}
+
+describe("joining a shared map", () => {
+  it("fetches the map by link from the server, then opens it and says what arrived", async () => {
+    const backend = new FakeBackend();
+    backend.defaultServerUrl = "ws://sync.example.org:3030";
+    backend.joinable.set("automerge:team", teammatesMap());
+    await renderApp(backend);
+    await menuItem("join-map");
+    await screen.findByTestId("join-dialog");
+    await waitFor(() => {
+      expect(screen.getByTestId<HTMLInputElement>("join-server").value).toBe("ws://sync.example.org:3030");
+    });
+    expect(screen.getByTestId<HTMLButtonElement>("join-submit").disabled).toBe(true);
+    fireEvent.change(screen.getByTestId("join-url"), { target: { value: " automerge:team " } });
+    fireEvent.click(screen.getByTestId("join-submit"));
+
+    await waitFor(() => {
+      expect(mapName()).toBe("Grocery shop");
+    });
+    expect(screen.queryByTestId("join-dialog")).toBeNull();
+    expect(backend.joined).toEqual([{ url: "automerge:team", serverUrl: "ws://sync.example.org:3030" }]);
+    expect(screen.getByTestId("info-toast").textContent).toContain("Added 'Grocery shop'");
+  });
+
+  it("shows why the backend refused, inline, and stays open to try again", async () => {
+    const backend = await renderApp();
+    backend.failNextSync({ code: "network", message: "ws://down.example.org:3030 does not answer" });
+    await menuItem("join-map");
+    fireEvent.change(await screen.findByTestId("join-url"), { target: { value: "automerge:team" } });
+    fireEvent.change(screen.getByTestId("join-server"), { target: { value: "ws://down.example.org:3030" } });
+    fireEvent.click(screen.getByTestId("join-submit"));
+
+    expect((await screen.findByTestId("join-error")).textContent).toBe("ws://down.example.org:3030 does not answer");
+    expect(screen.getByTestId("join-dialog")).toBeTruthy();
+    expect(mapName()).toBe("Online grocery shop");
+    expect(screen.getByTestId<HTMLButtonElement>("join-submit").disabled).toBe(false);
+  });
+});
+
+describe(".storymap files", () => {
+  it("exports the open map where the person chose, named after the map", async () => {
+    const backend = new FakeBackend();
+    backend.savePath = "/home/ann/maps/Online grocery shop.storymap";
+    await renderApp(backend);
+    await menuItem("export-map");
+    await screen.findByTestId("info-toast");
+    expect(backend.savePathsAsked).toEqual(["Online grocery shop.storymap"]);
+    expect(backend.exported).toEqual([{ mapId: "map-1", path: "/home/ann/maps/Online grocery shop.storymap" }]);
+    expect(screen.getByTestId("info-toast").textContent).toContain("Exported 'Online grocery shop' to Online grocery shop.storymap");
+  });
+
+  it("does nothing when the file dialog is cancelled", async () => {
+    const backend = await renderApp();
+    await menuItem("export-map");
+    await menuItem("import-map");
+    await act(() => Promise.resolve());
+    expect(backend.exported).toEqual([]);
+    expect(screen.queryByTestId("info-toast")).toBeNull();
+    expect(screen.queryByTestId("error-toast")).toBeNull();
+  });
+
+  it("imports a new map: says what was added and opens it", async () => {
+    const backend = new FakeBackend();
+    backend.openPath = "/tmp/team.storymap";
+    backend.files.set("/tmp/team.storymap", teammatesMap());
+    await renderApp(backend);
+    await menuItem("import-map");
+    await waitFor(() => {
+      expect(mapName()).toBe("Grocery shop");
+    });
+    expect(screen.getByTestId("info-toast").textContent).toContain("Added 'Grocery shop'");
+  });
+
+  it("imports into the open map: says what merged and shows the map as it is now", async () => {
+    const backend = new FakeBackend();
+    const newer = sampleMap();
+    newer.stories = newer.stories.map((story) => (story.id === "st-4" ? { ...story, title: "Search by brand" } : story));
+    backend.openPath = "/tmp/shop.storymap";
+    backend.files.set("/tmp/shop.storymap", newer);
+    await renderApp(backend);
+    await menuItem("import-map");
+    expect(await screen.findByText("Search by brand")).toBeTruthy();
+    expect(mapName()).toBe("Online grocery shop");
+    expect(screen.getByTestId("info-toast").textContent).toContain("Merged 3 changes by ben");
+  });
+
+  it("shows a file the backend refuses as an error toast", async () => {
+    const backend = new FakeBackend();
+    backend.openPath = "/tmp/notes.txt";
+    await renderApp(backend);
+    await menuItem("import-map");
+    const error = await screen.findByTestId("error-toast");
+    expect(error.dataset.errorCode).toBe("foreignDocument");
+    expect(error.textContent).toContain("/tmp/notes.txt is not a story map");
+  });
+
+  it("names files after the map without characters file systems refuse", () => {
+    expect(storymapFileName("Q3: web / app")).toBe("Q3- web - app.storymap");
+    expect(storymapFileName(" ?? ")).toBe("Story map.storymap");
+    expect(storymapFileName("")).toBe("Story map.storymap");
+  });
+});
+
+describe("teammates' changes arriving", () => {
+  it("patch the open map, show a brief toast and outline the changed cards", async () => {
+    const backend = await renderApp();
+    const searchStory = sampleMap().stories.find((story) => story.id === "st-4");
+    if (!searchStory) throw new Error("no st-4");
+    act(() => {
+      backend.emitRemoteChange({
+        label: "Merged 1 change by ben",
+        change: {
+          mapId: "map-1",
+          name: null,
+          activities: null,
+          releases: sampleMap().releases,
+          stories: [{ ...searchStory, title: "Search by name or brand" }],
+          settings: null,
+          removedStoryIds: [],
+          createdId: null,
+          history: { undo: null, redo: null },
+          notice: null,
+        },
+      });
+    });
+    const card = (await screen.findByText("Search by name or brand")).closest("article");
+    expect(card?.classList.contains("is-arrived")).toBe(true);
+    expect(screen.getByTestId("remote-toast").textContent).toContain("Merged 1 change by ben");
+    await waitFor(
+      () => {
+        expect(card?.classList.contains("is-arrived")).toBe(false);
+      },
+      { timeout: 3000 },
+    );
+  });
+
+  it("for another map leave the open one alone but refresh the maps list", async () => {
+    const backend = await renderApp();
+    const listMaps = vi.spyOn(backend, "listMaps");
+    act(() => {
+      backend.emitRemoteChange({
+        label: "Merged 1 change by ben",
+        change: {
+          mapId: "map-empty",
+          name: "Loyalty scheme",
+          activities: null,
+          releases: [],
+          stories: [],
+          settings: null,
+          removedStoryIds: ["st-1"],
+          createdId: null,
+          history: { undo: null, redo: null },
+          notice: null,
+        },
+      });
+    });
+    expect(screen.queryByTestId("remote-toast")).toBeNull();
+    expect(screen.getByText("See prices per kg")).toBeTruthy();
+    expect(mapName()).toBe("Online grocery shop");
+    expect(listMaps).toHaveBeenCalledTimes(1);
+  });
+
+  it("refresh the maps list when the backend says the list changed", async () => {
+    const backend = await renderApp();
+    const listMaps = vi.spyOn(backend, "listMaps");
+    act(() => {
+      backend.emitMapsChanged();
+    });
+    expect(listMaps).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,115 @@
+//! Sharing and sync as the app shell hosts them: the status pill, the "Share & sync" and "Join a
+//! shared map" dialogs, and exporting and importing `.storymap` files from the maps menu.
+import { useCallback, useState } from "react";
+import type { Backend } from "../../backend/backend";
+import type { MapView } from "../../bindings/MapView";
+import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
+import { toDisplayError } from "../../model/errors";
+import type { NewToast } from "../../state/store";
+import { useSyncStatus } from "../../state/useSyncStatus";
+import { JoinMapDialog } from "./JoinMapDialog";
+import { SyncDialog } from "./SyncDialog";
+import { SyncStatusPill } from "./SyncStatusPill";
+
+/** A file name for the map: its name without the characters file systems refuse. */
+export function storymapFileName(mapName: string): string {
+  const safe = mapName.replace(/[\\/:*?"<>|]+/g, "-").replace(/^[\s-]+|[\s-]+$/g, "");
+  return `${safe === "" ? "Story map" : safe}.storymap`;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function useSyncScreens(
+  backend: Backend,
+  view: MapView | null,
+  openMap: (mapId: string) => Promise<boolean>,
+  onToast: (toast: NewToast) => void,
+) {
+  const mapId = view?.map.id ?? null;
+  const mapName = view?.map.name ?? "";
+  const [status, refreshStatus] = useSyncStatus(backend, mapId);
+  const [dialog, setDialog] = useState<"sync" | "join" | null>(null);
+  const close = useCallback(() => {
+    setDialog(null);
+  }, []);
+  const fail = useCallback(
+    (error: unknown) => {
+      onToast({ kind: "error", ...toDisplayError(error) });
+    },
+    [onToast],
+  );
+
+  /** Shows what arrived and opens it (again, when it is the open map: it may have changed). */
+  const received = useCallback(
+    async (answer: ReceivedMapView) => {
+      onToast({ kind: "info", message: answer.summary });
+      await openMap(answer.map.id);
+    },
+    [onToast, openMap],
+  );
+
+  const exportMap = useCallback(async () => {
+    if (mapId === null) return;
+    try {
+      const path = await backend.chooseSavePath(storymapFileName(mapName));
+      if (path === null) return;
+      await backend.exportMapFile(mapId, path);
+      onToast({ kind: "info", message: `Exported '${mapName}' to ${baseName(path)}` });
+    } catch (error) {
+      fail(error);
+    }
+  }, [backend, mapId, mapName, onToast, fail]);
+
+  const importMap = useCallback(async () => {
+    try {
+      const path = await backend.chooseOpenPath();
+      if (path === null) return;
+      await received(await backend.importMapFile(path));
+    } catch (error) {
+      fail(error);
+    }
+  }, [backend, received, fail]);
+
+  const openJoin = useCallback(() => {
+    setDialog("join");
+  }, []);
+
+  const pill = view && (
+    <SyncStatusPill
+      status={status}
+      onOpen={() => {
+        setDialog("sync");
+      }}
+    />
+  );
+  const dialogs = (
+    <>
+      {dialog === "sync" && mapId !== null && (
+        <SyncDialog
+          backend={backend}
+          mapId={mapId}
+          mapName={mapName}
+          onClose={close}
+          onSaved={() => {
+            close();
+            refreshStatus();
+          }}
+        />
+      )}
+      {dialog === "join" && (
+        <JoinMapDialog
+          backend={backend}
+          mapId={mapId}
+          onClose={close}
+          onJoined={(answer) => {
+            close();
+            void received(answer);
+          }}
+        />
+      )}
+    </>
+  );
+  return { pill, dialogs, openJoin, exportMap, importMap };
+}
