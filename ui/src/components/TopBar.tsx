@@ -303,7 +303,7 @@ function SaveStatus({ pending: pendingNow, failed }: { pending: boolean; failed:
     tone = "failed";
   }
   return (
-    <div className={`save-status is-${tone}`} role="status" data-testid="save-status">
+    <div className={`save-status is-${tone}`} role="status" data-testid="save-status" title={text}>
       {tone === "failed" ? <AlertIcon /> : <DeviceCheckIcon />}
       <span>{text}</span>
     </div>

@@ -76,6 +76,7 @@ describe("Share & sync dialog", () => {
     await renderApp(backend);
     const dialog = await openDialog();
     expect(screen.getByTestId<HTMLInputElement>("sync-display-name").value).toBe("Ann");
+    expect(document.activeElement).toBe(screen.getByTestId("sync-display-name"));
     expect(screen.getByTestId<HTMLInputElement>("sync-server-url").value).toBe(SERVER);
     expect(screen.getByTestId<HTMLInputElement>("sync-server-url").placeholder).toBe(SERVER);
     expect(screen.getByTestId("sync-enabled").getAttribute("aria-checked")).toBe("false");

@@ -124,7 +124,8 @@ export function SyncDialog({ backend, mapId, mapName, onSaved, onClose }: SyncDi
               type="text"
               className="field-input"
               data-testid="sync-display-name"
-              data-autofocus
+              // Drawn once the settings have arrived, after the dialog placed its focus.
+              autoFocus
               placeholder="e.g. Ann from Product"
               value={draft.displayName}
               onChange={(event) => {
