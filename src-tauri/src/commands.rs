@@ -2,13 +2,16 @@
 //! `storymap_api::bindings::COMMANDS`, which lists the same names. Each only converts.
 //! They are async so that they run off the main thread.
 
+use std::path::PathBuf;
+
 use storymap_api::{
-    ApiError, BacklogQuery, BacklogView, MapChange, MapEdit, MapSummary, MapView, SplitPatternView,
-    ViewPrefs,
+    ApiError, BacklogQuery, BacklogView, MapChange, MapEdit, MapSummary, MapView, ReceivedMapView,
+    SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
 };
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::state::AppState;
+use crate::sync::SyncRunner;
 
 /// Loads the map's document after its projection is on screen, so the first edit of a
 /// large map does not wait for it.
@@ -30,6 +33,7 @@ pub async fn open_start_map(
     state: State<'_, AppState>,
 ) -> Result<MapView, ApiError> {
     let view = state.with(|w| w.open_start_map())?;
+    let _ = app.state::<SyncRunner>().follow(&app, &view.map.id);
     prepare_in_background(app, view.map.id.clone());
     Ok(view)
 }
@@ -41,32 +45,54 @@ pub async fn open_map(
     map_id: String,
 ) -> Result<MapView, ApiError> {
     let view = state.with(|w| w.open_map(&map_id))?;
+    let _ = app.state::<SyncRunner>().follow(&app, &map_id);
     prepare_in_background(app, map_id);
     Ok(view)
 }
 
 #[tauri::command]
-pub async fn create_map(state: State<'_, AppState>, name: String) -> Result<MapView, ApiError> {
-    state.with(|w| w.create_map(&name))
+pub async fn create_map(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<MapView, ApiError> {
+    let view = state.with(|w| w.create_map(&name))?;
+    let _ = app.state::<SyncRunner>().follow(&app, &view.map.id);
+    Ok(view)
 }
 
 #[tauri::command]
 pub async fn apply_edit(
     state: State<'_, AppState>,
+    sync: State<'_, SyncRunner>,
     map_id: String,
     edit: MapEdit,
 ) -> Result<MapChange, ApiError> {
-    state.with(|w| w.apply_edit(&map_id, edit))
+    let change = state.with(|w| w.apply_edit(&map_id, edit))?;
+    sync.local_edit(&map_id);
+    Ok(change)
 }
 
 #[tauri::command]
-pub async fn undo(state: State<'_, AppState>, map_id: String) -> Result<MapChange, ApiError> {
-    state.with(|w| w.undo(&map_id))
+pub async fn undo(
+    state: State<'_, AppState>,
+    sync: State<'_, SyncRunner>,
+    map_id: String,
+) -> Result<MapChange, ApiError> {
+    let change = state.with(|w| w.undo(&map_id))?;
+    sync.local_edit(&map_id);
+    Ok(change)
 }
 
 #[tauri::command]
-pub async fn redo(state: State<'_, AppState>, map_id: String) -> Result<MapChange, ApiError> {
-    state.with(|w| w.redo(&map_id))
+pub async fn redo(
+    state: State<'_, AppState>,
+    sync: State<'_, SyncRunner>,
+    map_id: String,
+) -> Result<MapChange, ApiError> {
+    let change = state.with(|w| w.redo(&map_id))?;
+    sync.local_edit(&map_id);
+    Ok(change)
 }
 
 #[tauri::command]
@@ -98,4 +124,56 @@ pub async fn save_view_prefs(
     prefs: ViewPrefs,
 ) -> Result<(), ApiError> {
     state.with(|w| w.save_view_prefs(&map_id, prefs))
+}
+
+#[tauri::command]
+pub async fn sync_settings(
+    state: State<'_, AppState>,
+    map_id: String,
+) -> Result<SyncSettingsView, ApiError> {
+    state.with(|w| w.sync_settings(&map_id))
+}
+
+#[tauri::command]
+pub async fn save_sync_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    map_id: String,
+    settings: SyncSettingsInput,
+) -> Result<SyncSettingsView, ApiError> {
+    let saved = state.with(|w| w.save_sync_settings(&map_id, settings))?;
+    let status = app.state::<SyncRunner>().follow(&app, &map_id)?;
+    let _ = app.emit("sync-status", status);
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn sync_status(app: AppHandle, map_id: String) -> Result<SyncStatus, ApiError> {
+    app.state::<SyncRunner>().current(&app, &map_id)
+}
+
+#[tauri::command]
+pub async fn join_map(
+    app: AppHandle,
+    url: String,
+    server_url: String,
+) -> Result<ReceivedMapView, ApiError> {
+    crate::sync::join(&app, &url, &server_url).await
+}
+
+#[tauri::command]
+pub async fn export_map_file(
+    state: State<'_, AppState>,
+    map_id: String,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    state.with(|w| w.export_map_file(&map_id, &path))
+}
+
+#[tauri::command]
+pub async fn import_map_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<ReceivedMapView, ApiError> {
+    state.with(|w| w.import_map_file(&path))
 }

@@ -3,6 +3,7 @@
 
 mod commands;
 mod state;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -37,7 +38,9 @@ fn open_workspace() -> Result<Workspace, ApiError> {
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(open_workspace()))
+        .manage(sync::SyncRunner::default())
         .invoke_handler(tauri::generate_handler![
             commands::list_maps,
             commands::open_start_map,
@@ -50,6 +53,12 @@ pub fn run() {
             commands::split_patterns,
             commands::view_prefs,
             commands::save_view_prefs,
+            commands::sync_settings,
+            commands::save_sync_settings,
+            commands::sync_status,
+            commands::join_map,
+            commands::export_map_file,
+            commands::import_map_file,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");

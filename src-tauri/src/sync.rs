@@ -1,0 +1,232 @@
+//! Live sync in the app: one task per open, sync-enabled map, off the UI thread. What
+//! arrives goes through the workspace's write path and reaches the window as a
+//! `remote-change` event; status changes as `sync-status` events.
+
+use std::sync::{Arc, Mutex};
+
+use storymap_api::{ApiError, ReceivedMapView, SyncSettingsInput, SyncStateView, SyncStatus};
+use storymap_sync::{
+    map_id_of, parse_share_url, ChangeHash, Changes, Replica, SyncClient, SyncError, SyncState,
+};
+use tauri::{AppHandle, Emitter, Manager};
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::state::AppState;
+
+/// The workspace as the sync layer's store side; merges are announced to the window.
+struct AppReplica(AppHandle);
+
+impl AppReplica {
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut storymap_api::Workspace) -> Result<T, ApiError>,
+    ) -> Result<T, SyncError> {
+        Ok(self.0.state::<AppState>().with(f)?)
+    }
+}
+
+impl Replica for AppReplica {
+    fn changes_after(
+        &self,
+        map_id: &str,
+        heads: &[ChangeHash],
+    ) -> Result<Option<Changes>, SyncError> {
+        self.with(|w| w.changes_after(map_id, heads))
+    }
+
+    fn merge(&self, map_id: &str, bytes: &[u8]) -> Result<(), SyncError> {
+        match self.with(|w| w.merge_remote(map_id, bytes))? {
+            Some(change) => {
+                let _ = self.0.emit("remote-change", change);
+            }
+            None => {
+                let _ = self.0.emit("maps-changed", ());
+            }
+        }
+        Ok(())
+    }
+
+    fn synced(&self, map_id: &str, heads: &[ChangeHash]) -> Result<(), SyncError> {
+        self.with(|w| w.mark_synced(map_id, heads))
+    }
+}
+
+/// The running sync of the open map.
+struct LiveSync {
+    map_id: String,
+    local_edits: UnboundedSender<()>,
+    task: tauri::async_runtime::JoinHandle<()>,
+}
+
+#[derive(Default)]
+pub struct SyncRunner {
+    live: Mutex<Option<LiveSync>>,
+    status: Arc<Mutex<Option<SyncStatus>>>,
+}
+
+pub fn state_view(state: SyncState) -> SyncStateView {
+    match state {
+        SyncState::LocalOnly => SyncStateView::LocalOnly,
+        SyncState::Connecting => SyncStateView::Connecting,
+        SyncState::Syncing => SyncStateView::Syncing,
+        SyncState::UpToDate => SyncStateView::UpToDate,
+        SyncState::Offline { reason } => SyncStateView::Offline { reason },
+        SyncState::Error { reason } => SyncStateView::Error { reason },
+    }
+}
+
+impl SyncRunner {
+    /// Starts syncing `map_id` if sync is on for it, stopping any other map's sync.
+    pub fn follow(&self, app: &AppHandle, map_id: &str) -> Result<SyncStatus, ApiError> {
+        let state = app.state::<AppState>();
+        let (server, database, synced_at) = state.with(|w| {
+            Ok((
+                w.sync_server(map_id)?,
+                w.database_path().to_owned(),
+                w.last_synced_at(map_id)?,
+            ))
+        })?;
+        let mut live = self.live.lock().expect("sync lock");
+        if let Some(current) = live.take() {
+            if current.map_id == map_id && server.is_some() && !current.task.inner().is_finished() {
+                *live = Some(current);
+                return Ok(self.status(map_id, server, synced_at));
+            }
+            current.task.abort();
+        }
+        let status = SyncStatus {
+            map_id: map_id.to_owned(),
+            state: if server.is_some() {
+                SyncStateView::Connecting
+            } else {
+                SyncStateView::LocalOnly
+            },
+            server_url: server.clone(),
+            last_synced_at: synced_at,
+        };
+        *self.status.lock().expect("status lock") = Some(status.clone());
+        let Some(server) = server else {
+            return Ok(status);
+        };
+        let (local_edits, local) = tokio::sync::mpsc::unbounded_channel();
+        let (app, id, shared) = (app.clone(), map_id.to_owned(), self.status.clone());
+        let task = tauri::async_runtime::spawn(async move {
+            let report = {
+                let (app, shared, server) = (app.clone(), shared.clone(), server.clone());
+                Arc::new(move |state: SyncState| {
+                    let mut status = shared.lock().expect("status lock");
+                    let Some(status) = status.as_mut() else {
+                        return;
+                    };
+                    status.state = state_view(state);
+                    status.server_url = Some(server.clone());
+                    if status.state == SyncStateView::UpToDate {
+                        status.last_synced_at = app
+                            .state::<AppState>()
+                            .with(|w| w.last_synced_at(&status.map_id))
+                            .ok()
+                            .flatten();
+                    }
+                    let _ = app.emit("sync-status", status.clone());
+                })
+            };
+            let client = match SyncClient::start(&database).await {
+                Ok(client) => client,
+                Err(error) => {
+                    report(SyncState::Error {
+                        reason: error.to_string(),
+                    });
+                    return;
+                }
+            };
+            let replica = Arc::new(AppReplica(app.clone()));
+            // Errors are reported through `report` as they happen.
+            let _ = client.run_live(&id, &server, replica, report, local).await;
+            client.stop().await;
+        });
+        *live = Some(LiveSync {
+            map_id: map_id.to_owned(),
+            local_edits,
+            task,
+        });
+        Ok(status)
+    }
+
+    fn status(
+        &self,
+        map_id: &str,
+        server: Option<String>,
+        synced_at: Option<String>,
+    ) -> SyncStatus {
+        match self.status.lock().expect("status lock").clone() {
+            Some(status) if status.map_id == map_id => status,
+            _ => SyncStatus {
+                map_id: map_id.to_owned(),
+                state: SyncStateView::Connecting,
+                server_url: server,
+                last_synced_at: synced_at,
+            },
+        }
+    }
+
+    /// Where the map's sync stands now.
+    pub fn current(&self, app: &AppHandle, map_id: &str) -> Result<SyncStatus, ApiError> {
+        let state = app.state::<AppState>();
+        let (server, synced_at) =
+            state.with(|w| Ok((w.sync_server(map_id)?, w.last_synced_at(map_id)?)))?;
+        if server.is_none() {
+            return Ok(SyncStatus {
+                map_id: map_id.to_owned(),
+                state: SyncStateView::LocalOnly,
+                server_url: None,
+                last_synced_at: synced_at,
+            });
+        }
+        Ok(self.status(map_id, server, synced_at))
+    }
+
+    /// Tells the running sync that the map has a new local edit to push.
+    pub fn local_edit(&self, map_id: &str) {
+        if let Some(live) = self.live.lock().expect("sync lock").as_ref() {
+            if live.map_id == map_id {
+                let _ = live.local_edits.send(());
+            }
+        }
+    }
+}
+
+/// Fetches a shared map once, then turns sync on for it with that server.
+pub async fn join(app: &AppHandle, url: &str, server: &str) -> Result<ReceivedMapView, ApiError> {
+    let map_id = map_id_of(&parse_share_url(url)?);
+    let database = app
+        .state::<AppState>()
+        .with(|w| Ok(w.database_path().to_owned()))?;
+    let client = SyncClient::start(&database).await?;
+    let replica = Arc::new(AppReplica(app.clone()));
+    let result = client.sync_once(&map_id, server, replica, JOIN_WAIT).await;
+    client.stop().await;
+    result?;
+    let state = app.state::<AppState>();
+    let map = state.with(|w| {
+        let settings = w.sync_settings(&map_id)?;
+        w.save_sync_settings(
+            &map_id,
+            SyncSettingsInput {
+                enabled: true,
+                server_url: Some(server.to_owned()),
+                make_default: settings.default_server_url.is_none(),
+                display_name: settings.display_name,
+            },
+        )?;
+        w.summary(&map_id)
+    })?;
+    let _ = app.emit("maps-changed", ());
+    Ok(ReceivedMapView {
+        summary: format!("Joined '{}'", map.name),
+        map,
+        merged: false,
+        change_count: 0,
+    })
+}
+
+const JOIN_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
