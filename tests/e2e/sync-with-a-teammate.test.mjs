@@ -1,0 +1,110 @@
+// Syncing in the real window with the real npm sync server: the status pill says "Local
+// only" until the POPM turns sync on in Share & sync; a teammate (the CLI on a second data
+// directory) joins by the copied link, adds a card and syncs; the card appears in the
+// window without a reload, and the window and the teammate's export agree.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  READY_TIMEOUT_MS,
+  UI_TIMEOUT_MS,
+  clickElement,
+  makeTempDir,
+  openApp,
+  preflight,
+  readMap,
+  removeDir,
+  runCli,
+  runJourney,
+  screenshot,
+  waitForMap,
+} from "./support/harness.mjs";
+import { startSyncServer } from "./support/syncServer.mjs";
+
+const pillState = (browser) => browser.$('[data-testid="sync-status"]').getAttribute("data-state");
+
+async function waitForPill(browser, state) {
+  await browser.waitUntil(async () => (await pillState(browser)) === state, {
+    timeout: UI_TIMEOUT_MS,
+    timeoutMsg: `the sync pill never showed ${state}`,
+  });
+}
+
+describe("sync with a teammate", { timeout: READY_TIMEOUT_MS + 4 * 60_000 }, () => {
+  let ana;
+  let ben;
+  let server;
+  let session;
+
+  before(async () => {
+    preflight();
+    ana = makeTempDir("storymap-e2e-sync-ana-");
+    ben = makeTempDir("storymap-e2e-sync-ben-");
+    server = await startSyncServer();
+  });
+
+  after(async () => {
+    if (session) await session.close().catch(() => {});
+    server?.stop();
+    removeDir(ana);
+    removeDir(ben);
+  });
+
+  it("turn sync on, a teammate joins by link and adds a card, the window shows it", (t) =>
+    runJourney(t, "sync-failure.png", journey));
+
+  async function journey(step) {
+    step("a new map is local only");
+    session = await openApp({ dataDir: ana, label: "sync" });
+    const { browser } = session;
+    await waitForPill(browser, "localOnly");
+    const before = await readMap(browser);
+
+    step("turn sync on in Share & sync");
+    await clickElement(browser, browser.$('[data-testid="sync-status"]'), "the sync pill");
+    await browser.$('[data-testid="sync-dialog"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    const name = browser.$('[data-testid="sync-display-name"]');
+    await name.clearValue();
+    await name.setValue("Ana");
+    await browser.$('[data-testid="sync-server-url"]').setValue(server.url);
+    await clickElement(browser, browser.$('[data-testid="sync-enabled"]'), "the sync switch");
+    await clickElement(browser, browser.$('[data-testid="sync-save"]'), "Save");
+    await waitForPill(browser, "upToDate");
+
+    step("copy the share link");
+    await clickElement(browser, browser.$('[data-testid="sync-status"]'), "the sync pill");
+    await browser.$('[data-testid="sync-share-url"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    const link = await browser.$('[data-testid="sync-share-url"]').getValue();
+    assert.match(link, /^automerge:[1-9A-HJ-NP-Za-km-z]+$/);
+    await screenshot("sync-dialog.png");
+    await browser.keys("Escape");
+
+    step("the teammate joins by link, adds a card and syncs");
+    const joined = runCli(["--data-dir", ben, "join", link, "--server", server.url]).trim();
+    assert.ok(joined.endsWith(`  ${before.mapName}`), joined);
+    const mapId = joined.split(/\s+/)[0];
+    const view = JSON.parse(runCli(["--data-dir", ben, "export", "json", "--map", mapId]));
+    const activity = view.activities[0];
+    runCli([
+      "--data-dir", ben, "story", "add", "--map", mapId,
+      "--activity", activity.title, "--step", activity.steps[0].title,
+      "--release", view.releases[0].title, "--title", "Added by Ben on his laptop",
+    ]);
+    runCli(["--data-dir", ben, "sync", "--map", mapId, "--server", server.url, "--once"]);
+
+    step("the card arrives in the window without a reload");
+    const after = await waitForMap(
+      browser,
+      (map) => map.cards.some((c) => c.title === "Added by Ben on his laptop"),
+      "Ben's card",
+    );
+    assert.equal(after.cards.length, before.cards.length + 1);
+    await screenshot("sync-remote-card.png");
+
+    step("the window and the teammate's copy agree");
+    await waitForPill(browser, "upToDate");
+    runCli(["--data-dir", ben, "sync", "--map", mapId, "--server", server.url, "--once"]);
+    const bens = JSON.parse(runCli(["--data-dir", ben, "export", "json", "--map", mapId]));
+    const titles = (cards) => cards.map((c) => c.title).sort();
+    assert.deepEqual(titles(bens.stories), titles(after.cards));
+  }
+});
