@@ -533,9 +533,17 @@ fn move_story(
     let title = title_of(rec.tx, &obj);
     let others = without(cell_siblings(rec.tx, step_id, release_id), story_id);
     let entity = Entity::Story(story_id.to_owned());
-    rec.set_str(&entity, STEP_ID, step_id)?;
-    rec.set_str(&entity, RELEASE_ID, release_id)?;
-    place(rec, &others, to_index, entity, Entity::Story)?;
+    let rank = slot_ranks(rec, &others, to_index, 1, Entity::Story)?.remove(0);
+    // The whole place, always and in this order: concurrent moves then conflict on all
+    // three fields alike and the card shows in one of the places chosen, never in a mix.
+    for (field, value) in [(STEP_ID, step_id), (RELEASE_ID, release_id)] {
+        rec.put_always(&entity, field, Some(ScalarValue::Str(value.into())))?;
+    }
+    rec.put_always(
+        &entity,
+        RANK,
+        Some(ScalarValue::Str(rank.as_string().into())),
+    )?;
     Ok(format!("Move story '{title}'"))
 }
 

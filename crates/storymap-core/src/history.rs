@@ -84,7 +84,7 @@ pub struct UndoRecord {
     pub writes: Vec<FieldWrite>,
 }
 
-fn scalar<R: ReadDoc>(doc: &R, obj: &ObjId, field: &str) -> Option<ScalarValue> {
+pub(crate) fn scalar<R: ReadDoc>(doc: &R, obj: &ObjId, field: &str) -> Option<ScalarValue> {
     match doc.get(obj, field).ok()?? {
         (Value::Scalar(s), _) => Some(s.into_owned()),
         (Value::Object(ObjType::Text), text) => {
@@ -133,6 +133,55 @@ impl<'a, 'b> Recorder<'a, 'b> {
                 self.tx.put(&obj, field, v.clone())?;
             }
             (_, None) => self.tx.delete(&obj, field)?,
+        }
+        self.writes.push(FieldWrite {
+            entity: entity.clone(),
+            field: field.to_owned(),
+            before,
+            after: value,
+        });
+        Ok(())
+    }
+
+    /// Like [`Recorder::set`], but a field holding concurrent values is written even when
+    /// the value shown is already `value`, so that only this one remains.
+    pub fn settle(
+        &mut self,
+        entity: &Entity,
+        field: &str,
+        value: Option<ScalarValue>,
+    ) -> Result<(), CoreError> {
+        let obj = entity
+            .locate(&*self.tx)
+            .ok_or_else(|| CoreError::Malformed(format!("{entity:?} vanished mid-edit")))?;
+        if self.tx.get_all(&obj, field)?.len() < 2 {
+            return self.set(entity, field, value);
+        }
+        self.put_always(entity, field, value)
+    }
+
+    /// Writes `value` even when the field already holds it. A move writes all of a card's
+    /// place this way, so two concurrent moves conflict on every place field and the
+    /// value Automerge shows is one whole place, never a mix of the two.
+    pub fn put_always(
+        &mut self,
+        entity: &Entity,
+        field: &str,
+        value: Option<ScalarValue>,
+    ) -> Result<(), CoreError> {
+        let obj = entity
+            .locate(&*self.tx)
+            .ok_or_else(|| CoreError::Malformed(format!("{entity:?} vanished mid-edit")))?;
+        let before = scalar(&*self.tx, &obj, field);
+        // Automerge skips a put of the value a field holds alone; removing it first makes
+        // the put a new value, which a concurrent write then conflicts with.
+        if before == value && before.is_some() && self.tx.get_all(&obj, field)?.len() == 1 {
+            self.tx.delete(&obj, field)?;
+        }
+        match &value {
+            Some(v) => self.tx.put(&obj, field, v.clone())?,
+            None if before.is_some() => self.tx.delete(&obj, field)?,
+            None => {}
         }
         self.writes.push(FieldWrite {
             entity: entity.clone(),
