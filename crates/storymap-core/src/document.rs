@@ -1,10 +1,11 @@
 //! [`MapDocument`]: one story map as one Automerge document, and the only way to change it.
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{Author, Automerge, ChangeHash, LoadOptions, VerificationMode, ROOT};
+use automerge::{Author, Automerge, ChangeHash, LoadOptions, ReadDoc, VerificationMode, ROOT};
 
 use crate::edit::{self, Applied, Edit};
 use crate::history::{self, Entity, Recorder, UndoRecord};
+use crate::history_edit;
 use crate::model::MapModel;
 use crate::read::{self, str_field};
 use crate::schema::*;
@@ -89,10 +90,18 @@ impl MapDocument {
     /// Applies one edit as one Automerge change stamped with its time and author; on
     /// error nothing is changed.
     pub fn apply(&mut self, edit: &Edit, context: &EditContext) -> Result<Applied, CoreError> {
+        // A history edit reads past states and op origins first (see `history_edit`).
+        let plan = match edit {
+            Edit::History(history) => Some(history_edit::plan(&self.doc, history)?),
+            _ => None,
+        };
         self.doc
             .transact_with(
                 |applied: &Applied| commit_options(applied.label.clone(), context.unix_time),
-                |tx| edit::apply(tx, edit, &context.new_id, context.unix_time),
+                |tx| match &plan {
+                    Some(plan) => history_edit::write(tx, plan),
+                    None => edit::apply(tx, edit, &context.new_id, context.unix_time),
+                },
             )
             .map(|success| success.result)
             .map_err(|failure| failure.error)
@@ -159,6 +168,19 @@ impl MapDocument {
         read::read_map(&self.doc)
     }
 
+    /// The map as it was at `heads` (see [`crate::history_points`]): for looking, not editing.
+    pub fn read_at(&self, heads: &[ChangeHash]) -> Result<MapModel, CoreError> {
+        if let Some(unknown) = heads
+            .iter()
+            .find(|h| self.doc.get_change_by_hash(h).is_none())
+        {
+            return Err(CoreError::InvalidInput(format!(
+                "this map has no change {unknown}"
+            )));
+        }
+        read::read_map(&self.doc.fork_at(heads)?)
+    }
+
     /// The backbone and the release slices, without the stories.
     pub fn read_outline(&self) -> (Vec<crate::Activity>, Vec<crate::ReleaseSlice>) {
         read::read_outline(&self.doc)
@@ -183,6 +205,14 @@ impl MapDocument {
 
     pub fn automerge(&self) -> &Automerge {
         &self.doc
+    }
+
+    /// The document itself, for the sync layer: Automerge's sync protocol
+    /// (`automerge::sync::SyncDoc`) reads and merges through it. Anything else changes the
+    /// map through [`MapDocument::apply`], and merged bytes should be checked as in
+    /// [`MapDocument::merge`].
+    pub fn sync_doc(&mut self) -> &mut Automerge {
+        &mut self.doc
     }
 
     pub(crate) fn from_automerge(doc: Automerge) -> MapDocument {

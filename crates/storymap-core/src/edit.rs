@@ -6,6 +6,7 @@ use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
 use crate::edit_refine::RefineEdit;
 use crate::history::{Entity, FieldWrite, Recorder};
+use crate::history_edit::HistoryEdit;
 use crate::read::{bool_field, entries, is_deleted, map_field, str_field};
 use crate::schema::*;
 use crate::{CoreError, Rank};
@@ -91,6 +92,8 @@ pub enum Edit {
     },
     /// Refining a story or the map's refinement settings (see `edit_refine`).
     Refine(RefineEdit),
+    /// Settling a conflict or restoring the past (see `history_edit`).
+    History(HistoryEdit),
 }
 
 /// What an edit did: what it created, the fields it wrote (for undo), and which rows of
@@ -722,6 +725,12 @@ pub(crate) fn apply(
             let (label, created) = crate::edit_refine::apply(&mut rec, refine, new_id, time)?;
             created_id = created;
             label
+        }
+        // Planned against the whole document, which a transaction cannot see.
+        Edit::History(_) => {
+            return Err(CoreError::InvalidInput(
+                "a history edit goes through MapDocument::apply".into(),
+            ))
         }
     };
     let mut applied = Applied::from_writes(label, rec.writes);

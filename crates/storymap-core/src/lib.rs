@@ -2,12 +2,17 @@
 //! strings and the read model. Pure: no IO, no clock, no randomness of its own — ids and
 //! times come in through [`EditContext`], so every test is deterministic.
 
+mod change_effect;
+mod change_summary;
+mod conflicts;
 mod document;
 mod edit;
 mod edit_refine;
 mod error;
+mod field_key;
 pub mod generate;
 mod history;
+mod history_edit;
 mod import;
 mod merge;
 mod model;
@@ -15,12 +20,16 @@ mod rank;
 mod read;
 pub mod refine;
 mod schema;
+mod timeline;
 
+pub use automerge::ChangeHash;
+pub use conflicts::{conflicts, Conflict, ConflictValue};
 pub use document::{EditContext, MapDocument, Reverted};
 pub use edit::{Applied, Edit, UNPLANNED};
 pub use edit_refine::{criteria_lines, RefineEdit, SplitChild, StoryField, WsjfPart};
 pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};
+pub use history_edit::{heads_from_hex, HistoryEdit};
 pub use import::MapImport;
 pub use merge::Merged;
 pub use model::{
@@ -29,3 +38,7 @@ pub use model::{
 };
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;
+pub use timeline::{
+    changes_since, history_points, story_timeline, ChangeEntry, ChangeKind, HistoryPoint,
+    MapChanges, Since, StoryChanges, MAX_CHANGES,
+};

@@ -1,0 +1,253 @@
+//! Plain sentences for what one change did (see `change_effect`): "ben changed the
+//! estimate from 3 to 5", "ana moved it to Checkout / Release 2". Values are read as they
+//! were just before and just after the change.
+
+use automerge::{Automerge, ChangeHash, ChangeMetadata, ObjId, ObjType, ReadDoc, Value, ROOT};
+
+use crate::change_effect::{Effect, ItemTouch, StoryTouch};
+use crate::field_key::{field_label, quoted, PLACE_FIELDS, POSITION};
+use crate::merge::author_name;
+use crate::read::{map_field, str_field};
+use crate::schema::*;
+use crate::timeline::{ChangeEntry, ChangeKind};
+use crate::StoryStatus;
+
+/// One change as the views need it.
+pub(crate) struct Change {
+    pub(crate) hash: ChangeHash,
+    pub(crate) deps: Vec<ChangeHash>,
+    pub(crate) author: String,
+    pub(crate) unix_time: i64,
+    pub(crate) message: String,
+    pub(crate) actor: automerge::ActorId,
+    pub(crate) ops: (u64, u64),
+}
+
+impl Change {
+    pub(crate) fn from_meta(meta: ChangeMetadata<'_>) -> Change {
+        Change {
+            hash: meta.hash,
+            deps: meta.deps,
+            author: author_name(meta.author),
+            unix_time: meta.timestamp,
+            message: meta.message.map(|m| m.into_owned()).unwrap_or_default(),
+            actor: meta.actor.into_owned(),
+            ops: (meta.start_op, meta.max_op),
+        }
+    }
+
+    fn entry(&self, kind: ChangeKind, field: Option<String>, summary: String) -> ChangeEntry {
+        ChangeEntry {
+            hash: self.hash.to_string(),
+            author: self.author.clone(),
+            unix_time: self.unix_time,
+            kind,
+            field,
+            summary,
+        }
+    }
+}
+
+/// A field's value at `heads` (the text of a Text field).
+fn str_at(doc: &Automerge, obj: &ObjId, key: &str, heads: &[ChangeHash]) -> Option<String> {
+    match doc.get_at(obj, key, heads).ok()?? {
+        (Value::Scalar(s), _) => s.as_str().map(str::to_owned),
+        (Value::Object(ObjType::Text), id) => doc.text_at(&id, heads).ok(),
+        _ => None,
+    }
+    .filter(|s| !s.trim().is_empty())
+}
+
+/// A step's or slice's title as of `heads`, else now.
+fn title_in(doc: &Automerge, collection: &str, id: &str, heads: &[ChangeHash]) -> String {
+    map_field(doc, &ROOT, collection)
+        .and_then(|c| map_field(doc, &c, id))
+        .and_then(|obj| str_at(doc, &obj, TITLE, heads).or_else(|| str_field(doc, &obj, TITLE)))
+        .unwrap_or_else(|| "a removed place".to_owned())
+}
+
+pub(crate) fn story_entries<'a>(
+    doc: &'a Automerge,
+    change: &'a Change,
+    touch: &'a StoryTouch,
+) -> impl Iterator<Item = ChangeEntry> + 'a {
+    let who = &change.author;
+    let after = [change.hash];
+    let mut out = Vec::new();
+    let item = &touch.item;
+    if item.created {
+        out.push(change.entry(ChangeKind::Added, None, format!("{who} added the story")));
+        return out.into_iter();
+    }
+    match item.deleted {
+        Some(true) => out.push(change.entry(
+            ChangeKind::Removed,
+            None,
+            format!("{who} removed the story"),
+        )),
+        Some(false) => out.push(change.entry(
+            ChangeKind::Restored,
+            None,
+            format!("{who} restored the story"),
+        )),
+        None => {}
+    }
+    let obj = item.obj.as_ref();
+    let at = |key: &str, heads: &[ChangeHash]| obj.and_then(|o| str_at(doc, o, key, heads));
+    if item
+        .fields
+        .iter()
+        .any(|f| PLACE_FIELDS.contains(&f.as_str()))
+    {
+        let step = at(STEP_ID, &after).unwrap_or_default();
+        let release = at(RELEASE_ID, &after).unwrap_or_default();
+        let place = format!(
+            "{} / {}",
+            title_in(doc, STEPS, &step, &after),
+            title_in(doc, RELEASES, &release, &after)
+        );
+        let only_rank = item.fields.iter().all(|f| f != STEP_ID && f != RELEASE_ID);
+        let summary = if only_rank {
+            format!("{who} reordered it within {place}")
+        } else {
+            format!("{who} moved it to {place}")
+        };
+        out.push(change.entry(ChangeKind::Moved, Some(POSITION.to_owned()), summary));
+    }
+    for field in &item.fields {
+        let (before, now) = (at(field, &change.deps), at(field, &after));
+        let label = field_label(field);
+        let summary = match field.as_str() {
+            f if PLACE_FIELDS.contains(&f) || f == CREATED_AT => continue,
+            SPLIT_FROM | SPLIT_FROM_TITLE => continue,
+            DESCRIPTION => format!("{who} edited the description"),
+            STATUS => {
+                let name = |s: Option<String>| StoryStatus::parse(&s.unwrap_or_default());
+                format!(
+                    "{who} changed the status from {} to {}",
+                    name(before).default_label(),
+                    name(now).default_label()
+                )
+            }
+            ESTIMATE => match (before, now) {
+                (None, Some(now)) => format!("{who} estimated it at {now}"),
+                (Some(before), Some(now)) => {
+                    format!("{who} changed the estimate from {before} to {now}")
+                }
+                (_, None) => format!("{who} cleared the estimate"),
+            },
+            SPLIT_INTO => format!("{who} split the story"),
+            LABELS | DEPENDS_ON | READY_CHECKS | WSJF => format!("{who} changed the {label}"),
+            _ => match (before, now) {
+                (None, Some(now)) => format!("{who} set the {label} to {}", quoted(&now)),
+                (Some(before), Some(now)) => format!(
+                    "{who} changed the {label} from {} to {}",
+                    quoted(&before),
+                    quoted(&now)
+                ),
+                (_, None) => format!("{who} cleared the {label}"),
+            },
+        };
+        out.push(change.entry(ChangeKind::Edited, Some(field.clone()), summary));
+    }
+    for (id, criterion) in &touch.criteria {
+        out.extend(criterion_entry(doc, change, id, criterion));
+    }
+    out.into_iter()
+}
+
+fn criterion_entry(
+    doc: &Automerge,
+    change: &Change,
+    id: &str,
+    touch: &ItemTouch,
+) -> Option<ChangeEntry> {
+    let who = &change.author;
+    let after = [change.hash];
+    let obj = touch.obj.as_ref()?;
+    let text = |heads: &[ChangeHash]| quoted(&str_at(doc, obj, TEXT, heads).unwrap_or_default());
+    let has = |key: &str| touch.fields.iter().any(|f| f == key);
+    let (kind, summary) = if touch.created || touch.deleted == Some(false) {
+        let verb = if touch.created { "added" } else { "restored" };
+        let summary = format!("{who} {verb} the criterion {}", text(&after));
+        (ChangeKind::CriterionAdded, summary)
+    } else if touch.deleted == Some(true) {
+        let summary = format!("{who} removed the criterion {}", text(&after));
+        (ChangeKind::CriterionRemoved, summary)
+    } else {
+        let summary = if has(TEXT) {
+            format!(
+                "{who} changed the criterion {} to {}",
+                text(&change.deps),
+                text(&after)
+            )
+        } else if has(DONE) {
+            let done = matches!(
+                doc.get_at(obj, DONE, &after),
+                Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(true)
+            );
+            let verb = if done { "ticked" } else { "unticked" };
+            format!("{who} {verb} the criterion {}", text(&after))
+        } else if touch.fields.iter().all(|f| f == RANK) {
+            format!("{who} reordered the criterion {}", text(&after))
+        } else {
+            format!("{who} edited the criterion {}", text(&after))
+        };
+        (ChangeKind::CriterionEdited, summary)
+    };
+    Some(change.entry(kind, Some(format!("criterion:{id}")), summary))
+}
+
+pub(crate) fn map_level_entries<'a>(
+    doc: &'a Automerge,
+    change: &'a Change,
+    effect: &'a Effect,
+) -> impl Iterator<Item = ChangeEntry> + 'a {
+    let who = &change.author;
+    let after = [change.hash];
+    let mut out = Vec::new();
+    let name = || quoted(&str_at(doc, &ROOT, NAME, &after).unwrap_or_default());
+    if effect.created_map {
+        let summary = format!("{who} created the map {}", name());
+        out.push(change.entry(ChangeKind::Added, None, summary));
+    } else if effect.renamed_map {
+        let summary = format!("{who} renamed the map to {}", name());
+        out.push(change.entry(ChangeKind::Settings, Some(NAME.to_owned()), summary));
+    }
+    if effect.settings {
+        let summary = match change.message.as_str() {
+            "" => format!("{who} changed the map's settings"),
+            message => format!("{who} changed the map's settings ({message})"),
+        };
+        out.push(change.entry(ChangeKind::Settings, Some(SETTINGS.to_owned()), summary));
+    }
+    for outline in &effect.outline {
+        let (word, key) = match outline.collection.as_str() {
+            ACTIVITIES => ("activity", "activity"),
+            STEPS => ("step", "step"),
+            _ => ("release slice", "release"),
+        };
+        let item = &outline.item;
+        let title = |heads: &[ChangeHash]| {
+            let title = item.obj.as_ref().and_then(|o| str_at(doc, o, TITLE, heads));
+            quoted(&title.unwrap_or_default())
+        };
+        let summary = if item.created {
+            format!("{who} added the {word} {}", title(&after))
+        } else if let Some(deleted) = item.deleted {
+            let verb = if deleted { "deleted" } else { "restored" };
+            format!("{who} {verb} the {word} {}", title(&after))
+        } else if item.fields.iter().any(|f| f == TITLE) {
+            format!(
+                "{who} renamed the {word} {} to {}",
+                title(&change.deps),
+                title(&after)
+            )
+        } else {
+            format!("{who} moved the {word} {}", title(&after))
+        };
+        let field = Some(format!("{key}:{}", outline.id));
+        out.push(change.entry(ChangeKind::Backbone, field, summary));
+    }
+    out.into_iter()
+}
