@@ -173,15 +173,15 @@ impl<'a, 'b> Recorder<'a, 'b> {
             .locate(&*self.tx)
             .ok_or_else(|| CoreError::Malformed(format!("{entity:?} vanished mid-edit")))?;
         let before = scalar(&*self.tx, &obj, field);
-        // Automerge skips a put of the value a field holds alone; removing it first makes
-        // the put a new value, which a concurrent write then conflicts with.
-        if before == value && before.is_some() && self.tx.get_all(&obj, field)?.len() == 1 {
+        // Automerge skips a put of the value a field already holds, so the old value is
+        // removed first: the put is then always a new op, one op after the removal, and
+        // every field written this way takes the same two ops. Concurrent writers of the
+        // same fields thus win or lose all of them together (ops compare by counter).
+        if !self.tx.get_all(&obj, field)?.is_empty() {
             self.tx.delete(&obj, field)?;
         }
-        match &value {
-            Some(v) => self.tx.put(&obj, field, v.clone())?,
-            None if before.is_some() => self.tx.delete(&obj, field)?,
-            None => {}
+        if let Some(v) = &value {
+            self.tx.put(&obj, field, v.clone())?;
         }
         self.writes.push(FieldWrite {
             entity: entity.clone(),
