@@ -111,7 +111,7 @@ fn edit_for(model: &MapModel, kind: u8, a: usize, b: usize, c: usize) -> Option<
             to_index: c % 3,
         }),
         _ => {
-            if b % 2 == 0 {
+            if b.is_multiple_of(2) {
                 Some(Edit::AddRelease {
                     title: format!("Slice {c}"),
                 })
