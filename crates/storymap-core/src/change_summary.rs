@@ -6,7 +6,7 @@ use automerge::{Automerge, ChangeHash, ChangeMetadata, ObjId, ObjType, ReadDoc, 
 
 use crate::change_effect::{Effect, ItemTouch, StoryTouch};
 use crate::field_key::{field_label, quoted, PLACE_FIELDS, POSITION};
-use crate::merge::author_name;
+use crate::merge::author_of;
 use crate::read::{map_field, str_field};
 use crate::schema::*;
 use crate::timeline::{ChangeEntry, ChangeKind};
@@ -24,11 +24,13 @@ pub(crate) struct Change {
 }
 
 impl Change {
-    pub(crate) fn from_meta(meta: ChangeMetadata<'_>) -> Change {
+    /// The author comes from the document: Automerge records it once per actor, so a
+    /// change's own metadata may not carry it.
+    pub(crate) fn from_meta(doc: &Automerge, meta: ChangeMetadata<'_>) -> Change {
         Change {
             hash: meta.hash,
             deps: meta.deps,
-            author: author_name(meta.author),
+            author: author_of(doc, &meta.actor),
             unix_time: meta.timestamp,
             message: meta.message.map(|m| m.into_owned()).unwrap_or_default(),
             actor: meta.actor.into_owned(),

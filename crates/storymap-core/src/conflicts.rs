@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use automerge::{ActorId, Automerge, ChangeHash, ObjId, ReadDoc, Value, ROOT};
 
 use crate::field_key::{field_label, quoted, PLACE_FIELDS, POSITION, SCALAR_FIELDS};
-use crate::merge::author_name;
+use crate::merge::author_of;
 use crate::rank::Rank;
 use crate::read::{entries, is_deleted, key_set, map_field, str_field};
 use crate::schema::*;
@@ -57,7 +57,7 @@ impl OpOrigins {
         for meta in doc.get_changes_meta(&[]) {
             let origin = Origin {
                 hash: meta.hash,
-                author: author_name(meta.author),
+                author: author_of(doc, &meta.actor),
                 unix_time: meta.timestamp,
             };
             by_actor.entry(meta.actor.into_owned()).or_default().push((

@@ -86,7 +86,7 @@ pub struct HistoryPoint {
 }
 
 /// The newest [`MAX_CHANGES`] of `changes` (which are in causal order), with their count.
-fn newest(changes: Vec<ChangeMetadata<'_>>) -> (usize, Vec<Change>) {
+fn newest(doc: &Automerge, changes: Vec<ChangeMetadata<'_>>) -> (usize, Vec<Change>) {
     let count = changes.len();
     let skip = count.saturating_sub(MAX_CHANGES);
     (
@@ -94,7 +94,7 @@ fn newest(changes: Vec<ChangeMetadata<'_>>) -> (usize, Vec<Change>) {
         changes
             .into_iter()
             .skip(skip)
-            .map(Change::from_meta)
+            .map(|meta| Change::from_meta(doc, meta))
             .collect(),
     )
 }
@@ -125,7 +125,7 @@ pub fn changes_since(map: &MapDocument, since: &Since) -> MapChanges {
             .filter(|c| c.timestamp >= *time)
             .collect(),
     };
-    let (change_count, changes) = newest(metas);
+    let (change_count, changes) = newest(doc, metas);
     let mut authors = BTreeSet::new();
     let mut by_story: HashMap<String, Vec<(Order, ChangeEntry)>> = HashMap::new();
     let mut map_entries = Vec::new();
@@ -172,7 +172,7 @@ pub fn story_timeline(map: &MapDocument, story_id: &str) -> Vec<ChangeEntry> {
     else {
         return Vec::new();
     };
-    let (_, changes) = newest(doc.get_changes_meta(&[]));
+    let (_, changes) = newest(doc, doc.get_changes_meta(&[]));
     let mut entries = Vec::new();
     for (index, change) in changes.iter().enumerate() {
         // Only the story's own object is diffed; the change that made it is found by its op.
@@ -216,7 +216,7 @@ pub fn story_timeline(map: &MapDocument, story_id: &str) -> Vec<ChangeEntry> {
 /// The map's changes as points to view or restore, newest first, at most `limit`.
 pub fn history_points(map: &MapDocument, limit: usize) -> Vec<HistoryPoint> {
     let doc = map.automerge();
-    let (_, changes) = newest(doc.get_changes_meta(&[]));
+    let (_, changes) = newest(doc, doc.get_changes_meta(&[]));
     let mut points: Vec<(Order, HistoryPoint)> = changes
         .into_iter()
         .enumerate()
