@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 use crate::dto::*;
 use crate::dto_sync::*;
 use crate::error::{ApiError, ErrorCode};
+use crate::history_views::*;
 
 /// A Tauri command as the UI calls it; `src-tauri/src/commands.rs` registers the same names.
 pub struct CommandSpec {
@@ -119,6 +120,36 @@ pub const COMMANDS: &[CommandSpec] = &[
         returns: "ReceivedMapView",
         doc: "Reads a .storymap file: merged into the same map when we have it, else added.",
     },
+    CommandSpec {
+        name: "changes_since",
+        args: &[("mapId", "string"), ("since", "ChangesSince")],
+        returns: "ChangesView",
+        doc: "What changed since the last sync, the last opening or a date: per story, who and when.",
+    },
+    CommandSpec {
+        name: "story_timeline",
+        args: &[("mapId", "string"), ("storyId", "string")],
+        returns: "Array<ChangeEntryView>",
+        doc: "A story's whole history, newest first.",
+    },
+    CommandSpec {
+        name: "conflicts",
+        args: &[("mapId", "string")],
+        returns: "Array<ConflictView>",
+        doc: "Fields teammates set differently at the same time; settle one with a resolveConflict edit.",
+    },
+    CommandSpec {
+        name: "history_points",
+        args: &[("mapId", "string"), ("limit", "number")],
+        returns: "Array<HistoryPointView>",
+        doc: "Points in the map's history to view or restore, newest first.",
+    },
+    CommandSpec {
+        name: "map_at",
+        args: &[("mapId", "string"), ("hash", "string")],
+        returns: "MapView",
+        doc: "The map as it was right after one change (read-only).",
+    },
 ];
 
 fn camel_case(snake: &str) -> String {
@@ -227,6 +258,16 @@ pub fn render() -> Vec<(String, String)> {
         file::<SyncSettingsInput>(&config),
         file::<ReceivedMapView>(&config),
         file::<RemoteChange>(&config),
+    },
+    CommandSpec {
+        file::<ChangesSince>(&config),
+        file::<ChangeKindView>(&config),
+        file::<ChangeEntryView>(&config),
+        file::<StoryChangesView>(&config),
+        file::<ChangesView>(&config),
+        file::<ConflictValueView>(&config),
+        file::<ConflictView>(&config),
+        file::<HistoryPointView>(&config),
         file::<ErrorCode>(&config),
         file::<ApiError>(&config),
         ("commands.ts".to_owned(), commands_ts()),

@@ -1,8 +1,8 @@
 //! Domain model ⇄ DTOs. The export JSON and the IPC payload are the same `MapView`.
 
 use storymap_core::{
-    Activity, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step, Story,
-    StoryStatus as CoreStatus, SCHEMA_VERSION,
+    Activity, HistoryEdit, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup,
+    Step, Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
 };
 use storymap_store::MapListing;
 
@@ -258,6 +258,28 @@ impl From<MapEdit> for storymap_core::Edit {
                 to_index: to_index as usize,
             },
             MapEdit::DuplicateStory { story_id } => E::DuplicateStory { story_id },
+            MapEdit::ResolveConflict {
+                story_id,
+                field,
+                choice,
+            } => E::History(HistoryEdit::ResolveConflict {
+                story_id,
+                field,
+                choice,
+            }),
+            MapEdit::RestoreStory { story_id, at } => E::History(HistoryEdit::RestoreStory {
+                story_id,
+                at: vec![at],
+            }),
+            MapEdit::RestoreField {
+                story_id,
+                field,
+                at,
+            } => E::History(HistoryEdit::RestoreField {
+                story_id,
+                field,
+                at: vec![at],
+            }),
             MapEdit::DeleteStory { story_id } => E::DeleteStory { story_id },
             refinement => unreachable!("refine_edit converts {refinement:?}"),
         }

@@ -478,6 +478,26 @@ pub enum MapEdit {
         status: StoryStatus,
         label: String,
     },
+    /// Keeps one value of a conflict (`field` and `choice` from `ConflictView`).
+    ResolveConflict {
+        story_id: String,
+        field: String,
+        choice: String,
+    },
+    /// The story as it was right after the change `at` (a hash from the history),
+    /// undeleted: title, description, status, estimate, refinement text, labels, WSJF,
+    /// criteria and place.
+    RestoreStory {
+        story_id: String,
+        at: String,
+    },
+    /// One field ("title", "estimate", "position", "criterion:<id>:text"…) as it was
+    /// right after the change `at`.
+    RestoreField {
+        story_id: String,
+        field: String,
+        at: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -9,7 +9,9 @@ mod dto;
 mod dto_sync;
 mod error;
 mod history;
+mod history_views;
 mod workspace;
+mod workspace_history;
 mod workspace_sync;
 
 pub mod bindings;
@@ -18,6 +20,7 @@ pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
 pub use dto::*;
 pub use dto_sync::*;
 pub use error::{ApiError, ErrorCode};
+pub use history_views::*;
 pub use workspace::Workspace;
 
 /// The sample map a first run opens on (the export JSON format).

@@ -158,22 +158,22 @@ impl Workspace {
     }
 
     /// Loads the map's document ahead of the first edit (the app calls this in the
-    /// background right after showing a map).
+    /// background right after showing a map), and remembers this opening (see
+    /// [`Workspace::changes_since`]).
     pub fn prepare(&mut self, map_id: &str) -> Result<(), ApiError> {
-        self.loaded_map(map_id).map(|_| ())
+        self.remember_opened(map_id)
     }
 
     pub(crate) fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
         match &mut self.loaded {
             Some(loaded) if loaded.map_id() == map_id => self.store.catch_up(loaded)?,
-            slot => {
-                let mut loaded = self.store.load(map_id)?;
-                // Every change made here is attributed to this device's user.
-                loaded.doc.set_author(&self.author);
-                *slot = Some(loaded);
-            }
+            slot => *slot = Some(self.store.load(map_id)?),
         }
-        Ok(self.loaded.as_mut().expect("loaded just above"))
+        let loaded = self.loaded.as_mut().expect("loaded just above");
+        // A loaded document gets a new actor; without this its changes would be by "someone".
+        // Set every time, as the store reloads the document after a failed commit.
+        loaded.doc.set_author(&self.author);
+        Ok(loaded)
     }
 
     /// One edit: one Automerge change, persisted with its projection in one transaction;

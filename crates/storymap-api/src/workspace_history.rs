@@ -1,0 +1,149 @@
+//! The "after a sync" handlers of [`Workspace`]: what changed since a point, a story's
+//! timeline, conflicts, history points and the map as it was. They read the map's
+//! document; settling and restoring are `MapEdit`s through `apply_edit`.
+
+use storymap_core::{heads_from_hex, ChangeHash, Since};
+
+use crate::history_views::{
+    ChangeEntryView, ChangesSince, ChangesView, ConflictView, HistoryPointView,
+};
+use crate::{ApiError, ErrorCode, MapView, Workspace};
+
+/// The heads of the map's last completed sync (JSON array of hex hashes), written by the
+/// sync layer.
+fn synced_heads_key(map_id: &str) -> String {
+    format!("syncedHeads:{map_id}")
+}
+
+/// The heads when the map was last opened on this device, and the time before that.
+fn opened_heads_key(map_id: &str) -> String {
+    format!("openedHeads:{map_id}")
+}
+
+fn previous_open_heads_key(map_id: &str) -> String {
+    format!("previousOpenHeads:{map_id}")
+}
+
+fn invalid(message: impl Into<String>) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, message)
+}
+
+fn heads_json(heads: &[ChangeHash]) -> String {
+    let hex: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
+    serde_json::to_string(&hex).expect("strings serialize")
+}
+
+fn parse_heads(json: &str) -> Result<Vec<ChangeHash>, ApiError> {
+    let hex: Vec<String> = serde_json::from_str(json)
+        .map_err(|e| ApiError::new(ErrorCode::CorruptData, format!("stored heads: {e}")))?;
+    Ok(heads_from_hex(&hex)?)
+}
+
+/// Midnight UTC of a `YYYY-MM-DD` date, in Unix seconds.
+fn start_of_day(date: &str) -> Result<i64, ApiError> {
+    let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(format!("'{date}' is not a date (YYYY-MM-DD)")))?;
+    Ok(day
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp())
+}
+
+impl Workspace {
+    /// Remembers that the map was opened now: the previous opening becomes the point
+    /// "since I last opened it" starts from. Called when `prepare` loads the document.
+    pub(crate) fn remember_opened(&mut self, map_id: &str) -> Result<(), ApiError> {
+        let heads = self.loaded_map(map_id)?.doc.heads();
+        if let Some(previous) = self.store.setting(&opened_heads_key(map_id))? {
+            self.store
+                .set_setting(&previous_open_heads_key(map_id), &previous)?;
+        }
+        self.store
+            .set_setting(&opened_heads_key(map_id), &heads_json(&heads))?;
+        Ok(())
+    }
+
+    /// Everything that changed after the last sync, the previous opening or a date, per story.
+    pub fn changes_since(
+        &mut self,
+        map_id: &str,
+        since: ChangesSince,
+    ) -> Result<ChangesView, ApiError> {
+        let (label, since) = match since {
+            ChangesSince::LastSync => {
+                let json = self
+                    .store
+                    .setting(&synced_heads_key(map_id))?
+                    .ok_or_else(|| invalid("this map has not been synced yet"))?;
+                (
+                    "Since your last sync".to_owned(),
+                    Since::Heads(parse_heads(&json)?),
+                )
+            }
+            ChangesSince::LastOpened => {
+                match self.store.setting(&previous_open_heads_key(map_id))? {
+                    Some(json) => (
+                        "Since you last opened this map".to_owned(),
+                        Since::Heads(parse_heads(&json)?),
+                    ),
+                    None => (
+                        "Since this map was created".to_owned(),
+                        Since::Heads(Vec::new()),
+                    ),
+                }
+            }
+            ChangesSince::Date { date } => (
+                format!("Since {}", date.trim()),
+                Since::Time(start_of_day(&date)?),
+            ),
+        };
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(ChangesView::new(
+            label,
+            storymap_core::changes_since(doc, &since),
+        ))
+    }
+
+    /// One story's whole history, newest first (empty for a story the map never had).
+    pub fn story_timeline(
+        &mut self,
+        map_id: &str,
+        story_id: &str,
+    ) -> Result<Vec<ChangeEntryView>, ApiError> {
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(storymap_core::story_timeline(doc, story_id)
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Fields of live stories that teammates set differently at the same time.
+    pub fn conflicts(&mut self, map_id: &str) -> Result<Vec<ConflictView>, ApiError> {
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(storymap_core::conflicts(doc)
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Points to view or restore, newest first.
+    pub fn history_points(
+        &mut self,
+        map_id: &str,
+        limit: u32,
+    ) -> Result<Vec<HistoryPointView>, ApiError> {
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(storymap_core::history_points(doc, limit as usize)
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The map as it was right after the change `hash`; read-only.
+    pub fn map_at(&mut self, map_id: &str, hash: &str) -> Result<MapView, ApiError> {
+        let heads = heads_from_hex(&[hash.to_owned()])?;
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(MapView::from(&doc.read_at(&heads)?))
+    }
+}
