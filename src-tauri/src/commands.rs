@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use storymap_api::{
-    ApiError, BacklogQuery, BacklogView, MapChange, MapEdit, MapSummary, MapView, ReceivedMapView,
-    SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
+    ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince, ChangesView, ConflictView,
+    HistoryPointView, MapChange, MapEdit, MapSummary, MapView, ReceivedMapView, SplitPatternView,
+    SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -176,4 +177,45 @@ pub async fn import_map_file(
     path: PathBuf,
 ) -> Result<ReceivedMapView, ApiError> {
     state.with(|w| w.import_map_file(&path))
+pub async fn changes_since(
+    state: State<'_, AppState>,
+    map_id: String,
+    since: ChangesSince,
+) -> Result<ChangesView, ApiError> {
+    state.with(|w| w.changes_since(&map_id, since))
+}
+
+#[tauri::command]
+pub async fn story_timeline(
+    state: State<'_, AppState>,
+    map_id: String,
+    story_id: String,
+) -> Result<Vec<ChangeEntryView>, ApiError> {
+    state.with(|w| w.story_timeline(&map_id, &story_id))
+}
+
+#[tauri::command]
+pub async fn conflicts(
+    state: State<'_, AppState>,
+    map_id: String,
+) -> Result<Vec<ConflictView>, ApiError> {
+    state.with(|w| w.conflicts(&map_id))
+}
+
+#[tauri::command]
+pub async fn history_points(
+    state: State<'_, AppState>,
+    map_id: String,
+    limit: u32,
+) -> Result<Vec<HistoryPointView>, ApiError> {
+    state.with(|w| w.history_points(&map_id, limit))
+}
+
+#[tauri::command]
+pub async fn map_at(
+    state: State<'_, AppState>,
+    map_id: String,
+    hash: String,
+) -> Result<MapView, ApiError> {
+    state.with(|w| w.map_at(&map_id, &hash))
 }

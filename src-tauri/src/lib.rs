@@ -59,6 +59,11 @@ pub fn run() {
             commands::join_map,
             commands::export_map_file,
             commands::import_map_file,
+            commands::changes_since,
+            commands::story_timeline,
+            commands::conflicts,
+            commands::history_points,
+            commands::map_at,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");
