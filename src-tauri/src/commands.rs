@@ -177,6 +177,9 @@ pub async fn import_map_file(
     path: PathBuf,
 ) -> Result<ReceivedMapView, ApiError> {
     state.with(|w| w.import_map_file(&path))
+}
+
+#[tauri::command]
 pub async fn changes_since(
     state: State<'_, AppState>,
     map_id: String,

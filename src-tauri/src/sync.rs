@@ -108,6 +108,7 @@ impl SyncRunner {
         let Some(server) = server else {
             return Ok(status);
         };
+        state.with(|w| w.begin_sync(map_id))?;
         let (local_edits, local) = tokio::sync::mpsc::unbounded_channel();
         let (app, id, shared) = (app.clone(), map_id.to_owned(), self.status.clone());
         let task = tauri::async_runtime::spawn(async move {

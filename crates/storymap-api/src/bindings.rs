@@ -258,8 +258,6 @@ pub fn render() -> Vec<(String, String)> {
         file::<SyncSettingsInput>(&config),
         file::<ReceivedMapView>(&config),
         file::<RemoteChange>(&config),
-    },
-    CommandSpec {
         file::<ChangesSince>(&config),
         file::<ChangeKindView>(&config),
         file::<ChangeEntryView>(&config),

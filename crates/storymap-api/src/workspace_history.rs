@@ -7,13 +7,8 @@ use storymap_core::{heads_from_hex, ChangeHash, Since};
 use crate::history_views::{
     ChangeEntryView, ChangesSince, ChangesView, ConflictView, HistoryPointView,
 };
+use crate::workspace_sync::sync_baseline_key;
 use crate::{ApiError, ErrorCode, MapView, Workspace};
-
-/// The heads of the map's last completed sync (JSON array of hex hashes), written by the
-/// sync layer.
-fn synced_heads_key(map_id: &str) -> String {
-    format!("syncedHeads:{map_id}")
-}
 
 /// The heads when the map was last opened on this device, and the time before that.
 fn opened_heads_key(map_id: &str) -> String {
@@ -74,8 +69,8 @@ impl Workspace {
             ChangesSince::LastSync => {
                 let json = self
                     .store
-                    .setting(&synced_heads_key(map_id))?
-                    .ok_or_else(|| invalid("this map has not been synced yet"))?;
+                    .setting(&sync_baseline_key(map_id))?
+                    .ok_or_else(|| invalid("this map has not been synced before"))?;
                 (
                     "Since your last sync".to_owned(),
                     Since::Heads(parse_heads(&json)?),

@@ -24,9 +24,15 @@ fn server_key(map_id: &str) -> String {
 fn synced_at_key(map_id: &str) -> String {
     format!("syncedAt:{map_id}")
 }
-/// Read by "changes since my last sync".
-pub(crate) fn synced_heads_key(map_id: &str) -> String {
+/// The heads this device and the server last agreed on (after every completed exchange).
+fn synced_heads_key(map_id: &str) -> String {
     format!("syncedHeads:{map_id}")
+}
+/// Where "changes since my last sync" starts: the heads agreed when the previous sync
+/// session ended, set as a new session begins, so it shows the offline edits and
+/// everything that arrived since.
+pub(crate) fn sync_baseline_key(map_id: &str) -> String {
+    format!("syncBaseline:{map_id}")
 }
 
 fn invalid(message: impl Into<String>) -> ApiError {
@@ -187,6 +193,15 @@ impl Workspace {
             label: merged.label,
             change: map_change(&self.store, map_id, merged.changed, outcome)?,
         }))
+    }
+
+    /// A sync session of the map begins: what it agreed with the server last time becomes
+    /// the start of "changes since my last sync".
+    pub fn begin_sync(&mut self, map_id: &str) -> Result<(), ApiError> {
+        if let Some(heads) = self.store.setting(&synced_heads_key(map_id))? {
+            self.store.set_setting(&sync_baseline_key(map_id), &heads)?;
+        }
+        Ok(())
     }
 
     /// Records that the map was in step with the server at `heads`, now.

@@ -18,23 +18,13 @@ fn workspace(dir: &Path, author: &str) -> Workspace {
     Workspace::open(dir).unwrap()
 }
 
-/// Stands in for the sync layer: merges `from`'s copy of the map into `to`'s store, as a
-/// change row with the projection rows it touched (what `Store::merge_changes` will do).
+/// What the sync layer does with what arrives: `from`'s copy of the map merged into `to`'s
+/// store through `Store::merge_changes` (one change row and the projection rows).
 fn deliver(from: &Path, to: &Path, map_id: &str) {
     let bytes = store(from).load(map_id).unwrap().doc.save();
     let mut target = store(to);
     let mut loaded = target.load(map_id).unwrap();
-    let Some(merged) = loaded.doc.merge(&bytes).unwrap() else {
-        return;
-    };
-    target
-        .connection()
-        .execute(
-            "INSERT INTO map_changes (map_id, data, created_at) VALUES (?1, ?2, ?3)",
-            (map_id, &merged.new_changes, "2026-01-01T00:00:00Z"),
-        )
-        .unwrap();
-    target.commit_edit(&mut loaded, &merged.applied).unwrap();
+    target.merge_changes(&mut loaded, &bytes).unwrap();
 }
 
 fn heads_json(dir: &Path, map_id: &str) -> String {
@@ -136,13 +126,18 @@ fn after_a_sync_ana_sees_bens_changes_settles_the_conflict_and_ben_gets_it() {
         .unwrap_err();
     assert_eq!(
         (error.code, error.message.as_str()),
-        (ErrorCode::InvalidInput, "this map has not been synced yet")
+        (
+            ErrorCode::InvalidInput,
+            "this map has not been synced before"
+        )
     );
-    deliver(&t.ben_dir, &t.ana_dir, &map);
-    deliver(&t.ana_dir, &t.ben_dir, &map);
+    // The previous session ended in step at `synced`; this one begins, then delivers.
     store(&t.ana_dir)
         .set_setting(&format!("syncedHeads:{map}"), &synced)
         .unwrap();
+    t.ana.begin_sync(&map).unwrap();
+    deliver(&t.ben_dir, &t.ana_dir, &map);
+    deliver(&t.ana_dir, &t.ben_dir, &map);
 
     let changes = t.ana.changes_since(&map, ChangesSince::LastSync).unwrap();
     assert_eq!(changes.since_label, "Since your last sync");

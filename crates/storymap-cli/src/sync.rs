@@ -60,6 +60,8 @@ pub fn sync(
     server: &str,
     once: bool,
 ) -> Result<String, ApiError> {
+    let mut workspace = workspace;
+    workspace.begin_sync(map_id)?;
     let replica = Arc::new(CliReplica(Mutex::new(workspace)));
     let database = data_dir.join(DATABASE_FILE);
     let rt = runtime()?;

@@ -11,7 +11,11 @@ import type { MapChange } from "./MapChange";
 import type { MapEdit } from "./MapEdit";
 import type { MapSummary } from "./MapSummary";
 import type { MapView } from "./MapView";
+import type { ReceivedMapView } from "./ReceivedMapView";
 import type { SplitPatternView } from "./SplitPatternView";
+import type { SyncSettingsInput } from "./SyncSettingsInput";
+import type { SyncSettingsView } from "./SyncSettingsView";
+import type { SyncStatus } from "./SyncStatus";
 import type { ViewPrefs } from "./ViewPrefs";
 
 /** Rejections carry an `ApiError` `{ code, message }`. */
@@ -38,6 +42,18 @@ export const commands = {
   viewPrefs: (mapId: string) => invoke<ViewPrefs>("view_prefs", { mapId }),
   /** Remembers how this device shows the map. */
   saveViewPrefs: (mapId: string, prefs: ViewPrefs) => invoke<null>("save_view_prefs", { mapId, prefs }),
+  /** The map's sync settings on this device, its share link and the display name. */
+  syncSettings: (mapId: string) => invoke<SyncSettingsView>("sync_settings", { mapId }),
+  /** Turns sync on or off for the map, sets its server and the display name. */
+  saveSyncSettings: (mapId: string, settings: SyncSettingsInput) => invoke<SyncSettingsView>("save_sync_settings", { mapId, settings }),
+  /** Where the map's sync stands now; later changes arrive as `sync-status` events. */
+  syncStatus: (mapId: string) => invoke<SyncStatus>("sync_status", { mapId }),
+  /** Fetches a shared map by its automerge: link and keeps it in sync with that server. */
+  joinMap: (url: string, serverUrl: string) => invoke<ReceivedMapView>("join_map", { url, serverUrl }),
+  /** Writes the map with its whole history as a .storymap file. */
+  exportMapFile: (mapId: string, path: string) => invoke<null>("export_map_file", { mapId, path }),
+  /** Reads a .storymap file: merged into the same map when we have it, else added. */
+  importMapFile: (path: string) => invoke<ReceivedMapView>("import_map_file", { path }),
   /** What changed since the last sync, the last opening or a date: per story, who and when. */
   changesSince: (mapId: string, since: ChangesSince) => invoke<ChangesView>("changes_since", { mapId, since }),
   /** A story's whole history, newest first. */
