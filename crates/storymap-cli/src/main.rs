@@ -4,10 +4,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod report;
 mod sync;
 
 use clap::{Parser, Subcommand};
-use storymap_api::{resolve_data_dir, ApiError, ErrorCode, Workspace, DATA_DIR_ENV};
+use storymap_api::{resolve_data_dir, ApiError, ChangesSince, ErrorCode, Workspace, DATA_DIR_ENV};
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +51,21 @@ enum Command {
         /// The sync server, e.g. ws://sync.example.org:3030.
         #[arg(long, value_name = "WS_URL")]
         server: String,
+    },
+    /// What changed since the last sync, since the map was last opened here, or since a date.
+    Changes {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        /// last-sync, last-opened or a date (YYYY-MM-DD).
+        #[arg(long, default_value = "last-sync")]
+        since: String,
+    },
+    /// Fields teammates set differently at the same time, with each value and its author.
+    Conflicts {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
     },
     /// Sync a map with a sync server.
     Sync {
@@ -97,6 +113,17 @@ enum StoryCommand {
         step: String,
         #[arg(long)]
         release: String,
+        #[arg(long)]
+        title: String,
+    },
+    /// Rename a story.
+    Rename {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        /// Story id.
+        #[arg(long)]
+        story: String,
         #[arg(long)]
         title: String,
     },
@@ -180,6 +207,28 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                 &mut out,
                 &workspace.add_story_at(&map_id, &activity, &step, &release, &title)?,
             )
+        }
+        Command::Story(StoryCommand::Rename { map, story, title }) => {
+            let map_id = workspace.resolve_map(&map)?;
+            let edit = storymap_api::MapEdit::RenameStory {
+                story_id: story,
+                title,
+            };
+            workspace.apply_edit(&map_id, edit).map(|_| ())
+        }
+        Command::Changes { map, since } => {
+            let map_id = workspace.resolve_map(&map)?;
+            let since = match since.as_str() {
+                "last-sync" => ChangesSince::LastSync,
+                "last-opened" => ChangesSince::LastOpened,
+                date => ChangesSince::Date { date: date.into() },
+            };
+            let changes = workspace.changes_since(&map_id, since)?;
+            print(&mut out, &report::changes(&changes))
+        }
+        Command::Conflicts { map } => {
+            let map_id = workspace.resolve_map(&map)?;
+            print(&mut out, &report::conflicts(&workspace.conflicts(&map_id)?))
         }
         Command::Export(ExportCommand::Storymap { map, output }) => {
             let map_id = workspace.resolve_map(&map)?;

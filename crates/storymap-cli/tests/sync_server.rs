@@ -121,10 +121,14 @@ struct Laptop {
 }
 
 impl Laptop {
-    fn new() -> Laptop {
-        Laptop {
-            dir: tempfile::tempdir().unwrap(),
-        }
+    /// A data directory whose changes are signed `name`.
+    fn new(name: &str) -> Laptop {
+        let dir = tempfile::tempdir().unwrap();
+        Workspace::open(dir.path())
+            .unwrap()
+            .set_display_name(name)
+            .unwrap();
+        Laptop { dir }
     }
 
     fn path(&self) -> &Path {
@@ -164,7 +168,7 @@ fn titles_and_criteria(map: &serde_json::Value) -> Vec<(String, usize)> {
 #[test]
 fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
     let server = SyncServer::start();
-    let (ana, ben, cleo) = (Laptop::new(), Laptop::new(), Laptop::new());
+    let (ana, ben, cleo) = (Laptop::new("ana"), Laptop::new("ben"), Laptop::new("cleo"));
     let map_id = ok(storymap(ana.path(), &["map", "create", "Team map"]));
     for title in ["Search by name", "Pay by card"] {
         ok(storymap(
@@ -265,6 +269,26 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
     assert_eq!(search_story.1, 3, "every criterion from both sides, once");
     assert_eq!(a["releases"].as_array().unwrap().len(), 2);
 
+    // The disagreement is visible on both laptops, with both values and their authors.
+    let conflicts = ok(storymap(ana.path(), &["conflicts", "--map", &map_id]));
+    assert!(conflicts.contains(" — title\n"), "{conflicts}");
+    assert!(conflicts.contains("Pay by card — position"), "moved to two places: {conflicts}");
+    for (value, author) in [
+        ("Search by product name", "ana"),
+        ("Find a product by name", "ben"),
+    ] {
+        assert!(
+            conflicts
+                .lines()
+                .any(|l| l.contains(value) && l.contains(&format!("by {author}"))),
+            "{conflicts}"
+        );
+    }
+    assert_eq!(
+        ok(storymap(ben.path(), &["conflicts", "--map", &map_id])),
+        conflicts
+    );
+
     // A third teammate joins by link and gets everything.
     ok(storymap(
         cleo.path(),
@@ -276,7 +300,7 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
 #[test]
 fn a_server_that_is_down_or_dies_mid_sync_costs_no_edit() {
     let mut server = SyncServer::start();
-    let (ana, ben) = (Laptop::new(), Laptop::new());
+    let (ana, ben) = (Laptop::new("ana"), Laptop::new("ben"));
     let map_id = ok(storymap(ana.path(), &["map", "create", "Big map"]));
     ok(storymap(
         ana.path(),
@@ -379,7 +403,7 @@ fn a_wrong_link_or_server_address_is_refused_with_the_reason() {
 #[test]
 fn a_javascript_automerge_repo_client_edits_a_map_the_app_made() {
     let server = SyncServer::start();
-    let ana = Laptop::new();
+    let ana = Laptop::new("ana");
     let map_id = ok(storymap(ana.path(), &["map", "create", "Shared with JS"]));
     let story = ok(storymap(
         ana.path(),
