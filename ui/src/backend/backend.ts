@@ -1,5 +1,10 @@
 import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
+import type { ChangeEntryView } from "../bindings/ChangeEntryView";
+import type { ChangesSince } from "../bindings/ChangesSince";
+import type { ChangesView } from "../bindings/ChangesView";
+import type { ConflictView } from "../bindings/ConflictView";
+import type { HistoryPointView } from "../bindings/HistoryPointView";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
@@ -53,6 +58,20 @@ export interface Backend {
   chooseSavePath(defaultName: string): Promise<string | null>;
   /** Asks which `.storymap` file to open; `null` when the person cancels. */
   chooseOpenPath(): Promise<string | null>;
+
+  /**
+   * What changed since the last sync, the last opening or a date: per story, who and when.
+   * `lastSync` rejects with `invalidInput` (a message to show as it is) before the first sync.
+   */
+  changesSince(mapId: string, since: ChangesSince): Promise<ChangesView>;
+  /** One story's whole history, newest first. */
+  storyTimeline(mapId: string, storyId: string): Promise<ChangeEntryView[]>;
+  /** Fields teammates set differently at the same time; settled with a `resolveConflict` edit. */
+  conflicts(mapId: string): Promise<ConflictView[]>;
+  /** Points in the map's history to view or restore, newest first. */
+  historyPoints(mapId: string, limit: number): Promise<HistoryPointView[]>;
+  /** The map as it was right after one change, to look at (read only). */
+  mapAt(mapId: string, hash: string): Promise<MapView>;
 
   /** Every change of any map's sync state. Returns the unsubscribe. */
   onSyncStatus(listener: (status: SyncStatus) => void): Unsubscribe;

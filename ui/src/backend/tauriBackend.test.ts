@@ -54,6 +54,11 @@ describe("tauriBackend", () => {
     await tauriBackend.joinMap("automerge:abc", "ws://sync.example.org:3030");
     await tauriBackend.exportMapFile("m1", "/home/ann/Shop.storymap");
     await tauriBackend.importMapFile("/home/ann/Shop.storymap");
+    await tauriBackend.changesSince("m1", { kind: "date", date: "2025-11-24" });
+    await tauriBackend.storyTimeline("m1", "st-1");
+    await tauriBackend.conflicts("m1");
+    await tauriBackend.historyPoints("m1", 200);
+    await tauriBackend.mapAt("m1", "a1b2c3");
     expect(invoke.mock.calls).toEqual([
       ["list_maps"],
       ["open_start_map"],
@@ -72,6 +77,11 @@ describe("tauriBackend", () => {
       ["join_map", { url: "automerge:abc", serverUrl: "ws://sync.example.org:3030" }],
       ["export_map_file", { mapId: "m1", path: "/home/ann/Shop.storymap" }],
       ["import_map_file", { path: "/home/ann/Shop.storymap" }],
+      ["changes_since", { mapId: "m1", since: { kind: "date", date: "2025-11-24" } }],
+      ["story_timeline", { mapId: "m1", storyId: "st-1" }],
+      ["conflicts", { mapId: "m1" }],
+      ["history_points", { mapId: "m1", limit: 200 }],
+      ["map_at", { mapId: "m1", hash: "a1b2c3" }],
     ]);
   });
 

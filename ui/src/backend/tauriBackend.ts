@@ -29,6 +29,11 @@ export const tauriBackend: Backend = {
     await commands.exportMapFile(mapId, path);
   },
   importMapFile: (path) => commands.importMapFile(path),
+  changesSince: (mapId, since) => commands.changesSince(mapId, since),
+  storyTimeline: (mapId, storyId) => commands.storyTimeline(mapId, storyId),
+  conflicts: (mapId) => commands.conflicts(mapId),
+  historyPoints: (mapId, limit) => commands.historyPoints(mapId, limit),
+  mapAt: (mapId, hash) => commands.mapAt(mapId, hash),
   chooseSavePath: (defaultName) => save({ title: "Export map", defaultPath: defaultName, filters: STORYMAP_FILES }),
   chooseOpenPath: () => open({ title: "Import a map", multiple: false, directory: false, filters: STORYMAP_FILES }),
   onSyncStatus: (listener) => subscribe("sync-status", listener),
