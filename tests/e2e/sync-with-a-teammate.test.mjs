@@ -6,8 +6,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
   READY_TIMEOUT_MS,
-  UI_TIMEOUT_MS,
-  clickElement,
   makeTempDir,
   openApp,
   preflight,
@@ -19,15 +17,7 @@ import {
   waitForMap,
 } from "./support/harness.mjs";
 import { startSyncServer } from "./support/syncServer.mjs";
-
-const pillState = (browser) => browser.$('[data-testid="sync-status"]').getAttribute("data-state");
-
-async function waitForPill(browser, state) {
-  await browser.waitUntil(async () => (await pillState(browser)) === state, {
-    timeout: UI_TIMEOUT_MS,
-    timeoutMsg: `the sync pill never showed ${state}`,
-  });
-}
+import { turnSyncOn, waitForPill } from "./support/syncSteps.mjs";
 
 describe("sync with a teammate", { timeout: READY_TIMEOUT_MS + 4 * 60_000 }, () => {
   let ana;
@@ -60,26 +50,10 @@ describe("sync with a teammate", { timeout: READY_TIMEOUT_MS + 4 * 60_000 }, () 
     const before = await readMap(browser);
 
     step("turn sync on in Share & sync");
-    await clickElement(browser, browser.$('[data-testid="sync-status"]'), "the sync pill");
-    await browser.$('[data-testid="sync-dialog"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
-    const name = browser.$('[data-testid="sync-display-name"]');
-    await name.clearValue();
-    await name.setValue("Ana");
-    await browser.$('[data-testid="sync-server-url"]').setValue(server.url);
-    await clickElement(browser, browser.$('[data-testid="sync-enabled"]'), "the sync switch");
-    await clickElement(browser, browser.$('[data-testid="sync-save"]'), "Save");
-    await waitForPill(browser, "upToDate");
-
-    step("copy the share link");
-    await clickElement(browser, browser.$('[data-testid="sync-status"]'), "the sync pill");
-    await browser.$('[data-testid="sync-share-url"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
-    const link = await browser.$('[data-testid="sync-share-url"]').getValue();
-    assert.match(link, /^automerge:[1-9A-HJ-NP-Za-km-z]+$/);
-    await screenshot("sync-dialog.png");
-    await browser.keys("Escape");
+    const link = await turnSyncOn(browser, { name: "Ana", server: server.url, screenshotAs: "sync-dialog.png", screenshot });
 
     step("the teammate joins by link, adds a card and syncs");
-    const joined = runCli(["--data-dir", ben, "join", link, "--server", server.url]).trim();
+    const joined = runCli(["--data-dir", ben, "--name", "Ben", "join", link, "--server", server.url]).trim();
     assert.ok(joined.endsWith(`  ${before.mapName}`), joined);
     const mapId = joined.split(/\s+/)[0];
     const view = JSON.parse(runCli(["--data-dir", ben, "export", "json", "--map", mapId]));

@@ -113,6 +113,11 @@ impl Workspace {
 
     /// Renames this device's user for every later change.
     pub fn set_display_name(&mut self, name: &str) -> Result<(), ApiError> {
+        if name.trim().is_empty() {
+            return Err(invalid(
+                "the display name cannot be empty: teammates see it on your changes",
+            ));
+        }
         self.store.set_setting(AUTHOR_SETTING, name)?;
         self.author = name.to_owned();
         if let Some(loaded) = &mut self.loaded {

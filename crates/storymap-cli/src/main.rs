@@ -20,6 +20,9 @@ struct Cli {
     /// The data directory (default: $STORYMAP_DATA_DIR, else the platform data directory).
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Your name on the changes you make (kept for next time, like the app's display name).
+    #[arg(long, global = true, value_name = "NAME")]
+    name: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -162,6 +165,9 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         )
     })?;
     let mut workspace = Workspace::open(&data_dir)?;
+    if let Some(name) = cli.name.as_deref() {
+        workspace.set_display_name(name.trim())?;
+    }
     let mut out = std::io::stdout().lock();
     let print = |out: &mut std::io::StdoutLock, text: &str| {
         writeln!(out, "{text}").map_err(io_error("cannot write to standard output".into()))

@@ -272,7 +272,10 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
     // The disagreement is visible on both laptops, with both values and their authors.
     let conflicts = ok(storymap(ana.path(), &["conflicts", "--map", &map_id]));
     assert!(conflicts.contains(" — title\n"), "{conflicts}");
-    assert!(conflicts.contains("Pay by card — position"), "moved to two places: {conflicts}");
+    assert!(
+        conflicts.contains("Pay by card — position"),
+        "moved to two places: {conflicts}"
+    );
     for (value, author) in [
         ("Search by product name", "ana"),
         ("Find a product by name", "ben"),

@@ -20,17 +20,13 @@ async function freePort() {
   });
 }
 
-/** Starts the server; resolves once it listens. `stop()` kills it and removes its data. */
-export async function startSyncServer() {
-  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm ci`);
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "storymap-sync-server-"));
+function spawnServer(port, dataDir) {
   const child = spawn(process.execPath, ["--require", path.join(repoRoot, "tests/sync/loopback.cjs"), ENTRY], {
     cwd: dataDir,
     env: { ...process.env, PORT: String(port), DATA_DIR: path.join(dataDir, "store") },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise((resolve, reject) => {
+  const listening = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the sync server did not start within 30 s")), 30_000);
     child.once("exit", (code) => reject(new Error(`the sync server exited (${code})`)));
     child.stdout.on("data", (chunk) => {
@@ -40,10 +36,35 @@ export async function startSyncServer() {
       }
     });
   });
+  return { child, listening };
+}
+
+/**
+ * Starts the server; resolves once it listens. `kill()` stops it keeping its data,
+ * `restart()` starts it again on the same port, `stop()` kills it and removes its data.
+ */
+export async function startSyncServer() {
+  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm ci`);
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "storymap-sync-server-"));
+  let server = spawnServer(port, dataDir);
+  await server.listening;
+  const kill = async () => {
+    if (server.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.child.once("exit", resolve));
+    server.child.kill();
+    await exited;
+  };
   return {
     url: `ws://127.0.0.1:${port}`,
+    kill,
+    async restart() {
+      await kill();
+      server = spawnServer(port, dataDir);
+      await server.listening;
+    },
     stop() {
-      child.kill();
+      server.child.kill();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
