@@ -177,3 +177,47 @@ fn a_received_map_is_added_when_new_and_merged_when_known() {
         }
     );
 }
+
+#[test]
+fn a_full_disk_refuses_a_merge_and_the_same_changes_merge_once_space_is_freed() {
+    let original = map_doc();
+    let (_d, mut store) = temp_store();
+    store.insert_map(&original).unwrap();
+    let mut loaded = store.load("m1").unwrap();
+    let heads = loaded.heads();
+
+    // A teammate's long day of stories.
+    let mut theirs = MapDocument::load(&original.save()).unwrap();
+    theirs.set_author("ben");
+    for i in 0..200 {
+        let add = Edit::AddStory {
+            step_id: "s1".into(),
+            release_id: "r1".into(),
+            title: format!("{i} {}", "long title ".repeat(40)),
+        };
+        theirs.apply(&add, &ctx(&format!("b{i}"))).unwrap();
+    }
+    let bytes = theirs.changes_after(&heads);
+    let pages: i64 = store
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store
+        .connection()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+
+    let error = store.merge_changes(&mut loaded, &bytes).unwrap_err();
+    assert!(matches!(error, StoreError::DiskFull), "{error:?}");
+    // Nothing of it is in memory or on disk; the server still has it for the next sync.
+    assert_eq!(loaded.heads(), heads);
+    assert_eq!(store.read_model("m1").unwrap().stories.len(), 1);
+
+    store
+        .connection()
+        .pragma_update(None, "max_page_count", 1_073_741_823i64)
+        .unwrap();
+    let merged = store.merge_changes(&mut loaded, &bytes).unwrap().unwrap();
+    assert_eq!(merged.change_count, 200);
+    assert_eq!(store.read_model("m1").unwrap(), loaded.doc.read().unwrap());
+}
