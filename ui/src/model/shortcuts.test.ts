@@ -38,6 +38,7 @@ describe("shortcut table", () => {
     expect(id(" ")).toBe("openStory");
     expect(id("b")).toBe("toggleBacklog");
     expect(id("d")).toBe("toggleDependencies");
+    expect(id("h")).toBe("changes");
     expect(id("D", { ctrlKey: true })).toBe("duplicate");
   });
 

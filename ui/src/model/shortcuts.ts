@@ -21,6 +21,7 @@ export type ShortcutId =
   | "search"
   | "toggleBacklog"
   | "toggleDependencies"
+  | "changes"
   | "newMap"
   | "help";
 
@@ -151,6 +152,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     combos: [{ key: "d", shift: false }],
     keys: "D",
     description: "Show or hide the dependency lines on the map",
+    group: "View",
+  },
+  {
+    id: "changes",
+    combos: [{ key: "h", shift: false }],
+    keys: "H",
+    description: "Show what changed since your last sync, and who changed it",
     group: "View",
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUpdated } from "./time";
+import { formatMoment, formatUpdated, isoDay } from "./time";
 
 describe("formatUpdated", () => {
   const now = new Date("2025-03-20T12:00:00Z");
@@ -14,5 +14,20 @@ describe("formatUpdated", () => {
 
   it("shows nothing for a time it cannot read", () => {
     expect(formatUpdated("not a date", now)).toBe("");
+  });
+});
+
+describe("formatMoment", () => {
+  const at = new Date(2025, 10, 24, 14, 5).toISOString();
+  it("says a moment as the banner and tooltips do, in local time", () => {
+    expect(formatMoment(at)).toBe("Mon 24 Nov, 14:05");
+    expect(formatMoment(at, true)).toBe("Mon 24 Nov 2025, 14:05");
+    expect(formatMoment("later")).toBe("");
+  });
+});
+
+describe("isoDay", () => {
+  it("writes a local day as a date input holds it", () => {
+    expect(isoDay(new Date(2025, 0, 5, 23, 30))).toBe("2025-01-05");
   });
 });

@@ -14,3 +14,23 @@ export function formatUpdated(updatedAt: string, now: Date): string {
   if (age < 7 * DAY) return `${Math.floor(age / DAY)} days ago`;
   return new Date(time).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 }
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A moment in local time as a banner says it: "Tue 24 Nov, 14:05" (with the year when asked). */
+export function formatMoment(at: string, withYear = false): string {
+  const time = Date.parse(at);
+  if (Number.isNaN(time)) return "";
+  const date = new Date(time);
+  const day = `${WEEKDAYS[date.getDay()] ?? ""} ${date.getDate().toString()} ${MONTHS[date.getMonth()] ?? ""}`;
+  const year = withYear ? ` ${date.getFullYear().toString()}` : "";
+  const clock = `${date.getHours().toString().padStart(2, "0")}:${date.getMinutes().toString().padStart(2, "0")}`;
+  return `${day}${year}, ${clock}`;
+}
+
+/** Today in local time as a date input holds it: "2025-11-24". */
+export function isoDay(now: Date): string {
+  const month = (now.getMonth() + 1).toString().padStart(2, "0");
+  return `${now.getFullYear().toString()}-${month}-${now.getDate().toString().padStart(2, "0")}`;
+}
