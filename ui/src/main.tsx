@@ -7,6 +7,7 @@ import "@fontsource-variable/inter/wght.css";
 import "./styles/app.css";
 import "./styles/refine.css";
 import "./styles/sync.css";
+import "./styles/history.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { PlusIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
+import { useReadOnly } from "./readOnly";
 
 export interface AddInlineProps {
   /** Visible text of the button, e.g. "Activity". */
@@ -45,11 +46,14 @@ export function AddInline({
   onSubmit,
 }: AddInlineProps) {
   const [openState, setOpenState] = useState(false);
+  const readOnly = useReadOnly();
   const open = openProp ?? openState;
   const setOpen = (next: boolean) => {
     setOpenState(next);
     onOpenChange?.(next);
   };
+  // Nothing is added to an earlier version of the map.
+  if (readOnly) return null;
   if (!open) {
     return (
       <button

@@ -6,10 +6,13 @@ import type { MapEdit } from "../bindings/MapEdit";
 import type { DisplayError } from "../model/errors";
 import { DEFAULT_STATUS_NAMES, statusNames } from "../model/labels";
 import { searchMatches } from "../model/search";
-import { isTypingTarget, matchShortcut } from "../model/shortcuts";
+import { isTypingTarget, matchShortcut, type ShortcutId } from "../model/shortcuts";
 import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
 import { useMapStore } from "../state/useMapStore";
 import { EmptyMap } from "./EmptyMap";
+import { ConflictsContext } from "./history/conflicts";
+import { PastMapContext } from "./history/pastMap";
+import { useHistoryScreens } from "./history/useHistoryScreens";
 import { MapGrid, type MapKeysHandle } from "./MapGrid";
 import { StoryOpenContext } from "./refine/storyOpen";
 import { useRefineScreens } from "./refine/useRefineScreens";
@@ -35,6 +38,15 @@ export function App({ backend }: { backend: Backend }) {
   const { shortcut: refineShortcut, mode } = refine;
   const sync = useSyncScreens(backend, view, openMap, actions.showToast);
   const arrived = useMemo(() => new Set(state.arrived?.storyIds ?? []), [state.arrived]);
+  const history = useHistoryScreens({
+    backend,
+    confirmed: state.confirmed,
+    send: applyEdit,
+    openStory: refine.openStory,
+    onToast: actions.showToast,
+  });
+  const { toggleChanges, backToNow, pastView } = history;
+  const viewingPast = pastView !== null;
 
   const edit = useCallback(
     (change: MapEdit) => {
@@ -61,8 +73,15 @@ export function App({ backend }: { backend: Backend }) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
+      if (viewingPast && event.key === "Escape") {
+        event.preventDefault();
+        backToNow();
+        return;
+      }
       const shortcut = matchShortcut(event);
       if (!shortcut) return;
+      // An earlier version is only looked at: moving around, zoom, search and help still work.
+      if (viewingPast && !PAST_SHORTCUTS.has(shortcut.id)) return;
       let handled = true;
       switch (shortcut.id) {
         case "undo":
@@ -94,6 +113,9 @@ export function App({ backend }: { backend: Backend }) {
           handled = mode === "map";
           if (handled) setShowDependencies((shown) => !shown);
           break;
+        case "changes":
+          toggleChanges();
+          break;
         case "openStory":
         case "toggleBacklog":
           handled = refineShortcut(shortcut.id);
@@ -107,7 +129,7 @@ export function App({ backend }: { backend: Backend }) {
     return () => {
       document.removeEventListener("keydown", onKeyDown);
     };
-  }, [undo, redo, setZoom, zoom, fit, refineShortcut, mode]);
+  }, [undo, redo, setZoom, zoom, fit, refineShortcut, mode, viewingPast, backToNow, toggleChanges]);
 
   const onUndo = useCallback(() => void undo(), [undo]);
 
@@ -155,19 +177,38 @@ export function App({ backend }: { backend: Backend }) {
           onJoinMap={sync.openJoin}
           onImportMap={() => void sync.importMap()}
           onExportMap={() => void sync.exportMap()}
+          historyButtons={history.buttons}
           syncStatus={sync.pill}
         >
           {view && refine.viewSwitch}
         </TopBar>
-        <StoryOpenContext value={refine.openStory}>
+        <StoryOpenContext value={viewingPast ? null : refine.openStory}>
         <ArrivedContext value={arrived}>
-        <main className="app-main">
+        <ConflictsContext value={history.storyConflicts}>
+        <PastMapContext value={history.pastMap}>
+        <main className={viewingPast ? "app-main is-past" : "app-main"}>
+          {history.banner}
+          {pastView && (
+            <MapGrid
+              key={`past:${pastView.map.id}`}
+              ref={mapKeys}
+              view={pastView}
+              prefs={{ ...prefs, zoom }}
+              matches={null}
+              onEdit={refuseEdit}
+              onPrefs={setPrefs}
+              onToast={actions.showToast}
+              showDependencies={showDependencies}
+              readOnly
+            />
+          )}
           {state.phase === "loading" && !view && <Loading />}
           {state.phase === "failed" && state.startError && (
             <StartFailed error={state.startError} onRetry={actions.retryStart} />
           )}
-          {view && mode === "backlog" && refine.backlog}
+          {view && !viewingPast && mode === "backlog" && refine.backlog}
           {view &&
+            !viewingPast &&
             mode === "map" &&
             (view.activities.length === 0 ? (
               <EmptyMap key={view.map.id} ref={mapKeys} mapName={view.map.name} onEdit={edit} />
@@ -185,9 +226,12 @@ export function App({ backend }: { backend: Backend }) {
               />
             ))}
         </main>
+        </PastMapContext>
+        </ConflictsContext>
         </ArrivedContext>
         </StoryOpenContext>
-        {refine.panel}
+        {!viewingPast && refine.panel}
+        {history.panels}
         {refine.dialogs}
         {sync.dialogs}
         <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
@@ -202,6 +246,12 @@ export function App({ backend }: { backend: Backend }) {
     </div>
   );
 }
+
+/** Shortcuts that still act while an earlier version of the map is shown. */
+const PAST_SHORTCUTS: ReadonlySet<ShortcutId> = new Set<ShortcutId>(["focus", "zoomIn", "zoomOut", "zoomFit", "help", "changes", "toggleDependencies"]);
+
+/** The past map takes no edits (its grid offers none; this is the guard). */
+const refuseEdit = () => Promise.resolve(null);
 
 function Loading() {
   return (

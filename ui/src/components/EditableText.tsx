@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { InlineInput } from "./InlineInput";
+import { useReadOnly } from "./readOnly";
 
 export interface EditableTextProps {
   value: string;
@@ -43,6 +44,7 @@ export function EditableText({
   };
   const textRef = useRef<HTMLElement | null>(null);
   const refocus = useRef(false);
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     if (!editing && refocus.current) {
@@ -50,6 +52,14 @@ export function EditableText({
       (returnFocusTo?.current ?? textRef.current)?.focus();
     }
   }, [editing, returnFocusTo]);
+
+  if (readOnly) {
+    return (
+      <Tag className={className ? `editable is-read-only ${className}` : "editable is-read-only"} data-testid={testId}>
+        {value}
+      </Tag>
+    );
+  }
 
   if (editing) {
     return (

@@ -1,6 +1,6 @@
 //! The story map: backbone on top, one band per release slice, cards in the cells; drag and
 //! drop, keyboard shortcuts and delete confirmations all meet here.
-import { DndContext, DragOverlay } from "@dnd-kit/core";
+import { DndContext, DragOverlay, useSensors } from "@dnd-kit/core";
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
@@ -29,6 +29,7 @@ import {
   type DeleteTarget,
   type DropSide,
 } from "./Headers";
+import { ReadOnlyContext } from "./readOnly";
 import { cellSelector } from "./selectors";
 import { StatusBadge } from "./StoryCard";
 import { useCellWindow } from "./useCellWindow";
@@ -52,6 +53,8 @@ export interface MapGridProps {
   onToast: (toast: NewToast) => void;
   /** Draw lines from each story to the stories it depends on. */
   showDependencies: boolean;
+  /** An earlier version: nothing renames, adds, drags or deletes. */
+  readOnly?: boolean;
   ref?: React.Ref<MapKeysHandle>;
 }
 
@@ -99,7 +102,7 @@ function headerSide(drag: DragState | null, kind: "step" | "activity" | "release
   return null;
 }
 
-export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDependencies, ref }: MapGridProps) {
+export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDependencies, readOnly = false, ref }: MapGridProps) {
   const [draftStepFor, setDraftStepFor] = useState<string | null>(null);
   const [addingCell, setAddingCell] = useState<string | null>(null);
   const [addingActivity, setAddingActivity] = useState(false);
@@ -222,6 +225,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDe
     [onEdit],
   );
   const { drag, dndProps } = useMapDnd(dndMap, onDrop);
+  const noSensors = useSensors();
 
   const keys: MapKeysContext = {
     view,
@@ -309,14 +313,15 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDe
     addingCell === cellKey(stepId, releaseId);
 
   return (
-    <DndContext {...dndProps}>
+    <ReadOnlyContext value={readOnly}>
+    <DndContext {...dndProps} sensors={readOnly ? noSensors : dndProps.sensors}>
       {/* Zoom scales the scroll area itself, with a transform (see .map-zoom in app.css). */}
       <div className="map-viewport" ref={viewport}>
         <div className="map-zoom" style={zoom}>
           <div className="map-scroll" data-testid="map-scroll" ref={scroller}>
             <div
               ref={gridEl}
-              className={`map-grid${windowed ? " is-windowed" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
+              className={`map-grid${windowed ? " is-windowed" : ""}${readOnly ? " is-read-only" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
               style={gridStyle}
               aria-label={`Story map ${view.map.name}`}
               role="region"
@@ -494,7 +499,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDe
       <div className="visually-hidden" aria-live="polite" data-testid="move-announcement">
         {announcement}
       </div>
-      {pendingDelete && (
+      {pendingDelete && !readOnly && (
         <DeleteDialog
           target={pendingDelete}
           view={view}
@@ -510,6 +515,7 @@ export function MapGrid({ view, prefs, matches, onEdit, onPrefs, onToast, showDe
         />
       )}
     </DndContext>
+    </ReadOnlyContext>
   );
 }
 

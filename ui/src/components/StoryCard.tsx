@@ -1,4 +1,5 @@
 //! One story card: draggable, renamed in place, with its status, estimate and quick actions.
+//! On an earlier version of the map it is read only and offers "Restore this story" instead.
 import { useDraggable } from "@dnd-kit/core";
 import { memo, useContext, useRef, useState } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
@@ -6,7 +7,12 @@ import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
 import { estimateLabel, statusLabel, storyAriaLabel } from "../model/labels";
 import { EditableText } from "./EditableText";
+import { ConflictBadge } from "./history/ConflictBadge";
+import { useOpenConflicts, useStoryConflict } from "./history/conflicts";
+import { RestoreIcon } from "./history/HistoryIcons";
+import { usePastMap } from "./history/pastMap";
 import { CopyIcon, TrashIcon } from "./Icons";
+import { useReadOnly } from "./readOnly";
 import { CardMarkers, ReadyBadge } from "./refine/CardMarkers";
 import { DetailsIcon } from "./refine/RefineIcons";
 import { StoryOpenContext } from "./refine/storyOpen";
@@ -30,12 +36,14 @@ export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
   const { story, stepTitle, releaseTitle, tabbable, match } = props;
   const names = useStatusNames();
   const arrived = useArrived(story.id);
+  const readOnly = useReadOnly();
+  const conflict = useStoryConflict(story.id);
   const [editing, setEditing] = useState(false);
   const card = useRef<HTMLElement | null>(null);
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
     id: `story:${story.id}`,
     data: { type: "story", id: story.id },
-    disabled: editing,
+    disabled: editing || readOnly,
   });
   let className = "story-card";
   if (editing) className += " is-editing";
@@ -54,23 +62,32 @@ export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
       data-story-id={story.id}
       data-status={story.status}
       data-ready={story.refinement.ready ? "true" : "false"}
+      data-conflicted={conflict !== null && !readOnly ? "true" : undefined}
       aria-label={storyAriaLabel(story, stepTitle, releaseTitle, names)}
       aria-roledescription="story card"
       aria-describedby={attributes["aria-describedby"]}
       tabIndex={tabbable ? 0 : -1}
       {...listeners}
       onDoubleClick={() => {
-        setEditing(true);
+        if (!readOnly) setEditing(true);
       }}
       onKeyDown={(event) => {
-        if (event.target === event.currentTarget && (event.key === "Enter" || event.key === "F2")) {
+        if (!readOnly && event.target === event.currentTarget && (event.key === "Enter" || event.key === "F2")) {
           event.preventDefault();
           event.stopPropagation();
           setEditing(true);
         }
       }}
     >
-      <CardBody story={story} editing={editing} card={card} setEditing={setEditing} onEdit={props.onEdit} onDelete={props.onDelete} />
+      <CardBody
+        story={story}
+        editing={editing}
+        card={card}
+        setEditing={setEditing}
+        onEdit={props.onEdit}
+        onDelete={props.onDelete}
+        conflict={readOnly ? null : conflict}
+      />
     </article>
   );
 });
@@ -82,6 +99,7 @@ const CardBody = memo(function CardBody({
   setEditing,
   onEdit,
   onDelete,
+  conflict,
 }: {
   story: StoryView;
   editing: boolean;
@@ -89,8 +107,12 @@ const CardBody = memo(function CardBody({
   setEditing: (editing: boolean) => void;
   onEdit: (edit: MapEdit) => void;
   onDelete: (story: StoryView) => void;
+  /** How many versions its most divided field has; `null` when in no conflict. */
+  conflict: number | null;
 }) {
   const openStory = useContext(StoryOpenContext);
+  const openConflicts = useOpenConflicts();
+  const past = usePastMap();
   return (
     <>
       <EditableText
@@ -113,9 +135,19 @@ const CardBody = memo(function CardBody({
           {!(story.status === "ready" && story.refinement.ready) && <StatusBadge status={story.status} />}
           {story.refinement.ready && <ReadyBadge />}
           <CardMarkers story={story} />
+          {conflict !== null && (
+            <ConflictBadge
+              versions={conflict}
+              title={story.title}
+              onOpen={() => {
+                openConflicts(story.id);
+              }}
+            />
+          )}
         </span>
         <span className="story-meta-end">
-          {!editing && (
+          {past && <RestoreFromPast storyId={story.id} title={story.title} onRestore={past.restoreStory} />}
+          {!editing && !past && (
             <span className="card-actions">
               {openStory && (
                 <button
@@ -177,6 +209,27 @@ const CardBody = memo(function CardBody({
     </>
   );
 });
+
+/** On an earlier version of the map: bring this story back as it was then (an undoable edit). */
+function RestoreFromPast({ storyId, title, onRestore }: { storyId: string; title: string; onRestore: (storyId: string) => void }) {
+  return (
+    <button
+      type="button"
+      className="restore-from-past"
+      data-testid="restore-from-past"
+      aria-label={`Restore '${title}' as it was then`}
+      title="Restore this story as it was then, and go back to now. You can undo this."
+      onPointerDown={(event) => {
+        event.stopPropagation();
+      }}
+      onClick={() => {
+        onRestore(storyId);
+      }}
+    >
+      <RestoreIcon size={13} /> Restore this story
+    </button>
+  );
+}
 
 export function StatusBadge({ status }: { status: StoryStatus }) {
   const names = useStatusNames();

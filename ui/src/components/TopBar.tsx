@@ -56,6 +56,8 @@ export interface TopBarProps {
   onJoinMap: () => void;
   onImportMap: () => void;
   onExportMap: () => void;
+  /** "What changed" and the conflicts indicator, drawn after the view switch. */
+  historyButtons?: React.ReactNode;
   /** The sync status pill, drawn beside the save status. */
   syncStatus?: React.ReactNode;
   /** Drawn after the undo/redo group: the view switch. */
@@ -90,6 +92,7 @@ export function TopBar({
   onJoinMap,
   onImportMap,
   onExportMap,
+  historyButtons,
   syncStatus,
   children,
 }: TopBarProps) {
@@ -156,6 +159,7 @@ export function TopBar({
             </button>
           </div>
           {children}
+          {historyButtons}
           <div className="topbar-spacer" />
           <div className={search === "" ? "search" : "search is-active"} role="search">
             <SearchIcon className="search-icon" />

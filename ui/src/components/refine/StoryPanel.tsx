@@ -6,6 +6,7 @@ import type { MapView } from "../../bindings/MapView";
 import type { StoryView } from "../../bindings/StoryView";
 import { matchShortcut } from "../../model/shortcuts";
 import { mapLabels } from "../../model/refinement";
+import { StoryHistorySection } from "../history/StoryHistorySection";
 import { CheckIcon, CloseIcon } from "../Icons";
 import { BlockersSection } from "./BlockersSection";
 import { CriteriaSection } from "./CriteriaSection";
@@ -142,6 +143,7 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
         <DependenciesSection story={story} stories={view.stories} send={send} onOpenStory={onOpenStory} />
         <WsjfSection story={story} send={send} />
         <NotesSection story={story} send={send} known={known} />
+        <StoryHistorySection story={story} mapId={view.map.id} backend={backend} send={send} />
       </div>
       {splitting && (
         <SplitDialog
