@@ -75,8 +75,11 @@ export function useHistoryScreens({ backend, confirmed, send, openStory, onToast
       setOpen(null);
       setPast(null);
       openStory(storyId);
+      // Bring its card into view; closing the details then gives the card focus.
       requestAnimationFrame(() => {
-        document.querySelector<HTMLElement>(cardSelector(storyId))?.scrollIntoView({ block: "center", inline: "center" });
+        const shown = document.querySelector<HTMLElement>(cardSelector(storyId));
+        // Not every webview (nor jsdom) scrolls elements into view.
+        if (shown && "scrollIntoView" in shown) shown.scrollIntoView({ block: "center", inline: "center" });
       });
     },
     [openStory],
