@@ -123,6 +123,15 @@ pub(crate) fn story_entries<'a>(
             f if PLACE_FIELDS.contains(&f) || f == CREATED_AT => continue,
             SPLIT_FROM | SPLIT_FROM_TITLE => continue,
             DESCRIPTION => format!("{who} edited the description"),
+            // Writing the value already shown settles a conflict over it.
+            STATUS if before.is_some() && before == now => format!(
+                "{who} kept the status {}",
+                StoryStatus::parse(now.as_deref().unwrap_or_default()).default_label()
+            ),
+            _ if before.is_some() && before == now => format!(
+                "{who} kept the {label} {}",
+                quoted(now.as_deref().unwrap_or_default())
+            ),
             STATUS => {
                 let name = |s: Option<String>| StoryStatus::parse(&s.unwrap_or_default());
                 format!(

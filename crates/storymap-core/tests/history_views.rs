@@ -240,6 +240,12 @@ fn settling_keeps_the_shown_value_too_and_undo_puts_back_what_was_shown() {
     settle(&mut ana, &found[0], shown_label, 20);
     assert!(conflicts(&ana).is_empty());
     assert_eq!(ana.read_story("c2").unwrap().status, shown);
+    // The timeline says it was kept, not "changed from X to X".
+    let latest = storymap_core::story_timeline(&ana, "c2");
+    assert_eq!(
+        latest[0].summary,
+        format!("ana kept the status {shown_label}")
+    );
 
     // Settling for the other value, then undoing that, shows the first value again.
     let mut ana = ana_map();

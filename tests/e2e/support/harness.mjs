@@ -346,6 +346,8 @@ export async function runJourney(t, failureShot, journey) {
   const step = (name) => {
     stage = name;
     t.diagnostic(name);
+    // E2E_TRACE=1 prints each stage as it starts, for a journey that hangs.
+    if (process.env.E2E_TRACE) console.error(`[${new Date().toISOString()}] ${name}`);
   };
   try {
     await journey(step);

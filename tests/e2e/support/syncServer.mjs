@@ -50,7 +50,7 @@ export async function startSyncServer() {
   let server = spawnServer(port, dataDir);
   await server.listening;
   const kill = async () => {
-    if (server.child.exitCode !== null) return;
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
     const exited = new Promise((resolve) => server.child.once("exit", resolve));
     server.child.kill();
     await exited;

@@ -25,6 +25,17 @@ export function Dialog({ title, testId, onClose, children, footer, wide = false 
     };
   }, []);
 
+  // A button that removed itself (e.g. the last "Keep this") leaves focus on the page:
+  // bring it back into the dialog, so Esc and Tab still work.
+  useEffect(() => {
+    const regain = () => {
+      if (document.activeElement === document.body) panel.current?.focus();
+    };
+    const observer = new MutationObserver(regain);
+    if (panel.current) observer.observe(panel.current, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     // Keep the map's shortcuts from acting behind the dialog.
     event.stopPropagation();

@@ -20,6 +20,7 @@ export function HistoryButtons({
         className="topbar-button"
         data-testid="changes-button"
         aria-pressed={changesOpen}
+        aria-label="What changed"
         title="What changed since your last sync, and who changed it (H)"
         onClick={onChanges}
       >
