@@ -21,8 +21,8 @@ struct Cli {
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// Your name on the changes you make (kept for next time, like the app's display name).
-    #[arg(long, global = true, value_name = "NAME")]
-    name: Option<String>,
+    #[arg(long = "name", id = "display_name", global = true, value_name = "NAME")]
+    display_name: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -165,7 +165,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         )
     })?;
     let mut workspace = Workspace::open(&data_dir)?;
-    if let Some(name) = cli.name.as_deref() {
+    if let Some(name) = cli.display_name.as_deref() {
         workspace.set_display_name(name.trim())?;
     }
     let mut out = std::io::stdout().lock();

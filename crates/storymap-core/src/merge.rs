@@ -31,21 +31,43 @@ impl MapDocument {
         let map_id = self.map_id();
         let before = self.heads();
         self.automerge_mut().load_incremental(bytes)?;
-        let after = self.heads();
-        if before == after {
+        if before == self.heads() {
             check_readable(bytes)?;
             return Ok(None);
         }
         check_same_map(self, &map_id)?;
+        Ok(Some(self.merged_since(&before)))
+    }
+
+    /// Merges another copy of the same map, already loaded (and verified): only the
+    /// changes it has and this one lacks are applied, without encoding anything.
+    pub fn merge_document(&mut self, other: &MapDocument) -> Result<Option<Merged>, CoreError> {
+        if other.map_id() != self.map_id() {
+            return Err(CoreError::ForeignDocument(format!(
+                "the changes belong to another map ({})",
+                other.map_id()
+            )));
+        }
+        let before = self.heads();
+        let missing = self.automerge().get_changes_added(other.automerge());
+        self.automerge_mut().apply_changes(missing)?;
+        if before == self.heads() {
+            return Ok(None);
+        }
+        check_same_map(self, &other.map_id())?;
+        Ok(Some(self.merged_since(&before)))
+    }
+
+    fn merged_since(&self, before: &[ChangeHash]) -> Merged {
         let doc = self.automerge();
-        let change_count = doc.get_changes(&before).len();
-        let mut applied = touched(doc, &before, &after);
-        applied.label = merge_label(doc, &before, change_count);
-        Ok(Some(Merged {
+        let change_count = doc.get_changes(before).len();
+        let mut applied = touched(doc, before, &doc.get_heads());
+        applied.label = merge_label(doc, before, change_count);
+        Merged {
             applied,
-            new_changes: doc.save_after(&before),
+            new_changes: doc.save_after(before),
             change_count,
-        }))
+        }
     }
 
     /// The encoded changes after `heads`, for a peer that has `heads`; heads this copy

@@ -45,6 +45,12 @@ pub struct MapChanged {
     pub removed_story_ids: Vec<String>,
 }
 
+/// What is merged: encoded changes (sync), or a whole copy already loaded (a file).
+enum Incoming<'a> {
+    Bytes(&'a [u8]),
+    Document(&'a MapDocument),
+}
+
 /// What [`Store::merge_changes`] brought in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergedChanges {
@@ -236,7 +242,15 @@ impl Store {
         loaded: &mut LoadedMap,
         bytes: &[u8],
     ) -> Result<Option<MergedChanges>, StoreError> {
-        let result = self.try_merge_changes(loaded, bytes);
+        self.merge_incoming(loaded, Incoming::Bytes(bytes))
+    }
+
+    fn merge_incoming(
+        &mut self,
+        loaded: &mut LoadedMap,
+        incoming: Incoming,
+    ) -> Result<Option<MergedChanges>, StoreError> {
+        let result = self.try_merge_changes(loaded, incoming);
         if result.is_err() {
             if let Ok(fresh) = self.load(&loaded.map_id) {
                 *loaded = fresh;
@@ -248,16 +262,16 @@ impl Store {
     fn try_merge_changes(
         &mut self,
         loaded: &mut LoadedMap,
-        bytes: &[u8],
+        incoming: Incoming,
     ) -> Result<Option<MergedChanges>, StoreError> {
         // Rows the CLI stored meanwhile first, so "new" means new to this data directory.
         merge_stored(&self.db, loaded)?;
         let map_id = loaded.map_id.clone();
-        let Some(merged) = loaded
-            .doc
-            .merge(bytes)
-            .map_err(|e| StoreError::document(&map_id, e))?
-        else {
+        let merged = match incoming {
+            Incoming::Bytes(bytes) => loaded.doc.merge(bytes),
+            Incoming::Document(doc) => loaded.doc.merge_document(doc),
+        };
+        let Some(merged) = merged.map_err(|e| StoreError::document(&map_id, e))? else {
             return Ok(None);
         };
         let changed = self.persist(loaded, Some(&merged.new_changes), &merged.applied)?;
@@ -277,7 +291,9 @@ impl Store {
             return Ok(ReceivedMap::Added { map_id });
         }
         let mut loaded = self.load(&map_id)?;
-        let merged = self.merge_changes(&mut loaded, &doc.save())?.map(Box::new);
+        let merged = self
+            .merge_incoming(&mut loaded, Incoming::Document(&doc))?
+            .map(Box::new);
         self.compact_if_due(&mut loaded)?;
         Ok(ReceivedMap::Merged { map_id, merged })
     }

@@ -16,15 +16,30 @@ use std::time::{Duration, Instant};
 
 use storymap_core::generate::large_map;
 use storymap_core::{Edit, EditContext, MapDocument, MapImport};
-use storymap_store::Store;
+use storymap_store::{LoadedMap, Store};
 use storymap_sync::{ChangeHash, Changes, Replica, SyncClient, SyncError};
 
 const RUNS: usize = 3;
 const EDITS: usize = 1_000;
 const WAIT: Duration = Duration::from_secs(300);
 
-/// A data directory's store as the sync layer's store side.
-struct StoreReplica(Mutex<Store>);
+/// A data directory's store as the sync layer's store side, keeping the map's document
+/// loaded between calls as the app's workspace does.
+struct StoreReplica(Mutex<(Store, Option<LoadedMap>)>);
+
+impl StoreReplica {
+    fn loaded<'a>(
+        store: &Store,
+        slot: &'a mut Option<LoadedMap>,
+        map_id: &str,
+    ) -> &'a mut LoadedMap {
+        match slot {
+            Some(loaded) => store.catch_up(loaded).unwrap(),
+            None => *slot = Some(store.load(map_id).unwrap()),
+        }
+        slot.as_mut().unwrap()
+    }
+}
 
 impl Replica for StoreReplica {
     fn changes_after(
@@ -32,25 +47,28 @@ impl Replica for StoreReplica {
         map_id: &str,
         heads: &[ChangeHash],
     ) -> Result<Option<Changes>, SyncError> {
-        let store = self.0.lock().unwrap();
+        let mut guard = self.0.lock().unwrap();
+        let (store, slot) = &mut *guard;
         if !store.map_exists(map_id)? {
             return Ok(None);
         }
-        let loaded = store.load(map_id)?;
+        let loaded = Self::loaded(store, slot, map_id);
         Ok(Some((loaded.doc.changes_after(heads), loaded.doc.heads())))
     }
 
     fn merge(&self, map_id: &str, bytes: &[u8]) -> Result<(), SyncError> {
-        let mut store = self.0.lock().unwrap();
+        let mut guard = self.0.lock().unwrap();
+        let (store, slot) = &mut *guard;
         if !store.map_exists(map_id)? {
             let doc =
                 MapDocument::load_verified(bytes).map_err(|e| SyncError::Store(e.to_string()))?;
             store.receive_map(doc)?;
             return Ok(());
         }
-        let mut loaded = store.load(map_id)?;
+        let mut loaded = slot.take().unwrap_or_else(|| store.load(map_id).unwrap());
         store.merge_changes(&mut loaded, bytes)?;
-        store.compact(&mut loaded)?;
+        store.compact_if_due(&mut loaded)?;
+        *slot = Some(loaded);
         Ok(())
     }
 
@@ -102,7 +120,7 @@ fn laptop(root: &Path, name: &str) -> (PathBuf, Arc<StoreReplica>) {
     let dir = root.join(name);
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("storymap.sqlite3");
-    let replica = Arc::new(StoreReplica(Mutex::new(Store::open(&db).unwrap())));
+    let replica = Arc::new(StoreReplica(Mutex::new((Store::open(&db).unwrap(), None))));
     (db, replica)
 }
 
@@ -120,7 +138,9 @@ async fn sync(db: &Path, map_id: &str, server: &str, replica: &Arc<StoreReplica>
 
 /// 1,000 edits a POPM makes in a day: renames and moves, each its own change.
 fn day_of_edits(replica: &StoreReplica, map_id: &str, author: &str, seed: usize) -> usize {
-    let mut store = replica.0.lock().unwrap();
+    let mut guard = replica.0.lock().unwrap();
+    let (store, slot) = &mut *guard;
+    *slot = None;
     let mut loaded = store.load(map_id).unwrap();
     loaded.doc.set_author(author);
     let before = loaded.doc.heads();
@@ -171,7 +191,7 @@ fn main() {
                 MapImport::build(&large_map(stories, 200), &map_id, "ana", 1_764_000_000).unwrap();
             let (ana_db, ana) = laptop(root.path(), "ana");
             let (ben_db, ben) = laptop(root.path(), "ben");
-            ana.0.lock().unwrap().insert_map(&doc).unwrap();
+            ana.0.lock().unwrap().0.insert_map(&doc).unwrap();
             rt.block_on(sync(&ana_db, &map_id, &server.url(), &ana));
             joins.push(
                 rt.block_on(sync(&ben_db, &map_id, &server.url(), &ben))
@@ -193,8 +213,8 @@ fn main() {
                 rt.block_on(sync(&ana_db, &map_id, &server.url(), &ana))
                     .as_secs_f64(),
             );
-            let a = ana.0.lock().unwrap().load(&map_id).unwrap().doc.heads();
-            let b = ben.0.lock().unwrap().load(&map_id).unwrap().doc.heads();
+            let a = ana.0.lock().unwrap().0.load(&map_id).unwrap().doc.heads();
+            let b = ben.0.lock().unwrap().0.load(&map_id).unwrap().doc.heads();
             assert_eq!(a, b, "both laptops converge");
         }
         println!("{stories}-story map, {EDITS} edits offline on each laptop (medians of {RUNS}):");

@@ -72,24 +72,27 @@ async fn pull(
     Ok(heads)
 }
 
-/// Hands samod the local changes it lacks; returns samod's heads after.
+/// Hands samod the local changes it lacks. Returns samod's heads after, which the store
+/// then has all of — or `None` when the store does not have the map (joining it), so
+/// everything samod holds is still to be pulled.
 async fn push(
     handle: &DocHandle,
     replica: &Arc<dyn Replica>,
     map_id: &str,
-) -> Result<Vec<ChangeHash>, SyncError> {
+) -> Result<Option<Vec<ChangeHash>>, SyncError> {
     let theirs = samod_heads(handle).await?;
     let (replica, id) = (replica.clone(), map_id.to_owned());
     let Some((bytes, _)) = blocking(move || replica.changes_after(&id, &theirs)).await? else {
-        return samod_heads(handle).await;
+        return Ok(None);
     };
-    Ok(handle
+    let heads = handle
         .with_document_async(move |doc| {
             // Already-known changes are skipped; unreadable bytes cannot come from our store.
             let _ = doc.load_incremental(&bytes);
             doc.get_heads()
         })
-        .await?)
+        .await?;
+    Ok(Some(heads))
 }
 
 /// Resolves when both sides have each other's changes on `connection`.
@@ -185,11 +188,12 @@ impl SyncClient {
                 .ok_or_else(|| SyncError::NotOnServer {
                     url: server.to_owned(),
                 })?;
-            push(&handle, &replica, map_id).await?;
+            // Only what arrives after this point is new to the store.
+            let pulled = push(&handle, &replica, map_id).await?.unwrap_or_default();
             tokio::time::timeout(wait, in_step(&handle, connection))
                 .await
                 .map_err(|_| interrupted())?;
-            let heads = pull(&handle, &replica, map_id, &[]).await?;
+            let heads = pull(&handle, &replica, map_id, &pulled).await?;
             let (r, id, h) = (replica.clone(), map_id.to_owned(), heads.clone());
             blocking(move || r.synced(&id, &h)).await?;
             Ok(SyncReport {
@@ -235,7 +239,10 @@ impl SyncClient {
                     url: server.to_owned(),
                 })?;
             let mut changes = handle.changes();
-            let mut pulled = pull(&handle, &replica, map_id, &[]).await?;
+            let mut pulled = match push(&handle, &replica, map_id).await? {
+                Some(heads) => heads,
+                None => pull(&handle, &replica, map_id, &[]).await?,
+            };
             let mut waiting: Option<Pin<Box<dyn Future<Output = ()> + Send>>> = None;
             let arm = |handle: &DocHandle| dialer.connection_id().map(|c| in_step(handle, c));
             if dialer.is_connected() {
@@ -251,7 +258,9 @@ impl SyncClient {
                     edit = local.recv() => {
                         if edit.is_none() { return Ok(()); }
                         pull(&handle, &replica, map_id, &pulled).await?;
-                        pulled = push(&handle, &replica, map_id).await?;
+                        if let Some(heads) = push(&handle, &replica, map_id).await? {
+                            pulled = heads;
+                        }
                         if dialer.is_connected() {
                             on_status(SyncState::Syncing);
                             waiting = arm(&handle);
