@@ -1,0 +1,39 @@
+//! Map images: the story map drawn like the app — the backbone of activities and steps,
+//! release slices as bands with their roll-ups, cards with status and estimate — as a
+//! self-contained SVG, a PNG, or a paginated PDF to hand out.
+//!
+//! Pure: it reads a `storymap_core::MapModel` and returns bytes; the caller writes files and passes in
+//! anything that changes (the date printed on PDF pages). Text is set in the bundled Inter
+//! (`assets/fonts/`, OFL), never a system font, so every machine draws the same image.
+
+mod draw;
+mod fonts;
+mod grid;
+mod print;
+mod raster;
+mod svg;
+mod text;
+
+pub use print::{print_pages, render_pdf, Paper, PrintOptions};
+pub use raster::{render_png, MAX_PNG_SIDE};
+pub use svg::render_svg;
+
+/// What part of the map to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    WholeMap,
+    /// One release slice, by id: the backbone and that slice's band.
+    Slice(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the map has no release slice with id '{0}'")]
+    UnknownSlice(String),
+    #[error("the map image could not be read back for drawing: {0}")]
+    Svg(String),
+    #[error("the PNG could not be drawn: {0}")]
+    Png(String),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}

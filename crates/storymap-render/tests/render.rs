@@ -1,0 +1,287 @@
+//! The renderers on a small hand-made map and a large generated one: every title drawn
+//! and escaped, slices kept apart, PNGs that decode and show something, PDFs paginated.
+
+use storymap_core::{
+    generate::large_map, Activity, MapModel, Rank, ReleaseSlice, Step, Story, StoryDetails,
+    StoryStatus,
+};
+use storymap_render::{
+    print_pages, render_pdf, render_png, render_svg, Paper, PrintOptions, RenderError, Scope,
+};
+
+const LONG_TITLE: &str = "As a returning shopper I want to reorder my last basket in one tap so that my weekly shop takes a minute instead of twenty";
+
+fn story(id: &str, step: &str, release: &str, title: &str, status: StoryStatus) -> Story {
+    Story {
+        id: id.into(),
+        title: title.into(),
+        description: String::new(),
+        activity_id: String::new(),
+        step_id: step.into(),
+        release_id: release.into(),
+        rank: Rank::first(),
+        status,
+        estimate: Some("3".into()),
+        acceptance_criteria: Vec::new(),
+        details: StoryDetails::default(),
+    }
+}
+
+fn step(id: &str, title: &str) -> Step {
+    Step {
+        id: id.into(),
+        title: title.into(),
+        rank: Rank::first(),
+    }
+}
+
+fn fixture() -> MapModel {
+    let activities = vec![
+        Activity {
+            id: "find".into(),
+            title: "Find <products>".into(),
+            rank: Rank::first(),
+            steps: vec![step("browse", "Browse & filter"), step("search", "Search")],
+        },
+        Activity {
+            id: "buy".into(),
+            title: "Buy".into(),
+            rank: Rank::first(),
+            steps: vec![step("pay", "Pay \"now\"")],
+        },
+    ];
+    let releases = vec![
+        ReleaseSlice {
+            id: "mvp".into(),
+            title: "MVP".into(),
+            rank: Rank::first(),
+        },
+        ReleaseSlice {
+            id: "later".into(),
+            title: "Later & beyond".into(),
+            rank: Rank::first(),
+        },
+    ];
+    let stories = vec![
+        story(
+            "s1",
+            "browse",
+            "mvp",
+            "Browse fruit & veg",
+            StoryStatus::Ready,
+        ),
+        story("s2", "search", "mvp", "Search <by name>", StoryStatus::Done),
+        story("s3", "pay", "mvp", "Pay by card", StoryStatus::InSprint),
+        story("s4", "browse", "later", LONG_TITLE, StoryStatus::Idea),
+        story(
+            "s5",
+            "pay",
+            "later",
+            "Pay with 'vouchers'",
+            StoryStatus::Refining,
+        ),
+    ];
+    MapModel::new(
+        "map".into(),
+        "Grocery & co".into(),
+        activities,
+        releases,
+        stories,
+    )
+}
+
+fn svg_size(svg: &str) -> (f32, f32) {
+    let attr = |name: &str| -> f32 {
+        let start = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    (attr("width"), attr("height"))
+}
+
+#[test]
+fn the_svg_draws_every_title_escaped() {
+    let svg = render_svg(&fixture(), &Scope::WholeMap).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    for expected in [
+        ">Grocery &amp; co<",
+        ">Find &lt;products&gt;<",
+        ">Buy<",
+        ">Browse &amp; filter<",
+        ">Search<",
+        ">Pay &quot;now&quot;<",
+        ">MVP<",
+        ">Later &amp; beyond<",
+        ">Browse fruit &amp; veg<",
+        ">Search &lt;by name&gt;<",
+        ">Pay by card<",
+        ">Pay with &apos;vouchers&apos;<",
+        // The roll-up of MVP as the app shows it, on two lines of the label column.
+        ">3 stories · 9 pts<",
+        ">0 ready · 1 done<",
+    ] {
+        assert!(svg.contains(expected), "missing {expected} in\n{svg}");
+    }
+    assert!(!svg.contains("<products>") && !svg.contains("<by name>"));
+    // Statuses are drawn with the team's names.
+    for label in ["Ready", "Done", "In sprint", "Idea", "Refining"] {
+        assert!(svg.contains(&format!(">{label}<")), "no {label} pill");
+    }
+}
+
+#[test]
+fn long_titles_wrap_to_three_lines_ending_in_an_ellipsis() {
+    let svg = render_svg(&fixture(), &Scope::WholeMap).unwrap();
+    let lines: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.contains("font-size=\"13.5\"") && l.contains("font-weight=\"500\""))
+        .filter_map(|l| l.split('>').nth(1)?.split('<').next())
+        .filter(|t| {
+            LONG_TITLE.starts_with(t.trim_end_matches('…'))
+                || LONG_TITLE.contains(t.trim_end_matches('…'))
+        })
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].starts_with("As a returning"));
+    assert!(lines[2].ends_with('…'), "{lines:?}");
+    assert!(!svg.contains("instead of twenty"));
+}
+
+#[test]
+fn a_slice_image_holds_only_that_slices_cards() {
+    let model = fixture();
+    let svg = render_svg(&model, &Scope::Slice("later".into())).unwrap();
+    assert!(svg.contains(">Later &amp; beyond<"));
+    assert!(svg.contains(">Pay with &apos;vouchers&apos;<"));
+    assert!(svg.contains(">As a returning"));
+    for other in ["Browse fruit", "Search &lt;by name", "Pay by card", ">MVP<"] {
+        assert!(!svg.contains(other), "{other} is not in slice Later");
+    }
+    // The backbone stays whole.
+    assert!(svg.contains(">Browse &amp; filter<") && svg.contains(">Pay &quot;now&quot;<"));
+    let whole = render_svg(&model, &Scope::WholeMap).unwrap();
+    assert!(svg_size(&svg).1 < svg_size(&whole).1);
+}
+
+#[test]
+fn an_unknown_slice_is_refused() {
+    let error = render_svg(&fixture(), &Scope::Slice("nope".into())).unwrap_err();
+    assert!(matches!(error, RenderError::UnknownSlice(ref id) if id == "nope"));
+}
+
+#[test]
+fn the_png_has_the_svg_size_times_the_scale_and_shows_the_map() {
+    let model = fixture();
+    let (w, h) = svg_size(&render_svg(&model, &Scope::WholeMap).unwrap());
+    let png = render_png(&model, &Scope::WholeMap, 2.0).unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!(
+        (pixmap.width(), pixmap.height()),
+        ((w * 2.0).ceil() as u32, (h * 2.0).ceil() as u32)
+    );
+    let pixels = pixmap.pixels();
+    let canvas = pixels[0];
+    let different = pixels.iter().filter(|p| **p != canvas).count();
+    assert!(
+        different > pixels.len() / 5,
+        "only {different} of {} pixels differ from the canvas",
+        pixels.len()
+    );
+    let mut colours: Vec<u32> = pixels
+        .iter()
+        .map(|p| u32::from_be_bytes([p.red(), p.green(), p.blue(), p.alpha()]))
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    assert!(
+        colours.len() > 200,
+        "{} colours: a blank or flat image",
+        colours.len()
+    );
+}
+
+#[test]
+fn the_pdf_embeds_the_bundled_font() {
+    let model = fixture();
+    let pdf = render_pdf(
+        &model,
+        &Scope::WholeMap,
+        &PrintOptions {
+            paper: Paper::A4,
+            date: "1 March 2027".into(),
+        },
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("Inter"), "the PDF embeds no Inter font");
+}
+
+fn count_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    let at = text.find("/Type /Pages").expect("a page tree");
+    let count = &text[at..][text[at..].find("/Count ").unwrap() + 7..];
+    count
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn a4(date: &str) -> PrintOptions {
+    PrintOptions {
+        paper: Paper::A4,
+        date: date.into(),
+    }
+}
+
+#[test]
+fn a_large_map_prints_on_pages_of_five_steps_with_headers() {
+    // 60 steps, 4 slices of one card per cell: the slices fit one page down.
+    let model = large_map(240, 0);
+    let pdf = render_pdf(&model, &Scope::WholeMap, &a4("26 November 2026")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(count_pages(&pdf), 12);
+    let letter = PrintOptions {
+        paper: Paper::Letter,
+        date: "26 November 2026".into(),
+    };
+    assert_eq!(
+        count_pages(&render_pdf(&model, &Scope::WholeMap, &letter).unwrap()),
+        15
+    );
+
+    let pages = print_pages(&model, &Scope::WholeMap, &a4("26 November 2026")).unwrap();
+    assert!(pages[1].contains(">26 November 2026 · page 2 of 12<"));
+    assert!(pages[1].contains(">Steps 6–10 of 60 · MVP, Release 2, Release 3, Later<"));
+    // The backbone and the slice labels repeat on every page.
+    for page in &pages {
+        assert!(page.contains(">MVP<") && page.contains(">Later<"));
+        assert_eq!(
+            page.matches("font-size=\"15\"").count(),
+            1,
+            "one activity per page"
+        );
+    }
+}
+
+#[test]
+fn a_slice_taller_than_a_page_continues_on_the_next() {
+    // Ten cards per cell: each slice is taller than an A4 page.
+    let model = large_map(2400, 0);
+    let pages = print_pages(&model, &Scope::WholeMap, &a4("today")).unwrap();
+    let cards: usize = pages
+        .iter()
+        .map(|p| p.matches("fill-opacity=\"0.05\"").count())
+        .sum();
+    assert_eq!(cards, 2400, "every card is printed exactly once");
+    assert!(
+        pages.len() > 12 && pages.len().is_multiple_of(12),
+        "{} pages",
+        pages.len()
+    );
+    assert!(pages.iter().any(|p| p.contains(">continued<")));
+    let pdf = render_pdf(&model, &Scope::Slice("rel-0".into()), &a4("today")).unwrap();
+    let slice_pages = print_pages(&model, &Scope::Slice("rel-0".into()), &a4("today")).unwrap();
+    assert_eq!(count_pages(&pdf), slice_pages.len());
+    assert!(slice_pages.iter().all(|p| !p.contains(">Release 2<")));
+}
