@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::dto::*;
+use crate::dto_image::*;
 use crate::dto_sync::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
@@ -113,6 +114,17 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[("mapId", "string"), ("path", "string")],
         returns: "null",
         doc: "Writes the map with its whole history as a .storymap file.",
+    },
+    CommandSpec {
+        name: "export_image",
+        args: &[
+            ("mapId", "string"),
+            ("format", "ImageFormat"),
+            ("scope", "ImageScope"),
+            ("path", "string"),
+        ],
+        returns: "null",
+        doc: "Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path.",
     },
     CommandSpec {
         name: "import_map_file",
@@ -266,6 +278,9 @@ pub fn render() -> Vec<(String, String)> {
         file::<ConflictValueView>(&config),
         file::<ConflictView>(&config),
         file::<HistoryPointView>(&config),
+        file::<ImageFormat>(&config),
+        file::<PaperSize>(&config),
+        file::<ImageScope>(&config),
         file::<ErrorCode>(&config),
         file::<ApiError>(&config),
         ("commands.ts".to_owned(), commands_ts()),

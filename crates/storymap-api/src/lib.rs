@@ -6,18 +6,21 @@ mod convert;
 mod convert_refine;
 mod data_dir;
 mod dto;
+mod dto_image;
 mod dto_sync;
 mod error;
 mod history;
 mod history_views;
 mod workspace;
 mod workspace_history;
+mod workspace_image;
 mod workspace_sync;
 
 pub mod bindings;
 
 pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
 pub use dto::*;
+pub use dto_image::*;
 pub use dto_sync::*;
 pub use error::{ApiError, ErrorCode};
 pub use history_views::*;

@@ -7,6 +7,8 @@ import type { ChangesSince } from "./ChangesSince";
 import type { ChangesView } from "./ChangesView";
 import type { ConflictView } from "./ConflictView";
 import type { HistoryPointView } from "./HistoryPointView";
+import type { ImageFormat } from "./ImageFormat";
+import type { ImageScope } from "./ImageScope";
 import type { MapChange } from "./MapChange";
 import type { MapEdit } from "./MapEdit";
 import type { MapSummary } from "./MapSummary";
@@ -52,6 +54,8 @@ export const commands = {
   joinMap: (url: string, serverUrl: string) => invoke<ReceivedMapView>("join_map", { url, serverUrl }),
   /** Writes the map with its whole history as a .storymap file. */
   exportMapFile: (mapId: string, path: string) => invoke<null>("export_map_file", { mapId, path }),
+  /** Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path. */
+  exportImage: (mapId: string, format: ImageFormat, scope: ImageScope, path: string) => invoke<null>("export_image", { mapId, format, scope, path }),
   /** Reads a .storymap file: merged into the same map when we have it, else added. */
   importMapFile: (path: string) => invoke<ReceivedMapView>("import_map_file", { path }),
   /** What changed since the last sync, the last opening or a date: per story, who and when. */
