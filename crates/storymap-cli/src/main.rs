@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod image;
 mod report;
 mod sync;
 
@@ -151,6 +152,12 @@ enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The map (or one slice) as a PNG image, drawn at 2×.
+    Png(image::ImageArgs),
+    /// The map (or one slice) as a self-contained SVG image.
+    Svg(image::ImageArgs),
+    /// The map (or one slice) as a paginated landscape PDF to print and hand out.
+    Pdf(image::PdfArgs),
 }
 
 fn io_error(what: String) -> impl FnOnce(std::io::Error) -> ApiError {
@@ -240,6 +247,9 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             let map_id = workspace.resolve_map(&map)?;
             workspace.export_map_file(&map_id, &output)
         }
+        Command::Export(ExportCommand::Png(args)) => image::png(&workspace, args),
+        Command::Export(ExportCommand::Svg(args)) => image::svg(&workspace, args),
+        Command::Export(ExportCommand::Pdf(args)) => image::pdf(&workspace, args),
         Command::Import(ImportCommand::Storymap { file }) => {
             let received = workspace.import_map_file(&file)?;
             print(

@@ -1,0 +1,112 @@
+//! `storymap export png|svg|pdf` on the sample map, and a slice name that does not exist.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn storymap(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_storymap"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("STORYMAP_DATA_DIR")
+        .output()
+        .expect("storymap runs")
+}
+
+fn succeeds(output: Output) {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn with_sample_map() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sample-map.json");
+    succeeds(storymap(dir.path(), &["map", "import", sample]));
+    dir
+}
+
+const MAP: &str = "Online grocery shop";
+
+#[test]
+fn exports_the_map_as_png_svg_and_pdf() {
+    let dir = with_sample_map();
+    for (format, magic) in [("png", &b"\x89PNG"[..]), ("svg", b"<svg"), ("pdf", b"%PDF")] {
+        let file = dir.path().join(format!("map.{format}"));
+        let file = file.to_str().unwrap();
+        succeeds(storymap(
+            dir.path(),
+            &["export", format, "--map", MAP, "-o", file],
+        ));
+        let bytes = std::fs::read(file).unwrap();
+        assert!(bytes.starts_with(magic), "{format} starts wrong");
+    }
+    let letter = dir.path().join("letter.pdf");
+    succeeds(storymap(
+        dir.path(),
+        &[
+            "export",
+            "pdf",
+            "--map",
+            MAP,
+            "--paper",
+            "letter",
+            "-o",
+            letter.to_str().unwrap(),
+        ],
+    ));
+    let pdf = String::from_utf8_lossy(&std::fs::read(letter).unwrap()).into_owned();
+    assert!(
+        pdf.contains("/MediaBox [0 0 792 612]"),
+        "not landscape Letter"
+    );
+}
+
+#[test]
+fn exports_one_slice_by_name() {
+    let dir = with_sample_map();
+    let file = dir.path().join("later.svg");
+    succeeds(storymap(
+        dir.path(),
+        &[
+            "export",
+            "svg",
+            "--map",
+            MAP,
+            "--slice",
+            "Later",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    ));
+    let svg = std::fs::read_to_string(file).unwrap();
+    assert!(svg.contains(">Later<") && !svg.contains(">MVP<"));
+}
+
+#[test]
+fn a_slice_that_does_not_exist_fails_with_the_slices_it_has() {
+    let dir = with_sample_map();
+    let file = dir.path().join("x.png");
+    let output = storymap(
+        dir.path(),
+        &[
+            "export",
+            "png",
+            "--map",
+            MAP,
+            "--slice",
+            "Someday",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "storymap: error: 'Online grocery shop' has no release slice named 'Someday'; its slices are: MVP, Release 2, Later"
+    );
+    assert!(!file.exists());
+}
