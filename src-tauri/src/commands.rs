@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use storymap_api::{
     ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince, ChangesView, ConflictView,
-    HistoryPointView, MapChange, MapEdit, MapSummary, MapView, ReceivedMapView, SplitPatternView,
-    SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
+    HistoryPointView, ImageFormat, ImageScope, MapChange, MapEdit, MapSummary, MapView,
+    ReceivedMapView, SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -169,6 +169,18 @@ pub async fn export_map_file(
     path: PathBuf,
 ) -> Result<(), ApiError> {
     state.with(|w| w.export_map_file(&map_id, &path))
+}
+
+/// Drawing a large map takes a moment; like every command it runs off the main thread.
+#[tauri::command]
+pub async fn export_image(
+    state: State<'_, AppState>,
+    map_id: String,
+    format: ImageFormat,
+    scope: ImageScope,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    state.with(|w| w.export_image(&map_id, format, scope, &path))
 }
 
 #[tauri::command]

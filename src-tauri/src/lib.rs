@@ -58,6 +58,7 @@ pub fn run() {
             commands::sync_status,
             commands::join_map,
             commands::export_map_file,
+            commands::export_image,
             commands::import_map_file,
             commands::changes_since,
             commands::story_timeline,
