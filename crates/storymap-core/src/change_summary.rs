@@ -46,6 +46,8 @@ impl Change {
             kind,
             field,
             summary,
+            before: None,
+            after: None,
         }
     }
 }
@@ -159,7 +161,10 @@ pub(crate) fn story_entries<'a>(
                 (_, None) => format!("{who} cleared the {label}"),
             },
         };
-        out.push(change.entry(ChangeKind::Edited, Some(field.clone()), summary));
+        let mut entry = change.entry(ChangeKind::Edited, Some(field.clone()), summary);
+        entry.before = at(field, &change.deps);
+        entry.after = at(field, &after);
+        out.push(entry);
     }
     for (id, criterion) in &touch.criteria {
         out.extend(criterion_entry(doc, change, id, criterion));

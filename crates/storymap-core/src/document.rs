@@ -195,6 +195,15 @@ impl MapDocument {
         read::read_one_story(&self.doc, story_id)
     }
 
+    /// The map's refinement sessions, newest first.
+    pub fn read_sessions(&self) -> Vec<crate::session::Session> {
+        crate::session::read_sessions(&self.doc)
+    }
+
+    pub fn read_session(&self, session_id: &str) -> Option<crate::session::Session> {
+        crate::session::read_one(&self.doc, session_id)
+    }
+
     pub fn map_id(&self) -> String {
         str_field(&self.doc, &ROOT, MAP_ID).unwrap_or_default()
     }

@@ -9,6 +9,7 @@ use crate::history::{Entity, FieldWrite, Recorder};
 use crate::history_edit::HistoryEdit;
 use crate::read::{bool_field, entries, is_deleted, map_field, str_field};
 use crate::schema::*;
+use crate::session::SessionEdit;
 use crate::{CoreError, Rank};
 
 /// The slice stories go to when theirs is deleted and no other is chosen.
@@ -94,6 +95,8 @@ pub enum Edit {
     Refine(RefineEdit),
     /// Settling a conflict or restoring the past (see `history_edit`).
     History(HistoryEdit),
+    /// Running a refinement session (see `session`).
+    Session(SessionEdit),
 }
 
 /// What an edit did: what it created, the fields it wrote (for undo), and which rows of
@@ -110,6 +113,8 @@ pub struct Applied {
     /// readiness may have changed.
     pub settings_changed: bool,
     pub stories: Vec<String>,
+    /// Refinement sessions written (they are not in the projection: read from the document).
+    pub sessions: Vec<String>,
     pub writes: Vec<FieldWrite>,
 }
 
@@ -128,6 +133,14 @@ impl Applied {
                 }
                 Entity::Settings | Entity::SettingsPart(_) | Entity::DorItem(_) => {
                     applied.settings_changed = true
+                }
+                session @ (Entity::Session(_)
+                | Entity::SessionItem(..)
+                | Entity::RoundVotes(..)) => {
+                    let id = session.session_id().expect("a part of a session");
+                    if !applied.sessions.iter().any(|s| s == id) {
+                        applied.sessions.push(id.to_owned());
+                    }
                 }
                 story => {
                     let id = story
@@ -244,11 +257,11 @@ fn steps_of(tx: &Transaction<'_>, activity_id: &str) -> Vec<(Rank, String)> {
     })
 }
 
-fn without(list: Vec<(Rank, String)>, id: &str) -> Vec<(Rank, String)> {
+pub(crate) fn without(list: Vec<(Rank, String)>, id: &str) -> Vec<(Rank, String)> {
     list.into_iter().filter(|(_, other)| other != id).collect()
 }
 
-fn end_rank(list: &[(Rank, String)]) -> Rank {
+pub(crate) fn end_rank(list: &[(Rank, String)]) -> Rank {
     Rank::between(list.last().map(|(r, _)| r), None)
 }
 
@@ -723,6 +736,11 @@ pub(crate) fn apply(
         }
         Edit::Refine(refine) => {
             let (label, created) = crate::edit_refine::apply(&mut rec, refine, new_id, time)?;
+            created_id = created;
+            label
+        }
+        Edit::Session(session) => {
+            let (label, created) = crate::session::apply(&mut rec, session, new_id, time)?;
             created_id = created;
             label
         }

@@ -187,6 +187,11 @@ pub enum RefineEdit {
         status: StoryStatus,
         label: String,
     },
+    /// Whether the story's notes stay off the projector (they do by default).
+    SetNotesPrivate {
+        story_id: String,
+        private: bool,
+    },
 }
 
 /// At most this many stories come out of one split.
@@ -352,6 +357,13 @@ pub(crate) fn apply(
                 field.describe(),
                 title_of(rec.tx, &obj)
             )
+        }
+        RefineEdit::SetNotesPrivate { story_id, private } => {
+            let obj = story(rec, story_id)?;
+            let entity = Entity::Story(story_id.clone());
+            rec.set(&entity, NOTES_PRIVATE, Some(ScalarValue::Boolean(*private)))?;
+            let verb = if *private { "Keep private" } else { "Share" };
+            format!("{verb} the notes of '{}'", title_of(rec.tx, &obj))
         }
         RefineEdit::SetStatus { story_id, status } => {
             let obj = story(rec, story_id)?;

@@ -30,6 +30,13 @@ pub enum Entity {
     /// A map inside the settings (`tshirtPoints`).
     SettingsPart(&'static str),
     DorItem(String),
+    /// A refinement session (see `session`).
+    Session(String),
+    /// An item of a session's keyed map (`agenda`, `stories`, `participants`, `rounds`,
+    /// `notes`): session id, map key, item id.
+    SessionItem(String, &'static str, String),
+    /// The votes of a poker round, keyed by participant: session id, round id.
+    RoundVotes(String, String),
 }
 
 impl Entity {
@@ -53,10 +60,28 @@ impl Entity {
             Entity::DorItem(id) => settings()
                 .and_then(|s| map_field(doc, &s, DEFINITION_OF_READY))
                 .and_then(|d| map_field(doc, &d, id)),
+            Entity::Session(id) => item(SESSIONS, id),
+            Entity::SessionItem(session, key, id) => item(SESSIONS, session)
+                .and_then(|s| map_field(doc, &s, key))
+                .and_then(|c| map_field(doc, &c, id)),
+            Entity::RoundVotes(session, round) => item(SESSIONS, session)
+                .and_then(|s| map_field(doc, &s, ROUNDS))
+                .and_then(|r| map_field(doc, &r, round))
+                .and_then(|r| map_field(doc, &r, VOTES)),
         }
     }
 
     /// The story whose projection row this entity is part of.
+    /// The session this entity is part of.
+    pub(crate) fn session_id(&self) -> Option<&str> {
+        match self {
+            Entity::Session(id) | Entity::SessionItem(id, _, _) | Entity::RoundVotes(id, _) => {
+                Some(id)
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn story_id(&self) -> Option<&str> {
         match self {
             Entity::Story(id) | Entity::StoryPart(id, _) | Entity::Criterion(id, _) => Some(id),

@@ -124,6 +124,9 @@ fn put_details(
             tx.put(obj, key, value.as_str())?;
         }
     }
+    if !details.notes_private {
+        tx.put(obj, NOTES_PRIVATE, false)?;
+    }
     for (key, members) in [
         (LABELS, &details.labels),
         (DEPENDS_ON, &details.depends_on),

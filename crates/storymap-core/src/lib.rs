@@ -16,10 +16,12 @@ mod history_edit;
 mod import;
 mod merge;
 mod model;
+mod presentation;
 mod rank;
 mod read;
 pub mod refine;
 mod schema;
+pub mod session;
 mod timeline;
 
 pub use automerge::ChangeHash;
@@ -35,6 +37,10 @@ pub use merge::Merged;
 pub use model::{
     slice_rollups, AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, SliceRollup,
     Step, Story, StoryDetails, StoryStatus, StoryTally,
+};
+pub use presentation::{
+    presentation_activity, presentation_slice, presentation_story, PresentedActivity,
+    PresentedCard, PresentedColumn, PresentedSlice, PresentedStory,
 };
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;

@@ -57,7 +57,7 @@ pub struct Story {
 
 /// What refinement adds to a card: its why, narrative, flags, WSJF parts, links.
 /// (Serde: the store keeps it as JSON in its projection; not an exchange format.)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct StoryDetails {
     /// The narrative "As a … I want … so that …"; each part optional.
@@ -67,6 +67,8 @@ pub struct StoryDetails {
     /// Why it matters: value or context ("part of the Q3 conversion goal").
     pub why: String,
     pub notes: String,
+    /// The notes stay off the projector unless shared (a POPM's notes are private).
+    pub notes_private: bool,
     /// Sorted, without duplicates.
     pub labels: Vec<String>,
     /// Set while the story is blocked, with the reason.
@@ -85,6 +87,29 @@ pub struct StoryDetails {
     pub split_from_title: Option<String>,
     /// The stories this one was split into (it then leaves the map).
     pub split_into: Vec<String>,
+}
+
+impl Default for StoryDetails {
+    fn default() -> Self {
+        StoryDetails {
+            as_a: String::new(),
+            i_want: String::new(),
+            so_that: String::new(),
+            why: String::new(),
+            notes: String::new(),
+            notes_private: true,
+            labels: Vec::new(),
+            blocked_reason: None,
+            parked_reason: None,
+            needs_input_from: None,
+            wsjf: WsjfInputs::default(),
+            depends_on: Vec::new(),
+            ready_checks: Vec::new(),
+            split_from: None,
+            split_from_title: None,
+            split_into: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -61,6 +61,11 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
         so_that: text(SO_THAT),
         why: text(WHY),
         notes: text(NOTES),
+        // Absent or anything but `false` reads as private: nothing leaks by default.
+        notes_private: !matches!(
+            doc.get(obj, NOTES_PRIVATE),
+            Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(false)
+        ),
         labels: key_set(doc, obj, LABELS),
         blocked_reason: non_empty(str_field(doc, obj, BLOCKED_REASON)),
         parked_reason: non_empty(str_field(doc, obj, PARKED_REASON)),

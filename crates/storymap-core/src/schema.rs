@@ -58,3 +58,33 @@ pub const STATUS_LABELS: &str = "statusLabels";
 
 /// Deletes are flags, so undo can restore and a concurrent edit is never lost.
 pub const DELETED: &str = "deleted";
+
+/// Whether a story's notes stay off the projector; absent reads as `true` (private).
+pub const NOTES_PRIVATE: &str = "notesPrivate";
+
+// Refinement sessions (schema.md: "Refinement sessions").
+pub const SESSIONS: &str = "sessions";
+pub const STARTED_AT: &str = "startedAt";
+pub const ENDED_AT: &str = "endedAt";
+pub const LENGTH_MINUTES: &str = "lengthMinutes";
+pub const TIMEBOX_MINUTES: &str = "timeboxMinutes";
+pub const FACILITATOR: &str = "facilitator";
+pub const AGENDA: &str = "agenda";
+pub const START_MINUTE: &str = "startMinute";
+pub const END_MINUTE: &str = "endMinute";
+pub const SESSION_STORIES: &str = "stories";
+pub const STATE: &str = "state";
+pub const SPENT_SECONDS: &str = "spentSeconds";
+pub const FOCUS: &str = "focus";
+pub const PARTICIPANTS: &str = "participants";
+pub const DECK: &str = "deck";
+pub const ROUNDS: &str = "rounds";
+pub const STORY_ID: &str = "storyId";
+pub const NUMBER: &str = "number";
+pub const VOTES: &str = "votes";
+pub const REVEALED: &str = "revealed";
+pub const ACCEPTED_ESTIMATE: &str = "acceptedEstimate";
+pub const SESSION_NOTES: &str = "notes";
+pub const KIND_KEY: &str = "kind";
+pub const AT: &str = "at";
+pub const AUTHOR: &str = "author";

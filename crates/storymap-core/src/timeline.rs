@@ -51,6 +51,10 @@ pub struct ChangeEntry {
     /// The field ("estimate", "position", "criterion:<id>", "step:<id>"), when one.
     pub field: Option<String>,
     pub summary: String,
+    /// For an edited scalar field (the estimate, say): its value just before and just
+    /// after the change; `None` when absent or for other kinds of entry.
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

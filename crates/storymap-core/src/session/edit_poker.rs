@@ -1,0 +1,204 @@
+//! Planning poker without network: participants entered once per session, hidden votes
+//! revealed together, re-vote rounds, and accepting an estimate onto the story.
+
+use automerge::transaction::Transactable;
+use automerge::{ObjId, ReadDoc};
+
+use super::deck::{Deck, COFFEE_CARD};
+use super::edit::{
+    ensure_map, invalid, item, new_item, rank_at_end, session, story_title, text, SessionEdit,
+};
+use crate::edit::clean_title;
+use crate::edit_refine::RefineEdit;
+use crate::history::{Entity, Recorder};
+use crate::read::{bool_field, entries, int_field, is_deleted, str_field};
+use crate::schema::*;
+use crate::CoreError;
+
+fn deck_of(rec: &Recorder<'_, '_>, session: &ObjId) -> Deck {
+    str_field(rec.tx, session, DECK)
+        .and_then(|d| Deck::parse(&d))
+        .unwrap_or_default()
+}
+
+/// A round with its story and number.
+fn round(
+    rec: &Recorder<'_, '_>,
+    session: &ObjId,
+    round_id: &str,
+) -> Result<(ObjId, String, i64), CoreError> {
+    let obj = item(rec, session, ROUNDS, "poker round", round_id)?;
+    let story = str_field(rec.tx, &obj, STORY_ID).unwrap_or_default();
+    let number = int_field(rec.tx, &obj, NUMBER).unwrap_or(1);
+    Ok((obj, story, number))
+}
+
+fn round_entity(session_id: &str, round_id: &str) -> Entity {
+    Entity::SessionItem(session_id.to_owned(), ROUNDS, round_id.to_owned())
+}
+
+pub(crate) fn apply(
+    rec: &mut Recorder<'_, '_>,
+    edit: &SessionEdit,
+    new_id: &str,
+    time: i64,
+) -> Result<(String, Option<String>), CoreError> {
+    use SessionEdit as S;
+    let label = match edit {
+        S::AddParticipant { session_id, name } => {
+            let obj = session(rec, session_id, true)?;
+            let name = clean_title("participant", name)?;
+            let tx = &*rec.tx;
+            let taken = entries(tx, &obj, PARTICIPANTS)
+                .iter()
+                .filter(|(_, p)| !is_deleted(tx, p))
+                .any(|(_, p)| {
+                    str_field(tx, p, NAME).is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                });
+            if taken {
+                return Err(invalid(format!("{name} is already taking part")));
+            }
+            let rank = rank_at_end(rec, &obj, PARTICIPANTS).as_string();
+            let entry = new_item(rec, (session_id, &obj), PARTICIPANTS, new_id)?;
+            rec.tx.put(&entry, NAME, name.as_str())?;
+            rec.tx.put(&entry, RANK, rank)?;
+            return Ok((
+                format!("Add {name} to the session"),
+                Some(new_id.to_owned()),
+            ));
+        }
+        S::RemoveParticipant {
+            session_id,
+            participant_id,
+        } => {
+            let obj = session(rec, session_id, true)?;
+            let entry = item(rec, &obj, PARTICIPANTS, "participant", participant_id)?;
+            let name = str_field(rec.tx, &entry, NAME).unwrap_or_default();
+            let entity =
+                Entity::SessionItem(session_id.clone(), PARTICIPANTS, participant_id.clone());
+            rec.delete(&entity)?;
+            format!("Remove {name} from the session")
+        }
+        S::SetDeck { session_id, deck } => {
+            session(rec, session_id, true)?;
+            rec.set(
+                &Entity::Session(session_id.clone()),
+                DECK,
+                text(deck.as_str()),
+            )?;
+            match deck {
+                Deck::Fibonacci => "Vote with the Fibonacci deck".to_owned(),
+                Deck::TShirt => "Vote with T-shirt sizes".to_owned(),
+            }
+        }
+        S::NewRound {
+            session_id,
+            story_id,
+        } => {
+            let obj = session(rec, session_id, true)?;
+            item(rec, &obj, SESSION_STORIES, "story", story_id)?;
+            let tx = &*rec.tx;
+            let previous = entries(tx, &obj, ROUNDS)
+                .into_iter()
+                .filter(|(_, r)| !is_deleted(tx, r))
+                .filter(|(_, r)| str_field(tx, r, STORY_ID).as_deref() == Some(story_id))
+                .map(|(_, r)| {
+                    (
+                        int_field(tx, &r, NUMBER).unwrap_or(1),
+                        bool_field(tx, &r, REVEALED),
+                    )
+                })
+                .max();
+            if let Some((number, false)) = previous {
+                return Err(invalid(format!(
+                    "round {number} on this story is still open: reveal it before voting again"
+                )));
+            }
+            let number = previous.map_or(1, |(n, _)| n + 1);
+            let entry = new_item(rec, (session_id, &obj), ROUNDS, new_id)?;
+            let tx = &mut *rec.tx;
+            tx.put(&entry, STORY_ID, story_id.as_str())?;
+            tx.put(&entry, NUMBER, number.max(1) as u64)?;
+            tx.put(&entry, REVEALED, false)?;
+            ensure_map(rec, &entry, VOTES)?;
+            let title = story_title(rec, story_id);
+            return Ok((
+                format!("Start poker round {number} on '{title}'"),
+                Some(new_id.to_owned()),
+            ));
+        }
+        S::CastVote {
+            session_id,
+            round_id,
+            participant_id,
+            value,
+        } => {
+            let obj = session(rec, session_id, true)?;
+            let (round_obj, _, number) = round(rec, &obj, round_id)?;
+            if bool_field(rec.tx, &round_obj, REVEALED) {
+                return Err(invalid(format!(
+                    "round {number} is revealed: start a new round to vote again"
+                )));
+            }
+            item(rec, &obj, PARTICIPANTS, "participant", participant_id)?;
+            let card = deck_of(rec, &obj).card(value)?;
+            ensure_map(rec, &round_obj, VOTES)?;
+            let votes = Entity::RoundVotes(session_id.clone(), round_id.clone());
+            rec.set(&votes, participant_id, text(card))?;
+            // The label is in the change's history: it never shows the card.
+            format!("Vote in round {number}")
+        }
+        S::Reveal {
+            session_id,
+            round_id,
+        } => {
+            let obj = session(rec, session_id, true)?;
+            let (round_obj, _, number) = round(rec, &obj, round_id)?;
+            if bool_field(rec.tx, &round_obj, REVEALED) {
+                return Err(invalid(format!("round {number} is already revealed")));
+            }
+            let voted = crate::read::map_field(rec.tx, &round_obj, VOTES)
+                .is_some_and(|v| rec.tx.keys(&v).next().is_some());
+            if !voted {
+                return Err(invalid("nobody has voted in this round yet"));
+            }
+            let entity = round_entity(session_id, round_id);
+            rec.set(
+                &entity,
+                REVEALED,
+                Some(automerge::ScalarValue::Boolean(true)),
+            )?;
+            format!("Reveal the votes of round {number}")
+        }
+        S::AcceptEstimate {
+            session_id,
+            round_id,
+            estimate,
+        } => {
+            let obj = session(rec, session_id, true)?;
+            let (round_obj, story_id, number) = round(rec, &obj, round_id)?;
+            if !bool_field(rec.tx, &round_obj, REVEALED) {
+                return Err(invalid(format!(
+                    "reveal the votes of round {number} before accepting an estimate"
+                )));
+            }
+            let card = deck_of(rec, &obj).card(estimate)?;
+            if card == COFFEE_CARD {
+                return Err(invalid("the coffee card is a break, not an estimate"));
+            }
+            let set = RefineEdit::SetEstimate {
+                story_id: story_id.clone(),
+                estimate: Some(card.to_owned()),
+            };
+            crate::edit_refine::apply(rec, &set, new_id, time)?;
+            rec.set(
+                &round_entity(session_id, round_id),
+                ACCEPTED_ESTIMATE,
+                text(card),
+            )?;
+            format!("Estimate '{}' at {card}", story_title(rec, &story_id))
+        }
+        room => unreachable!("edit_room applies {room:?}"),
+    };
+    Ok((label, None))
+}

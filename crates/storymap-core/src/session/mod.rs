@@ -1,0 +1,34 @@
+//! Refinement sessions "in the room": the agenda, the stories with their timeboxes,
+//! planning poker, the decisions log, and the summary and stakeholder update made from a
+//! session and the map's history. Stored in the map document (root `sessions`), so a
+//! session syncs and can be reviewed later.
+
+mod deck;
+mod edit;
+mod edit_poker;
+mod edit_room;
+mod model;
+mod pick;
+mod poker;
+mod read;
+mod report;
+mod start;
+mod update;
+
+pub use deck::{Deck, COFFEE_CARD, UNKNOWN_CARD};
+pub use edit::{SessionEdit, SessionStart};
+pub use model::{
+    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
+    SessionStoryState,
+};
+pub use pick::default_session_stories;
+pub use poker::{poker_stats, PokerStats};
+pub use report::{
+    session_report, CriteriaAdded, EstimateChange, Outcome, ReportNote, ReportStory, SessionReport,
+    Split,
+};
+pub use start::default_agenda;
+pub use update::{stakeholder_update, Format};
+
+pub(crate) use edit::apply;
+pub(crate) use read::{read_one, read_sessions};

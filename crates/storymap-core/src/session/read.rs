@@ -1,0 +1,159 @@
+//! Reading sessions from the map document, tolerant like the rest of `read`: a missing
+//! or mistyped field reads as a default, deleted items are left out.
+
+use automerge::{ObjId, ReadDoc, ROOT};
+
+use super::deck::Deck;
+use super::model::{
+    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
+    SessionStoryState,
+};
+use crate::read::{bool_field, entries, int_field, is_deleted, map_field, str_field};
+use crate::schema::*;
+use crate::Rank;
+
+/// Items of a session's keyed map, live, in rank order (ties by id).
+fn ranked<R: ReadDoc>(doc: &R, session: &ObjId, key: &str) -> Vec<(String, ObjId)> {
+    let mut items: Vec<(Rank, String, ObjId)> = entries(doc, session, key)
+        .into_iter()
+        .filter(|(_, obj)| !is_deleted(doc, obj))
+        .map(|(id, obj)| {
+            let rank = str_field(doc, &obj, RANK)
+                .and_then(|r| Rank::parse(&r).ok())
+                .unwrap_or_else(Rank::last_resort);
+            (rank, id, obj)
+        })
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    items.into_iter().map(|(_, id, obj)| (id, obj)).collect()
+}
+
+fn live<R: ReadDoc>(doc: &R, session: &ObjId, key: &str) -> Vec<(String, ObjId)> {
+    entries(doc, session, key)
+        .into_iter()
+        .filter(|(_, obj)| !is_deleted(doc, obj))
+        .collect()
+}
+
+fn uint<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<u64> {
+    int_field(doc, obj, key).and_then(|v| u64::try_from(v).ok())
+}
+
+fn minutes<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str, default: u32) -> u32 {
+    uint(doc, obj, key)
+        .and_then(|v| u32::try_from(v).ok())
+        .unwrap_or(default)
+}
+
+fn text<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<String> {
+    str_field(doc, obj, key).filter(|t| !t.trim().is_empty())
+}
+
+pub(crate) fn read_session<R: ReadDoc>(doc: &R, id: &str, obj: &ObjId) -> Session {
+    let agenda = ranked(doc, obj, AGENDA)
+        .into_iter()
+        .map(|(id, item)| AgendaItem {
+            title: str_field(doc, &item, TITLE).unwrap_or_default(),
+            start_minute: minutes(doc, &item, START_MINUTE, 0),
+            end_minute: minutes(doc, &item, END_MINUTE, 0),
+            id,
+        })
+        .collect();
+    let stories: Vec<SessionStory> = ranked(doc, obj, SESSION_STORIES)
+        .into_iter()
+        .map(|(story_id, item)| SessionStory {
+            state: SessionStoryState::parse(&str_field(doc, &item, STATE).unwrap_or_default()),
+            started_at: int_field(doc, &item, STARTED_AT),
+            spent_seconds: uint(doc, &item, SPENT_SECONDS).unwrap_or(0),
+            parked_reason: text(doc, &item, PARKED_REASON),
+            story_id,
+        })
+        .collect();
+    let participants = ranked(doc, obj, PARTICIPANTS)
+        .into_iter()
+        .map(|(id, p)| Participant {
+            name: str_field(doc, &p, NAME).unwrap_or_default(),
+            id,
+        })
+        .collect();
+    let story_position = |story_id: &str| {
+        stories
+            .iter()
+            .position(|s| s.story_id == story_id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut rounds: Vec<PokerRound> = live(doc, obj, ROUNDS)
+        .into_iter()
+        .map(|(id, round)| {
+            let mut votes: Vec<(String, String)> = map_field(doc, &round, VOTES)
+                .map(|votes| {
+                    doc.keys(&votes)
+                        .filter_map(|p| text(doc, &votes, &p).map(|v| (p, v)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            votes.sort();
+            PokerRound {
+                story_id: str_field(doc, &round, STORY_ID).unwrap_or_default(),
+                number: minutes(doc, &round, NUMBER, 1),
+                votes,
+                revealed: bool_field(doc, &round, REVEALED),
+                accepted_estimate: text(doc, &round, ACCEPTED_ESTIMATE),
+                id,
+            }
+        })
+        .collect();
+    rounds.sort_by(|a, b| {
+        (story_position(&a.story_id), a.number, &a.id).cmp(&(
+            story_position(&b.story_id),
+            b.number,
+            &b.id,
+        ))
+    });
+    let mut notes: Vec<SessionNote> = live(doc, obj, SESSION_NOTES)
+        .into_iter()
+        .map(|(id, note)| SessionNote {
+            story_id: text(doc, &note, STORY_ID),
+            kind: NoteKind::parse(&str_field(doc, &note, KIND_KEY).unwrap_or_default()),
+            text: str_field(doc, &note, TEXT).unwrap_or_default(),
+            at: int_field(doc, &note, AT).unwrap_or(0),
+            author: str_field(doc, &note, AUTHOR).unwrap_or_default(),
+            id,
+        })
+        .collect();
+    notes.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    Session {
+        id: id.to_owned(),
+        started_at: int_field(doc, obj, STARTED_AT).unwrap_or(0),
+        ended_at: int_field(doc, obj, ENDED_AT),
+        length_minutes: minutes(doc, obj, LENGTH_MINUTES, 90),
+        timebox_minutes: minutes(doc, obj, TIMEBOX_MINUTES, 5),
+        facilitator: str_field(doc, obj, FACILITATOR).unwrap_or_default(),
+        agenda,
+        focus: text(doc, obj, FOCUS).filter(|f| story_position(f) != usize::MAX),
+        stories,
+        participants,
+        deck: str_field(doc, obj, DECK)
+            .and_then(|d| Deck::parse(&d))
+            .unwrap_or_default(),
+        rounds,
+        notes,
+    }
+}
+
+/// Every session of the map, newest first (by start, then id); a map from before
+/// sessions has none.
+pub(crate) fn read_sessions<R: ReadDoc>(doc: &R) -> Vec<Session> {
+    let mut sessions: Vec<Session> = live(doc, &ROOT, SESSIONS)
+        .into_iter()
+        .map(|(id, obj)| read_session(doc, &id, &obj))
+        .collect();
+    sessions.sort_by(|a, b| (b.started_at, &b.id).cmp(&(a.started_at, &a.id)));
+    sessions
+}
+
+/// One live session.
+pub(crate) fn read_one<R: ReadDoc>(doc: &R, id: &str) -> Option<Session> {
+    let obj = map_field(doc, &ROOT, SESSIONS).and_then(|s| map_field(doc, &s, id))?;
+    (!is_deleted(doc, &obj)).then(|| read_session(doc, id, &obj))
+}

@@ -1,0 +1,256 @@
+//! What a session did, for its summary: each story's outcome, with the estimate changes,
+//! splits and criteria added read from the map's history within the session's time.
+
+use super::model::{NoteKind, Session, SessionStoryState};
+use crate::refine::{readiness, Estimate, MapIndex};
+use crate::{ChangeKind, MapModel, StoryChanges};
+
+/// Where a story of the session ended up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Ready,
+    /// Refined, waiting for someone's input ("UX").
+    NeedsInput(String),
+    /// Refined, still failing the Definition of Ready.
+    NotReady,
+    Parked,
+    /// Split into smaller stories (the original left the map).
+    Split,
+    /// Not reached in the session.
+    NotDiscussed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportStory {
+    pub story_id: String,
+    pub title: String,
+    pub outcome: Outcome,
+    pub estimate: Option<String>,
+    pub points: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportNote {
+    /// The story's title, when the note is about one.
+    pub story: Option<String>,
+    pub text: String,
+    pub author: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub story_id: String,
+    pub title: String,
+    /// The new stories' titles.
+    pub into: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EstimateChange {
+    pub story_id: String,
+    pub title: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriteriaAdded {
+    pub story_id: String,
+    pub title: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionReport {
+    /// In session order.
+    pub stories: Vec<ReportStory>,
+    pub decisions: Vec<ReportNote>,
+    pub next_steps: Vec<ReportNote>,
+    pub splits: Vec<Split>,
+    pub estimate_changes: Vec<EstimateChange>,
+    pub criteria_added: Vec<CriteriaAdded>,
+    /// e.g. "'Export' is parked: waiting for legal", "'Search' needs input from UX".
+    pub open_blockers: Vec<String>,
+}
+
+impl SessionReport {
+    pub fn count(&self, outcome: impl Fn(&Outcome) -> bool) -> usize {
+        self.stories.iter().filter(|s| outcome(&s.outcome)).count()
+    }
+
+    /// Stories worked on in the room (every outcome but "not discussed").
+    pub fn refined(&self) -> usize {
+        self.count(|o| *o != Outcome::NotDiscussed)
+    }
+
+    pub fn ready_points(&self) -> f64 {
+        self.stories
+            .iter()
+            .filter(|s| s.outcome == Outcome::Ready)
+            .filter_map(|s| s.points)
+            .sum()
+    }
+
+    /// Who input is needed from, with how many stories wait for each, first named first.
+    pub fn needs_input(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for story in &self.stories {
+            if let Outcome::NeedsInput(who) = &story.outcome {
+                match out.iter_mut().find(|(w, _)| w == who) {
+                    Some((_, n)) => *n += 1,
+                    None => out.push((who.clone(), 1)),
+                }
+            }
+        }
+        out
+    }
+}
+
+fn quoted(title: &str) -> String {
+    format!("'{title}'")
+}
+
+/// The report of `session` on `model` (the map now), from `changes`: the map's story
+/// changes since the session started (entries outside its time window are ignored).
+pub fn session_report(
+    model: &MapModel,
+    session: &Session,
+    changes: &[StoryChanges],
+) -> SessionReport {
+    let index = MapIndex::new(model);
+    let end = session.ended_at.unwrap_or(i64::MAX);
+    let within = |story_id: &str| -> Vec<&crate::ChangeEntry> {
+        changes
+            .iter()
+            .filter(|c| c.story_id == story_id)
+            .flat_map(|c| c.entries.iter())
+            .filter(|e| (session.started_at..=end).contains(&e.unix_time))
+            .collect()
+    };
+    let title_of = |story_id: &str| {
+        index
+            .story(story_id)
+            .map(|s| s.title.clone())
+            .or_else(|| {
+                changes
+                    .iter()
+                    .find(|c| c.story_id == story_id)
+                    .map(|c| c.title.clone())
+            })
+            .unwrap_or_else(|| story_id.to_owned())
+    };
+    let mut report = SessionReport {
+        stories: Vec::new(),
+        decisions: Vec::new(),
+        next_steps: Vec::new(),
+        splits: Vec::new(),
+        estimate_changes: Vec::new(),
+        criteria_added: Vec::new(),
+        open_blockers: Vec::new(),
+    };
+    for entry in &session.stories {
+        let id = entry.story_id.as_str();
+        let title = title_of(id);
+        let children: Vec<String> = model
+            .stories
+            .iter()
+            .filter(|s| s.details.split_from.as_deref() == Some(id))
+            .map(|s| s.title.clone())
+            .collect();
+        let story = index.story(id);
+        let outcome = match (story, entry.state) {
+            (None, _) if !children.is_empty() => Outcome::Split,
+            (None, _) => continue,
+            (Some(_), SessionStoryState::Parked) => Outcome::Parked,
+            (Some(_), SessionStoryState::Pending | SessionStoryState::Discussing) => {
+                Outcome::NotDiscussed
+            }
+            (Some(s), SessionStoryState::Refined) => match &s.details.needs_input_from {
+                Some(who) => Outcome::NeedsInput(who.clone()),
+                None if readiness(s, &model.settings, &index).ready => Outcome::Ready,
+                None => Outcome::NotReady,
+            },
+        };
+        if !children.is_empty()
+            && within(id)
+                .iter()
+                .any(|e| e.field.as_deref() == Some("splitInto"))
+        {
+            report.splits.push(Split {
+                story_id: id.to_owned(),
+                title: title.clone(),
+                into: children,
+            });
+        }
+        let mut estimates: Vec<_> = within(id)
+            .into_iter()
+            .filter(|e| e.field.as_deref() == Some("estimate"))
+            .collect();
+        estimates.sort_by_key(|e| e.unix_time);
+        if let (Some(first), Some(last)) = (estimates.first(), estimates.last()) {
+            if first.before != last.after {
+                report.estimate_changes.push(EstimateChange {
+                    story_id: id.to_owned(),
+                    title: title.clone(),
+                    from: first.before.clone(),
+                    to: last.after.clone(),
+                });
+            }
+        }
+        let added = within(id)
+            .iter()
+            .filter(|e| e.kind == ChangeKind::CriterionAdded)
+            .count();
+        if added > 0 {
+            report.criteria_added.push(CriteriaAdded {
+                story_id: id.to_owned(),
+                title: title.clone(),
+                count: added,
+            });
+        }
+        if let Some(s) = story {
+            if let Some(reason) = &entry
+                .parked_reason
+                .clone()
+                .or(s.details.parked_reason.clone())
+            {
+                report
+                    .open_blockers
+                    .push(format!("{} is parked: {reason}", quoted(&title)));
+            }
+            if let Some(reason) = &s.details.blocked_reason {
+                report
+                    .open_blockers
+                    .push(format!("{} is blocked: {reason}", quoted(&title)));
+            }
+            if let Some(who) = &s.details.needs_input_from {
+                report
+                    .open_blockers
+                    .push(format!("{} needs input from {who}", quoted(&title)));
+            }
+        }
+        let estimate = story.and_then(|s| s.estimate.clone());
+        let points = Estimate::read(estimate.as_deref())
+            .and_then(|e| e.points(&model.settings.tshirt_points));
+        report.stories.push(ReportStory {
+            story_id: id.to_owned(),
+            title,
+            outcome,
+            estimate,
+            points,
+        });
+    }
+    for note in &session.notes {
+        let logged = ReportNote {
+            story: note.story_id.as_deref().map(title_of),
+            text: note.text.clone(),
+            author: note.author.clone(),
+        };
+        match note.kind {
+            NoteKind::Decision => report.decisions.push(logged),
+            NoteKind::NextStep => report.next_steps.push(logged),
+            NoteKind::Note => {}
+        }
+    }
+    report
+}

@@ -1,0 +1,207 @@
+//! The words a POPM says and sends after a session: the headline ("We've refined 8 items
+//! — 6 ready (29 pts), 1 parked, 1 needs UX input") and the stakeholder update, in plain
+//! text or Markdown, which the UI lets them edit before copying.
+
+use super::report::{Outcome, ReportNote, SessionReport};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+}
+
+fn points(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// "one" to "ten", then digits.
+fn word(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+fn verb(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", word(n), if n == 1 { one } else { many })
+}
+
+impl SessionReport {
+    /// "We've refined 8 items — 6 ready (29 pts), 1 parked, 1 needs UX input".
+    pub fn headline(&self) -> String {
+        let refined = self.refined();
+        if refined == 0 {
+            return "No items refined yet".to_owned();
+        }
+        let ready = self.count(|o| *o == Outcome::Ready);
+        let mut parts = vec![format!(
+            "{ready} ready ({} pts)",
+            points(self.ready_points())
+        )];
+        let mut add = |n: usize, text: String| {
+            if n > 0 {
+                parts.push(text);
+            }
+        };
+        let split = self.count(|o| *o == Outcome::Split);
+        add(split, format!("{split} split"));
+        let parked = self.count(|o| *o == Outcome::Parked);
+        add(parked, format!("{parked} parked"));
+        for (who, n) in self.needs_input() {
+            let needs = if n == 1 { "needs" } else { "need" };
+            add(n, format!("{n} {needs} {who} input"));
+        }
+        let not_ready = self.count(|o| *o == Outcome::NotReady);
+        add(not_ready, format!("{not_ready} not ready yet"));
+        let items = if refined == 1 { "item" } else { "items" };
+        format!("We've refined {refined} {items} — {}", parts.join(", "))
+    }
+
+    /// "The top 10 backlog items are ready for the next sprint; one needs UX input before
+    /// final sign-off."
+    pub fn stakeholder_sentence(&self) -> String {
+        let refined = self.refined();
+        let mut clauses = Vec::new();
+        if refined == 0 {
+            clauses.push("No backlog items were refined yet".to_owned());
+        } else {
+            let waiting: usize = self.needs_input().iter().map(|(_, n)| n).sum();
+            let ready = self.count(|o| *o == Outcome::Ready) + waiting;
+            clauses.push(match (ready == refined, refined) {
+                (true, 1) => "The top backlog item is ready for the next sprint".to_owned(),
+                (true, n) => format!("The top {n} backlog items are ready for the next sprint"),
+                (false, n) => format!(
+                    "{ready} of the top {n} backlog items {} ready for the next sprint",
+                    if ready == 1 { "is" } else { "are" }
+                ),
+            });
+            for (who, n) in self.needs_input() {
+                let needs = verb(n, "needs", "need");
+                clauses.push(format!("{needs} {who} input before final sign-off"));
+            }
+        }
+        let mut add = |outcome: Outcome, one: &str, many: &str| {
+            let n = self.count(|o| *o == outcome);
+            if n > 0 {
+                clauses.push(verb(n, one, many));
+            }
+        };
+        add(
+            Outcome::Split,
+            "was split into smaller stories",
+            "were split into smaller stories",
+        );
+        add(Outcome::Parked, "is parked", "are parked");
+        add(
+            Outcome::NotReady,
+            "needs more refinement",
+            "need more refinement",
+        );
+        add(Outcome::NotDiscussed, "was not reached", "were not reached");
+        format!("{}.", clauses.join("; "))
+    }
+}
+
+fn section(out: &mut String, format: Format, heading: &str, lines: Vec<String>) {
+    if lines.is_empty() {
+        return;
+    }
+    match format {
+        Format::Markdown => *out += &format!("\n### {heading}\n\n"),
+        Format::Text => *out += &format!("\n{heading}:\n"),
+    }
+    for line in lines {
+        *out += &format!("- {line}\n");
+    }
+}
+
+fn title(format: Format, title: &str) -> String {
+    match format {
+        Format::Markdown => format!("**{title}**"),
+        Format::Text => format!("'{title}'"),
+    }
+}
+
+fn note(format: Format, note: &ReportNote) -> String {
+    match &note.story {
+        Some(story) => format!("{}: {}", title(format, story), note.text),
+        None => note.text.clone(),
+    }
+}
+
+/// The stakeholder update: the sentence, the headline, then decisions, splits, estimate
+/// changes, criteria added, open blockers and next steps (empty sections left out).
+pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
+    let mut out = match format {
+        Format::Markdown => format!(
+            "**{}**\n\n{}.\n",
+            report.stakeholder_sentence(),
+            report.headline()
+        ),
+        Format::Text => format!(
+            "{}\n\n{}.\n",
+            report.stakeholder_sentence(),
+            report.headline()
+        ),
+    };
+    let t = |s: &str| title(format, s);
+    let or_none = |e: &Option<String>| e.clone().unwrap_or_else(|| "none".to_owned());
+    section(
+        &mut out,
+        format,
+        "Decisions",
+        report.decisions.iter().map(|n| note(format, n)).collect(),
+    );
+    section(
+        &mut out,
+        format,
+        "Splits",
+        report
+            .splits
+            .iter()
+            .map(|s| {
+                let into: Vec<String> = s.into.iter().map(|c| t(c)).collect();
+                format!("{} into {}", t(&s.title), into.join(", "))
+            })
+            .collect(),
+    );
+    section(
+        &mut out,
+        format,
+        "Estimate changes",
+        report
+            .estimate_changes
+            .iter()
+            .map(|c| format!("{}: {} → {}", t(&c.title), or_none(&c.from), or_none(&c.to)))
+            .collect(),
+    );
+    section(
+        &mut out,
+        format,
+        "Acceptance criteria added",
+        report
+            .criteria_added
+            .iter()
+            .map(|c| format!("{}: {}", t(&c.title), c.count))
+            .collect(),
+    );
+    section(
+        &mut out,
+        format,
+        "Open blockers",
+        report.open_blockers.clone(),
+    );
+    section(
+        &mut out,
+        format,
+        "Next steps",
+        report.next_steps.iter().map(|n| note(format, n)).collect(),
+    );
+    out
+}
