@@ -9,6 +9,7 @@ use crate::dto_image::*;
 use crate::dto_sync::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
+use crate::session_views::*;
 
 /// A Tauri command as the UI calls it; `src-tauri/src/commands.rs` registers the same names.
 pub struct CommandSpec {
@@ -162,6 +163,30 @@ pub const COMMANDS: &[CommandSpec] = &[
         returns: "MapView",
         doc: "The map as it was right after one change (read-only).",
     },
+    CommandSpec {
+        name: "sessions",
+        args: &[("mapId", "string")],
+        returns: "Array<SessionListItem>",
+        doc: "The map's refinement sessions, past and open, newest first.",
+    },
+    CommandSpec {
+        name: "session",
+        args: &[("mapId", "string"), ("sessionId", "string")],
+        returns: "SessionView",
+        doc: "One session as the room sees it; votes stay hidden until revealed.",
+    },
+    CommandSpec {
+        name: "session_summary",
+        args: &[("mapId", "string"), ("sessionId", "string | null")],
+        returns: "SessionSummaryView",
+        doc: "What a session did (the latest when sessionId is null) and the stakeholder update.",
+    },
+    CommandSpec {
+        name: "presentation",
+        args: &[("mapId", "string"), ("focus", "PresentationFocus")],
+        returns: "PresentationView",
+        doc: "What the projector shows: a story, slice or activity, never private notes.",
+    },
 ];
 
 fn camel_case(snake: &str) -> String {
@@ -281,6 +306,29 @@ pub fn render() -> Vec<(String, String)> {
         file::<ImageFormat>(&config),
         file::<PaperSize>(&config),
         file::<ImageScope>(&config),
+        file::<Deck>(&config),
+        file::<SessionStoryState>(&config),
+        file::<SessionNoteKind>(&config),
+        file::<SessionListItem>(&config),
+        file::<AgendaItemView>(&config),
+        file::<SessionStoryView>(&config),
+        file::<ParticipantView>(&config),
+        file::<VoteView>(&config),
+        file::<PokerStatsView>(&config),
+        file::<PokerRoundView>(&config),
+        file::<SessionNoteView>(&config),
+        file::<SessionView>(&config),
+        file::<NeedsInputView>(&config),
+        file::<SummaryNoteView>(&config),
+        file::<SplitView>(&config),
+        file::<EstimateChangeView>(&config),
+        file::<CriteriaAddedView>(&config),
+        file::<SessionSummaryView>(&config),
+        file::<PresentationFocus>(&config),
+        file::<PresentedStoryView>(&config),
+        file::<PresentedCardView>(&config),
+        file::<PresentedColumnView>(&config),
+        file::<PresentationView>(&config),
         file::<ErrorCode>(&config),
         file::<ApiError>(&config),
         ("commands.ts".to_owned(), commands_ts()),

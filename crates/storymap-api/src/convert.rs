@@ -192,6 +192,11 @@ impl From<MapEdit> for storymap_core::Edit {
         use storymap_core::Edit as E;
         let edit = match refine_edit(edit) {
             Ok(refine) => return E::Refine(refine),
+            Err(other) => *other,
+        };
+        // `Workspace::apply_edit` names the author; this path is for callers without one.
+        let edit = match crate::convert_session::session_edit(edit, "Storymap user") {
+            Ok(session) => return E::Session(session),
             Err(shaping) => *shaping,
         };
         match edit {

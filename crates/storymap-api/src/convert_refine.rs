@@ -70,6 +70,7 @@ impl<'m> Refiner<'m> {
             so_that: d.so_that.clone(),
             why: d.why.clone(),
             notes: d.notes.clone(),
+            notes_private: d.notes_private,
             labels: d.labels.clone(),
             blocked_reason: d.blocked_reason.clone(),
             parked_reason: d.parked_reason.clone(),
@@ -136,6 +137,7 @@ pub(crate) fn details_from_view(s: &StoryView) -> StoryDetails {
         so_that: s.so_that.clone(),
         why: s.why.clone(),
         notes: s.notes.clone(),
+        notes_private: s.notes_private,
         labels: s.labels.clone(),
         blocked_reason: s.blocked_reason.clone(),
         parked_reason: s.parked_reason.clone(),
@@ -369,6 +371,7 @@ pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, Box<MapEdit>> {
             status: status.into(),
             label,
         },
+        MapEdit::SetNotesPrivate { story_id, private } => R::SetNotesPrivate { story_id, private },
         other => return Err(Box::new(other)),
     })
 }

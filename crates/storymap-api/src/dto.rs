@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::convert_refine::default_status_labels;
+use crate::session_views::{Deck, SessionNoteKind, SessionView};
+
+fn private_by_default() -> bool {
+    true
+}
 use ts_rs::TS;
 
 /// One map in the map switcher.
@@ -201,6 +206,9 @@ pub struct StoryView {
     pub why: String,
     #[serde(default)]
     pub notes: String,
+    /// The notes stay off the projector unless shared.
+    #[serde(default = "private_by_default")]
+    pub notes_private: bool,
     #[serde(default)]
     pub labels: Vec<String>,
     /// Set while blocked, with the reason.
@@ -498,6 +506,125 @@ pub enum MapEdit {
         field: String,
         at: String,
     },
+    /// Whether the story's notes stay off the projector (private by default).
+    SetNotesPrivate {
+        story_id: String,
+        private: bool,
+    },
+    // Refinement sessions (see session_views.rs); the facilitator and note authors are
+    // this device's display name.
+    /// Refused while another session is open. `storyIds: null` picks the top
+    /// `storyCount` (10) not-ready stories in backlog order; 90 minutes, 5 per story.
+    StartSession {
+        story_ids: Option<Vec<String>>,
+        story_count: Option<u32>,
+        length_minutes: Option<u32>,
+        timebox_minutes: Option<u32>,
+        deck: Option<Deck>,
+    },
+    AddAgendaItem {
+        session_id: String,
+        title: String,
+        start_minute: u32,
+        end_minute: u32,
+    },
+    RenameAgendaItem {
+        session_id: String,
+        item_id: String,
+        title: String,
+    },
+    RetimeAgendaItem {
+        session_id: String,
+        item_id: String,
+        start_minute: u32,
+        end_minute: u32,
+    },
+    DeleteAgendaItem {
+        session_id: String,
+        item_id: String,
+    },
+    MoveAgendaItem {
+        session_id: String,
+        item_id: String,
+        to_index: u32,
+    },
+    AddSessionStory {
+        session_id: String,
+        story_id: String,
+    },
+    RemoveSessionStory {
+        session_id: String,
+        story_id: String,
+    },
+    MoveSessionStory {
+        session_id: String,
+        story_id: String,
+        to_index: u32,
+    },
+    /// Puts a story on the projector and starts its clock; `null` clears the focus.
+    FocusSessionStory {
+        session_id: String,
+        story_id: Option<String>,
+    },
+    SetSessionTimebox {
+        session_id: String,
+        minutes: u32,
+    },
+    MarkSessionStoryRefined {
+        session_id: String,
+        story_id: String,
+    },
+    /// Parks the story with a reason (also on the story's `parkedReason`).
+    ParkSessionStory {
+        session_id: String,
+        story_id: String,
+        reason: String,
+    },
+    /// A decision, note or next step, about a story of the session or (`null`) the
+    /// session; allowed after the session ended too.
+    AddSessionNote {
+        session_id: String,
+        story_id: Option<String>,
+        note_kind: SessionNoteKind,
+        text: String,
+    },
+    AddParticipant {
+        session_id: String,
+        name: String,
+    },
+    RemoveParticipant {
+        session_id: String,
+        participant_id: String,
+    },
+    SetSessionDeck {
+        session_id: String,
+        deck: Deck,
+    },
+    /// A poker round on a story of the session (the previous one must be revealed).
+    NewPokerRound {
+        session_id: String,
+        story_id: String,
+    },
+    /// A hidden vote: a card of the session's deck ("coffee" is read as ☕).
+    CastVote {
+        session_id: String,
+        round_id: String,
+        participant_id: String,
+        value: String,
+    },
+    RevealVotes {
+        session_id: String,
+        round_id: String,
+    },
+    /// Writes the estimate to the story (like `setEstimate`) and records it on the round.
+    AcceptEstimate {
+        session_id: String,
+        round_id: String,
+        estimate: String,
+    },
+    EndSession {
+        session_id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -623,6 +750,8 @@ pub struct MapChange {
     pub history: HistoryState,
     /// Set when an undo or redo skipped part of its work, with the reason.
     pub notice: Option<String>,
+    /// The refinement session this change wrote, as it is now.
+    pub session: Option<SessionView>,
 }
 
 /// How this device shows a map (not synced): collapsed slices and zoom.

@@ -3,7 +3,9 @@
 //! Nothing here knows Tauri, so both shells and the tests drive the same code.
 
 mod convert;
+mod convert_presentation;
 mod convert_refine;
+mod convert_session;
 mod data_dir;
 mod dto;
 mod dto_image;
@@ -11,9 +13,11 @@ mod dto_sync;
 mod error;
 mod history;
 mod history_views;
+mod session_views;
 mod workspace;
 mod workspace_history;
 mod workspace_image;
+mod workspace_session;
 mod workspace_sync;
 
 pub mod bindings;
@@ -24,6 +28,7 @@ pub use dto_image::*;
 pub use dto_sync::*;
 pub use error::{ApiError, ErrorCode};
 pub use history_views::*;
+pub use session_views::*;
 pub use workspace::Workspace;
 
 /// The sample map a first run opens on (the export JSON format).

@@ -183,9 +183,13 @@ impl Workspace {
             new_id: new_id(),
             unix_time: unix_now(),
         };
+        let edit = match crate::convert_session::session_edit(edit, &self.author) {
+            Ok(session) => storymap_core::Edit::Session(session),
+            Err(other) => (*other).into(),
+        };
         self.loaded_map(map_id)?;
         let loaded = self.loaded.as_mut().expect("loaded above");
-        let applied = loaded.doc.apply(&edit.into(), &context)?;
+        let applied = loaded.doc.apply(&edit, &context)?;
         let changed = commit(&mut self.store, loaded, &applied)?;
         let linked = applied.linked_stories();
         let history = self.history.for_map(map_id);
@@ -193,11 +197,13 @@ impl Workspace {
             label: applied.label,
             writes: applied.writes,
         });
+        let history = history.state();
         let outcome = Outcome {
             created_id: applied.created_id,
             linked,
-            history: history.state(),
+            history,
             notice: None,
+            session: self.changed_session(map_id, &applied.sessions)?,
         };
         map_change(&self.store, map_id, changed, outcome)
     }
@@ -251,6 +257,7 @@ impl Workspace {
             )
         });
         let linked = reverted.applied.linked_stories();
+        let sessions = reverted.applied.sessions.clone();
         let opposite = UndoRecord {
             label: record.label,
             writes: reverted.applied.writes,
@@ -259,11 +266,13 @@ impl Workspace {
             HistoryStep::Undo => history.push_redo(opposite),
             HistoryStep::Redo => history.push_undo(opposite),
         }
+        let history = history.state();
         let outcome = Outcome {
             created_id: None,
             linked,
-            history: history.state(),
+            history,
             notice,
+            session: self.changed_session(map_id, &sessions)?,
         };
         map_change(&self.store, map_id, changed, outcome)
     }
@@ -446,6 +455,8 @@ pub(crate) struct Outcome {
     pub(crate) linked: Vec<String>,
     pub(crate) history: HistoryState,
     pub(crate) notice: Option<String>,
+    /// The session the change wrote, when it wrote one.
+    pub(crate) session: Option<crate::session_views::SessionView>,
 }
 
 /// The change for the UI: the stories the edit touched, and every story whose refinement
@@ -501,6 +512,7 @@ pub(crate) fn map_change(
         created_id: outcome.created_id,
         history: outcome.history,
         notice: outcome.notice,
+        session: outcome.session,
         settings: changed.settings.as_ref().map(MapSettingsView::from),
     })
 }

@@ -192,6 +192,9 @@ impl Workspace {
                 .map(|s| s.id.clone())
                 .collect(),
             history,
+            // Teammates' session changes are not named by the merge; the UI re-reads the
+            // open session on a remote change.
+            session: None,
             notice: None,
         };
         Ok(Some(RemoteChange {

@@ -3,6 +3,7 @@ import type { ActivityView } from "./ActivityView";
 import type { HistoryState } from "./HistoryState";
 import type { MapSettingsView } from "./MapSettingsView";
 import type { ReleaseView } from "./ReleaseView";
+import type { SessionView } from "./SessionView";
 import type { StoryView } from "./StoryView";
 
 /**
@@ -41,4 +42,8 @@ createdId: string | null, history: HistoryState,
 /**
  * Set when an undo or redo skipped part of its work, with the reason.
  */
-notice: string | null, };
+notice: string | null, 
+/**
+ * The refinement session this change wrote, as it is now.
+ */
+session: SessionView | null, };

@@ -16,7 +16,11 @@ asA: string, iWant: string, soThat: string,
 /**
  * Why it matters (value, context).
  */
-why: string, notes: string, labels: Array<string>, 
+why: string, notes: string, 
+/**
+ * The notes stay off the projector unless shared.
+ */
+notesPrivate: boolean, labels: Array<string>, 
 /**
  * Set while blocked, with the reason.
  */

@@ -13,7 +13,12 @@ import type { MapChange } from "./MapChange";
 import type { MapEdit } from "./MapEdit";
 import type { MapSummary } from "./MapSummary";
 import type { MapView } from "./MapView";
+import type { PresentationFocus } from "./PresentationFocus";
+import type { PresentationView } from "./PresentationView";
 import type { ReceivedMapView } from "./ReceivedMapView";
+import type { SessionListItem } from "./SessionListItem";
+import type { SessionSummaryView } from "./SessionSummaryView";
+import type { SessionView } from "./SessionView";
 import type { SplitPatternView } from "./SplitPatternView";
 import type { SyncSettingsInput } from "./SyncSettingsInput";
 import type { SyncSettingsView } from "./SyncSettingsView";
@@ -68,4 +73,12 @@ export const commands = {
   historyPoints: (mapId: string, limit: number) => invoke<Array<HistoryPointView>>("history_points", { mapId, limit }),
   /** The map as it was right after one change (read-only). */
   mapAt: (mapId: string, hash: string) => invoke<MapView>("map_at", { mapId, hash }),
+  /** The map's refinement sessions, past and open, newest first. */
+  sessions: (mapId: string) => invoke<Array<SessionListItem>>("sessions", { mapId }),
+  /** One session as the room sees it; votes stay hidden until revealed. */
+  session: (mapId: string, sessionId: string) => invoke<SessionView>("session", { mapId, sessionId }),
+  /** What a session did (the latest when sessionId is null) and the stakeholder update. */
+  sessionSummary: (mapId: string, sessionId: string | null) => invoke<SessionSummaryView>("session_summary", { mapId, sessionId }),
+  /** What the projector shows: a story, slice or activity, never private notes. */
+  presentation: (mapId: string, focus: PresentationFocus) => invoke<PresentationView>("presentation", { mapId, focus }),
 };

@@ -88,7 +88,8 @@ impl SessionReport {
             .iter()
             .filter(|s| s.outcome == Outcome::Ready)
             .filter_map(|s| s.points)
-            .sum()
+            // Not `sum()`: an empty f64 sum is -0, which would print as "-0 pts".
+            .fold(0.0, |total, p| total + p)
     }
 
     /// Who input is needed from, with how many stories wait for each, first named first.

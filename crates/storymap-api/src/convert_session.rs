@@ -1,0 +1,463 @@
+//! Sessions across the boundary: the session `MapEdit`s into the core's `SessionEdit`,
+//! and a core session, report or presentation into its DTO.
+
+use storymap_core::refine::{MapIndex, Readiness};
+use storymap_core::session::{self as core, Outcome, SessionEdit, SessionReport, SessionStart};
+use storymap_core::MapModel;
+
+use crate::dto::MapEdit;
+use crate::history_views::rfc3339;
+use crate::session_views::*;
+
+impl From<Deck> for core::Deck {
+    fn from(deck: Deck) -> Self {
+        match deck {
+            Deck::Fibonacci => core::Deck::Fibonacci,
+            Deck::Tshirt => core::Deck::TShirt,
+        }
+    }
+}
+
+impl From<core::Deck> for Deck {
+    fn from(deck: core::Deck) -> Self {
+        match deck {
+            core::Deck::Fibonacci => Deck::Fibonacci,
+            core::Deck::TShirt => Deck::Tshirt,
+        }
+    }
+}
+
+fn note_kind(kind: SessionNoteKind) -> core::NoteKind {
+    match kind {
+        SessionNoteKind::Decision => core::NoteKind::Decision,
+        SessionNoteKind::Note => core::NoteKind::Note,
+        SessionNoteKind::NextStep => core::NoteKind::NextStep,
+    }
+}
+
+fn note_kind_view(kind: core::NoteKind) -> SessionNoteKind {
+    match kind {
+        core::NoteKind::Decision => SessionNoteKind::Decision,
+        core::NoteKind::Note => SessionNoteKind::Note,
+        core::NoteKind::NextStep => SessionNoteKind::NextStep,
+    }
+}
+
+fn state_view(state: core::SessionStoryState) -> SessionStoryState {
+    match state {
+        core::SessionStoryState::Pending => SessionStoryState::Pending,
+        core::SessionStoryState::Discussing => SessionStoryState::Discussing,
+        core::SessionStoryState::Refined => SessionStoryState::Refined,
+        core::SessionStoryState::Parked => SessionStoryState::Parked,
+    }
+}
+
+/// The session edits; the others come back as they are. `author` is the facilitator of a
+/// new session and the author of a note.
+pub(crate) fn session_edit(edit: MapEdit, author: &str) -> Result<SessionEdit, Box<MapEdit>> {
+    use SessionEdit as S;
+    let index = |i: u32| i as usize;
+    Ok(match edit {
+        MapEdit::StartSession {
+            story_ids,
+            story_count,
+            length_minutes,
+            timebox_minutes,
+            deck,
+        } => S::Start(SessionStart {
+            story_ids,
+            story_count,
+            length_minutes,
+            timebox_minutes,
+            facilitator: author.to_owned(),
+            deck: deck.map(Into::into),
+        }),
+        MapEdit::AddAgendaItem {
+            session_id,
+            title,
+            start_minute,
+            end_minute,
+        } => S::AddAgendaItem {
+            session_id,
+            title,
+            start_minute,
+            end_minute,
+        },
+        MapEdit::RenameAgendaItem {
+            session_id,
+            item_id,
+            title,
+        } => S::RenameAgendaItem {
+            session_id,
+            item_id,
+            title,
+        },
+        MapEdit::RetimeAgendaItem {
+            session_id,
+            item_id,
+            start_minute,
+            end_minute,
+        } => S::RetimeAgendaItem {
+            session_id,
+            item_id,
+            start_minute,
+            end_minute,
+        },
+        MapEdit::DeleteAgendaItem {
+            session_id,
+            item_id,
+        } => S::DeleteAgendaItem {
+            session_id,
+            item_id,
+        },
+        MapEdit::MoveAgendaItem {
+            session_id,
+            item_id,
+            to_index,
+        } => S::MoveAgendaItem {
+            session_id,
+            item_id,
+            to_index: index(to_index),
+        },
+        MapEdit::AddSessionStory {
+            session_id,
+            story_id,
+        } => S::AddStory {
+            session_id,
+            story_id,
+        },
+        MapEdit::RemoveSessionStory {
+            session_id,
+            story_id,
+        } => S::RemoveStory {
+            session_id,
+            story_id,
+        },
+        MapEdit::MoveSessionStory {
+            session_id,
+            story_id,
+            to_index,
+        } => S::MoveStory {
+            session_id,
+            story_id,
+            to_index: index(to_index),
+        },
+        MapEdit::FocusSessionStory {
+            session_id,
+            story_id,
+        } => S::Focus {
+            session_id,
+            story_id,
+        },
+        MapEdit::SetSessionTimebox {
+            session_id,
+            minutes,
+        } => S::SetTimebox {
+            session_id,
+            minutes,
+        },
+        MapEdit::MarkSessionStoryRefined {
+            session_id,
+            story_id,
+        } => S::MarkRefined {
+            session_id,
+            story_id,
+        },
+        MapEdit::ParkSessionStory {
+            session_id,
+            story_id,
+            reason,
+        } => S::Park {
+            session_id,
+            story_id,
+            reason,
+        },
+        MapEdit::AddSessionNote {
+            session_id,
+            story_id,
+            note_kind: kind,
+            text,
+        } => S::AddNote {
+            session_id,
+            story_id,
+            kind: note_kind(kind),
+            text,
+            author: author.to_owned(),
+        },
+        MapEdit::AddParticipant { session_id, name } => S::AddParticipant { session_id, name },
+        MapEdit::RemoveParticipant {
+            session_id,
+            participant_id,
+        } => S::RemoveParticipant {
+            session_id,
+            participant_id,
+        },
+        MapEdit::SetSessionDeck { session_id, deck } => S::SetDeck {
+            session_id,
+            deck: deck.into(),
+        },
+        MapEdit::NewPokerRound {
+            session_id,
+            story_id,
+        } => S::NewRound {
+            session_id,
+            story_id,
+        },
+        MapEdit::CastVote {
+            session_id,
+            round_id,
+            participant_id,
+            value,
+        } => S::CastVote {
+            session_id,
+            round_id,
+            participant_id,
+            value,
+        },
+        MapEdit::RevealVotes {
+            session_id,
+            round_id,
+        } => S::Reveal {
+            session_id,
+            round_id,
+        },
+        MapEdit::AcceptEstimate {
+            session_id,
+            round_id,
+            estimate,
+        } => S::AcceptEstimate {
+            session_id,
+            round_id,
+            estimate,
+        },
+        MapEdit::EndSession { session_id } => S::End { session_id },
+        other => return Err(Box::new(other)),
+    })
+}
+
+fn seconds(value: u64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+fn round_view(session: &core::Session, round: &core::PokerRound) -> PokerRoundView {
+    let votes = session.live_votes(round);
+    let (shown, stats) = if round.revealed {
+        let stats = core::poker_stats(&votes, session.deck);
+        let shown = votes
+            .iter()
+            .map(|(p, v)| VoteView {
+                participant_id: p.clone(),
+                value: v.clone(),
+            })
+            .collect();
+        let stats = PokerStatsView {
+            votes: stats.votes as u32,
+            median: stats.median.map(str::to_owned),
+            min: stats.min.map(str::to_owned),
+            max: stats.max.map(str::to_owned),
+            spread: stats.spread as u32,
+            outliers: stats.outliers,
+            unknown: stats.unknown as u32,
+            coffee: stats.coffee as u32,
+            consensus: stats.consensus,
+        };
+        (shown, Some(stats))
+    } else {
+        (Vec::new(), None)
+    };
+    PokerRoundView {
+        id: round.id.clone(),
+        story_id: round.story_id.clone(),
+        number: round.number,
+        revealed: round.revealed,
+        voted_participant_ids: votes.into_iter().map(|(p, _)| p).collect(),
+        votes: shown,
+        stats,
+        accepted_estimate: round.accepted_estimate.clone(),
+    }
+}
+
+/// The session as the room sees it at `now` (Unix seconds).
+pub(crate) fn session_view(model: &MapModel, session: &core::Session, now: i64) -> SessionView {
+    let index = MapIndex::new(model);
+    let clock = session.ended_at.unwrap_or(now);
+    let elapsed = u64::try_from(clock - session.started_at).unwrap_or(0);
+    let timebox = u64::from(session.timebox_minutes) * 60;
+    let stories = session
+        .stories
+        .iter()
+        .map(|entry| {
+            let story = index.story(&entry.story_id);
+            let readiness: Option<Readiness> =
+                story.map(|s| storymap_core::refine::readiness(s, &model.settings, &index));
+            let spent = entry.spent_at(clock);
+            SessionStoryView {
+                story_id: entry.story_id.clone(),
+                title: story.map(|s| s.title.clone()).unwrap_or_default(),
+                estimate: story.and_then(|s| s.estimate.clone()),
+                points: story.and_then(|s| {
+                    storymap_core::refine::Estimate::read(s.estimate.as_deref())
+                        .and_then(|e| e.points(&model.settings.tshirt_points))
+                }),
+                status: story.map(|s| s.status.into()),
+                ready: readiness.is_some_and(|r| r.ready),
+                needs_input_from: story.and_then(|s| s.details.needs_input_from.clone()),
+                state: state_view(entry.state),
+                spent_seconds: seconds(spent),
+                timebox_seconds: seconds(timebox),
+                overrun: spent > timebox,
+                parked_reason: entry.parked_reason.clone(),
+            }
+        })
+        .collect();
+    let minute = u32::try_from(elapsed / 60).unwrap_or(u32::MAX);
+    SessionView {
+        id: session.id.clone(),
+        started_at: rfc3339(session.started_at),
+        ended_at: session.ended_at.map(rfc3339),
+        open: session.is_open(),
+        facilitator: session.facilitator.clone(),
+        length_minutes: session.length_minutes,
+        timebox_minutes: session.timebox_minutes,
+        elapsed_seconds: seconds(elapsed),
+        agenda: session
+            .agenda
+            .iter()
+            .map(|a| AgendaItemView {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                start_minute: a.start_minute,
+                end_minute: a.end_minute,
+                current: session.is_open() && (a.start_minute..a.end_minute).contains(&minute),
+            })
+            .collect(),
+        stories,
+        focus: session.focus.clone(),
+        participants: session
+            .participants
+            .iter()
+            .map(|p| ParticipantView {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            })
+            .collect(),
+        deck: session.deck.into(),
+        cards: session
+            .deck
+            .cards()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        current_round: session
+            .focus
+            .as_deref()
+            .and_then(|f| session.current_round(f))
+            .map(|r| round_view(session, r)),
+        rounds: session
+            .rounds
+            .iter()
+            .map(|r| round_view(session, r))
+            .collect(),
+        notes: session
+            .notes
+            .iter()
+            .map(|n| SessionNoteView {
+                id: n.id.clone(),
+                story_id: n.story_id.clone(),
+                kind: note_kind_view(n.kind),
+                text: n.text.clone(),
+                at: rfc3339(n.at),
+                author: n.author.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub(crate) fn list_item(session: &core::Session) -> SessionListItem {
+    let count = |state| session.stories.iter().filter(|s| s.state == state).count() as u32;
+    SessionListItem {
+        id: session.id.clone(),
+        started_at: rfc3339(session.started_at),
+        ended_at: session.ended_at.map(rfc3339),
+        open: session.is_open(),
+        facilitator: session.facilitator.clone(),
+        length_minutes: session.length_minutes,
+        stories: session.stories.len() as u32,
+        refined: count(core::SessionStoryState::Refined),
+        parked: count(core::SessionStoryState::Parked),
+        decisions: session
+            .notes
+            .iter()
+            .filter(|n| n.kind == core::NoteKind::Decision)
+            .count() as u32,
+    }
+}
+
+fn notes(notes: &[core::ReportNote]) -> Vec<SummaryNoteView> {
+    notes
+        .iter()
+        .map(|n| SummaryNoteView {
+            story: n.story.clone(),
+            text: n.text.clone(),
+            author: n.author.clone(),
+        })
+        .collect()
+}
+
+pub(crate) fn summary_view(session_id: &str, report: &SessionReport) -> SessionSummaryView {
+    let count = |outcome: Outcome| report.count(|o| *o == outcome) as u32;
+    SessionSummaryView {
+        session_id: session_id.to_owned(),
+        headline: report.headline(),
+        stakeholder_sentence: report.stakeholder_sentence(),
+        stories: report.stories.len() as u32,
+        refined: report.refined() as u32,
+        ready: count(Outcome::Ready),
+        ready_points: report.ready_points(),
+        parked: count(Outcome::Parked),
+        split: count(Outcome::Split),
+        not_ready: count(Outcome::NotReady),
+        not_discussed: count(Outcome::NotDiscussed),
+        needs_input: report
+            .needs_input()
+            .into_iter()
+            .map(|(who, n)| NeedsInputView {
+                who,
+                stories: n as u32,
+            })
+            .collect(),
+        decisions: notes(&report.decisions),
+        splits: report
+            .splits
+            .iter()
+            .map(|s| SplitView {
+                story_id: s.story_id.clone(),
+                title: s.title.clone(),
+                into: s.into.clone(),
+            })
+            .collect(),
+        estimate_changes: report
+            .estimate_changes
+            .iter()
+            .map(|c| EstimateChangeView {
+                story_id: c.story_id.clone(),
+                title: c.title.clone(),
+                from: c.from.clone(),
+                to: c.to.clone(),
+            })
+            .collect(),
+        criteria_added: report
+            .criteria_added
+            .iter()
+            .map(|c| CriteriaAddedView {
+                story_id: c.story_id.clone(),
+                title: c.title.clone(),
+                count: c.count as u32,
+            })
+            .collect(),
+        open_blockers: report.open_blockers.clone(),
+        next_steps: notes(&report.next_steps),
+        markdown: core::stakeholder_update(report, core::Format::Markdown),
+        text: core::stakeholder_update(report, core::Format::Text),
+    }
+}

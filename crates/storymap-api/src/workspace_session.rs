@@ -1,0 +1,126 @@
+//! The "in the room" handlers of [`Workspace`]: the sessions of a map, one session, its
+//! summary with the stakeholder update, and the projector's view. Sessions live in the
+//! map's document; running one is `MapEdit`s through `apply_edit`.
+
+use storymap_core::session::{session_report, Session};
+use storymap_core::{
+    changes_since, presentation_activity, presentation_slice, presentation_story, Since,
+};
+
+use crate::convert_presentation::columns;
+use crate::convert_session::{list_item, session_view, summary_view};
+use crate::session_views::{
+    PresentationFocus, PresentationView, SessionListItem, SessionSummaryView, SessionView,
+};
+use crate::workspace::unix_now;
+use crate::{ApiError, ErrorCode, Workspace};
+
+fn no_session(session_id: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::NotFound,
+        format!("no session with id {session_id} in this map"),
+    )
+}
+
+impl Workspace {
+    /// The map's sessions, past and open, newest first.
+    pub fn sessions(&mut self, map_id: &str) -> Result<Vec<SessionListItem>, ApiError> {
+        let doc = &self.loaded_map(map_id)?.doc;
+        Ok(doc.read_sessions().iter().map(list_item).collect())
+    }
+
+    fn read_session(
+        &mut self,
+        map_id: &str,
+        session_id: Option<&str>,
+    ) -> Result<Session, ApiError> {
+        let doc = &self.loaded_map(map_id)?.doc;
+        match session_id {
+            Some(id) => doc.read_session(id).ok_or_else(|| no_session(id)),
+            None => doc.read_sessions().into_iter().next().ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    "this map has no refinement sessions yet",
+                )
+            }),
+        }
+    }
+
+    /// One session as the room sees it now: votes stay hidden until revealed.
+    pub fn session(&mut self, map_id: &str, session_id: &str) -> Result<SessionView, ApiError> {
+        let session = self.read_session(map_id, Some(session_id))?;
+        let model = self.store.read_model(map_id)?;
+        Ok(session_view(&model, &session, unix_now()))
+    }
+
+    /// The session changed by an edit, for its `MapChange`.
+    pub(crate) fn changed_session(
+        &mut self,
+        map_id: &str,
+        session_ids: &[String],
+    ) -> Result<Option<SessionView>, ApiError> {
+        match session_ids.first() {
+            Some(id) => self.session(map_id, id).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// What a session did (the latest one when `session_id` is `None`), with the
+    /// stakeholder update in Markdown and plain text.
+    pub fn session_summary(
+        &mut self,
+        map_id: &str,
+        session_id: Option<&str>,
+    ) -> Result<SessionSummaryView, ApiError> {
+        let session = self.read_session(map_id, session_id)?;
+        let model = self.store.read_model(map_id)?;
+        let doc = &self.loaded_map(map_id)?.doc;
+        let changes = changes_since(doc, &Since::Time(session.started_at));
+        let report = session_report(&model, &session, &changes.stories);
+        Ok(summary_view(&session.id, &report))
+    }
+
+    /// What the projector shows: a story, a slice or an activity, without private notes.
+    pub fn presentation(
+        &self,
+        map_id: &str,
+        focus: PresentationFocus,
+    ) -> Result<PresentationView, ApiError> {
+        let model = self.store.read_model(map_id)?;
+        let missing = |kind: &str, id: &str| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("no {kind} with id {id} in this map"),
+            )
+        };
+        Ok(match focus {
+            PresentationFocus::Story { story_id } => {
+                let story = presentation_story(&model, &story_id)
+                    .ok_or_else(|| missing("story", &story_id))?;
+                PresentationView {
+                    title: story.title.clone(),
+                    story: Some(story.into()),
+                    columns: Vec::new(),
+                }
+            }
+            PresentationFocus::Slice { release_id } => {
+                let slice = presentation_slice(&model, &release_id)
+                    .ok_or_else(|| missing("release slice", &release_id))?;
+                PresentationView {
+                    title: slice.title,
+                    story: None,
+                    columns: columns(slice.columns),
+                }
+            }
+            PresentationFocus::Activity { activity_id } => {
+                let activity = presentation_activity(&model, &activity_id)
+                    .ok_or_else(|| missing("activity", &activity_id))?;
+                PresentationView {
+                    title: activity.title,
+                    story: None,
+                    columns: columns(activity.columns),
+                }
+            }
+        })
+    }
+}
