@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod image;
 mod report;
+mod session;
 mod sync;
 
 use clap::{Parser, Subcommand};
@@ -71,6 +72,9 @@ enum Command {
         #[arg(long)]
         map: String,
     },
+    /// Refinement sessions: list them, print a summary and stakeholder update.
+    #[command(subcommand)]
+    Session(session::SessionCommand),
     /// Sync a map with a sync server.
     Sync {
         /// Map name or id.
@@ -239,6 +243,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             let changes = workspace.changes_since(&map_id, since)?;
             print(&mut out, &report::changes(&changes))
         }
+        Command::Session(command) => print(&mut out, &session::run(&mut workspace, command)?),
         Command::Conflicts { map } => {
             let map_id = workspace.resolve_map(&map)?;
             print(&mut out, &report::conflicts(&workspace.conflicts(&map_id)?))
