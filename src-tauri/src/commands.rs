@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use storymap_api::{
     ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince, ChangesView, ConflictView,
     HistoryPointView, ImageFormat, ImageScope, MapChange, MapEdit, MapSummary, MapView,
-    ReceivedMapView, SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
+    PresentationFocus, PresentationView, ReceivedMapView, SessionListItem, SessionSummaryView,
+    SessionView, SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -233,4 +234,39 @@ pub async fn map_at(
     hash: String,
 ) -> Result<MapView, ApiError> {
     state.with(|w| w.map_at(&map_id, &hash))
+}
+
+#[tauri::command]
+pub async fn sessions(
+    state: State<'_, AppState>,
+    map_id: String,
+) -> Result<Vec<SessionListItem>, ApiError> {
+    state.with(|w| w.sessions(&map_id))
+}
+
+#[tauri::command]
+pub async fn session(
+    state: State<'_, AppState>,
+    map_id: String,
+    session_id: String,
+) -> Result<SessionView, ApiError> {
+    state.with(|w| w.session(&map_id, &session_id))
+}
+
+#[tauri::command]
+pub async fn session_summary(
+    state: State<'_, AppState>,
+    map_id: String,
+    session_id: Option<String>,
+) -> Result<SessionSummaryView, ApiError> {
+    state.with(|w| w.session_summary(&map_id, session_id.as_deref()))
+}
+
+#[tauri::command]
+pub async fn presentation(
+    state: State<'_, AppState>,
+    map_id: String,
+    focus: PresentationFocus,
+) -> Result<PresentationView, ApiError> {
+    state.with(|w| w.presentation(&map_id, focus))
 }

@@ -65,6 +65,10 @@ pub fn run() {
             commands::conflicts,
             commands::history_points,
             commands::map_at,
+            commands::sessions,
+            commands::session,
+            commands::session_summary,
+            commands::presentation,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");
