@@ -53,16 +53,21 @@ impl Workspace {
         Ok(session_view(&model, &session, unix_now()))
     }
 
-    /// The session changed by an edit, for its `MapChange`.
+    /// The session changed by an edit, for its `MapChange`; `None` when the edit removed
+    /// it (undoing a start).
     pub(crate) fn changed_session(
         &mut self,
         map_id: &str,
         session_ids: &[String],
     ) -> Result<Option<SessionView>, ApiError> {
-        match session_ids.first() {
-            Some(id) => self.session(map_id, id).map(Some),
-            None => Ok(None),
-        }
+        let Some(id) = session_ids.first() else {
+            return Ok(None);
+        };
+        let Some(session) = self.loaded_map(map_id)?.doc.read_session(id) else {
+            return Ok(None);
+        };
+        let model = self.store.read_model(map_id)?;
+        Ok(Some(session_view(&model, &session, unix_now())))
     }
 
     /// What a session did (the latest one when `session_id` is `None`), with the

@@ -168,6 +168,10 @@ fn undo_takes_back_a_session_edit_and_answers_the_session() {
     );
     let undone = ws.undo(&map).unwrap();
     assert!(undone.session.expect("the session").open);
+    // Undoing the start removes the session: the change then carries none.
+    let gone = ws.undo(&map).unwrap();
+    assert_eq!(gone.session, None);
+    assert!(ws.sessions(&map).unwrap().is_empty());
 }
 
 #[test]
