@@ -195,7 +195,7 @@ impl From<MapEdit> for storymap_core::Edit {
             Err(other) => *other,
         };
         // `Workspace::apply_edit` names the author; this path is for callers without one.
-        let edit = match crate::convert_session::session_edit(edit, "Storymap user") {
+        let edit = match crate::convert_session_edit::session_edit(edit, "Storymap user") {
             Ok(session) => return E::Session(session),
             Err(shaping) => *shaping,
         };

@@ -6,6 +6,7 @@ mod convert;
 mod convert_presentation;
 mod convert_refine;
 mod convert_session;
+mod convert_session_edit;
 mod data_dir;
 mod dto;
 mod dto_image;

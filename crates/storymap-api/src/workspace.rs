@@ -183,7 +183,7 @@ impl Workspace {
             new_id: new_id(),
             unix_time: unix_now(),
         };
-        let edit = match crate::convert_session::session_edit(edit, &self.author) {
+        let edit = match crate::convert_session_edit::session_edit(edit, &self.author) {
             Ok(session) => storymap_core::Edit::Session(session),
             Err(other) => (*other).into(),
         };
