@@ -108,6 +108,45 @@ impl MapDocument {
             .map(|applied| self.with_parents_shown(applied))
     }
 
+    /// Applies several edits as ONE Automerge change (an import, say): one undo step, one
+    /// change row. Each edit gets its own id for what it creates, so later edits can refer
+    /// to it. On error nothing is changed. History edits are refused (they plan against
+    /// the whole document, which a running transaction cannot see).
+    pub fn apply_all(
+        &mut self,
+        label: &str,
+        edits: &[(Edit, String)],
+        unix_time: i64,
+    ) -> Result<Applied, CoreError> {
+        if edits.iter().any(|(e, _)| matches!(e, Edit::History(_))) {
+            return Err(CoreError::InvalidInput(
+                "a history edit cannot be part of a batch".into(),
+            ));
+        }
+        self.doc
+            .transact_with(
+                |_| commit_options(label.to_owned(), unix_time),
+                |tx| -> Result<Applied, CoreError> {
+                    let mut writes = Vec::new();
+                    let mut stories = Vec::new();
+                    let mut first_created = None;
+                    for (edit, new_id) in edits {
+                        let applied = edit::apply(tx, edit, new_id, unix_time)?;
+                        writes.extend(applied.writes);
+                        stories.extend(applied.stories);
+                        first_created = first_created.or(applied.created_id);
+                    }
+                    let mut applied = Applied::from_writes(label.to_owned(), writes);
+                    applied.touch_stories(stories);
+                    applied.created_id = first_created;
+                    Ok(applied)
+                },
+            )
+            .map(|success| success.result)
+            .map_err(|failure| failure.error)
+            .map(|applied| self.with_parents_shown(applied))
+    }
+
     /// A deleted step or slice stays drawn while it holds live stories (see `read`), so a
     /// story deleted or restored there changes the outline too.
     fn with_parents_shown(&self, mut applied: Applied) -> Applied {

@@ -97,6 +97,18 @@ pub enum Edit {
     History(HistoryEdit),
     /// Running a refinement session (see `session`).
     Session(SessionEdit),
+    /// Links an activity (an epic) or a story to its Jira issue; `None` unlinks.
+    SetJiraKey {
+        item: JiraItem,
+        key: Option<String>,
+    },
+}
+
+/// What a Jira issue key is kept on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JiraItem {
+    Activity(String),
+    Story(String),
 }
 
 /// What an edit did: what it created, the fields it wrote (for undo), and which rows of
@@ -563,6 +575,39 @@ fn move_story(
     Ok(format!("Move story '{title}'"))
 }
 
+fn set_jira_key(
+    rec: &mut Recorder<'_, '_>,
+    item: &JiraItem,
+    key: Option<&str>,
+) -> Result<String, CoreError> {
+    let (entity, obj) = match item {
+        JiraItem::Activity(id) => (
+            Entity::Activity(id.clone()),
+            live(rec.tx, ACTIVITIES, "activity", id)?,
+        ),
+        JiraItem::Story(id) => (
+            Entity::Story(id.clone()),
+            live(rec.tx, STORIES, "story", id)?,
+        ),
+    };
+    let title = title_of(rec.tx, &obj);
+    match key.map(str::trim).filter(|k| !k.is_empty()) {
+        Some(key) => {
+            if key.chars().count() > 100 || key.contains(char::is_whitespace) {
+                return Err(CoreError::InvalidInput(format!(
+                    "'{key}' is not a Jira issue key"
+                )));
+            }
+            rec.set_str(&entity, JIRA_KEY, key)?;
+            Ok(format!("Link '{title}' to Jira {key}"))
+        }
+        None => {
+            rec.set(&entity, JIRA_KEY, None)?;
+            Ok(format!("Unlink '{title}' from Jira"))
+        }
+    }
+}
+
 pub(crate) fn apply(
     tx: &mut Transaction<'_>,
     edit: &Edit,
@@ -734,6 +779,7 @@ pub(crate) fn apply(
             rec.delete(&Entity::Story(story_id.clone()))?;
             format!("Delete story '{title}'")
         }
+        Edit::SetJiraKey { item, key } => set_jira_key(&mut rec, item, key.as_deref())?,
         Edit::Refine(refine) => {
             let (label, created) = crate::edit_refine::apply(&mut rec, refine, new_id, time)?;
             created_id = created;

@@ -76,6 +76,7 @@ pub(crate) fn field_label(key: &str) -> String {
         READY_CHECKS => "readiness checks",
         WSJF => "WSJF scores",
         POSITION => "position",
+        JIRA_KEY => "Jira key",
         other => other,
     }
     .to_owned()

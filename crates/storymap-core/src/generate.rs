@@ -34,6 +34,7 @@ pub fn large_map(story_count: usize, description_len: usize) -> MapModel {
                     rank: Rank::first(),
                 })
                 .collect(),
+            jira_key: None,
         })
         .collect();
     let releases: Vec<ReleaseSlice> = ["MVP", "Release 2", "Release 3", "Later"]

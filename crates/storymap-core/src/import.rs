@@ -33,7 +33,10 @@ impl MapImport {
                         .iter()
                         .zip(Rank::sequence(None, model.activities.len()))
                     {
-                        put_titled(tx, ACTIVITIES, &activity.id, &activity.title, &rank)?;
+                        let obj = put_titled(tx, ACTIVITIES, &activity.id, &activity.title, &rank)?;
+                        if let Some(key) = &activity.jira_key {
+                            tx.put(&obj, JIRA_KEY, key.as_str())?;
+                        }
                         for (step, rank) in activity
                             .steps
                             .iter()
@@ -118,6 +121,7 @@ fn put_details(
         (NEEDS_INPUT_FROM, details.needs_input_from.as_ref()),
         (SPLIT_FROM, details.split_from.as_ref()),
         (SPLIT_FROM_TITLE, details.split_from_title.as_ref()),
+        (JIRA_KEY, details.jira_key.as_ref()),
     ];
     for (key, value) in texts {
         if let Some(value) = value.filter(|v| !v.is_empty()) {

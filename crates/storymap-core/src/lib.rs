@@ -14,6 +14,8 @@ pub mod generate;
 mod history;
 mod history_edit;
 mod import;
+pub mod jira;
+mod markdown;
 mod merge;
 mod model;
 mod presentation;
@@ -27,12 +29,13 @@ mod timeline;
 pub use automerge::ChangeHash;
 pub use conflicts::{conflicts, Conflict, ConflictValue};
 pub use document::{EditContext, MapDocument, Reverted};
-pub use edit::{Applied, Edit, UNPLANNED};
+pub use edit::{Applied, Edit, JiraItem, UNPLANNED};
 pub use edit_refine::{criteria_lines, RefineEdit, SplitChild, StoryField, WsjfPart};
 pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};
 pub use history_edit::{heads_from_hex, HistoryEdit};
 pub use import::MapImport;
+pub use markdown::markdown;
 pub use merge::Merged;
 pub use model::{
     slice_rollups, AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, SliceRollup,

@@ -24,6 +24,8 @@ pub struct Activity {
     pub title: String,
     pub rank: Rank,
     pub steps: Vec<Step>,
+    /// The Jira epic this activity was imported from (or exports to).
+    pub jira_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +89,8 @@ pub struct StoryDetails {
     pub split_from_title: Option<String>,
     /// The stories this one was split into (it then leaves the map).
     pub split_into: Vec<String>,
+    /// The Jira issue key the story was imported from, kept for the round trip.
+    pub jira_key: Option<String>,
 }
 
 impl Default for StoryDetails {

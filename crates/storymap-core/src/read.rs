@@ -81,6 +81,7 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
         split_from: non_empty(str_field(doc, obj, SPLIT_FROM)),
         split_from_title: non_empty(str_field(doc, obj, SPLIT_FROM_TITLE)),
         split_into: key_set(doc, obj, SPLIT_INTO),
+        jira_key: non_empty(str_field(doc, obj, JIRA_KEY)),
     }
 }
 
@@ -298,6 +299,7 @@ pub(crate) fn read_outline<R: ReadDoc>(doc: &R) -> (Vec<Activity>, Vec<ReleaseSl
                     title: str_field(doc, &obj, TITLE).unwrap_or_default(),
                     rank: rank.clone(),
                     steps,
+                    jira_key: non_empty(str_field(doc, &obj, JIRA_KEY)),
                 };
                 Some((rank, id, activity))
             })

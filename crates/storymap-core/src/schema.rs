@@ -55,6 +55,8 @@ pub const RULE: &str = "rule";
 pub const TSHIRT_POINTS: &str = "tshirtPoints";
 pub const SMALL_LIMIT: &str = "smallLimit";
 pub const STATUS_LABELS: &str = "statusLabels";
+/// The Jira issue key an epic (activity) or story came from, kept for the round trip.
+pub const JIRA_KEY: &str = "jiraKey";
 
 /// Deletes are flags, so undo can restore and a concurrent edit is never lost.
 pub const DELETED: &str = "deleted";

@@ -87,6 +87,11 @@ const MIGRATIONS: &[&str] = &[
         data BLOB NOT NULL
     );
 "#,
+    r#"
+    -- Jira exchange (issue #7): the epic an activity came from. A story's key is in
+    -- `stories.details`; maps stored before have no keys, so NULL is what they say.
+    ALTER TABLE outline ADD COLUMN jira_key TEXT;
+"#,
 ];
 
 pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {

@@ -28,8 +28,8 @@ pub(crate) fn write_outline(
 ) -> Result<(), StoreError> {
     db.execute("DELETE FROM outline WHERE map_id = ?1", [map_id])?;
     let mut insert = db.prepare_cached(
-        "INSERT INTO outline (map_id, id, kind, parent_id, title, rank, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO outline (map_id, id, kind, parent_id, title, rank, position, jira_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, activity) in activities.iter().enumerate() {
         insert.execute(params![
@@ -39,7 +39,8 @@ pub(crate) fn write_outline(
             None::<&str>,
             activity.title,
             activity.rank.as_string(),
-            position as i64
+            position as i64,
+            activity.jira_key
         ])?;
         for (position, step) in activity.steps.iter().enumerate() {
             insert.execute(params![
@@ -49,7 +50,8 @@ pub(crate) fn write_outline(
                 activity.id,
                 step.title,
                 step.rank.as_string(),
-                position as i64
+                position as i64,
+                None::<&str>
             ])?;
         }
     }
@@ -61,7 +63,8 @@ pub(crate) fn write_outline(
             None::<&str>,
             release.title,
             release.rank.as_string(),
-            position as i64
+            position as i64,
+            None::<&str>
         ])?;
     }
     Ok(())
@@ -207,7 +210,7 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
     let mut releases: Vec<(i64, ReleaseSlice)> = Vec::new();
     let mut activity_rows: Vec<(i64, Activity)> = Vec::new();
     let mut query = db.prepare_cached(
-        "SELECT id, kind, parent_id, title, rank, position FROM outline WHERE map_id = ?1",
+        "SELECT id, kind, parent_id, title, rank, position, jira_key FROM outline WHERE map_id = ?1",
     )?;
     let rows = query.query_map([map_id], |row| {
         Ok((
@@ -217,10 +220,11 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
             row.get::<_, String>(3)?,
             row.get::<_, String>(4)?,
             row.get::<_, i64>(5)?,
+            row.get::<_, Option<String>>(6)?,
         ))
     })?;
     for row in rows {
-        let (id, kind, parent, title, rank_text, position) = row?;
+        let (id, kind, parent, title, rank_text, position, jira_key) = row?;
         match kind.as_str() {
             "activity" => activity_rows.push((
                 position,
@@ -229,6 +233,7 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
                     title,
                     rank: rank(rank_text),
                     steps: Vec::new(),
+                    jira_key,
                 },
             )),
             "step" => steps.entry(parent.unwrap_or_default()).or_default().push((

@@ -1,0 +1,226 @@
+//! A plan as edits: what changes on each story, and the whole import as the list of
+//! edits [`crate::MapDocument::apply_all`] writes in one change (one undo step).
+
+use super::import_plan::{JiraImportPlan, PlannedStory};
+use crate::edit_refine::RefineEdit;
+use crate::{Edit, JiraItem, Story, StoryField, StoryStatus};
+
+/// One thing an import changes on a story.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Change {
+    Title(String),
+    Description(String),
+    Status(StoryStatus),
+    Estimate(String),
+    Label(String),
+    /// A new criterion, ticked or not.
+    Criterion(String, bool),
+    /// An existing criterion (by id) ticked or unticked.
+    CriterionDone(String, bool),
+    Key(String),
+}
+
+/// What differs between a row and the map's story (`None`: a story the import creates,
+/// which starts as an idea with the row's title). Nothing is removed: labels and criteria
+/// the file lacks stay, and fields the file leaves empty keep their value.
+pub(crate) fn story_changes(row: &PlannedStory, story: Option<&Story>) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if story.is_some_and(|s| s.title != row.title) {
+        changes.push(Change::Title(row.title.clone()));
+    }
+    let description = story.map_or("", |s| s.description.as_str());
+    if let Some(text) = row.description.as_ref().filter(|d| *d != description) {
+        changes.push(Change::Description(text.clone()));
+    }
+    let status = story.map_or(StoryStatus::Idea, |s| s.status);
+    if let Some(new) = row.status.filter(|s| *s != status) {
+        changes.push(Change::Status(new));
+    }
+    let estimate = story.and_then(|s| s.estimate.as_deref());
+    if let Some(new) = row
+        .estimate
+        .as_ref()
+        .filter(|e| Some(e.as_str()) != estimate)
+    {
+        changes.push(Change::Estimate(new.clone()));
+    }
+    let labels: &[String] = story.map_or(&[], |s| &s.details.labels);
+    for label in row.labels.iter().filter(|l| !labels.contains(l)) {
+        changes.push(Change::Label(label.clone()));
+    }
+    let criteria: &[crate::AcceptanceCriterion] = story.map_or(&[], |s| &s.acceptance_criteria);
+    for (text, done) in &row.criteria {
+        match criteria.iter().find(|c| c.text == *text) {
+            Some(c) if c.done != *done => changes.push(Change::CriterionDone(c.id.clone(), *done)),
+            Some(_) => {}
+            None => changes.push(Change::Criterion(text.clone(), *done)),
+        }
+    }
+    let key = story.and_then(|s| s.details.jira_key.as_deref());
+    if let Some(new) = row.jira_key.as_ref().filter(|k| Some(k.as_str()) != key) {
+        changes.push(Change::Key(new.clone()));
+    }
+    changes
+}
+
+fn refine(edit: RefineEdit) -> Edit {
+    Edit::Refine(edit)
+}
+
+impl JiraImportPlan {
+    /// Every edit of the import, each with a fresh id from `new_id` for what it creates.
+    pub fn edits(&self, new_id: &mut dyn FnMut() -> String) -> Vec<(Edit, String)> {
+        let mut edits: Vec<(Edit, String)> = Vec::new();
+        let mut push = |edit: Edit, edits: &mut Vec<(Edit, String)>| {
+            let id = new_id();
+            edits.push((edit, id.clone()));
+            id
+        };
+        let mut activity_ids = Vec::new();
+        for activity in &self.activities {
+            let id = match &activity.existing {
+                Some(id) => {
+                    if activity.updated {
+                        let rename = Edit::RenameActivity {
+                            activity_id: id.clone(),
+                            title: activity.title.clone(),
+                        };
+                        push(rename, &mut edits);
+                    }
+                    id.clone()
+                }
+                None => push(
+                    Edit::AddActivity {
+                        title: activity.title.clone(),
+                    },
+                    &mut edits,
+                ),
+            };
+            if activity.existing.is_none() || activity.updated {
+                if let Some(key) = &activity.jira_key {
+                    let link = Edit::SetJiraKey {
+                        item: JiraItem::Activity(id.clone()),
+                        key: Some(key.clone()),
+                    };
+                    push(link, &mut edits);
+                }
+            }
+            activity_ids.push(id);
+        }
+        let slice_ids: Vec<String> = self
+            .slices
+            .iter()
+            .map(|slice| match &slice.existing {
+                Some(id) => id.clone(),
+                None => push(
+                    Edit::AddRelease {
+                        title: slice.title.clone(),
+                    },
+                    &mut edits,
+                ),
+            })
+            .collect();
+        let step_ids: Vec<String> = self
+            .steps
+            .iter()
+            .map(|step| match &step.existing {
+                Some(id) => id.clone(),
+                None => {
+                    let activity_id = activity_ids[step.activity].clone();
+                    push(
+                        Edit::AddStep {
+                            activity_id,
+                            title: step.title.clone(),
+                        },
+                        &mut edits,
+                    )
+                }
+            })
+            .collect();
+        for story in &self.stories {
+            let story_id = match (&story.existing, story.place) {
+                (Some(id), _) => id.clone(),
+                (None, Some((step, slice))) => {
+                    let add = Edit::AddStory {
+                        step_id: step_ids[step].clone(),
+                        release_id: slice_ids[slice].clone(),
+                        title: story.title.clone(),
+                    };
+                    push(add, &mut edits)
+                }
+                (None, None) => unreachable!("a new story always has a place"),
+            };
+            for change in &story.changes {
+                let story_id = story_id.clone();
+                let edit = match change.clone() {
+                    Change::Title(title) => Edit::RenameStory { story_id, title },
+                    Change::Description(text) => refine(RefineEdit::SetText {
+                        story_id,
+                        field: StoryField::Description,
+                        text,
+                    }),
+                    Change::Status(status) => refine(RefineEdit::SetStatus { story_id, status }),
+                    Change::Estimate(estimate) => refine(RefineEdit::SetEstimate {
+                        story_id,
+                        estimate: Some(estimate),
+                    }),
+                    Change::Label(label) => refine(RefineEdit::SetLabel {
+                        story_id,
+                        label,
+                        on: true,
+                    }),
+                    Change::Criterion(text, done) => {
+                        let id = push(
+                            refine(RefineEdit::AddCriteria {
+                                story_id: story_id.clone(),
+                                text,
+                            }),
+                            &mut edits,
+                        );
+                        if !done {
+                            continue;
+                        }
+                        // AddCriteria names its one criterion "<id>-0".
+                        refine(RefineEdit::SetCriterionDone {
+                            story_id,
+                            criterion_id: format!("{id}-0"),
+                            done,
+                        })
+                    }
+                    Change::CriterionDone(criterion_id, done) => {
+                        refine(RefineEdit::SetCriterionDone {
+                            story_id,
+                            criterion_id,
+                            done,
+                        })
+                    }
+                    Change::Key(key) => Edit::SetJiraKey {
+                        item: JiraItem::Story(story_id),
+                        key: Some(key),
+                    },
+                };
+                push(edit, &mut edits);
+            }
+        }
+        edits
+    }
+
+    /// The change message and Undo label.
+    pub fn label(&self) -> String {
+        let (created, updated) = (self.creates().stories, self.updates().stories);
+        match (created, updated) {
+            (0, 0) => "Import from Jira".to_owned(),
+            (n, 0) => format!("Import {n} {} from Jira", plural(n)),
+            (0, m) => format!("Update {m} {} from Jira", plural(m)),
+            (n, m) => format!("Import {n} and update {m} stories from Jira"),
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        "story"
+    } else {
+        "stories"
+    }
+}

@@ -1,0 +1,124 @@
+//! The plan of a Jira import: what it creates and updates, the columns it read and its
+//! warnings; the preview shows it, [`JiraImportPlan::edits`] carries it out.
+
+use super::edits::Change;
+use super::{ColumnUse, JiraProblem};
+use crate::StoryStatus;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedActivity {
+    /// The map's activity, or `None` to create one.
+    pub existing: Option<String>,
+    pub title: String,
+    pub jira_key: Option<String>,
+    /// An existing activity whose title or Jira key changes.
+    pub updated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedStep {
+    pub existing: Option<String>,
+    /// Index into [`JiraImportPlan::activities`].
+    pub activity: usize,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedSlice {
+    pub existing: Option<String>,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryAction {
+    Create,
+    Update,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedStory {
+    pub row: usize,
+    pub jira_key: Option<String>,
+    pub title: String,
+    /// `None`: the file says nothing, the story keeps its own.
+    pub description: Option<String>,
+    pub status: Option<StoryStatus>,
+    pub estimate: Option<String>,
+    pub labels: Vec<String>,
+    pub criteria: Vec<(String, bool)>,
+    pub activity: usize,
+    /// Where a new story goes (step, slice indices); `None` for a story already on the
+    /// map, which stays where the team put it.
+    pub place: Option<(usize, usize)>,
+    pub existing: Option<String>,
+    pub action: StoryAction,
+    pub(crate) changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JiraCounts {
+    pub activities: usize,
+    pub steps: usize,
+    pub slices: usize,
+    pub stories: usize,
+    pub criteria: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JiraImportPlan {
+    pub columns: Vec<ColumnUse>,
+    pub warnings: Vec<JiraProblem>,
+    pub activities: Vec<PlannedActivity>,
+    pub steps: Vec<PlannedStep>,
+    pub slices: Vec<PlannedSlice>,
+    pub stories: Vec<PlannedStory>,
+    /// Rows left out (each has a warning saying why).
+    pub skipped_rows: usize,
+}
+
+impl JiraImportPlan {
+    pub fn creates(&self) -> JiraCounts {
+        let criteria = self
+            .stories
+            .iter()
+            .flat_map(|s| &s.changes)
+            .filter(|c| matches!(c, Change::Criterion(..)))
+            .count();
+        JiraCounts {
+            activities: self
+                .activities
+                .iter()
+                .filter(|a| a.existing.is_none())
+                .count(),
+            steps: self.steps.iter().filter(|s| s.existing.is_none()).count(),
+            slices: self.slices.iter().filter(|s| s.existing.is_none()).count(),
+            stories: self.count(StoryAction::Create),
+            criteria,
+        }
+    }
+
+    pub fn updates(&self) -> JiraCounts {
+        let criteria = self
+            .stories
+            .iter()
+            .flat_map(|s| &s.changes)
+            .filter(|c| matches!(c, Change::CriterionDone(..)))
+            .count();
+        JiraCounts {
+            activities: self.activities.iter().filter(|a| a.updated).count(),
+            stories: self.count(StoryAction::Update),
+            criteria,
+            ..JiraCounts::default()
+        }
+    }
+
+    /// Stories already on the map exactly as the file has them.
+    pub fn unchanged(&self) -> usize {
+        self.count(StoryAction::Unchanged)
+    }
+
+    fn count(&self, action: StoryAction) -> usize {
+        self.stories.iter().filter(|s| s.action == action).count()
+    }
+}

@@ -1,0 +1,92 @@
+//! A map as a readable, git-diffable Markdown outline: activities → steps → release
+//! slices → stories, with estimate, status, labels, Jira key, description and criteria.
+//! One line per item in display order, no ids, so a diff shows what a person would say.
+
+use std::fmt::Write;
+
+use crate::{MapModel, Story};
+
+pub fn markdown(model: &MapModel) -> String {
+    let mut out = format!("# {}\n", one_line(&model.name));
+    for activity in &model.activities {
+        let key = activity
+            .jira_key
+            .as_ref()
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default();
+        let _ = write!(out, "\n## {}{key}\n", one_line(&activity.title));
+        if activity.steps.is_empty() {
+            out += "\n_No steps._\n";
+        }
+        for step in &activity.steps {
+            let _ = write!(out, "\n### {}\n", one_line(&step.title));
+            let in_step: Vec<&Story> = model
+                .stories
+                .iter()
+                .filter(|s| s.step_id == step.id)
+                .collect();
+            if in_step.is_empty() {
+                out += "\n_No stories._\n";
+            }
+            for slice in &model.releases {
+                let cell: Vec<&&Story> = in_step
+                    .iter()
+                    .filter(|s| s.release_id == slice.id)
+                    .collect();
+                if cell.is_empty() {
+                    continue;
+                }
+                let _ = write!(out, "\n#### {}\n\n", one_line(&slice.title));
+                for story in cell {
+                    let status = model
+                        .settings
+                        .status_labels
+                        .iter()
+                        .find(|(s, _)| *s == story.status)
+                        .map_or(story.status.default_label(), |(_, l)| l.as_str());
+                    story_item(&mut out, story, status);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn story_item(out: &mut String, story: &Story, status: &str) {
+    let mut facts = Vec::new();
+    if let Some(key) = &story.details.jira_key {
+        facts.push(key.clone());
+    }
+    facts.push(match story.estimate.as_deref() {
+        Some(e) if e.parse::<f64>().is_ok() || e == "½" => format!("{e} pts"),
+        Some(e) => format!("size {e}"),
+        None => "not estimated".to_owned(),
+    });
+    facts.push(status.to_owned());
+    if !story.details.labels.is_empty() {
+        facts.push(format!("labels: {}", story.details.labels.join(", ")));
+    }
+    let _ = writeln!(
+        out,
+        "- **{}** — {}",
+        one_line(&story.title),
+        facts.join(" · ")
+    );
+    for line in story.description.lines() {
+        match line.trim_end() {
+            "" => out.push('\n'),
+            text => {
+                let _ = writeln!(out, "  {text}");
+            }
+        }
+    }
+    for criterion in &story.acceptance_criteria {
+        let mark = if criterion.done { "x" } else { " " };
+        let _ = writeln!(out, "  - [{mark}] {}", one_line(&criterion.text));
+    }
+}
+
+/// Titles are single lines; a stray line break would break the outline.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
