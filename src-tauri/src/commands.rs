@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use storymap_api::{
     ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince, ChangesView, ConflictView,
-    HistoryPointView, ImageFormat, ImageScope, MapChange, MapEdit, MapSummary, MapView,
-    PresentationFocus, PresentationView, ReceivedMapView, SessionListItem, SessionSummaryView,
-    SessionView, SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
+    HistoryPointView, ImageFormat, ImageScope, JiraImportView, JiraPreviewView, JiraStatusMapping,
+    JiraTarget, MapChange, MapEdit, MapSummary, MapView, PresentationFocus, PresentationView,
+    ReceivedMapView, SessionListItem, SessionSummaryView, SessionView, SplitPatternView,
+    SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -269,4 +270,68 @@ pub async fn presentation(
     focus: PresentationFocus,
 ) -> Result<PresentationView, ApiError> {
     state.with(|w| w.presentation(&map_id, focus))
+}
+
+#[tauri::command]
+pub async fn preview_jira_csv_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    target: JiraTarget,
+    status_map: Vec<JiraStatusMapping>,
+) -> Result<JiraPreviewView, ApiError> {
+    state.with(|w| w.preview_jira_csv_file(&path, &target, &status_map))
+}
+
+#[tauri::command]
+pub async fn import_jira_csv_file(
+    state: State<'_, AppState>,
+    sync: State<'_, SyncRunner>,
+    path: PathBuf,
+    target: JiraTarget,
+    status_map: Vec<JiraStatusMapping>,
+) -> Result<JiraImportView, ApiError> {
+    let imported = state.with(|w| w.import_jira_csv_file(&path, &target, &status_map))?;
+    sync.local_edit(&imported.map.id);
+    Ok(imported)
+}
+
+#[tauri::command]
+pub async fn preview_jira_csv(
+    state: State<'_, AppState>,
+    csv_text: String,
+    target: JiraTarget,
+    status_map: Vec<JiraStatusMapping>,
+) -> Result<JiraPreviewView, ApiError> {
+    state.with(|w| w.preview_jira_csv(&csv_text, &target, &status_map))
+}
+
+#[tauri::command]
+pub async fn import_jira_csv(
+    state: State<'_, AppState>,
+    sync: State<'_, SyncRunner>,
+    csv_text: String,
+    target: JiraTarget,
+    status_map: Vec<JiraStatusMapping>,
+) -> Result<JiraImportView, ApiError> {
+    let imported = state.with(|w| w.import_jira_csv(&csv_text, &target, &status_map))?;
+    sync.local_edit(&imported.map.id);
+    Ok(imported)
+}
+
+#[tauri::command]
+pub async fn export_jira_csv_file(
+    state: State<'_, AppState>,
+    map_id: String,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    state.with(|w| w.export_jira_csv_file(&map_id, &path))
+}
+
+#[tauri::command]
+pub async fn export_markdown_file(
+    state: State<'_, AppState>,
+    map_id: String,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    state.with(|w| w.export_markdown_file(&map_id, &path))
 }

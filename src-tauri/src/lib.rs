@@ -69,6 +69,12 @@ pub fn run() {
             commands::session,
             commands::session_summary,
             commands::presentation,
+            commands::preview_jira_csv_file,
+            commands::import_jira_csv_file,
+            commands::preview_jira_csv,
+            commands::import_jira_csv,
+            commands::export_jira_csv_file,
+            commands::export_markdown_file,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");

@@ -9,6 +9,7 @@ use crate::dto_image::*;
 use crate::dto_sync::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
+use crate::jira_views::*;
 use crate::session_views::*;
 
 /// A Tauri command as the UI calls it; `src-tauri/src/commands.rs` registers the same names.
@@ -187,6 +188,58 @@ pub const COMMANDS: &[CommandSpec] = &[
         returns: "PresentationView",
         doc: "What the projector shows: a story, slice or activity, never private notes.",
     },
+    CommandSpec {
+        name: "preview_jira_csv_file",
+        args: &[
+            ("path", "string"),
+            ("target", "JiraTarget"),
+            ("statusMap", "Array<JiraStatusMapping>"),
+        ],
+        returns: "JiraPreviewView",
+        doc: "What importing a Jira CSV export would create and update, its columns and warnings; writes nothing.",
+    },
+    CommandSpec {
+        name: "import_jira_csv_file",
+        args: &[
+            ("path", "string"),
+            ("target", "JiraTarget"),
+            ("statusMap", "Array<JiraStatusMapping>"),
+        ],
+        returns: "JiraImportView",
+        doc: "Imports a Jira CSV export as one change (one undo step on an existing map); a file that is not a table imports nothing.",
+    },
+    CommandSpec {
+        name: "preview_jira_csv",
+        args: &[
+            ("csvText", "string"),
+            ("target", "JiraTarget"),
+            ("statusMap", "Array<JiraStatusMapping>"),
+        ],
+        returns: "JiraPreviewView",
+        doc: "Like previewJiraCsvFile, on CSV text (pasted or read by the UI).",
+    },
+    CommandSpec {
+        name: "import_jira_csv",
+        args: &[
+            ("csvText", "string"),
+            ("target", "JiraTarget"),
+            ("statusMap", "Array<JiraStatusMapping>"),
+        ],
+        returns: "JiraImportView",
+        doc: "Like importJiraCsvFile, on CSV text.",
+    },
+    CommandSpec {
+        name: "export_jira_csv_file",
+        args: &[("mapId", "string"), ("path", "string")],
+        returns: "null",
+        doc: "Writes the map as a CSV for Jira's External System Import (epics, stories, issue keys kept).",
+    },
+    CommandSpec {
+        name: "export_markdown_file",
+        args: &[("mapId", "string"), ("path", "string")],
+        returns: "null",
+        doc: "Writes the map as a Markdown outline: activities, steps, slices, stories.",
+    },
 ];
 
 fn camel_case(snake: &str) -> String {
@@ -329,6 +382,15 @@ pub fn render() -> Vec<(String, String)> {
         file::<PresentedCardView>(&config),
         file::<PresentedColumnView>(&config),
         file::<PresentationView>(&config),
+        file::<JiraTarget>(&config),
+        file::<JiraStatusMapping>(&config),
+        file::<JiraCountsView>(&config),
+        file::<JiraColumnView>(&config),
+        file::<JiraWarningView>(&config),
+        file::<JiraStoryAction>(&config),
+        file::<JiraStoryPreview>(&config),
+        file::<JiraPreviewView>(&config),
+        file::<JiraImportView>(&config),
         file::<ErrorCode>(&config),
         file::<ApiError>(&config),
         ("commands.ts".to_owned(), commands_ts()),

@@ -53,6 +53,7 @@ impl From<&Activity> for ActivityView {
                     rank: s.rank.as_string(),
                 })
                 .collect(),
+            jira_key: a.jira_key.clone(),
         }
     }
 }
@@ -171,6 +172,7 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
                         rank: Rank::first(),
                     })
                     .collect(),
+                jira_key: a.jira_key.clone(),
             })
             .collect(),
         releases: view

@@ -85,6 +85,7 @@ impl<'m> Refiner<'m> {
             ready_checks: d.ready_checks.clone(),
             split_from: d.split_from.clone(),
             split_from_title: d.split_from_title.clone(),
+            jira_key: d.jira_key.clone(),
             refinement: self.refinement_view(refinement, &s.id),
         }
     }
@@ -153,6 +154,7 @@ pub(crate) fn details_from_view(s: &StoryView) -> StoryDetails {
         split_from: s.split_from.clone(),
         split_from_title: s.split_from_title.clone(),
         split_into: Vec::new(),
+        jira_key: s.jira_key.clone(),
     }
 }
 

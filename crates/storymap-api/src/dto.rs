@@ -45,6 +45,10 @@ pub struct ActivityView {
     pub title: String,
     pub rank: String,
     pub steps: Vec<StepView>,
+    /// The Jira epic this activity was imported from; absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub jira_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -233,6 +237,10 @@ pub struct StoryView {
     pub split_from: Option<String>,
     #[serde(default)]
     pub split_from_title: Option<String>,
+    /// The Jira issue key it was imported from ("SHOP-12"); absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub jira_key: Option<String>,
     #[serde(default)]
     pub refinement: RefinementView,
 }

@@ -14,10 +14,12 @@ mod dto_sync;
 mod error;
 mod history;
 mod history_views;
+mod jira_views;
 mod session_views;
 mod workspace;
 mod workspace_history;
 mod workspace_image;
+mod workspace_jira;
 mod workspace_session;
 mod workspace_sync;
 
@@ -29,6 +31,7 @@ pub use dto_image::*;
 pub use dto_sync::*;
 pub use error::{ApiError, ErrorCode};
 pub use history_views::*;
+pub use jira_views::*;
 pub use session_views::*;
 pub use workspace::Workspace;
 

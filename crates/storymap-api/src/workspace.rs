@@ -437,7 +437,7 @@ const MIN_ZOOM: f64 = 0.25;
 const MAX_ZOOM: f64 = 2.0;
 
 /// Persists an applied edit (or undo) and compacts when due.
-fn commit(
+pub(crate) fn commit(
     store: &mut Store,
     loaded: &mut LoadedMap,
     applied: &Applied,

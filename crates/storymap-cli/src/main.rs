@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod image;
+mod jira;
 mod report;
 mod session;
 mod sync;
@@ -92,6 +93,21 @@ enum Command {
 enum ImportCommand {
     /// A .storymap file: merged into the map with the same id, or added as a new map.
     Storymap { file: PathBuf },
+    /// A Jira CSV export: epics → activities, stories → cards, sub-tasks → criteria.
+    /// Rows with a known issue key update their story; the import is one change.
+    JiraCsv {
+        file: PathBuf,
+        /// The map to import into (name or id); a new map of this name when none has it.
+        /// Default: a new map named after the file.
+        #[arg(long)]
+        map: Option<String>,
+        /// Jira statuses to read differently, e.g. "In Review=refining,Blocked=refining".
+        #[arg(long, value_name = "MAPPINGS")]
+        status_map: Option<String>,
+        /// Print what would be created and updated, the columns and the warnings; import nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -146,6 +162,24 @@ enum ExportCommand {
         map: String,
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+    },
+    /// A CSV for Jira's External System Import: epics, stories, issue keys (docs/formats.md).
+    JiraCsv {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// A readable, git-diffable Markdown outline of the map.
+    Markdown {
+        /// Map name or id.
+        #[arg(long)]
+        map: String,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// The whole map as JSON (docs/formats.md).
     Json {
@@ -261,6 +295,42 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                 &mut out,
                 &format!("{}  {}", received.map.id, received.summary),
             )
+        }
+        Command::Import(ImportCommand::JiraCsv {
+            file,
+            map,
+            status_map,
+            dry_run,
+        }) => {
+            let statuses = jira::status_map(status_map.as_deref())?;
+            let target = jira::target(&workspace, map.as_deref(), &file);
+            if dry_run {
+                let view = workspace.preview_jira_csv_file(&file, &target, &statuses)?;
+                return print(&mut out, &jira::preview(&view));
+            }
+            let view = workspace.import_jira_csv_file(&file, &target, &statuses)?;
+            if !view.warnings.is_empty() {
+                eprintln!("{}", jira::warnings(&view.warnings));
+            }
+            print(&mut out, &jira::imported(&view))
+        }
+        Command::Export(ExportCommand::JiraCsv { map, output }) => {
+            let map_id = workspace.resolve_map(&map)?;
+            match output {
+                Some(path) => workspace.export_jira_csv_file(&map_id, &path),
+                None => out
+                    .write_all(workspace.export_jira_csv(&map_id)?.as_bytes())
+                    .map_err(io_error("cannot write to standard output".into())),
+            }
+        }
+        Command::Export(ExportCommand::Markdown { map, output }) => {
+            let map_id = workspace.resolve_map(&map)?;
+            match output {
+                Some(path) => workspace.export_markdown_file(&map_id, &path),
+                None => out
+                    .write_all(workspace.export_markdown(&map_id)?.as_bytes())
+                    .map_err(io_error("cannot write to standard output".into())),
+            }
         }
         Command::Share { map } => {
             let map_id = workspace.resolve_map(&map)?;

@@ -112,6 +112,7 @@ impl Default for StoryDetails {
             split_from: None,
             split_from_title: None,
             split_into: Vec::new(),
+            jira_key: None,
         }
     }
 }

@@ -5,7 +5,10 @@ use storymap_core::jira::{export_csv, parse_csv, plan_import, JiraImportPlan, St
 use storymap_core::{markdown, Edit, EditContext, MapDocument, StoryStatus};
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/../../tests/fixtures/jira/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../tests/fixtures/jira/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -142,7 +145,11 @@ fn reimporting_updates_by_issue_key_instead_of_duplicating() {
     assert_eq!(map.read().unwrap(), first);
 
     // The team moved on in Storymap; Jira's values come back, its extras stay.
-    let story = first.stories.iter().find(|s| s.title == "Pay by card").unwrap();
+    let story = first
+        .stories
+        .iter()
+        .find(|s| s.title == "Pay by card")
+        .unwrap();
     let context = EditContext {
         new_id: "x".into(),
         unix_time: 5,
@@ -178,9 +185,16 @@ fn status_overrides_replace_the_defaults_and_silence_the_warning() {
     let statuses = StatusMap::parse("In Review=refining").unwrap();
     let plan = import(&mut map, &fixture("cloud.csv"), &statuses);
     let bug = map.read().unwrap();
-    let bug = bug.stories.iter().find(|s| s.title.starts_with("Total")).unwrap();
+    let bug = bug
+        .stories
+        .iter()
+        .find(|s| s.title.starts_with("Total"))
+        .unwrap();
     assert_eq!(bug.status, StoryStatus::Refining);
-    assert!(!plan.warnings.iter().any(|w| w.message.contains("In Review")));
+    assert!(!plan
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("In Review")));
 }
 
 #[test]
@@ -208,5 +222,6 @@ fn the_export_is_what_jiras_external_system_import_reads() {
     let mut map = new_map();
     import(&mut map, &fixture("cloud.csv"), &StatusMap::default());
     let exported = export_csv(&map.read().unwrap());
-    expect_test::expect_file!["../../../tests/fixtures/jira/cloud.exported.csv"].assert_eq(&exported);
+    expect_test::expect_file!["../../../tests/fixtures/jira/cloud.exported.csv"]
+        .assert_eq(&exported);
 }

@@ -4,4 +4,8 @@ import type { StepView } from "./StepView";
 /**
  * An activity of the backbone with its steps, both in display order.
  */
-export type ActivityView = { id: string, title: string, rank: string, steps: Array<StepView>, };
+export type ActivityView = { id: string, title: string, rank: string, steps: Array<StepView>, 
+/**
+ * The Jira epic this activity was imported from; absent when none.
+ */
+jiraKey?: string, };

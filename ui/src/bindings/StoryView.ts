@@ -44,4 +44,8 @@ readyChecks: Array<string>,
 /**
  * The story it was split from, and that story's title.
  */
-splitFrom: string | null, splitFromTitle: string | null, refinement: RefinementView, };
+splitFrom: string | null, splitFromTitle: string | null, 
+/**
+ * The Jira issue key it was imported from ("SHOP-12"); absent when none.
+ */
+jiraKey?: string, refinement: RefinementView, };
