@@ -184,3 +184,135 @@ fn a_corrupt_database_is_reported_and_left_alone() {
     assert!(err.contains("not a readable Storymap database"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), vec![7u8; 8192]);
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../../tests/fixtures/jira/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn jira_csv_dry_run_import_reimport_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let cloud = fixture("cloud.csv");
+    let dry = stdout(&storymap(
+        dir.path(),
+        &["import", "jira-csv", &cloud, "--map", "Shop", "--dry-run"],
+    ));
+    assert!(dry.starts_with("Dry run into 'Shop' (nothing imported)\nWould create: 3 activities, 3 steps, 2 slices, 5 stories, 6 criteria"), "{dry}");
+    assert!(dry.contains("  Sprint (×2) → ignored"), "{dry}");
+    assert!(
+        dry.contains(
+            "warning: row 8, column \"Custom field (Story point estimate)\": '4' story points"
+        ),
+        "{dry}"
+    );
+    assert_eq!(stdout(&storymap(dir.path(), &["map", "list"])), "");
+
+    let output = storymap(
+        dir.path(),
+        &[
+            "import",
+            "jira-csv",
+            &cloud,
+            "--map",
+            "Shop",
+            "--status-map",
+            "In Review=refining",
+        ],
+    );
+    let imported = stdout(&output);
+    assert!(imported.ends_with("Shop: created 3 activities, 3 steps, 2 slices, 5 stories, 6 criteria; updated nothing; 0 unchanged, 0 rows skipped"), "{imported}");
+    let warnings = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        warnings.contains("warning: row 4, column \"Fix versions\": several fix versions"),
+        "{warnings}"
+    );
+    assert!(
+        !warnings.contains("In Review"),
+        "mapped by --status-map: {warnings}"
+    );
+
+    let again = stdout(&storymap(
+        dir.path(),
+        &["import", "jira-csv", &cloud, "--map", "Shop"],
+    ));
+    assert!(
+        again.contains("created nothing; updated 1 story; 4 unchanged"),
+        "In Review is read as in sprint now: {again}"
+    );
+    let list = stdout(&storymap(dir.path(), &["map", "list"]));
+    assert_eq!(list.lines().count(), 1, "{list}");
+    assert!(list.contains("    5 stories  Shop"), "{list}");
+
+    let markdown = stdout(&storymap(
+        dir.path(),
+        &["export", "markdown", "--map", "Shop"],
+    ));
+    assert!(
+        markdown.contains("- **Pay by card** — SHOP-2 · 5 pts · In sprint · labels: mvp, payments"),
+        "{markdown}"
+    );
+    let out = dir.path().join("jira.csv");
+    stdout(&storymap(
+        dir.path(),
+        &[
+            "export",
+            "jira-csv",
+            "--map",
+            "Shop",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        csv.starts_with("Issue Type,Issue key,Issue id,Parent,Summary"),
+        "{csv}"
+    );
+    let back = stdout(&storymap(
+        dir.path(),
+        &["import", "jira-csv", out.to_str().unwrap(), "--map", "Shop"],
+    ));
+    assert!(
+        back.contains("created nothing; updated nothing; 5 unchanged"),
+        "{back}"
+    );
+}
+
+#[test]
+fn a_broken_jira_csv_fails_with_row_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = stderr(&storymap(
+        dir.path(),
+        &[
+            "import",
+            "jira-csv",
+            &fixture("broken.csv"),
+            "--map",
+            "Broken",
+        ],
+    ));
+    assert!(
+        err.contains("broken.csv: row 3: has 1 cells where the header has 3"),
+        "{err}"
+    );
+    assert_eq!(stdout(&storymap(dir.path(), &["map", "list"])), "");
+    let err = stderr(&storymap(
+        dir.path(),
+        &[
+            "import",
+            "jira-csv",
+            &fixture("cloud.csv"),
+            "--status-map",
+            "Blocked=stuck",
+        ],
+    ));
+    assert!(err.contains("'stuck' is not a Storymap status"), "{err}");
+    let bad = stdout(&storymap(
+        dir.path(),
+        &["import", "jira-csv", &fixture("bad-rows.csv")],
+    ));
+    assert!(bad.ends_with("bad-rows: created 1 activity, 1 step, 1 slice, 2 stories; updated nothing; 0 unchanged, 3 rows skipped"), "{bad}");
+}
