@@ -97,7 +97,7 @@ pub(crate) fn estimate_from_points(text: &str) -> Result<String, String> {
 /// Our estimate as Jira story points; T-shirt sizes and "?" have none.
 pub(crate) fn points_of(estimate: Option<&str>) -> Option<String> {
     match Estimate::read(estimate)? {
-        Estimate::Points(p) if p == 0.5 => Some("0.5".into()),
+        Estimate::Points(0.5) => Some("0.5".into()),
         Estimate::Points(p) => Some(p.to_string()),
         _ => None,
     }
