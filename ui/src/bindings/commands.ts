@@ -7,6 +7,8 @@ import type { ChangesSince } from "./ChangesSince";
 import type { ChangesView } from "./ChangesView";
 import type { ConflictView } from "./ConflictView";
 import type { HistoryPointView } from "./HistoryPointView";
+import type { ImageFormat } from "./ImageFormat";
+import type { ImageScope } from "./ImageScope";
 import type { JiraImportView } from "./JiraImportView";
 import type { JiraPreviewView } from "./JiraPreviewView";
 import type { JiraStatusMapping } from "./JiraStatusMapping";
@@ -15,7 +17,12 @@ import type { MapChange } from "./MapChange";
 import type { MapEdit } from "./MapEdit";
 import type { MapSummary } from "./MapSummary";
 import type { MapView } from "./MapView";
+import type { PresentationFocus } from "./PresentationFocus";
+import type { PresentationView } from "./PresentationView";
 import type { ReceivedMapView } from "./ReceivedMapView";
+import type { SessionListItem } from "./SessionListItem";
+import type { SessionSummaryView } from "./SessionSummaryView";
+import type { SessionView } from "./SessionView";
 import type { SplitPatternView } from "./SplitPatternView";
 import type { SyncSettingsInput } from "./SyncSettingsInput";
 import type { SyncSettingsView } from "./SyncSettingsView";
@@ -56,6 +63,8 @@ export const commands = {
   joinMap: (url: string, serverUrl: string) => invoke<ReceivedMapView>("join_map", { url, serverUrl }),
   /** Writes the map with its whole history as a .storymap file. */
   exportMapFile: (mapId: string, path: string) => invoke<null>("export_map_file", { mapId, path }),
+  /** Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path. */
+  exportImage: (mapId: string, format: ImageFormat, scope: ImageScope, path: string) => invoke<null>("export_image", { mapId, format, scope, path }),
   /** Reads a .storymap file: merged into the same map when we have it, else added. */
   importMapFile: (path: string) => invoke<ReceivedMapView>("import_map_file", { path }),
   /** What changed since the last sync, the last opening or a date: per story, who and when. */
@@ -68,6 +77,14 @@ export const commands = {
   historyPoints: (mapId: string, limit: number) => invoke<Array<HistoryPointView>>("history_points", { mapId, limit }),
   /** The map as it was right after one change (read-only). */
   mapAt: (mapId: string, hash: string) => invoke<MapView>("map_at", { mapId, hash }),
+  /** The map's refinement sessions, past and open, newest first. */
+  sessions: (mapId: string) => invoke<Array<SessionListItem>>("sessions", { mapId }),
+  /** One session as the room sees it; votes stay hidden until revealed. */
+  session: (mapId: string, sessionId: string) => invoke<SessionView>("session", { mapId, sessionId }),
+  /** What a session did (the latest when sessionId is null) and the stakeholder update. */
+  sessionSummary: (mapId: string, sessionId: string | null) => invoke<SessionSummaryView>("session_summary", { mapId, sessionId }),
+  /** What the projector shows: a story, slice or activity, never private notes. */
+  presentation: (mapId: string, focus: PresentationFocus) => invoke<PresentationView>("presentation", { mapId, focus }),
   /** What importing a Jira CSV export would create and update, its columns and warnings; writes nothing. */
   previewJiraCsvFile: (path: string, target: JiraTarget, statusMap: Array<JiraStatusMapping>) => invoke<JiraPreviewView>("preview_jira_csv_file", { path, target, statusMap }),
   /** Imports a Jira CSV export as one change (one undo step on an existing map); a file that is not a table imports nothing. */
