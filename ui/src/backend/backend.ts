@@ -5,6 +5,12 @@ import type { ChangesSince } from "../bindings/ChangesSince";
 import type { ChangesView } from "../bindings/ChangesView";
 import type { ConflictView } from "../bindings/ConflictView";
 import type { HistoryPointView } from "../bindings/HistoryPointView";
+import type { ImageFormat } from "../bindings/ImageFormat";
+import type { ImageScope } from "../bindings/ImageScope";
+import type { JiraImportView } from "../bindings/JiraImportView";
+import type { JiraPreviewView } from "../bindings/JiraPreviewView";
+import type { JiraStatusMapping } from "../bindings/JiraStatusMapping";
+import type { JiraTarget } from "../bindings/JiraTarget";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
@@ -54,10 +60,21 @@ export interface Backend {
   exportMapFile(mapId: string, path: string): Promise<void>;
   /** Reads a `.storymap` file: merged into the same map when we have it, else added. */
   importMapFile(path: string): Promise<ReceivedMapView>;
-  /** Asks where to save a `.storymap` file; `null` when the person cancels. */
-  chooseSavePath(defaultName: string): Promise<string | null>;
-  /** Asks which `.storymap` file to open; `null` when the person cancels. */
-  chooseOpenPath(): Promise<string | null>;
+  /** Asks where to save a file of this kind (`.storymap` unless told); `null` when the person cancels. */
+  chooseSavePath(defaultName: string, kind?: FileKind): Promise<string | null>;
+  /** Asks which file of this kind (`.storymap` unless told) to open; `null` when the person cancels. */
+  chooseOpenPath(kind?: FileKind): Promise<string | null>;
+
+  /** What importing a Jira CSV export would create and update, its columns and warnings; writes nothing. */
+  previewJiraCsvFile(path: string, target: JiraTarget, statusMap: JiraStatusMapping[]): Promise<JiraPreviewView>;
+  /** Imports a Jira CSV export as one change; a file that is not a table is refused whole (row named). */
+  importJiraCsvFile(path: string, target: JiraTarget, statusMap: JiraStatusMapping[]): Promise<JiraImportView>;
+  /** Writes the map as a CSV for Jira's External System Import. */
+  exportJiraCsvFile(mapId: string, path: string): Promise<void>;
+  /** Writes the map as a Markdown outline. */
+  exportMarkdownFile(mapId: string, path: string): Promise<void>;
+  /** Draws the whole map or one slice as PNG, SVG or PDF and writes it to the path. */
+  exportImage(mapId: string, format: ImageFormat, scope: ImageScope, path: string): Promise<void>;
 
   /**
    * What changed since the last sync, the last opening or a date: per story, who and when.
@@ -80,6 +97,9 @@ export interface Backend {
   /** The list of maps changed (one joined, imported or renamed elsewhere). */
   onMapsChanged(listener: () => void): Unsubscribe;
 }
+
+/** The kinds of file the app reads or writes through the system's file dialogs. */
+export type FileKind = "storymap" | "jiraCsv" | "markdown" | "png" | "svg" | "pdf";
 
 /** Stops a subscription; safe to call more than once. */
 export type Unsubscribe = () => void;

@@ -59,6 +59,12 @@ describe("tauriBackend", () => {
     await tauriBackend.conflicts("m1");
     await tauriBackend.historyPoints("m1", 200);
     await tauriBackend.mapAt("m1", "a1b2c3");
+    const statusMap = [{ jiraStatus: "In QA", status: "inSprint" }] as const;
+    await tauriBackend.previewJiraCsvFile("/home/ann/jira.csv", { kind: "newMap", name: "jira" }, [...statusMap]);
+    await tauriBackend.importJiraCsvFile("/home/ann/jira.csv", { kind: "existingMap", mapId: "m1" }, []);
+    await tauriBackend.exportJiraCsvFile("m1", "/home/ann/Shop.csv");
+    await tauriBackend.exportMarkdownFile("m1", "/home/ann/Shop.md");
+    await tauriBackend.exportImage("m1", { kind: "pdf", paper: "letter" }, { kind: "slice", releaseId: "r1" }, "/home/ann/Shop.pdf");
     expect(invoke.mock.calls).toEqual([
       ["list_maps"],
       ["open_start_map"],
@@ -82,6 +88,11 @@ describe("tauriBackend", () => {
       ["conflicts", { mapId: "m1" }],
       ["history_points", { mapId: "m1", limit: 200 }],
       ["map_at", { mapId: "m1", hash: "a1b2c3" }],
+      ["preview_jira_csv_file", { path: "/home/ann/jira.csv", target: { kind: "newMap", name: "jira" }, statusMap }],
+      ["import_jira_csv_file", { path: "/home/ann/jira.csv", target: { kind: "existingMap", mapId: "m1" }, statusMap: [] }],
+      ["export_jira_csv_file", { mapId: "m1", path: "/home/ann/Shop.csv" }],
+      ["export_markdown_file", { mapId: "m1", path: "/home/ann/Shop.md" }],
+      ["export_image", { mapId: "m1", format: { kind: "pdf", paper: "letter" }, scope: { kind: "slice", releaseId: "r1" }, path: "/home/ann/Shop.pdf" }],
     ]);
   });
 
@@ -102,6 +113,21 @@ describe("tauriBackend", () => {
     const filters = [{ name: "Story map", extensions: ["storymap"] }];
     expect(save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Shop.storymap", filters }));
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ multiple: false, directory: false, filters }));
+  });
+
+  it("offers only the files of the kind asked for", async () => {
+    save.mockResolvedValue("/home/ann/Shop.pdf");
+    open.mockResolvedValue("/home/ann/jira.csv");
+    expect(await tauriBackend.chooseSavePath("Shop.pdf", "pdf")).toBe("/home/ann/Shop.pdf");
+    expect(await tauriBackend.chooseOpenPath("jiraCsv")).toBe("/home/ann/jira.csv");
+    await tauriBackend.chooseSavePath("Shop.md", "markdown");
+    await tauriBackend.chooseSavePath("Shop.png", "png");
+    await tauriBackend.chooseSavePath("Shop.svg", "svg");
+    await tauriBackend.chooseSavePath("Shop.csv", "jiraCsv");
+    const extensions = (call: unknown[]) => (call[0] as { filters: Array<{ extensions: string[] }> }).filters[0]?.extensions;
+    expect(save.mock.calls.slice(-5).map(extensions)).toEqual([["pdf"], ["md"], ["png"], ["svg"], ["csv"]]);
+    expect(open).toHaveBeenLastCalledWith(expect.objectContaining({ title: "Import from Jira", multiple: false, directory: false }));
+    expect(extensions(open.mock.calls.at(-1) ?? [])).toEqual(["csv"]);
   });
 
   it("hands each event's payload to its listener until unsubscribed", async () => {

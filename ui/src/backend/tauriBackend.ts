@@ -2,10 +2,23 @@
 //! events the Rust side pushes.
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { commands } from "../bindings/commands";
-import type { Backend } from "./backend";
+import type { Backend, FileKind } from "./backend";
 import { subscribe } from "./tauriEvents";
 
-const STORYMAP_FILES = [{ name: "Story map", extensions: ["storymap"] }];
+/** What the file dialogs say and which files they offer, per kind of file. */
+const FILE_DIALOGS: Record<FileKind, { save: string; open: string; name: string; extensions: string[] }> = {
+  storymap: { save: "Export map", open: "Import a map", name: "Story map", extensions: ["storymap"] },
+  jiraCsv: { save: "Export for Jira", open: "Import from Jira", name: "Jira CSV export", extensions: ["csv"] },
+  markdown: { save: "Export as Markdown", open: "Open a Markdown file", name: "Markdown", extensions: ["md"] },
+  png: { save: "Export as PNG", open: "Open a PNG image", name: "PNG image", extensions: ["png"] },
+  svg: { save: "Export as SVG", open: "Open an SVG image", name: "SVG image", extensions: ["svg"] },
+  pdf: { save: "Export as PDF", open: "Open a PDF", name: "PDF document", extensions: ["pdf"] },
+};
+
+function filters(kind: FileKind) {
+  const { name, extensions } = FILE_DIALOGS[kind];
+  return [{ name, extensions }];
+}
 
 export const tauriBackend: Backend = {
   listMaps: () => commands.listMaps(),
@@ -34,8 +47,21 @@ export const tauriBackend: Backend = {
   conflicts: (mapId) => commands.conflicts(mapId),
   historyPoints: (mapId, limit) => commands.historyPoints(mapId, limit),
   mapAt: (mapId, hash) => commands.mapAt(mapId, hash),
-  chooseSavePath: (defaultName) => save({ title: "Export map", defaultPath: defaultName, filters: STORYMAP_FILES }),
-  chooseOpenPath: () => open({ title: "Import a map", multiple: false, directory: false, filters: STORYMAP_FILES }),
+  chooseSavePath: (defaultName, kind = "storymap") =>
+    save({ title: FILE_DIALOGS[kind].save, defaultPath: defaultName, filters: filters(kind) }),
+  chooseOpenPath: (kind = "storymap") =>
+    open({ title: FILE_DIALOGS[kind].open, multiple: false, directory: false, filters: filters(kind) }),
+  previewJiraCsvFile: (path, target, statusMap) => commands.previewJiraCsvFile(path, target, statusMap),
+  importJiraCsvFile: (path, target, statusMap) => commands.importJiraCsvFile(path, target, statusMap),
+  exportJiraCsvFile: async (mapId, path) => {
+    await commands.exportJiraCsvFile(mapId, path);
+  },
+  exportMarkdownFile: async (mapId, path) => {
+    await commands.exportMarkdownFile(mapId, path);
+  },
+  exportImage: async (mapId, format, scope, path) => {
+    await commands.exportImage(mapId, format, scope, path);
+  },
   onSyncStatus: (listener) => subscribe("sync-status", listener),
   onRemoteChange: (listener) => subscribe("remote-change", listener),
   onMapsChanged: (listener) =>

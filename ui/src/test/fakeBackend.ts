@@ -1,7 +1,8 @@
 //! An in-memory Backend for Vitest only. It mimics the real one closely enough for the UI: edits
 //! (moves by index included) change a stored map and answer with a `MapChange` patch, and each
 //! map keeps a simple undo/redo stack of whole snapshots. Sync, files and events: `fakeSync.ts`;
-//! what changed, conflicts and past maps: `fakeHistory.ts`.
+//! what changed, conflicts and past maps: `fakeHistory.ts`; Jira CSV and file exports:
+//! `components/exchange/fakeExchange.ts`.
 import type { Backend } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
@@ -17,7 +18,8 @@ import type { StoryView } from "../bindings/StoryView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import { applyRefineEdit } from "./fakeRefineEdits";
 import { fakeBacklog, fakeSplitPatterns, refineAll } from "./fakeRefinement";
-import { FakeHistory, isHistoryEdit } from "./fakeHistory";
+import { FakeExchange } from "../components/exchange/fakeExchange";
+import { isHistoryEdit } from "./fakeHistory";
 import { defaultSettings, emptyMap, release, sampleMap, story } from "./sampleMap";
 
 interface HistoryEntry {
@@ -35,7 +37,7 @@ function byRank(a: StoryView, b: StoryView): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export class FakeBackend extends FakeHistory implements Backend {
+export class FakeBackend extends FakeExchange implements Backend {
   readonly maps = new Map<string, MapView>();
   readonly edits: Array<{ mapId: string; edit: MapEdit }> = [];
   readonly savedPrefs = new Map<string, ViewPrefs>();
