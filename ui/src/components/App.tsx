@@ -10,6 +10,8 @@ import { isTypingTarget, matchShortcut, type ShortcutId } from "../model/shortcu
 import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
 import { useMapStore } from "../state/useMapStore";
 import { EmptyMap } from "./EmptyMap";
+import { ExchangeMenuContext } from "./exchange/exchangeMenu";
+import { useExchangeScreens } from "./exchange/useExchangeScreens";
 import { ConflictsContext } from "./history/conflicts";
 import { PastMapContext } from "./history/pastMap";
 import { useHistoryScreens } from "./history/useHistoryScreens";
@@ -37,6 +39,7 @@ export function App({ backend }: { backend: Backend }) {
   const refine = useRefineScreens(backend, view, applyEdit, actions.showToast);
   const { shortcut: refineShortcut, mode } = refine;
   const sync = useSyncScreens(backend, view, openMap, actions.showToast);
+  const exchange = useExchangeScreens(backend, view, openMap, actions.showToast);
   const arrived = useMemo(() => new Set(state.arrived?.storyIds ?? []), [state.arrived]);
   const history = useHistoryScreens({
     backend,
@@ -141,6 +144,7 @@ export function App({ backend }: { backend: Backend }) {
       data-pending-edits={state.pendingEdits}
     >
       <StatusNamesContext value={names}>
+        <ExchangeMenuContext value={exchange.menu}>
         <TopBar
           view={view}
           maps={state.maps}
@@ -182,6 +186,7 @@ export function App({ backend }: { backend: Backend }) {
         >
           {view && refine.viewSwitch}
         </TopBar>
+        </ExchangeMenuContext>
         <StoryOpenContext value={viewingPast ? null : refine.openStory}>
         <ArrivedContext value={arrived}>
         <ConflictsContext value={history.storyConflicts}>
@@ -234,6 +239,7 @@ export function App({ backend }: { backend: Backend }) {
         {history.panels}
         {refine.dialogs}
         {sync.dialogs}
+        {exchange.dialogs}
         <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
         {showHelp && (
           <ShortcutsDialog

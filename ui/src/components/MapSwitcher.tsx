@@ -1,9 +1,11 @@
 //! The maps menu: every map on this computer, a new one, joining a teammate's, and moving a map
-//! in or out as a `.storymap` file.
-import { useEffect, useId, useRef, useState } from "react";
+//! in or out as a `.storymap` file, from a Jira CSV, or in another format (Export…).
+import { useContext, useEffect, useId, useRef, useState } from "react";
 import type { MapSummary } from "../bindings/MapSummary";
 import { storyCountLabel } from "../model/labels";
 import { formatUpdated } from "../model/time";
+import { TableIcon } from "./exchange/ExchangeIcons";
+import { ExchangeMenuContext } from "./exchange/exchangeMenu";
 import { CheckIcon, ChevronDownIcon, MapsIcon, PlusIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
 import { LinkIcon } from "./refine/RefineIcons";
@@ -45,6 +47,7 @@ export function MapSwitcher({
   const root = useRef<HTMLDivElement | null>(null);
   const button = useRef<HTMLButtonElement | null>(null);
   const menuId = useId();
+  const exchange = useContext(ExchangeMenuContext);
 
   useEffect(() => {
     if (!open) return;
@@ -186,6 +189,20 @@ export function MapSwitcher({
               <ImportIcon />
               Import .storymap…
             </button>
+            {exchange && (
+              <button
+                type="button"
+                className="switcher-new is-secondary"
+                data-testid="jira-import"
+                onClick={() => {
+                  close();
+                  exchange.onImportJira();
+                }}
+              >
+                <TableIcon />
+                Import from Jira CSV…
+              </button>
+            )}
             <button
               type="button"
               className="switcher-new is-secondary"
@@ -199,6 +216,21 @@ export function MapSwitcher({
               <ExportIcon />
               Export .storymap…
             </button>
+            {exchange && (
+              <button
+                type="button"
+                className="switcher-new is-secondary"
+                data-testid="export-menu"
+                disabled={currentMapId === null}
+                onClick={() => {
+                  close();
+                  exchange.onExport();
+                }}
+              >
+                <ExportIcon />
+                Export…
+              </button>
+            )}
           </div>
         </div>
       )}
