@@ -42,12 +42,14 @@ fn fixture() -> MapModel {
             title: "Find <products>".into(),
             rank: Rank::first(),
             steps: vec![step("browse", "Browse & filter"), step("search", "Search")],
+            jira_key: None,
         },
         Activity {
             id: "buy".into(),
             title: "Buy".into(),
             rank: Rank::first(),
             steps: vec![step("pay", "Pay \"now\"")],
+            jira_key: None,
         },
     ];
     let releases = vec![
