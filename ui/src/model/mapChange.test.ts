@@ -15,6 +15,7 @@ function change(overrides: Partial<MapChange>): MapChange {
     createdId: null,
     history: { undo: null, redo: null },
     notice: null,
+    session: null,
     ...overrides,
   };
 }

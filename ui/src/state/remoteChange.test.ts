@@ -24,6 +24,7 @@ function teammateChange(overrides: Partial<MapChange> = {}): MapChange {
     createdId: null,
     history: { undo: "Rename map", redo: null },
     notice: null,
+    session: null,
     ...overrides,
   };
 }

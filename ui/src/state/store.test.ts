@@ -18,6 +18,7 @@ function change(overrides: Partial<MapChange> = {}): MapChange {
     createdId: null,
     history: { undo: "Rename map", redo: null },
     notice: null,
+    session: null,
     ...overrides,
   };
 }

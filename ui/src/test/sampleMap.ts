@@ -31,6 +31,7 @@ export function story(
     soThat: "",
     why: "",
     notes: "",
+    notesPrivate: false,
     labels: [],
     blockedReason: null,
     parkedReason: null,

@@ -66,6 +66,7 @@ describe("Conflicts", () => {
           createdId: null,
           history: { undo: null, redo: null },
           notice: null,
+          session: null,
         },
       });
     });

@@ -145,6 +145,7 @@ describe("teammates' changes arriving", () => {
           createdId: null,
           history: { undo: null, redo: null },
           notice: null,
+          session: null,
         },
       });
     });
@@ -176,6 +177,7 @@ describe("teammates' changes arriving", () => {
           createdId: null,
           history: { undo: null, redo: null },
           notice: null,
+          session: null,
         },
       });
     });
