@@ -15,8 +15,13 @@ import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { PresentationFocus } from "../bindings/PresentationFocus";
+import type { PresentationView } from "../bindings/PresentationView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
 import type { RemoteChange } from "../bindings/RemoteChange";
+import type { SessionListItem } from "../bindings/SessionListItem";
+import type { SessionSummaryView } from "../bindings/SessionSummaryView";
+import type { SessionView } from "../bindings/SessionView";
 import type { SplitPatternView } from "../bindings/SplitPatternView";
 import type { SyncSettingsInput } from "../bindings/SyncSettingsInput";
 import type { SyncSettingsView } from "../bindings/SyncSettingsView";
@@ -89,6 +94,15 @@ export interface Backend {
   historyPoints(mapId: string, limit: number): Promise<HistoryPointView[]>;
   /** The map as it was right after one change, to look at (read only). */
   mapAt(mapId: string, hash: string): Promise<MapView>;
+
+  /** The map's refinement sessions, past and open, newest first. */
+  sessions(mapId: string): Promise<SessionListItem[]>;
+  /** One session as the room sees it; votes stay hidden until revealed. */
+  session(mapId: string, sessionId: string): Promise<SessionView>;
+  /** What a session did (the latest when `sessionId` is null) and the stakeholder update. */
+  sessionSummary(mapId: string, sessionId: string | null): Promise<SessionSummaryView>;
+  /** What the projector shows: a story, a slice or an activity; never private notes. */
+  presentation(mapId: string, focus: PresentationFocus): Promise<PresentationView>;
 
   /** Every change of any map's sync state. Returns the unsubscribe. */
   onSyncStatus(listener: (status: SyncStatus) => void): Unsubscribe;

@@ -59,6 +59,10 @@ describe("tauriBackend", () => {
     await tauriBackend.conflicts("m1");
     await tauriBackend.historyPoints("m1", 200);
     await tauriBackend.mapAt("m1", "a1b2c3");
+    await tauriBackend.sessions("m1");
+    await tauriBackend.session("m1", "se-1");
+    await tauriBackend.sessionSummary("m1", null);
+    await tauriBackend.presentation("m1", { kind: "story", storyId: "st-1" });
     const statusMap = [{ jiraStatus: "In QA", status: "inSprint" }] as const;
     await tauriBackend.previewJiraCsvFile("/home/ann/jira.csv", { kind: "newMap", name: "jira" }, [...statusMap]);
     await tauriBackend.importJiraCsvFile("/home/ann/jira.csv", { kind: "existingMap", mapId: "m1" }, []);
@@ -88,6 +92,10 @@ describe("tauriBackend", () => {
       ["conflicts", { mapId: "m1" }],
       ["history_points", { mapId: "m1", limit: 200 }],
       ["map_at", { mapId: "m1", hash: "a1b2c3" }],
+      ["sessions", { mapId: "m1" }],
+      ["session", { mapId: "m1", sessionId: "se-1" }],
+      ["session_summary", { mapId: "m1", sessionId: null }],
+      ["presentation", { mapId: "m1", focus: { kind: "story", storyId: "st-1" } }],
       ["preview_jira_csv_file", { path: "/home/ann/jira.csv", target: { kind: "newMap", name: "jira" }, statusMap }],
       ["import_jira_csv_file", { path: "/home/ann/jira.csv", target: { kind: "existingMap", mapId: "m1" }, statusMap: [] }],
       ["export_jira_csv_file", { mapId: "m1", path: "/home/ann/Shop.csv" }],

@@ -62,6 +62,10 @@ export const tauriBackend: Backend = {
   exportImage: async (mapId, format, scope, path) => {
     await commands.exportImage(mapId, format, scope, path);
   },
+  sessions: (mapId) => commands.sessions(mapId),
+  session: (mapId, sessionId) => commands.session(mapId, sessionId),
+  sessionSummary: (mapId, sessionId) => commands.sessionSummary(mapId, sessionId),
+  presentation: (mapId, focus) => commands.presentation(mapId, focus),
   onSyncStatus: (listener) => subscribe("sync-status", listener),
   onRemoteChange: (listener) => subscribe("remote-change", listener),
   onMapsChanged: (listener) =>

@@ -2,7 +2,7 @@
 //! (moves by index included) change a stored map and answer with a `MapChange` patch, and each
 //! map keeps a simple undo/redo stack of whole snapshots. Sync, files and events: `fakeSync.ts`;
 //! what changed, conflicts and past maps: `fakeHistory.ts`; Jira CSV and file exports:
-//! `components/exchange/fakeExchange.ts`.
+//! `components/exchange/fakeExchange.ts`; sessions and the projector: `fakeRoom.ts`.
 import type { Backend } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
@@ -11,12 +11,18 @@ import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
+import type { PresentationFocus } from "../bindings/PresentationFocus";
+import type { PresentationView } from "../bindings/PresentationView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
 import type { ReleaseView } from "../bindings/ReleaseView";
+import type { SessionListItem } from "../bindings/SessionListItem";
+import type { SessionSummaryView } from "../bindings/SessionSummaryView";
+import type { SessionView } from "../bindings/SessionView";
 import type { SplitPatternView } from "../bindings/SplitPatternView";
 import type { StoryView } from "../bindings/StoryView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import { applyRefineEdit } from "./fakeRefineEdits";
+import { FakeRoom, isSessionEdit } from "./fakeRoom";
 import { fakeBacklog, fakeSplitPatterns, refineAll } from "./fakeRefinement";
 import { FakeExchange } from "../components/exchange/fakeExchange";
 import { isHistoryEdit } from "./fakeHistory";
@@ -41,6 +47,7 @@ export class FakeBackend extends FakeExchange implements Backend {
   readonly maps = new Map<string, MapView>();
   readonly edits: Array<{ mapId: string; edit: MapEdit }> = [];
   readonly savedPrefs = new Map<string, ViewPrefs>();
+  readonly room = new FakeRoom();
   startMapId: string;
   private nextId = 1;
   private failures: ApiError[] = [];
@@ -128,6 +135,32 @@ export class FakeBackend extends FakeExchange implements Backend {
     const view = this.maps.get(mapId);
     if (!view) return Promise.reject(this.error("notFound", `No map ${mapId}`));
     return Promise.resolve(fakeBacklog(view, query));
+  }
+
+  sessions(mapId: string): Promise<SessionListItem[]> {
+    return Promise.resolve(this.room.list(mapId));
+  }
+
+  session(mapId: string, sessionId: string): Promise<SessionView> {
+    return this.withMap(mapId, (view) => this.room.view(view, sessionId));
+  }
+
+  sessionSummary(mapId: string, sessionId: string | null): Promise<SessionSummaryView> {
+    return this.withMap(mapId, (view) => this.room.summary(view, sessionId));
+  }
+
+  presentation(mapId: string, focus: PresentationFocus): Promise<PresentationView> {
+    return this.withMap(mapId, (view) => this.room.presentation(view, focus));
+  }
+
+  private withMap<T>(mapId: string, read: (view: MapView) => T): Promise<T> {
+    const view = this.maps.get(mapId);
+    if (!view) return Promise.reject(this.error("notFound", `No map ${mapId}`));
+    try {
+      return Promise.resolve(read(view));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   splitPatterns(title: string): Promise<SplitPatternView[]> {
@@ -222,6 +255,7 @@ export class FakeBackend extends FakeExchange implements Backend {
         redo: this.stack(this.redoStacks, mapId).at(-1)?.label ?? null,
       },
       notice,
+      session: this.room.takeChanged(),
     };
   }
 
@@ -386,6 +420,7 @@ export class FakeBackend extends FakeExchange implements Backend {
       }
       default:
         if (isHistoryEdit(edit)) return done(this.applyHistoryEdit(view, edit));
+        if (isSessionEdit(edit)) return this.room.apply(view, edit, (prefix) => this.id(prefix));
         return applyRefineEdit(view, edit, {
           find,
           id: (prefix) => this.id(prefix),
