@@ -8,6 +8,7 @@ import "./styles/app.css";
 import "./styles/refine.css";
 import "./styles/sync.css";
 import "./styles/history.css";
+import "./styles/room.css";
 import "./styles/exchange.css";
 
 const container = document.getElementById("root");

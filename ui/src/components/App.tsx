@@ -17,6 +17,7 @@ import { PastMapContext } from "./history/pastMap";
 import { useHistoryScreens } from "./history/useHistoryScreens";
 import { MapGrid, type MapKeysHandle } from "./MapGrid";
 import { StoryOpenContext } from "./refine/storyOpen";
+import { useRoom } from "./room/useRoom";
 import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { StatusNamesContext } from "./statusNames";
@@ -50,6 +51,8 @@ export function App({ backend }: { backend: Backend }) {
   });
   const { toggleChanges, backToNow, pastView } = history;
   const viewingPast = pastView !== null;
+  const room = useRoom({ backend, view, send: applyEdit, onToast: actions.showToast, openStory: refine.openStory });
+  const { presenting, present } = room;
 
   const edit = useCallback(
     (change: MapEdit) => {
@@ -74,7 +77,8 @@ export function App({ backend }: { backend: Backend }) {
   // One handler for every shortcut in the table; none fires while typing in a field.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      // Presentation mode has its own keys.
+      if (presenting || event.defaultPrevented || isTypingTarget(event.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (viewingPast && event.key === "Escape") {
         event.preventDefault();
@@ -119,6 +123,9 @@ export function App({ backend }: { backend: Backend }) {
         case "changes":
           toggleChanges();
           break;
+        case "present":
+          present();
+          break;
         case "openStory":
         case "toggleBacklog":
           handled = refineShortcut(shortcut.id);
@@ -132,13 +139,13 @@ export function App({ backend }: { backend: Backend }) {
     return () => {
       document.removeEventListener("keydown", onKeyDown);
     };
-  }, [undo, redo, setZoom, zoom, fit, refineShortcut, mode, viewingPast, backToNow, toggleChanges]);
+  }, [undo, redo, setZoom, zoom, fit, refineShortcut, mode, viewingPast, backToNow, toggleChanges, presenting, present]);
 
   const onUndo = useCallback(() => void undo(), [undo]);
 
   return (
     <div
-      className="app"
+      className={presenting ? "app is-presenting" : "app"}
       data-testid="app"
       data-ready={view ? "true" : undefined}
       data-pending-edits={state.pendingEdits}
@@ -182,6 +189,7 @@ export function App({ backend }: { backend: Backend }) {
           onImportMap={() => void sync.importMap()}
           onExportMap={() => void sync.exportMap()}
           historyButtons={history.buttons}
+          roomButtons={!viewingPast && room.buttons}
           syncStatus={sync.pill}
         >
           {view && refine.viewSwitch}
@@ -235,8 +243,11 @@ export function App({ backend }: { backend: Backend }) {
         </ConflictsContext>
         </ArrivedContext>
         </StoryOpenContext>
+        {!viewingPast && room.presentation}
         {!viewingPast && refine.panel}
         {history.panels}
+        {!viewingPast && room.panel}
+        {room.dialogs}
         {refine.dialogs}
         {sync.dialogs}
         {exchange.dialogs}

@@ -58,6 +58,8 @@ export interface TopBarProps {
   onExportMap: () => void;
   /** "What changed" and the conflicts indicator, drawn after the view switch. */
   historyButtons?: React.ReactNode;
+  /** "Session" and "Present", drawn after the history buttons. */
+  roomButtons?: React.ReactNode;
   /** The sync status pill, drawn beside the save status. */
   syncStatus?: React.ReactNode;
   /** Drawn after the undo/redo group: the view switch. */
@@ -93,6 +95,7 @@ export function TopBar({
   onImportMap,
   onExportMap,
   historyButtons,
+  roomButtons,
   syncStatus,
   children,
 }: TopBarProps) {
@@ -160,6 +163,7 @@ export function TopBar({
           </div>
           {children}
           {historyButtons}
+          {roomButtons}
           <div className="topbar-spacer" />
           <div className={search === "" ? "search" : "search is-active"} role="search">
             <SearchIcon className="search-icon" />

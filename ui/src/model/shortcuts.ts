@@ -23,6 +23,7 @@ export type ShortcutId =
   | "toggleDependencies"
   | "changes"
   | "newMap"
+  | "present"
   | "help";
 
 /** One key combination. `ctrl` also accepts ⌘ on macOS; `shift` unset means "either". */
@@ -166,6 +167,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     combos: [{ key: "n", ctrl: true, shift: false }],
     keys: "Ctrl+N",
     description: "New map",
+    group: "View",
+  },
+  {
+    id: "present",
+    combos: [{ key: "F5" }],
+    keys: "F5",
+    description: "Present on the wall: full screen, large type (Esc leaves)",
     group: "View",
   },
   { id: "help", combos: [{ key: "?" }], keys: "?", description: "Show these shortcuts", group: "View" },

@@ -1,0 +1,89 @@
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderApp, startSession } from "./testing";
+
+const presentation = () => screen.getByTestId("presentation");
+const key = (name: string) => {
+  act(() => {
+    fireEvent.keyDown(document.body, { key: name });
+  });
+};
+async function shownStory(): Promise<string | null> {
+  return (await screen.findByTestId("presentation-story")).getAttribute("data-story-id");
+}
+
+describe("Presentation mode", () => {
+  it("opens on the first slice without a session, moves through slices and the slice's stories, and Esc leaves", async () => {
+    const backend = await renderApp();
+    fireEvent.click(screen.getByTestId("present-button"));
+    expect(presentation().getAttribute("data-focus")).toBe("slice");
+    expect(screen.getByTestId("app").classList.contains("is-presenting")).toBe(true);
+    expect((await screen.findByTestId("presentation-slice")).textContent).toContain("MVP");
+    expect(backend.room.focuses[0]).toEqual({ kind: "slice", releaseId: "r-mvp" });
+
+    key("ArrowRight");
+    await waitFor(() => {
+      expect(screen.getByTestId("presentation-slice").textContent).toContain("Release 2");
+    });
+    key("ArrowLeft");
+    key("1");
+    expect(presentation().getAttribute("data-focus")).toBe("story");
+    expect(await shownStory()).toBe("st-1");
+    key("ArrowRight");
+    await waitFor(async () => {
+      expect(await shownStory()).toBe("st-2");
+    });
+    key(" ");
+    key("PageDown");
+    await waitFor(async () => {
+      expect(await shownStory()).toBe("st-5");
+    });
+    // The end of the slice stays put.
+    key("ArrowDown");
+    expect(await shownStory()).toBe("st-5");
+    expect(screen.getByTestId("presentation-position").textContent).toBe("4 / 4");
+
+    key("Escape");
+    expect(screen.queryByTestId("presentation")).toBeNull();
+    expect(screen.getByTestId("app").classList.contains("is-presenting")).toBe(false);
+  });
+
+  it("opens with F5, switches theme with T, shows a story's activity, and E opens the story's details", async () => {
+    await renderApp();
+    key("F5");
+    expect(presentation().getAttribute("data-theme")).toBe("light");
+    key("t");
+    expect(presentation().getAttribute("data-theme")).toBe("dark");
+    key("1");
+    expect(await shownStory()).toBe("st-1");
+    key("3");
+    expect(presentation().getAttribute("data-focus")).toBe("activity");
+    expect((await screen.findByTestId("presentation-slice")).getAttribute("data-kind")).toBe("activity");
+    key("1");
+    key("e");
+    expect((await screen.findByTestId("story-panel")).getAttribute("data-story-id")).toBe("st-1");
+    fireEvent.click(screen.getByTestId("presentation-exit"));
+    expect(screen.queryByTestId("presentation")).toBeNull();
+  });
+
+  it("follows the session's stories and shows the session bar", async () => {
+    const backend = await startSession();
+    fireEvent.click(screen.getByTestId("session-button"));
+    fireEvent.click(screen.getByTestId("present-button"));
+    expect(presentation().getAttribute("data-focus")).toBe("story");
+    expect(await shownStory()).toBe("st-1");
+    expect(screen.getByTestId("session-bar")).toBeTruthy();
+    expect(screen.queryByTestId("session-panel")).toBeNull();
+    // The session's stories, not the slice's: st-2 is done, so not picked.
+    key("ArrowRight");
+    await waitFor(async () => {
+      expect(await shownStory()).toBe("st-3");
+    });
+    // "Next story" on the bar focuses the next one to discuss, and the wall follows.
+    fireEvent.click(screen.getByTestId("next-story"));
+    await waitFor(async () => {
+      expect(await shownStory()).toBe("st-3");
+    });
+    expect(backend.edits.at(-1)?.edit).toEqual({ kind: "focusSessionStory", sessionId: "session-new-1", storyId: "st-3" });
+  });
+});
