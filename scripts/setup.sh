@@ -29,7 +29,7 @@ say() { echo "setup: $*"; }
 packages=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick
-  xclip
+  xclip xdotool
 )
 missing=()
 for pkg in "${packages[@]}"; do
