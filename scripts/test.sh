@@ -68,7 +68,7 @@ stage "build app and CLI (debug)"
 cargo build -p storymap-app -p storymap-cli
 
 stage "end-to-end journeys (real window under Xvfb)"
-xvfb-run -a -s "-screen 0 1440x900x24" npm run test:e2e
+xvfb-run -a -s "-screen 0 1920x1080x24" npm run test:e2e
 
 finish_stage
 stage_name="done"
