@@ -72,9 +72,10 @@ async fn pull(
     Ok(heads)
 }
 
-/// Hands samod the local changes it lacks. Returns samod's heads after, which the store
-/// then has all of — or `None` when the store does not have the map (joining it), so
-/// everything samod holds is still to be pulled.
+/// Hands samod the local changes it lacks. Returns the store's heads, which samod then
+/// has all of, so pulling after them brings exactly what the store lacks — or `None` when
+/// the store does not have the map (joining it), so everything samod holds is to be pulled.
+/// (Not samod's heads: samod may already hold changes from the server the store lacks.)
 async fn push(
     handle: &DocHandle,
     replica: &Arc<dyn Replica>,
@@ -82,17 +83,16 @@ async fn push(
 ) -> Result<Option<Vec<ChangeHash>>, SyncError> {
     let theirs = samod_heads(handle).await?;
     let (replica, id) = (replica.clone(), map_id.to_owned());
-    let Some((bytes, _)) = blocking(move || replica.changes_after(&id, &theirs)).await? else {
+    let Some((bytes, ours)) = blocking(move || replica.changes_after(&id, &theirs)).await? else {
         return Ok(None);
     };
-    let heads = handle
+    handle
         .with_document_async(move |doc| {
             // Already-known changes are skipped; unreadable bytes cannot come from our store.
             let _ = doc.load_incremental(&bytes);
-            doc.get_heads()
         })
         .await?;
-    Ok(Some(heads))
+    Ok(Some(ours))
 }
 
 /// Resolves when both sides have each other's changes on `connection`.
@@ -239,10 +239,9 @@ impl SyncClient {
                     url: server.to_owned(),
                 })?;
             let mut changes = handle.changes();
-            let mut pulled = match push(&handle, &replica, map_id).await? {
-                Some(heads) => heads,
-                None => pull(&handle, &replica, map_id, &[]).await?,
-            };
+            // What samod already received before we listened to it, merged at once.
+            let ours = push(&handle, &replica, map_id).await?.unwrap_or_default();
+            let mut pulled = pull(&handle, &replica, map_id, &ours).await?;
             let mut waiting: Option<Pin<Box<dyn Future<Output = ()> + Send>>> = None;
             let arm = |handle: &DocHandle| dialer.connection_id().map(|c| in_step(handle, c));
             if dialer.is_connected() {
