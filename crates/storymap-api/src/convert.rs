@@ -1,8 +1,8 @@
 //! Domain model ⇄ DTOs. The export JSON and the IPC payload are the same `MapView`.
 
 use storymap_core::{
-    Activity, HistoryEdit, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup,
-    Step, Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
+    Activity, BackboneEdit, CardEdit, Edit, HistoryEdit, MapModel, MapSettings, Rank, ReleaseSlice,
+    SliceEdit, SliceRollup as CoreRollup, Step, Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
 };
 use storymap_store::MapListing;
 
@@ -191,90 +191,104 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
 
 impl From<MapEdit> for storymap_core::Edit {
     fn from(edit: MapEdit) -> Self {
-        use storymap_core::Edit as E;
         let edit = match refine_edit(edit) {
-            Ok(refine) => return E::Refine(refine),
+            Ok(refine) => return refine,
             Err(other) => *other,
         };
-        // `Workspace::apply_edit` names the author; this path is for callers without one.
-        let edit = match crate::convert_session_edit::session_edit(edit, "Storymap user") {
-            Ok(session) => return E::Session(session),
+        let edit = match crate::convert_session_edit::session_edit(edit) {
+            Ok(session) => return session,
             Err(shaping) => *shaping,
         };
         match edit {
-            MapEdit::RenameMap { name } => E::RenameMap { name },
-            MapEdit::AddActivity { title } => E::AddActivity { title },
+            MapEdit::RenameMap { name } => BackboneEdit::RenameMap { name }.into(),
+            MapEdit::AddActivity { title } => BackboneEdit::AddActivity { title }.into(),
             MapEdit::RenameActivity { activity_id, title } => {
-                E::RenameActivity { activity_id, title }
+                BackboneEdit::RenameActivity { activity_id, title }.into()
             }
-            MapEdit::AddStep { activity_id, title } => E::AddStep { activity_id, title },
-            MapEdit::RenameStep { step_id, title } => E::RenameStep { step_id, title },
-            MapEdit::AddRelease { title } => E::AddRelease { title },
-            MapEdit::RenameRelease { release_id, title } => E::RenameRelease { release_id, title },
+            MapEdit::AddStep { activity_id, title } => {
+                BackboneEdit::AddStep { activity_id, title }.into()
+            }
+            MapEdit::RenameStep { step_id, title } => {
+                BackboneEdit::RenameStep { step_id, title }.into()
+            }
+            MapEdit::AddRelease { title } => SliceEdit::AddRelease { title }.into(),
+            MapEdit::RenameRelease { release_id, title } => {
+                SliceEdit::RenameRelease { release_id, title }.into()
+            }
             MapEdit::AddStory {
                 step_id,
                 release_id,
                 title,
-            } => E::AddStory {
+            } => CardEdit::AddStory {
                 step_id,
                 release_id,
                 title,
-            },
-            MapEdit::RenameStory { story_id, title } => E::RenameStory { story_id, title },
+            }
+            .into(),
+            MapEdit::RenameStory { story_id, title } => {
+                CardEdit::RenameStory { story_id, title }.into()
+            }
             MapEdit::MoveActivity {
                 activity_id,
                 to_index,
-            } => E::MoveActivity {
+            } => BackboneEdit::MoveActivity {
                 activity_id,
                 to_index: to_index as usize,
-            },
-            MapEdit::DeleteActivity { activity_id } => E::DeleteActivity { activity_id },
+            }
+            .into(),
+            MapEdit::DeleteActivity { activity_id } => {
+                BackboneEdit::DeleteActivity { activity_id }.into()
+            }
             MapEdit::MoveStep {
                 step_id,
                 activity_id,
                 to_index,
-            } => E::MoveStep {
+            } => BackboneEdit::MoveStep {
                 step_id,
                 activity_id,
                 to_index: to_index as usize,
-            },
-            MapEdit::DeleteStep { step_id } => E::DeleteStep { step_id },
+            }
+            .into(),
+            MapEdit::DeleteStep { step_id } => BackboneEdit::DeleteStep { step_id }.into(),
             MapEdit::MoveRelease {
                 release_id,
                 to_index,
-            } => E::MoveRelease {
+            } => SliceEdit::MoveRelease {
                 release_id,
                 to_index: to_index as usize,
-            },
+            }
+            .into(),
             MapEdit::DeleteRelease {
                 release_id,
                 move_stories_to,
-            } => E::DeleteRelease {
+            } => SliceEdit::DeleteRelease {
                 release_id,
                 move_stories_to,
-            },
+            }
+            .into(),
             MapEdit::MoveStory {
                 story_id,
                 step_id,
                 release_id,
                 to_index,
-            } => E::MoveStory {
+            } => CardEdit::MoveStory {
                 story_id,
                 step_id,
                 release_id,
                 to_index: to_index as usize,
-            },
-            MapEdit::DuplicateStory { story_id } => E::DuplicateStory { story_id },
+            }
+            .into(),
+            MapEdit::DuplicateStory { story_id } => CardEdit::DuplicateStory { story_id }.into(),
             MapEdit::ResolveConflict {
                 story_id,
                 field,
                 choice,
-            } => E::History(HistoryEdit::ResolveConflict {
+            } => Edit::from(HistoryEdit::ResolveConflict {
                 story_id,
                 field,
                 choice,
             }),
-            MapEdit::RestoreStory { story_id, at } => E::History(HistoryEdit::RestoreStory {
+            MapEdit::RestoreStory { story_id, at } => Edit::from(HistoryEdit::RestoreStory {
                 story_id,
                 at: vec![at],
             }),
@@ -282,12 +296,12 @@ impl From<MapEdit> for storymap_core::Edit {
                 story_id,
                 field,
                 at,
-            } => E::History(HistoryEdit::RestoreField {
+            } => Edit::from(HistoryEdit::RestoreField {
                 story_id,
                 field,
                 at: vec![at],
             }),
-            MapEdit::DeleteStory { story_id } => E::DeleteStory { story_id },
+            MapEdit::DeleteStory { story_id } => CardEdit::DeleteStory { story_id }.into(),
             refinement => unreachable!("refine_edit converts {refinement:?}"),
         }
     }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use storymap_core::refine::{self, MapIndex, Refinement};
 use storymap_core::{
-    AcceptanceCriterion, MapModel, MapSettings, RefineEdit, SplitChild, Story, StoryDetails,
+    AcceptanceCriterion, CriteriaEdit, DependencyEdit, Edit, EstimateEdit, MapModel, MapSettings,
+    SettingsEdit, SplitChild, SplitEdit, Story, StoryDetails, StoryEdit,
 };
 
 use crate::dto::*;
@@ -257,60 +258,69 @@ impl From<&MapSettingsView> for MapSettings {
 }
 
 /// The refinement edits; the map-shaping ones come back as they are.
-pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, Box<MapEdit>> {
-    use RefineEdit as R;
+pub(crate) fn refine_edit(edit: MapEdit) -> Result<Edit, Box<MapEdit>> {
     Ok(match edit {
         MapEdit::SetStoryText {
             story_id,
             field,
             text,
-        } => R::SetText {
+        } => StoryEdit::SetText {
             story_id,
             field: field.into(),
             text,
-        },
-        MapEdit::SetStatus { story_id, status } => R::SetStatus {
+        }
+        .into(),
+        MapEdit::SetStatus { story_id, status } => StoryEdit::SetStatus {
             story_id,
             status: status.into(),
-        },
-        MapEdit::SetEstimate { story_id, estimate } => R::SetEstimate { story_id, estimate },
+        }
+        .into(),
+        MapEdit::SetEstimate { story_id, estimate } => {
+            EstimateEdit::SetEstimate { story_id, estimate }.into()
+        }
         MapEdit::SetWsjf {
             story_id,
             part,
             value,
-        } => R::SetWsjf {
+        } => EstimateEdit::SetWsjf {
             story_id,
             part: part.into(),
             value,
-        },
+        }
+        .into(),
         MapEdit::SetLabel {
             story_id,
             label,
             on,
-        } => R::SetLabel {
+        } => StoryEdit::SetLabel {
             story_id,
             label,
             on,
-        },
+        }
+        .into(),
         MapEdit::SetDependency {
             story_id,
             depends_on,
             on,
-        } => R::SetDependency {
+        } => DependencyEdit::SetDependency {
             story_id,
             depends_on,
             on,
-        },
+        }
+        .into(),
         MapEdit::SetReadyCheck {
             story_id,
             item_id,
             on,
-        } => R::SetReadyCheck {
+        } => StoryEdit::SetReadyCheck {
             story_id,
             item_id,
             on,
-        },
-        MapEdit::AddCriteria { story_id, text } => R::AddCriteria { story_id, text },
+        }
+        .into(),
+        MapEdit::AddCriteria { story_id, text } => {
+            CriteriaEdit::AddCriteria { story_id, text }.into()
+        }
         MapEdit::UpdateCriterion {
             story_id,
             criterion_id,
@@ -318,40 +328,44 @@ pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, Box<MapEdit>> {
             given,
             when,
             then,
-        } => R::UpdateCriterion {
+        } => CriteriaEdit::UpdateCriterion {
             story_id,
             criterion_id,
             text,
             given,
             when,
             then,
-        },
+        }
+        .into(),
         MapEdit::SetCriterionDone {
             story_id,
             criterion_id,
             done,
-        } => R::SetCriterionDone {
+        } => CriteriaEdit::SetCriterionDone {
             story_id,
             criterion_id,
             done,
-        },
+        }
+        .into(),
         MapEdit::MoveCriterion {
             story_id,
             criterion_id,
             to_index,
-        } => R::MoveCriterion {
+        } => CriteriaEdit::MoveCriterion {
             story_id,
             criterion_id,
             to_index: to_index as usize,
-        },
+        }
+        .into(),
         MapEdit::DeleteCriterion {
             story_id,
             criterion_id,
-        } => R::DeleteCriterion {
+        } => CriteriaEdit::DeleteCriterion {
             story_id,
             criterion_id,
-        },
-        MapEdit::SplitStory { story_id, children } => R::Split {
+        }
+        .into(),
+        MapEdit::SplitStory { story_id, children } => SplitEdit {
             story_id,
             children: children
                 .into_iter()
@@ -360,20 +374,27 @@ pub(crate) fn refine_edit(edit: MapEdit) -> Result<RefineEdit, Box<MapEdit>> {
                     criterion_ids: c.criterion_ids,
                 })
                 .collect(),
-        },
-        MapEdit::AddDorItem { text } => R::AddDorItem { text },
-        MapEdit::RenameDorItem { item_id, text } => R::RenameDorItem { item_id, text },
-        MapEdit::DeleteDorItem { item_id } => R::DeleteDorItem { item_id },
-        MapEdit::SetSmallLimit { points } => R::SetSmallLimit { points },
-        MapEdit::SetTShirtPoints { size, points } => R::SetTShirtPoints {
+        }
+        .into(),
+        MapEdit::AddDorItem { text } => SettingsEdit::AddDorItem { text }.into(),
+        MapEdit::RenameDorItem { item_id, text } => {
+            SettingsEdit::RenameDorItem { item_id, text }.into()
+        }
+        MapEdit::DeleteDorItem { item_id } => SettingsEdit::DeleteDorItem { item_id }.into(),
+        MapEdit::SetSmallLimit { points } => SettingsEdit::SetSmallLimit { points }.into(),
+        MapEdit::SetTShirtPoints { size, points } => SettingsEdit::SetTShirtPoints {
             size: size.into(),
             points,
-        },
-        MapEdit::SetStatusLabel { status, label } => R::SetStatusLabel {
+        }
+        .into(),
+        MapEdit::SetStatusLabel { status, label } => SettingsEdit::SetStatusLabel {
             status: status.into(),
             label,
-        },
-        MapEdit::SetNotesPrivate { story_id, private } => R::SetNotesPrivate { story_id, private },
+        }
+        .into(),
+        MapEdit::SetNotesPrivate { story_id, private } => {
+            StoryEdit::SetNotesPrivate { story_id, private }.into()
+        }
         other => return Err(Box::new(other)),
     })
 }

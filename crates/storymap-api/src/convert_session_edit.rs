@@ -1,6 +1,7 @@
 //! The session `MapEdit`s into the core's `SessionEdit`.
 
-use storymap_core::session::{self as core, SessionEdit, SessionStart};
+use storymap_core::session as core;
+use storymap_core::{AgendaEdit, Edit, PokerEdit, RoomEdit, SessionEdit, SessionStart};
 
 use crate::dto::MapEdit;
 use crate::session_views::SessionNoteKind;
@@ -13,10 +14,8 @@ fn note_kind(kind: SessionNoteKind) -> core::NoteKind {
     }
 }
 
-/// The session edits; the others come back as they are. `author` is the facilitator of a
-/// new session and the author of a note.
-pub(crate) fn session_edit(edit: MapEdit, author: &str) -> Result<SessionEdit, Box<MapEdit>> {
-    use SessionEdit as S;
+/// The session edits; the others come back as they are.
+pub(crate) fn session_edit(edit: MapEdit) -> Result<Edit, Box<MapEdit>> {
     let index = |i: u32| i as usize;
     Ok(match edit {
         MapEdit::StartSession {
@@ -25,173 +24,193 @@ pub(crate) fn session_edit(edit: MapEdit, author: &str) -> Result<SessionEdit, B
             length_minutes,
             timebox_minutes,
             deck,
-        } => S::Start(SessionStart {
+        } => SessionEdit::Start(SessionStart {
             story_ids,
             story_count,
             length_minutes,
             timebox_minutes,
-            facilitator: author.to_owned(),
             deck: deck.map(Into::into),
-        }),
+        })
+        .into(),
         MapEdit::AddAgendaItem {
             session_id,
             title,
             start_minute,
             end_minute,
-        } => S::AddAgendaItem {
+        } => AgendaEdit::AddAgendaItem {
             session_id,
             title,
             start_minute,
             end_minute,
-        },
+        }
+        .into(),
         MapEdit::RenameAgendaItem {
             session_id,
             item_id,
             title,
-        } => S::RenameAgendaItem {
+        } => AgendaEdit::RenameAgendaItem {
             session_id,
             item_id,
             title,
-        },
+        }
+        .into(),
         MapEdit::RetimeAgendaItem {
             session_id,
             item_id,
             start_minute,
             end_minute,
-        } => S::RetimeAgendaItem {
+        } => AgendaEdit::RetimeAgendaItem {
             session_id,
             item_id,
             start_minute,
             end_minute,
-        },
+        }
+        .into(),
         MapEdit::DeleteAgendaItem {
             session_id,
             item_id,
-        } => S::DeleteAgendaItem {
+        } => AgendaEdit::DeleteAgendaItem {
             session_id,
             item_id,
-        },
+        }
+        .into(),
         MapEdit::MoveAgendaItem {
             session_id,
             item_id,
             to_index,
-        } => S::MoveAgendaItem {
+        } => AgendaEdit::MoveAgendaItem {
             session_id,
             item_id,
             to_index: index(to_index),
-        },
+        }
+        .into(),
         MapEdit::AddSessionStory {
             session_id,
             story_id,
-        } => S::AddStory {
+        } => RoomEdit::AddStory {
             session_id,
             story_id,
-        },
+        }
+        .into(),
         MapEdit::RemoveSessionStory {
             session_id,
             story_id,
-        } => S::RemoveStory {
+        } => RoomEdit::RemoveStory {
             session_id,
             story_id,
-        },
+        }
+        .into(),
         MapEdit::MoveSessionStory {
             session_id,
             story_id,
             to_index,
-        } => S::MoveStory {
+        } => RoomEdit::MoveStory {
             session_id,
             story_id,
             to_index: index(to_index),
-        },
+        }
+        .into(),
         MapEdit::FocusSessionStory {
             session_id,
             story_id,
-        } => S::Focus {
+        } => RoomEdit::Focus {
             session_id,
             story_id,
-        },
+        }
+        .into(),
         MapEdit::SetSessionTimebox {
             session_id,
             minutes,
-        } => S::SetTimebox {
+        } => RoomEdit::SetTimebox {
             session_id,
             minutes,
-        },
+        }
+        .into(),
         MapEdit::MarkSessionStoryRefined {
             session_id,
             story_id,
-        } => S::MarkRefined {
+        } => RoomEdit::MarkRefined {
             session_id,
             story_id,
-        },
+        }
+        .into(),
         MapEdit::ParkSessionStory {
             session_id,
             story_id,
             reason,
-        } => S::Park {
+        } => RoomEdit::Park {
             session_id,
             story_id,
             reason,
-        },
+        }
+        .into(),
         MapEdit::AddSessionNote {
             session_id,
             story_id,
             note_kind: kind,
             text,
-        } => S::AddNote {
+        } => SessionEdit::AddNote {
             session_id,
             story_id,
             kind: note_kind(kind),
             text,
-            author: author.to_owned(),
-        },
-        MapEdit::AddParticipant { session_id, name } => S::AddParticipant { session_id, name },
+        }
+        .into(),
+        MapEdit::AddParticipant { session_id, name } => {
+            PokerEdit::AddParticipant { session_id, name }.into()
+        }
         MapEdit::RemoveParticipant {
             session_id,
             participant_id,
-        } => S::RemoveParticipant {
+        } => PokerEdit::RemoveParticipant {
             session_id,
             participant_id,
-        },
-        MapEdit::SetSessionDeck { session_id, deck } => S::SetDeck {
+        }
+        .into(),
+        MapEdit::SetSessionDeck { session_id, deck } => PokerEdit::SetDeck {
             session_id,
             deck: deck.into(),
-        },
+        }
+        .into(),
         MapEdit::NewPokerRound {
             session_id,
             story_id,
-        } => S::NewRound {
+        } => PokerEdit::NewRound {
             session_id,
             story_id,
-        },
+        }
+        .into(),
         MapEdit::CastVote {
             session_id,
             round_id,
             participant_id,
             value,
-        } => S::CastVote {
+        } => PokerEdit::CastVote {
             session_id,
             round_id,
             participant_id,
             value,
-        },
+        }
+        .into(),
         MapEdit::RevealVotes {
             session_id,
             round_id,
-        } => S::Reveal {
+        } => PokerEdit::Reveal {
             session_id,
             round_id,
-        },
+        }
+        .into(),
         MapEdit::AcceptEstimate {
             session_id,
             round_id,
             estimate,
-        } => S::AcceptEstimate {
+        } => PokerEdit::AcceptEstimate {
             session_id,
             round_id,
             estimate,
-        },
-        MapEdit::EndSession { session_id } => S::End { session_id },
+        }
+        .into(),
+        MapEdit::EndSession { session_id } => SessionEdit::End { session_id }.into(),
         other => return Err(Box::new(other)),
     })
 }

@@ -135,16 +135,10 @@ impl Workspace {
     pub fn create_map(&mut self, name: &str) -> Result<MapView, ApiError> {
         let map_id = new_id();
         let mut doc = MapDocument::create(&map_id, name, &self.author, unix_now())?;
-        let first_release = storymap_core::Edit::AddRelease {
+        let first_release = storymap_core::SliceEdit::AddRelease {
             title: FIRST_RELEASE.into(),
         };
-        doc.apply(
-            &first_release,
-            &EditContext {
-                new_id: new_id(),
-                unix_time: unix_now(),
-            },
-        )?;
+        doc.apply(&first_release.into(), &self.edit_context())?;
         self.store.insert_map(&doc)?;
         self.open_map(&map_id)
     }
@@ -164,6 +158,15 @@ impl Workspace {
         self.remember_opened(map_id)
     }
 
+    /// A fresh id, the time now, and this device's user as the author.
+    pub(crate) fn edit_context(&self) -> EditContext {
+        EditContext {
+            new_id: new_id(),
+            unix_time: unix_now(),
+            author: self.author.clone(),
+        }
+    }
+
     pub(crate) fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
         match &mut self.loaded {
             Some(loaded) if loaded.map_id() == map_id => self.store.catch_up(loaded)?,
@@ -179,14 +182,8 @@ impl Workspace {
     /// One edit: one Automerge change, persisted with its projection in one transaction;
     /// answers what changed and records it for undo.
     pub fn apply_edit(&mut self, map_id: &str, edit: MapEdit) -> Result<MapChange, ApiError> {
-        let context = EditContext {
-            new_id: new_id(),
-            unix_time: unix_now(),
-        };
-        let edit = match crate::convert_session_edit::session_edit(edit, &self.author) {
-            Ok(session) => storymap_core::Edit::Session(session),
-            Err(other) => (*other).into(),
-        };
+        let context = self.edit_context();
+        let edit = storymap_core::Edit::from(edit);
         self.loaded_map(map_id)?;
         let loaded = self.loaded.as_mut().expect("loaded above");
         let applied = loaded.doc.apply(&edit, &context)?;

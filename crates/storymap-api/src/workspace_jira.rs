@@ -179,7 +179,7 @@ impl Workspace {
                 let map_id = new_id();
                 let mut doc = MapDocument::create(&map_id, &name, &self.author, unix_now())?;
                 if !edits.is_empty() {
-                    doc.apply_all(&label, &edits, unix_now())?;
+                    doc.apply_all(&label, &edits, (unix_now(), &self.author))?;
                 }
                 self.store.insert_map(&doc)?;
                 map_id
@@ -188,7 +188,10 @@ impl Workspace {
                 if !edits.is_empty() {
                     self.loaded_map(map_id)?;
                     let loaded = self.loaded.as_mut().expect("loaded above");
-                    let applied = loaded.doc.apply_all(&label, &edits, unix_now())?;
+                    let applied =
+                        loaded
+                            .doc
+                            .apply_all(&label, &edits, (unix_now(), &self.author))?;
                     commit(&mut self.store, loaded, &applied)?;
                     self.history.for_map(map_id).record(UndoRecord {
                         label: applied.label,

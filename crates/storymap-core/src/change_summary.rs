@@ -4,13 +4,43 @@
 
 use automerge::{Automerge, ChangeHash, ChangeMetadata, ObjId, ObjType, ReadDoc, Value, ROOT};
 
+use crate::authors::author_of;
 use crate::change_effect::{Effect, ItemTouch, StoryTouch};
 use crate::field_key::{field_label, quoted, PLACE_FIELDS, POSITION};
-use crate::merge::author_of;
 use crate::read::{map_field, str_field};
 use crate::schema::*;
-use crate::timeline::{ChangeEntry, ChangeKind};
 use crate::StoryStatus;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Restored,
+    Moved,
+    Edited,
+    CriterionAdded,
+    CriterionEdited,
+    CriterionRemoved,
+    Backbone,
+    Settings,
+}
+
+/// One thing one change did, e.g. "ben changed the estimate from 3 to 5".
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEntry {
+    /// The change's hash, hex.
+    pub hash: String,
+    pub author: String,
+    pub unix_time: i64,
+    pub kind: ChangeKind,
+    /// The field ("estimate", "position", "criterion:<id>", "step:<id>"), when one.
+    pub field: Option<String>,
+    pub summary: String,
+    /// For an edited scalar field (the estimate, say): its value just before and just
+    /// after the change; `None` when absent or for other kinds of entry.
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
 
 /// One change as the views need it.
 pub(crate) struct Change {

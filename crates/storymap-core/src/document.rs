@@ -3,21 +3,15 @@
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{Author, Automerge, ChangeHash, LoadOptions, ReadDoc, VerificationMode, ROOT};
 
-use crate::edit::{self, Applied, Edit};
+use crate::edit::shared::clean_title;
+use crate::edit::tx::EditTx;
+use crate::edit::{self, history as history_edit, Applied, Edit, EditContext};
 use crate::history::{self, Entity, Recorder, UndoRecord};
-use crate::history_edit;
 use crate::model::MapModel;
+use crate::placement::Placement;
 use crate::read::{self, str_field};
 use crate::schema::*;
 use crate::CoreError;
-
-/// What an edit needs from outside the pure core: the id for anything it creates and the
-/// wall-clock time, in Unix seconds, stamped on the change.
-#[derive(Debug, Clone)]
-pub struct EditContext {
-    pub new_id: String,
-    pub unix_time: i64,
-}
 
 /// The outcome of [`MapDocument::revert`].
 #[derive(Debug)]
@@ -29,6 +23,9 @@ pub struct Reverted {
 
 pub struct MapDocument {
     doc: Automerge,
+    /// Built at the first edit, refreshed from what each edit touched; dropped when
+    /// changes arrive from elsewhere (merges, sync) and rebuilt at the next edit.
+    placement: Option<Placement>,
 }
 
 impl MapDocument {
@@ -39,10 +36,8 @@ impl MapDocument {
         author: &str,
         unix_time: i64,
     ) -> Result<MapDocument, CoreError> {
-        let name = edit::clean_title("map", name)?;
-        let mut map = MapDocument {
-            doc: Automerge::new(),
-        };
+        let name = clean_title("map", name)?;
+        let mut map = MapDocument::from_automerge(Automerge::new());
         map.set_author(author);
         map.doc
             .transact_with(
@@ -72,11 +67,12 @@ impl MapDocument {
         let options = LoadOptions::new().verification_mode(VerificationMode::DontCheck);
         let doc = Automerge::load_with_options(bytes, options)?;
         read::check_document(&doc)?;
-        Ok(MapDocument { doc })
+        Ok(MapDocument::from_automerge(doc))
     }
 
     /// Merges saved changes (change rows or another copy's snapshot); known ones are skipped.
     pub fn load_incremental(&mut self, bytes: &[u8]) -> Result<(), CoreError> {
+        self.placement = None;
         self.doc.load_incremental(bytes)?;
         Ok(())
     }
@@ -87,64 +83,84 @@ impl MapDocument {
             .set_author(Some(Author::from(author.as_bytes().to_vec())));
     }
 
-    /// Applies one edit as one Automerge change stamped with its time and author; on
-    /// error nothing is changed.
+    /// Applies one edit as one Automerge change stamped with its time; on error nothing
+    /// is changed.
     pub fn apply(&mut self, edit: &Edit, context: &EditContext) -> Result<Applied, CoreError> {
-        // A history edit reads past states and op origins first (see `history_edit`).
+        // A history edit reads past states and op origins first (see `edit::history`).
         let plan = match edit {
             Edit::History(history) => Some(history_edit::plan(&self.doc, history)?),
             _ => None,
         };
-        self.doc
+        let placement = self
+            .placement
+            .get_or_insert_with(|| Placement::build(&self.doc));
+        let ids = (
+            context.new_id.as_str(),
+            context.unix_time,
+            context.author.as_str(),
+        );
+        let applied = self
+            .doc
             .transact_with(
                 |applied: &Applied| commit_options(applied.label.clone(), context.unix_time),
                 |tx| match &plan {
                     Some(plan) => history_edit::write(tx, plan),
-                    None => edit::apply(tx, edit, &context.new_id, context.unix_time),
+                    None => {
+                        let mut edit_tx = EditTx::new(tx, ids, placement);
+                        let label = edit::apply(&mut edit_tx, edit)?;
+                        Ok(edit_tx.finish(label))
+                    }
                 },
             )
             .map(|success| success.result)
-            .map_err(|failure| failure.error)
-            .map(|applied| self.with_parents_shown(applied))
+            .map_err(|failure| failure.error)?;
+        placement.refresh(&self.doc, &applied.stories);
+        Ok(self.with_parents_shown(applied))
     }
 
     /// Applies several edits as ONE Automerge change (an import, say): one undo step, one
     /// change row. Each edit gets its own id for what it creates, so later edits can refer
-    /// to it. On error nothing is changed. History edits are refused (they plan against
-    /// the whole document, which a running transaction cannot see).
+    /// to it, and sees the cells as the earlier ones left them. On error nothing is
+    /// changed. History edits are refused (they plan against the whole document, which a
+    /// running transaction cannot see).
     pub fn apply_all(
         &mut self,
         label: &str,
         edits: &[(Edit, String)],
-        unix_time: i64,
+        (unix_time, author): (i64, &str),
     ) -> Result<Applied, CoreError> {
-        if edits.iter().any(|(e, _)| matches!(e, Edit::History(_))) {
-            return Err(CoreError::InvalidInput(
-                "a history edit cannot be part of a batch".into(),
-            ));
-        }
-        self.doc
+        let placement = self
+            .placement
+            .get_or_insert_with(|| Placement::build(&self.doc));
+        let result = self
+            .doc
             .transact_with(
                 |_| commit_options(label.to_owned(), unix_time),
                 |tx| -> Result<Applied, CoreError> {
-                    let mut writes = Vec::new();
-                    let mut stories = Vec::new();
-                    let mut first_created = None;
+                    let mut all = Applied {
+                        label: label.to_owned(),
+                        ..Applied::default()
+                    };
                     for (edit, new_id) in edits {
-                        let applied = edit::apply(tx, edit, new_id, unix_time)?;
-                        writes.extend(applied.writes);
-                        stories.extend(applied.stories);
-                        first_created = first_created.or(applied.created_id);
+                        let mut edit_tx = EditTx::new(tx, (new_id, unix_time, author), placement);
+                        let label = edit::apply(&mut edit_tx, edit)?;
+                        let applied = edit_tx.finish(label);
+                        placement.refresh(&*tx, &applied.stories);
+                        all.absorb(applied);
                     }
-                    let mut applied = Applied::from_writes(label.to_owned(), writes);
-                    applied.touch_stories(stories);
-                    applied.created_id = first_created;
-                    Ok(applied)
+                    Ok(all)
                 },
             )
             .map(|success| success.result)
-            .map_err(|failure| failure.error)
-            .map(|applied| self.with_parents_shown(applied))
+            .map_err(|failure| failure.error);
+        match result {
+            Ok(applied) => Ok(self.with_parents_shown(applied)),
+            Err(error) => {
+                // The index saw the rolled-back edits.
+                self.placement = None;
+                Err(error)
+            }
+        }
     }
 
     /// A deleted step or slice stays drawn while it holds live stories (see `read`), so a
@@ -182,6 +198,9 @@ impl MapDocument {
             )
             .map(|success| success.result)
             .map_err(|failure| failure.error)?;
+        if let Some(placement) = &mut self.placement {
+            placement.refresh(&self.doc, &applied.stories);
+        }
         Ok(Reverted {
             applied: self.with_parents_shown(applied),
             skipped,
@@ -260,14 +279,19 @@ impl MapDocument {
     /// map through [`MapDocument::apply`], and merged bytes should be checked as in
     /// [`MapDocument::merge`].
     pub fn sync_doc(&mut self) -> &mut Automerge {
-        &mut self.doc
+        self.automerge_mut()
     }
 
     pub(crate) fn from_automerge(doc: Automerge) -> MapDocument {
-        MapDocument { doc }
+        MapDocument {
+            doc,
+            placement: None,
+        }
     }
 
+    /// Changes arriving this way are not seen by the placement index: it is rebuilt.
     pub(crate) fn automerge_mut(&mut self) -> &mut Automerge {
+        self.placement = None;
         &mut self.doc
     }
 }
@@ -281,36 +305,37 @@ pub(crate) fn commit_options(message: String, unix_time: i64) -> CommitOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::StoryStatus;
+    use crate::{BackboneEdit, CardEdit, SliceEdit, StoryStatus};
 
     fn ctx(id: &str) -> EditContext {
         EditContext {
             new_id: id.into(),
             unix_time: 1_700_000_000,
+            author: "ana".into(),
         }
     }
 
     fn small_map() -> MapDocument {
         let mut map = MapDocument::create("m1", "Grocery app", "ana", 1_700_000_000).unwrap();
         map.apply(
-            &Edit::AddActivity {
+            &Edit::from(BackboneEdit::AddActivity {
                 title: "Shop".into(),
-            },
+            }),
             &ctx("a1"),
         )
         .unwrap();
         map.apply(
-            &Edit::AddStep {
+            &Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Search".into(),
-            },
+            }),
             &ctx("s1"),
         )
         .unwrap();
         map.apply(
-            &Edit::AddRelease {
+            &Edit::from(SliceEdit::AddRelease {
                 title: "MVP".into(),
-            },
+            }),
             &ctx("r1"),
         )
         .unwrap();
@@ -340,43 +365,43 @@ mod tests {
     fn edits_build_the_grid_in_order() {
         let mut map = small_map();
         map.apply(
-            &Edit::AddStep {
+            &Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Compare".into(),
-            },
+            }),
             &ctx("s2"),
         )
         .unwrap();
         map.apply(
-            &Edit::AddActivity {
+            &Edit::from(BackboneEdit::AddActivity {
                 title: "Pay".into(),
-            },
+            }),
             &ctx("a2"),
         )
         .unwrap();
         map.apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: "By name".into(),
-            },
+            }),
             &ctx("t1"),
         )
         .unwrap();
         map.apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: "By barcode".into(),
-            },
+            }),
             &ctx("t2"),
         )
         .unwrap();
         map.apply(
-            &Edit::RenameStory {
+            &Edit::from(CardEdit::RenameStory {
                 story_id: "t1".into(),
                 title: "  By product name ".into(),
-            },
+            }),
             &ctx("-"),
         )
         .unwrap();
@@ -397,11 +422,11 @@ mod tests {
         let mut map = small_map();
         let heads = map.heads();
         let err = map.apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "nope".into(),
                 release_id: "r1".into(),
                 title: "X".into(),
-            },
+            }),
             &ctx("t1"),
         );
         assert!(
@@ -409,10 +434,10 @@ mod tests {
             "{err:?}"
         );
         let err = map.apply(
-            &Edit::RenameActivity {
+            &Edit::from(BackboneEdit::RenameActivity {
                 activity_id: "a1".into(),
                 title: "   ".into(),
-            },
+            }),
             &ctx("-"),
         );
         assert!(matches!(err, Err(CoreError::InvalidInput(_))), "{err:?}");
@@ -438,11 +463,11 @@ mod tests {
         let mut map = small_map();
         let snapshot = map.save();
         map.apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: "A".into(),
-            },
+            }),
             &ctx("t1"),
         )
         .unwrap();
@@ -489,28 +514,28 @@ mod tests {
         let mut a = a;
         b.set_author("ben");
         a.apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: "From Ana".into(),
-            },
+            }),
             &ctx("ta"),
         )
         .unwrap();
         b.apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: "From Ben".into(),
-            },
+            }),
             &ctx("tb"),
         )
         .unwrap();
         b.apply(
-            &Edit::RenameStep {
+            &Edit::from(BackboneEdit::RenameStep {
                 step_id: "s1".into(),
                 title: "Find".into(),
-            },
+            }),
             &ctx("-"),
         )
         .unwrap();

@@ -7,7 +7,7 @@ use automerge::transaction::Transactable;
 use automerge::ObjType;
 
 use crate::document::commit_options;
-use crate::edit::{clean_title, put_titled};
+use crate::edit::shared::{clean_title, put_titled};
 use crate::schema::*;
 use crate::{CoreError, MapDocument, MapModel, MapSettings, Rank, StoryDetails};
 
@@ -269,7 +269,11 @@ fn validate_dependencies(model: &MapModel) -> Result<(), CoreError> {
                     story.title
                 )));
             }
-            if let Some(cycle) = crate::refine::find_cycle(&links, &story.id, dependency) {
+            if let Some(cycle) = crate::refine::find_cycle(
+                |id| links.get(id).map_or(&[][..], Vec::as_slice),
+                &story.id,
+                dependency,
+            ) {
                 return Err(CoreError::InvalidInput(format!(
                     "the dependencies make a cycle: {}",
                     cycle.join(" → ")

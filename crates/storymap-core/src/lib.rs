@@ -2,22 +2,23 @@
 //! strings and the read model. Pure: no IO, no clock, no randomness of its own — ids and
 //! times come in through [`EditContext`], so every test is deterministic.
 
+mod authors;
 mod change_effect;
 mod change_summary;
 mod conflicts;
 mod document;
-mod edit;
-mod edit_refine;
+pub mod edit;
 mod error;
 mod field_key;
 pub mod generate;
 mod history;
-mod history_edit;
 mod import;
 pub mod jira;
 mod markdown;
 mod merge;
 mod model;
+mod op_origins;
+mod placement;
 mod presentation;
 mod rank;
 mod read;
@@ -27,13 +28,17 @@ pub mod session;
 mod timeline;
 
 pub use automerge::ChangeHash;
+pub use change_summary::{ChangeEntry, ChangeKind};
 pub use conflicts::{conflicts, Conflict, ConflictValue};
-pub use document::{EditContext, MapDocument, Reverted};
-pub use edit::{Applied, Edit, JiraItem, UNPLANNED};
-pub use edit_refine::{criteria_lines, RefineEdit, SplitChild, StoryField, WsjfPart};
+pub use document::{MapDocument, Reverted};
+pub use edit::{
+    criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CriteriaEdit,
+    DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, PokerEdit, RoomEdit,
+    SessionEdit, SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit,
+    StoryField, WsjfPart, UNPLANNED,
+};
 pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};
-pub use history_edit::{heads_from_hex, HistoryEdit};
 pub use import::MapImport;
 pub use markdown::markdown;
 pub use merge::Merged;
@@ -48,6 +53,6 @@ pub use presentation::{
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;
 pub use timeline::{
-    changes_since, history_points, story_timeline, ChangeEntry, ChangeKind, HistoryPoint,
-    MapChanges, Since, StoryChanges, MAX_CHANGES,
+    changes_since, history_points, story_timeline, HistoryPoint, MapChanges, Since, StoryChanges,
+    MAX_CHANGES,
 };

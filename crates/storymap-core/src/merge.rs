@@ -4,6 +4,7 @@
 
 use automerge::{ChangeHash, Prop, ReadDoc, ROOT};
 
+use crate::authors::author_of;
 use crate::edit::Applied;
 use crate::read;
 use crate::schema::*;
@@ -176,20 +177,6 @@ fn patch_key(action: &automerge::PatchAction) -> Option<String> {
         PutMap { key, .. } | DeleteMap { key } => Some(key.clone()),
         _ => None,
     }
-}
-
-/// The author a device recorded for its actor (Automerge stores it once per actor, not
-/// on every change); "someone" for changes made without one.
-pub(crate) fn author_of(doc: &automerge::Automerge, actor: &automerge::ActorId) -> String {
-    author_name(doc.get_author_for_actor(actor))
-}
-
-/// An author as recorded (in a change's metadata, say), or "someone".
-pub(crate) fn author_name(author: Option<automerge::Author<'_>>) -> String {
-    author
-        .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned())
-        .filter(|a| !a.trim().is_empty())
-        .unwrap_or_else(|| "someone".to_owned())
 }
 
 /// "Merged 3 changes by ana, ben" — the authors as the devices recorded them.

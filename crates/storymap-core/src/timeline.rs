@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use automerge::{Automerge, ChangeHash, ChangeMetadata, ObjId, ReadDoc, ROOT};
 
 use crate::change_effect::{effect_of, Effect, ItemTouch, StoryTouch};
-use crate::change_summary::{map_level_entries, story_entries, Change};
+use crate::change_summary::{map_level_entries, story_entries, Change, ChangeEntry};
 use crate::read::{is_deleted, key_set, map_field, str_field};
 use crate::schema::*;
 use crate::MapDocument;
@@ -24,37 +24,6 @@ pub const MAX_CHANGES: usize = 2_000;
 pub enum Since {
     Heads(Vec<ChangeHash>),
     Time(i64),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    Added,
-    Removed,
-    Restored,
-    Moved,
-    Edited,
-    CriterionAdded,
-    CriterionEdited,
-    CriterionRemoved,
-    Backbone,
-    Settings,
-}
-
-/// One thing one change did, e.g. "ben changed the estimate from 3 to 5".
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChangeEntry {
-    /// The change's hash, hex.
-    pub hash: String,
-    pub author: String,
-    pub unix_time: i64,
-    pub kind: ChangeKind,
-    /// The field ("estimate", "position", "criterion:<id>", "step:<id>"), when one.
-    pub field: Option<String>,
-    pub summary: String,
-    /// For an edited scalar field (the estimate, say): its value just before and just
-    /// after the change; `None` when absent or for other kinds of entry.
-    pub before: Option<String>,
-    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

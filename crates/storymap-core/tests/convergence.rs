@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::sync::{State, SyncDoc};
 use proptest::prelude::*;
-use storymap_core::{Edit, EditContext, MapDocument, MapModel, RefineEdit, StoryStatus};
+use storymap_core::{BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, SliceEdit, StoryEdit};
+use storymap_core::{Edit, EditContext, MapDocument, MapModel, StoryStatus};
 
 const REPLICAS: usize = 3;
 
@@ -59,28 +60,27 @@ fn edit_for(model: &MapModel, kind: u8, a: usize, b: usize, c: usize) -> Option<
     let releases: Vec<String> = model.releases.iter().map(|r| r.id.clone()).collect();
     let stories: Vec<String> = model.stories.iter().map(|s| s.id.clone()).collect();
     let story = pick(&stories, a);
-    let refine = |edit| Some(Edit::Refine(edit));
     match kind {
-        0 | 1 => Some(Edit::AddStory {
+        0 | 1 => Some(Edit::from(CardEdit::AddStory {
             step_id: pick(&steps, b)?,
             release_id: pick(&releases, c)?,
             title: format!("Story {a}{b}{c}"),
-        }),
-        2 => Some(Edit::RenameStory {
+        })),
+        2 => Some(Edit::from(CardEdit::RenameStory {
             story_id: story?,
             title: format!("Renamed {b}{c}"),
-        }),
-        3 => Some(Edit::MoveStory {
+        })),
+        3 => Some(Edit::from(CardEdit::MoveStory {
             story_id: story?,
             step_id: pick(&steps, b)?,
             release_id: pick(&releases, c)?,
             to_index: a % 3,
-        }),
-        4 => Some(Edit::DeleteStory { story_id: story? }),
-        5 => refine(RefineEdit::AddCriteria {
+        })),
+        4 => Some(Edit::from(CardEdit::DeleteStory { story_id: story? })),
+        5 => Some(Edit::from(CriteriaEdit::AddCriteria {
             story_id: story?,
             text: format!("Criterion {b}\nCriterion {c}"),
-        }),
+        })),
         6 => {
             let story = model.stories.get(a % model.stories.len().max(1))?;
             let criteria: Vec<String> = story
@@ -88,38 +88,38 @@ fn edit_for(model: &MapModel, kind: u8, a: usize, b: usize, c: usize) -> Option<
                 .iter()
                 .map(|k| k.id.clone())
                 .collect();
-            refine(RefineEdit::UpdateCriterion {
+            Some(Edit::from(CriteriaEdit::UpdateCriterion {
                 story_id: story.id.clone(),
                 criterion_id: pick(&criteria, b)?,
                 text: format!("Edited {c}"),
                 given: String::new(),
                 when: String::new(),
                 then: String::new(),
-            })
+            }))
         }
-        7 => refine(RefineEdit::SetEstimate {
+        7 => Some(Edit::from(EstimateEdit::SetEstimate {
             story_id: story?,
             estimate: Some(["1", "3", "5", "M"][b % 4].into()),
-        }),
-        8 => refine(RefineEdit::SetStatus {
+        })),
+        8 => Some(Edit::from(StoryEdit::SetStatus {
             story_id: story?,
             status: StoryStatus::ALL[b % StoryStatus::ALL.len()],
-        }),
-        9 => Some(Edit::MoveStep {
+        })),
+        9 => Some(Edit::from(BackboneEdit::MoveStep {
             step_id: pick(&steps, a)?,
             activity_id: pick(&activities, b)?,
             to_index: c % 3,
-        }),
+        })),
         _ => {
             if b.is_multiple_of(2) {
-                Some(Edit::AddRelease {
+                Some(Edit::from(SliceEdit::AddRelease {
                     title: format!("Slice {c}"),
-                })
+                }))
             } else {
-                Some(Edit::MoveRelease {
+                Some(Edit::from(SliceEdit::MoveRelease {
                     release_id: pick(&releases, a)?,
                     to_index: c % 3,
-                })
+                }))
             }
         }
     }
@@ -130,38 +130,39 @@ fn seed_map() -> MapDocument {
     let ctx = |id: &str| EditContext {
         new_id: id.into(),
         unix_time: 1,
+        author: "ana".into(),
     };
     for (edit, id) in [
         (
-            Edit::AddActivity {
+            Edit::from(BackboneEdit::AddActivity {
                 title: "Find".into(),
-            },
+            }),
             "a1",
         ),
         (
-            Edit::AddActivity {
+            Edit::from(BackboneEdit::AddActivity {
                 title: "Pay".into(),
-            },
+            }),
             "a2",
         ),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Search".into(),
-            },
+            }),
             "s1",
         ),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "a2".into(),
                 title: "Card".into(),
-            },
+            }),
             "s2",
         ),
         (
-            Edit::AddRelease {
+            Edit::from(SliceEdit::AddRelease {
                 title: "MVP".into(),
-            },
+            }),
             "r1",
         ),
     ] {
@@ -237,19 +238,20 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                 let context = EditContext {
                     new_id: format!("p{replica}-{n}"),
                     unix_time: 100 + n as i64,
+                    author: "ana".into(),
                 };
                 // An edit the replica refuses (say, an empty cell index) changes nothing.
                 let Ok(applied) = maps[*replica].apply(&edit, &context) else {
                     continue;
                 };
                 match &edit {
-                    Edit::AddStory { .. } => {
+                    Edit::Card(CardEdit::AddStory { .. }) => {
                         log.stories.insert(applied.created_id.unwrap());
                     }
-                    Edit::DeleteStory { story_id } => {
+                    Edit::Card(CardEdit::DeleteStory { story_id }) => {
                         log.deleted.insert(story_id.clone());
                     }
-                    Edit::Refine(RefineEdit::AddCriteria { story_id, .. }) => {
+                    Edit::Criteria(CriteriaEdit::AddCriteria { story_id, .. }) => {
                         for i in 0..2 {
                             let id = format!("{}-{i}", context.new_id);
                             log.criteria.insert(id, story_id.clone());

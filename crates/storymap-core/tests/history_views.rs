@@ -5,8 +5,9 @@
 use expect_test::{expect, Expect};
 use storymap_core::{
     changes_since, conflicts, history_points, story_timeline, Conflict, Edit, EditContext,
-    HistoryEdit, MapChanges, MapDocument, RefineEdit, Since, StoryStatus, UndoRecord,
+    HistoryEdit, MapChanges, MapDocument, Since, StoryStatus, UndoRecord,
 };
+use storymap_core::{BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, SliceEdit, StoryEdit};
 
 const T: i64 = 1_700_000_000;
 
@@ -14,6 +15,7 @@ fn at(id: &str, time: i64) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time: T + time,
+        author: "ana".into(),
     }
 }
 
@@ -25,8 +27,8 @@ fn apply(map: &mut MapDocument, edit: Edit, id: &str, time: i64) -> UndoRecord {
     }
 }
 
-fn refine(map: &mut MapDocument, edit: RefineEdit, id: &str, time: i64) -> UndoRecord {
-    apply(map, Edit::Refine(edit), id, time)
+fn refine(map: &mut MapDocument, edit: impl Into<Edit>, id: &str, time: i64) -> UndoRecord {
+    apply(map, edit.into(), id, time)
 }
 
 /// Activity "Shop" with steps Checkout (s1) and Pay (s2); slices MVP (r1) and Release 2
@@ -35,35 +37,35 @@ fn ana_map() -> MapDocument {
     let mut map = MapDocument::create("m", "Shop", "ana", T).unwrap();
     let edits = [
         (
-            Edit::AddActivity {
+            Edit::from(BackboneEdit::AddActivity {
                 title: "Shop".into(),
-            },
+            }),
             "a1",
         ),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Checkout".into(),
-            },
+            }),
             "s1",
         ),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Pay".into(),
-            },
+            }),
             "s2",
         ),
         (
-            Edit::AddRelease {
+            Edit::from(SliceEdit::AddRelease {
                 title: "MVP".into(),
-            },
+            }),
             "r1",
         ),
         (
-            Edit::AddRelease {
+            Edit::from(SliceEdit::AddRelease {
                 title: "Release 2".into(),
-            },
+            }),
             "r2",
         ),
     ];
@@ -71,11 +73,11 @@ fn ana_map() -> MapDocument {
         apply(&mut map, edit, id, 0);
     }
     for (id, title) in [("c1", "Pay by card"), ("c2", "Show the total")] {
-        let add = Edit::AddStory {
+        let add = Edit::from(CardEdit::AddStory {
             step_id: "s1".into(),
             release_id: "r1".into(),
             title: title.into(),
-        };
+        });
         apply(&mut map, add, id, 1);
     }
     map
@@ -95,20 +97,20 @@ fn sync(a: &mut MapDocument, b: &mut MapDocument) {
 }
 
 fn rename(map: &mut MapDocument, story: &str, title: &str, time: i64) -> UndoRecord {
-    let edit = Edit::RenameStory {
+    let edit = Edit::from(CardEdit::RenameStory {
         story_id: story.into(),
         title: title.into(),
-    };
+    });
     apply(map, edit, "-", time)
 }
 
 fn move_story(map: &mut MapDocument, story: &str, step: &str, release: &str, time: i64) {
-    let edit = Edit::MoveStory {
+    let edit = Edit::from(CardEdit::MoveStory {
         story_id: story.into(),
         step_id: step.into(),
         release_id: release.into(),
         to_index: 0,
-    };
+    });
     apply(map, edit, "-", time);
 }
 
@@ -156,7 +158,7 @@ fn concurrent_renames_show_as_one_conflict_and_settling_it_holds_on_both_replica
     rename(&mut ben, "c1", "Card payment", 20);
     refine(
         &mut ben,
-        RefineEdit::SetEstimate {
+        EstimateEdit::SetEstimate {
             story_id: "c2".into(),
             estimate: Some("3".into()),
         },
@@ -212,7 +214,7 @@ fn settling_keeps_the_shown_value_too_and_undo_puts_back_what_was_shown() {
     let mut ben = copy_for(&ana, "ben");
     refine(
         &mut ana,
-        RefineEdit::SetStatus {
+        StoryEdit::SetStatus {
             story_id: "c2".into(),
             status: StoryStatus::Ready,
         },
@@ -221,7 +223,7 @@ fn settling_keeps_the_shown_value_too_and_undo_puts_back_what_was_shown() {
     );
     refine(
         &mut ben,
-        RefineEdit::SetStatus {
+        StoryEdit::SetStatus {
             story_id: "c2".into(),
             status: StoryStatus::Refining,
         },
@@ -317,18 +319,20 @@ fn a_card_moved_to_two_places_shows_in_one_of_them_as_one_position_conflict() {
 #[test]
 fn two_reorders_in_one_cell_name_the_positions() {
     let mut ana = ana_map();
-    let add = Edit::AddStory {
+    let add = Edit::from(CardEdit::AddStory {
         step_id: "s1".into(),
         release_id: "r1".into(),
         title: "Apply a voucher".into(),
-    };
+    });
     apply(&mut ana, add, "c3", 2);
     let mut ben = copy_for(&ana, "ben");
-    let reorder = |to_index| Edit::MoveStory {
-        story_id: "c1".into(),
-        step_id: "s1".into(),
-        release_id: "r1".into(),
-        to_index,
+    let reorder = |to_index| {
+        Edit::from(CardEdit::MoveStory {
+            story_id: "c1".into(),
+            step_id: "s1".into(),
+            release_id: "r1".into(),
+            to_index,
+        })
     };
     apply(&mut ana, reorder(2), "-", 10);
     apply(&mut ben, reorder(1), "-", 20);
@@ -367,19 +371,19 @@ fn bens_afternoon() -> (MapDocument, Vec<storymap_core::ChangeHash>) {
     let mut ana = ana_map();
     let synced = ana.heads();
     let mut ben = copy_for(&ana, "ben");
-    let estimate = |estimate: &str| RefineEdit::SetEstimate {
+    let estimate = |estimate: &str| EstimateEdit::SetEstimate {
         story_id: "c2".into(),
         estimate: Some(estimate.into()),
     };
     refine(&mut ben, estimate("3"), "-", 100);
     refine(&mut ben, estimate("5"), "-", 200);
     move_story(&mut ben, "c1", "s2", "r2", 300);
-    let criteria = RefineEdit::AddCriteria {
+    let criteria = CriteriaEdit::AddCriteria {
         story_id: "c2".into(),
         text: "Shows the total".into(),
     };
     refine(&mut ben, criteria, "k", 400);
-    let edit = RefineEdit::UpdateCriterion {
+    let edit = CriteriaEdit::UpdateCriterion {
         story_id: "c2".into(),
         criterion_id: "k-0".into(),
         text: "Shows the total with tax".into(),
@@ -390,18 +394,18 @@ fn bens_afternoon() -> (MapDocument, Vec<storymap_core::ChangeHash>) {
     refine(&mut ben, edit, "-", 450);
     apply(
         &mut ben,
-        Edit::RenameStep {
+        Edit::from(BackboneEdit::RenameStep {
             step_id: "s2".into(),
             title: "Payment".into(),
-        },
+        }),
         "-",
         500,
     );
     apply(
         &mut ben,
-        Edit::DeleteStory {
+        Edit::from(CardEdit::DeleteStory {
             story_id: "c1".into(),
-        },
+        }),
         "-",
         600,
     );

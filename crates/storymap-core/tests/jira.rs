@@ -2,6 +2,7 @@
 //! beside them; `UPDATE_EXPECT=1 cargo test -p storymap-core --test jira` rewrites them).
 
 use storymap_core::jira::{export_csv, parse_csv, plan_import, JiraImportPlan, StatusMap};
+use storymap_core::BackboneEdit;
 use storymap_core::{markdown, Edit, EditContext, MapDocument, StoryStatus};
 
 fn fixture(name: &str) -> String {
@@ -30,7 +31,8 @@ fn import(map: &mut MapDocument, csv: &str, statuses: &StatusMap) -> JiraImportP
     let plan = plan_import(&sheet, &map.read().unwrap(), statuses);
     let edits = plan.edits(&mut ids());
     if !edits.is_empty() {
-        map.apply_all(&plan.label(), &edits, 1_700_000_100).unwrap();
+        map.apply_all(&plan.label(), &edits, (1_700_000_100, "ana"))
+            .unwrap();
     }
     plan
 }
@@ -100,7 +102,7 @@ fn the_import_is_one_change_and_one_undo_step() {
     let sheet = parse_csv(&fixture("cloud.csv")).unwrap();
     let plan = plan_import(&sheet, &map.read().unwrap(), &StatusMap::default());
     let applied = map
-        .apply_all(&plan.label(), &plan.edits(&mut ids()), 1)
+        .apply_all(&plan.label(), &plan.edits(&mut ids()), (1, "ana"))
         .unwrap();
     assert_eq!(map.automerge().get_changes(&[]).len(), before + 1);
     assert_eq!(applied.label, "Import 5 stories from Jira");
@@ -118,16 +120,19 @@ fn a_failing_edit_leaves_the_map_as_it_was() {
     let mut map = new_map();
     let heads = map.heads();
     let edits = vec![
-        (Edit::AddActivity { title: "A".into() }, "a".to_owned()),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddActivity { title: "A".into() }),
+            "a".to_owned(),
+        ),
+        (
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "nope".into(),
                 title: "S".into(),
-            },
+            }),
             "s".to_owned(),
         ),
     ];
-    assert!(map.apply_all("Batch", &edits, 1).is_err());
+    assert!(map.apply_all("Batch", &edits, (1, "ana")).is_err());
     assert_eq!(map.heads(), heads);
     assert!(map.read().unwrap().activities.is_empty());
 }
@@ -153,15 +158,16 @@ fn reimporting_updates_by_issue_key_instead_of_duplicating() {
     let context = EditContext {
         new_id: "x".into(),
         unix_time: 5,
+        author: "ana".into(),
     };
     let set = |status| {
-        Edit::Refine(storymap_core::RefineEdit::SetStatus {
+        Edit::from(storymap_core::StoryEdit::SetStatus {
             story_id: story.id.clone(),
             status,
         })
     };
     map.apply(&set(StoryStatus::Done), &context).unwrap();
-    let label = Edit::Refine(storymap_core::RefineEdit::SetLabel {
+    let label = Edit::from(storymap_core::StoryEdit::SetLabel {
         story_id: story.id.clone(),
         label: "local".into(),
         on: true,

@@ -1,5 +1,6 @@
 //! Merging someone else's changes: what it touched, and what it refuses.
 
+use storymap_core::{BackboneEdit, CardEdit, SliceEdit};
 use storymap_core::{CoreError, Edit, EditContext, MapDocument};
 
 const TIME: i64 = 1_700_000_000;
@@ -8,6 +9,7 @@ fn ctx(id: &str) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time: TIME,
+        author: "ana".into(),
     }
 }
 
@@ -16,22 +18,22 @@ fn small_map() -> MapDocument {
     let mut map = MapDocument::create("m", "Shop", "ana", TIME).unwrap();
     let edits = [
         (
-            Edit::AddActivity {
+            Edit::from(BackboneEdit::AddActivity {
                 title: "Find".into(),
-            },
+            }),
             "a1",
         ),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Search".into(),
-            },
+            }),
             "s1",
         ),
         (
-            Edit::AddRelease {
+            Edit::from(SliceEdit::AddRelease {
                 title: "MVP".into(),
-            },
+            }),
             "r1",
         ),
     ];
@@ -39,11 +41,11 @@ fn small_map() -> MapDocument {
         map.apply(&edit, &ctx(id)).unwrap();
     }
     for id in ["c0", "c1"] {
-        let add = Edit::AddStory {
+        let add = Edit::from(CardEdit::AddStory {
             step_id: "s1".into(),
             release_id: "r1".into(),
             title: format!("Story {id}"),
-        };
+        });
         map.apply(&add, &ctx(id)).unwrap();
     }
     map
@@ -61,17 +63,17 @@ fn a_merge_names_the_stories_and_parts_it_touched_and_who_made_the_changes() {
     let mut ben = copy_for(&ana, "ben");
     let before = ben.heads();
     ben.apply(
-        &Edit::RenameStory {
+        &Edit::from(CardEdit::RenameStory {
             story_id: "c1".into(),
             title: "Search by barcode".into(),
-        },
+        }),
         &ctx("-"),
     )
     .unwrap();
     ben.apply(
-        &Edit::AddRelease {
+        &Edit::from(SliceEdit::AddRelease {
             title: "Later".into(),
-        },
+        }),
         &ctx("r2"),
     )
     .unwrap();
@@ -103,18 +105,18 @@ fn a_merged_new_story_and_a_renamed_map_are_reported() {
     let mut fresh = copy_for(&ana, "ana");
     let mut ben = copy_for(&ana, "ben");
     ben.apply(
-        &Edit::AddStory {
+        &Edit::from(CardEdit::AddStory {
             step_id: "s1".into(),
             release_id: "r1".into(),
             title: "Scan a barcode".into(),
-        },
+        }),
         &ctx("c2"),
     )
     .unwrap();
     ben.apply(
-        &Edit::RenameMap {
+        &Edit::from(BackboneEdit::RenameMap {
             name: "Grocery shop".into(),
-        },
+        }),
         &ctx("-"),
     )
     .unwrap();

@@ -4,8 +4,12 @@
 use proptest::prelude::*;
 use storymap_core::refine::{self, BacklogFilter, BacklogSort, MapIndex, TShirt, Verdict};
 use storymap_core::{
-    Edit, EditContext, MapDocument, MapModel, RefineEdit, SplitChild, StoryField, StoryStatus,
-    UndoRecord, WsjfPart,
+    BackboneEdit, CardEdit, CriteriaEdit, DependencyEdit, EstimateEdit, SettingsEdit, SliceEdit,
+    SplitEdit, StoryEdit,
+};
+use storymap_core::{
+    Edit, EditContext, MapDocument, MapModel, SplitChild, StoryField, StoryStatus, UndoRecord,
+    WsjfPart,
 };
 
 const TIME: i64 = 1_700_000_000;
@@ -14,13 +18,12 @@ fn ctx(id: &str) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time: TIME,
+        author: "ana".into(),
     }
 }
 
-fn refine_edit(map: &mut MapDocument, edit: RefineEdit, id: &str) -> UndoRecord {
-    let applied = map
-        .apply(&Edit::Refine(edit), &ctx(id))
-        .expect("valid edit");
+fn refine_edit(map: &mut MapDocument, edit: impl Into<Edit>, id: &str) -> UndoRecord {
+    let applied = map.apply(&edit.into(), &ctx(id)).expect("valid edit");
     UndoRecord {
         label: applied.label,
         writes: applied.writes,
@@ -34,71 +37,71 @@ fn map_with(stories: usize) -> MapDocument {
         map.apply(&edit, &ctx(id)).unwrap();
     };
     add(
-        Edit::AddActivity {
+        Edit::from(BackboneEdit::AddActivity {
             title: "Buy".into(),
-        },
+        }),
         "a1",
     );
     add(
-        Edit::AddStep {
+        Edit::from(BackboneEdit::AddStep {
             activity_id: "a1".into(),
             title: "Pay".into(),
-        },
+        }),
         "p",
     );
     add(
-        Edit::AddRelease {
+        Edit::from(SliceEdit::AddRelease {
             title: "MVP".into(),
-        },
+        }),
         "r1",
     );
     add(
-        Edit::AddRelease {
+        Edit::from(SliceEdit::AddRelease {
             title: "Later".into(),
-        },
+        }),
         "r2",
     );
     for i in 0..stories {
         add(
-            Edit::AddStory {
+            Edit::from(CardEdit::AddStory {
                 step_id: "p".into(),
                 release_id: "r1".into(),
                 title: format!("Story {i}"),
-            },
+            }),
             &format!("s{i}"),
         );
     }
     map
 }
 
-fn text(story: &str, field: StoryField, text: &str) -> RefineEdit {
-    RefineEdit::SetText {
+fn text(story: &str, field: StoryField, text: &str) -> Edit {
+    Edit::from(StoryEdit::SetText {
         story_id: story.into(),
         field,
         text: text.into(),
-    }
+    })
 }
 
-fn estimate(story: &str, value: &str) -> RefineEdit {
-    RefineEdit::SetEstimate {
+fn estimate(story: &str, value: &str) -> Edit {
+    Edit::from(EstimateEdit::SetEstimate {
         story_id: story.into(),
         estimate: Some(value.into()),
-    }
+    })
 }
 
-fn criteria(story: &str, text: &str) -> RefineEdit {
-    RefineEdit::AddCriteria {
+fn criteria(story: &str, text: &str) -> Edit {
+    Edit::from(CriteriaEdit::AddCriteria {
         story_id: story.into(),
         text: text.into(),
-    }
+    })
 }
 
-fn depends(story: &str, on: &str) -> RefineEdit {
-    RefineEdit::SetDependency {
+fn depends(story: &str, on: &str) -> Edit {
+    Edit::from(DependencyEdit::SetDependency {
         story_id: story.into(),
         depends_on: on.into(),
         on: true,
-    }
+    })
 }
 
 /// The rules' verdicts for a story, one line: readiness, failing DoR items, INVEST letters
@@ -134,13 +137,13 @@ fn verdicts(model: &MapModel, id: &str) -> String {
 #[test]
 fn a_story_becomes_ready_as_it_is_refined() {
     let mut map = map_with(1);
-    let steps: Vec<(RefineEdit, &str)> = vec![
+    let steps: Vec<(Edit, &str)> = vec![
         (estimate("s0", "13"), "ready=false dor-failing=[dor-why dor-criteria dor-small dor-questions] invest=[Valuable:Warn Small:Fail Testable:Fail] too-big=true wsjf=None"),
         (criteria("s0", "Shows the total\nIncludes fees"), "ready=false dor-failing=[dor-why dor-small dor-questions] invest=[Valuable:Warn Small:Fail] too-big=false wsjf=None"),
         (text("s0", StoryField::SoThat, "I know what I pay"), "ready=false dor-failing=[dor-small dor-questions] invest=[Small:Fail] too-big=false wsjf=None"),
         (estimate("s0", "5"), "ready=false dor-failing=[dor-questions] invest=[] too-big=false wsjf=None"),
         (
-            RefineEdit::SetReadyCheck { story_id: "s0".into(), item_id: "dor-questions".into(), on: true },
+            StoryEdit::SetReadyCheck { story_id: "s0".into(), item_id: "dor-questions".into(), on: true }.into(),
             "ready=true dor-failing=[] invest=[] too-big=false wsjf=None",
         ),
         (text("s0", StoryField::BlockedReason, "Waiting for the payment provider"), "ready=false dor-failing=[dor-unblocked] invest=[] too-big=false wsjf=None"),
@@ -167,7 +170,7 @@ fn wsjf_uses_the_estimate_until_a_job_size_is_scored() {
     ] {
         refine_edit(
             &mut map,
-            RefineEdit::SetWsjf {
+            EstimateEdit::SetWsjf {
                 story_id: "s0".into(),
                 part,
                 value: Some(value),
@@ -180,7 +183,7 @@ fn wsjf_uses_the_estimate_until_a_job_size_is_scored() {
     assert!(verdicts(&map.read().unwrap(), "s0").ends_with("wsjf=Some(5.333333333333333)"));
     refine_edit(
         &mut map,
-        RefineEdit::SetWsjf {
+        EstimateEdit::SetWsjf {
             story_id: "s0".into(),
             part: WsjfPart::JobSize,
             value: Some(8),
@@ -189,7 +192,7 @@ fn wsjf_uses_the_estimate_until_a_job_size_is_scored() {
     );
     assert!(verdicts(&map.read().unwrap(), "s0").ends_with("wsjf=Some(2.0)"));
     let off_scale = map.apply(
-        &Edit::Refine(RefineEdit::SetWsjf {
+        &Edit::from(EstimateEdit::SetWsjf {
             story_id: "s0".into(),
             part: WsjfPart::Value,
             value: Some(4),
@@ -205,9 +208,7 @@ fn wsjf_uses_the_estimate_until_a_job_size_is_scored() {
 #[test]
 fn estimates_are_checked_against_the_scale_and_sizes_map_to_points() {
     let mut map = map_with(1);
-    let refused = map
-        .apply(&Edit::Refine(estimate("s0", "4")), &ctx("x"))
-        .unwrap_err();
+    let refused = map.apply(&estimate("s0", "4"), &ctx("x")).unwrap_err();
     assert!(refused.to_string().starts_with("'4' is not an estimate"));
     refine_edit(&mut map, estimate("s0", "5.0"), "a");
     assert_eq!(
@@ -220,7 +221,7 @@ fn estimates_are_checked_against_the_scale_and_sizes_map_to_points() {
     assert_eq!(model.rollups()[0].points, 8.0);
     refine_edit(
         &mut map,
-        RefineEdit::SetTShirtPoints {
+        SettingsEdit::SetTShirtPoints {
             size: TShirt::XL,
             points: 13.0,
         },
@@ -229,7 +230,7 @@ fn estimates_are_checked_against_the_scale_and_sizes_map_to_points() {
     let model = map.read().unwrap();
     assert_eq!(model.rollups()[0].points, 13.0);
     assert!(verdicts(&model, "s0").contains("Small:Fail"));
-    refine_edit(&mut map, RefineEdit::SetSmallLimit { points: 13.0 }, "d");
+    refine_edit(&mut map, SettingsEdit::SetSmallLimit { points: 13.0 }, "d");
     assert!(!verdicts(&map.read().unwrap(), "s0").contains("Small"));
 }
 
@@ -238,16 +239,12 @@ fn dependencies_refuse_cycles_and_warn_about_order() {
     let mut map = map_with(3);
     refine_edit(&mut map, depends("s0", "s1"), "a");
     refine_edit(&mut map, depends("s1", "s2"), "b");
-    let cycle = map
-        .apply(&Edit::Refine(depends("s2", "s0")), &ctx("c"))
-        .unwrap_err();
+    let cycle = map.apply(&depends("s2", "s0"), &ctx("c")).unwrap_err();
     assert_eq!(
         cycle.to_string(),
         "that would make a dependency cycle: 'Story 2' → 'Story 0' → 'Story 1' → 'Story 2'"
     );
-    let own = map
-        .apply(&Edit::Refine(depends("s2", "s2")), &ctx("c"))
-        .unwrap_err();
+    let own = map.apply(&depends("s2", "s2"), &ctx("c")).unwrap_err();
     assert!(own.to_string().contains("cycle"));
 
     // s0 (first in MVP) depends on s1, later in the same slice; then s1 moves to Later.
@@ -259,12 +256,12 @@ fn dependencies_refuse_cycles_and_warn_about_order() {
         ["Depends on 'Story 1', which comes after it in the backlog."]
     );
     map.apply(
-        &Edit::MoveStory {
+        &Edit::from(CardEdit::MoveStory {
             story_id: "s1".into(),
             step_id: "p".into(),
             release_id: "r2".into(),
             to_index: 0,
-        },
+        }),
         &ctx("m"),
     )
     .unwrap();
@@ -296,7 +293,7 @@ fn pasted_criteria_arrive_in_order_and_can_be_reordered_edited_and_deleted() {
     assert_eq!(ids(&map), ["Shows total", "Shows fees", "Shows VAT"]);
     refine_edit(
         &mut map,
-        RefineEdit::MoveCriterion {
+        CriteriaEdit::MoveCriterion {
             story_id: "s0".into(),
             criterion_id: "c-2".into(),
             to_index: 0,
@@ -305,7 +302,7 @@ fn pasted_criteria_arrive_in_order_and_can_be_reordered_edited_and_deleted() {
     );
     let delete = refine_edit(
         &mut map,
-        RefineEdit::DeleteCriterion {
+        CriteriaEdit::DeleteCriterion {
             story_id: "s0".into(),
             criterion_id: "c-1".into(),
         },
@@ -313,7 +310,7 @@ fn pasted_criteria_arrive_in_order_and_can_be_reordered_edited_and_deleted() {
     );
     refine_edit(
         &mut map,
-        RefineEdit::UpdateCriterion {
+        CriteriaEdit::UpdateCriterion {
             story_id: "s0".into(),
             criterion_id: "c-0".into(),
             text: "Shows the total".into(),
@@ -333,7 +330,7 @@ fn pasted_criteria_arrive_in_order_and_can_be_reordered_edited_and_deleted() {
 fn split_in_two(map: &mut MapDocument, story: &str, first: &[&str], second: &[&str]) -> UndoRecord {
     refine_edit(
         map,
-        RefineEdit::Split {
+        SplitEdit {
             story_id: story.into(),
             children: vec![
                 SplitChild {
@@ -357,7 +354,7 @@ fn a_split_takes_the_originals_place_and_one_undo_reverts_it() {
     refine_edit(&mut map, estimate("s1", "8"), "e");
     refine_edit(
         &mut map,
-        RefineEdit::SetLabel {
+        StoryEdit::SetLabel {
             story_id: "s1".into(),
             label: "payments".into(),
             on: true,
@@ -410,7 +407,7 @@ fn a_split_refuses_unknown_or_doubled_criteria_and_odd_counts() {
     refine_edit(&mut map, criteria("s0", "One\nTwo"), "c");
     let refuse = |map: &mut MapDocument, children: Vec<SplitChild>| {
         map.apply(
-            &Edit::Refine(RefineEdit::Split {
+            &Edit::from(SplitEdit {
                 story_id: "s0".into(),
                 children,
             }),
@@ -443,21 +440,21 @@ fn the_definition_of_ready_is_editable_per_map() {
     assert_eq!(map.read_settings().definition_of_ready.len(), 7);
     refine_edit(
         &mut map,
-        RefineEdit::AddDorItem {
+        SettingsEdit::AddDorItem {
             text: "UX mock-ups attached".into(),
         },
         "ux",
     );
     refine_edit(
         &mut map,
-        RefineEdit::DeleteDorItem {
+        SettingsEdit::DeleteDorItem {
             item_id: "dor-questions".into(),
         },
         "x",
     );
     refine_edit(
         &mut map,
-        RefineEdit::RenameDorItem {
+        SettingsEdit::RenameDorItem {
             item_id: "dor-why".into(),
             text: "Why is clear".into(),
         },
@@ -496,7 +493,7 @@ fn the_backlog_sorts_filters_and_counts() {
         ] {
             refine_edit(
                 &mut map,
-                RefineEdit::SetWsjf {
+                EstimateEdit::SetWsjf {
                     story_id: id.into(),
                     part,
                     value: Some(score),
@@ -604,7 +601,7 @@ proptest! {
                 specs[child % children].criterion_ids.push(format!("c-{i}"));
             }
         }
-        map.apply(&Edit::Refine(RefineEdit::Split { story_id: "s0".into(), children: specs }), &ctx("k")).unwrap();
+        map.apply(&Edit::from(SplitEdit { story_id: "s0".into(), children: specs }), &ctx("k")).unwrap();
         let model = map.read().unwrap();
         prop_assert_eq!(model.stories.len(), children);
         let mut texts: Vec<String> = model.stories.iter()
@@ -631,7 +628,7 @@ proptest! {
             let index = if *by_ana { pick % 2 } else { 2 + pick % 2 };
             let text = format!("{}{n}", text.trim());
             let replica = if *by_ana { &mut ana } else { &mut ben };
-            refine_edit(replica, RefineEdit::UpdateCriterion {
+            refine_edit(replica, CriteriaEdit::UpdateCriterion {
                 story_id: "s0".into(),
                 criterion_id: format!("c-{index}"),
                 text: text.clone(),
@@ -662,7 +659,7 @@ fn a_team_can_rename_statuses_and_go_back_to_the_default() {
     assert_eq!(label(&map, StoryStatus::InSprint), "In sprint");
     let record = refine_edit(
         &mut map,
-        RefineEdit::SetStatusLabel {
+        SettingsEdit::SetStatusLabel {
             status: StoryStatus::InSprint,
             label: " In progress ".into(),
         },
@@ -671,7 +668,7 @@ fn a_team_can_rename_statuses_and_go_back_to_the_default() {
     assert_eq!(label(&map, StoryStatus::InSprint), "In progress");
     refine_edit(
         &mut map,
-        RefineEdit::SetStatusLabel {
+        SettingsEdit::SetStatusLabel {
             status: StoryStatus::InSprint,
             label: String::new(),
         },

@@ -4,12 +4,16 @@
 use expect_test::{expect, Expect};
 use proptest::prelude::*;
 use storymap_core::session::{
-    poker_stats, session_report, stakeholder_update, Deck, Format, NoteKind, Session, SessionEdit,
-    SessionStart, SessionStoryState,
+    poker_stats, session_report, stakeholder_update, Deck, Format, NoteKind, Session,
+    SessionStoryState,
 };
 use storymap_core::{
-    changes_since, presentation_story, CoreError, Edit, EditContext, MapDocument, RefineEdit,
-    SplitChild, StoryField, StoryStatus, UndoRecord,
+    changes_since, presentation_story, CoreError, Edit, EditContext, MapDocument, SplitChild,
+    StoryField, StoryStatus, UndoRecord,
+};
+use storymap_core::{
+    AgendaEdit, BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, PokerEdit, RoomEdit,
+    SessionEdit, SessionStart, SliceEdit, SplitEdit, StoryEdit,
 };
 
 const TIME: i64 = 1_700_000_000;
@@ -20,6 +24,7 @@ fn at(id: &str, unix_time: i64) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time,
+        author: "ana".into(),
     }
 }
 
@@ -31,23 +36,39 @@ fn apply(map: &mut MapDocument, edit: Edit, id: &str, time: i64) -> UndoRecord {
     }
 }
 
-fn refine(map: &mut MapDocument, edit: RefineEdit, time: i64) {
-    apply(map, Edit::Refine(edit), "c", time);
+fn refine(map: &mut MapDocument, edit: impl Into<Edit>, time: i64) {
+    apply(map, edit.into(), "c", time);
 }
 
-fn room(map: &mut MapDocument, edit: SessionEdit, id: &str, time: i64) -> UndoRecord {
-    apply(map, Edit::Session(edit), id, time)
+fn room(map: &mut MapDocument, edit: impl Into<Edit>, id: &str, time: i64) -> UndoRecord {
+    apply(map, edit.into(), id, time)
 }
 
-fn refused(map: &mut MapDocument, edit: SessionEdit) -> String {
-    match map.apply(&Edit::Session(edit), &at("x", START + 9_000)) {
+/// An edit by someone else than the default author (a facilitator, a note's author).
+fn room_by(
+    map: &mut MapDocument,
+    edit: impl Into<Edit>,
+    (author, id): (&str, &str),
+    time: i64,
+) -> UndoRecord {
+    let mut context = at(id, time);
+    context.author = author.into();
+    let applied = map.apply(&edit.into(), &context).expect("valid edit");
+    UndoRecord {
+        label: applied.label,
+        writes: applied.writes,
+    }
+}
+
+fn refused(map: &mut MapDocument, edit: impl Into<Edit>) -> String {
+    match map.apply(&edit.into(), &at("x", START + 9_000)) {
         Err(CoreError::InvalidInput(message)) => message,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
 
-fn text(story_id: &str, field: StoryField, text: &str) -> RefineEdit {
-    RefineEdit::SetText {
+fn text(story_id: &str, field: StoryField, text: &str) -> StoryEdit {
+    StoryEdit::SetText {
         story_id: story_id.into(),
         field,
         text: text.into(),
@@ -57,17 +78,17 @@ fn text(story_id: &str, field: StoryField, text: &str) -> RefineEdit {
 /// Passes the default Definition of Ready.
 fn make_ready(map: &mut MapDocument, id: &str, estimate: &str) {
     refine(map, text(id, StoryField::Why, "Customers asked"), TIME);
-    let criteria = RefineEdit::AddCriteria {
+    let criteria = CriteriaEdit::AddCriteria {
         story_id: id.into(),
         text: "Shows a receipt".into(),
     };
-    apply(map, Edit::Refine(criteria), &format!("{id}-c"), TIME);
-    let estimate = RefineEdit::SetEstimate {
+    apply(map, Edit::from(criteria), &format!("{id}-c"), TIME);
+    let estimate = EstimateEdit::SetEstimate {
         story_id: id.into(),
         estimate: Some(estimate.into()),
     };
     refine(map, estimate, TIME);
-    let tick = RefineEdit::SetReadyCheck {
+    let tick = StoryEdit::SetReadyCheck {
         story_id: id.into(),
         item_id: "dor-questions".into(),
         on: true,
@@ -79,28 +100,28 @@ fn make_ready(map: &mut MapDocument, id: &str, estimate: &str) {
 /// s1 is ready, so the default pick starts at s2.
 fn map_with(stories: usize) -> MapDocument {
     let mut map = MapDocument::create("m", "Shop", "ana", TIME).unwrap();
-    let activity = Edit::AddActivity {
+    let activity = Edit::from(BackboneEdit::AddActivity {
         title: "Buy".into(),
-    };
+    });
     apply(&mut map, activity, "a1", TIME);
-    let step = Edit::AddStep {
+    let step = Edit::from(BackboneEdit::AddStep {
         activity_id: "a1".into(),
         title: "Pay".into(),
-    };
+    });
     apply(&mut map, step, "p", TIME);
-    let slice = Edit::AddRelease {
+    let slice = Edit::from(SliceEdit::AddRelease {
         title: "MVP".into(),
-    };
+    });
     apply(&mut map, slice, "r1", TIME);
     for i in 0..stories {
-        let story = Edit::AddStory {
+        let story = Edit::from(CardEdit::AddStory {
             step_id: "p".into(),
             release_id: "r1".into(),
             title: format!("Story {i}"),
-        };
+        });
         apply(&mut map, story, &format!("s{i}"), TIME);
     }
-    let in_sprint = RefineEdit::SetStatus {
+    let in_sprint = StoryEdit::SetStatus {
         story_id: "s0".into(),
         status: StoryStatus::InSprint,
     };
@@ -112,10 +133,9 @@ fn map_with(stories: usize) -> MapDocument {
 fn start(map: &mut MapDocument, story_ids: Option<Vec<&str>>) -> Session {
     let spec = SessionStart {
         story_ids: story_ids.map(|ids| ids.into_iter().map(String::from).collect()),
-        facilitator: "Ana".into(),
         ..SessionStart::default()
     };
-    room(map, SessionEdit::Start(spec), "S", START);
+    room_by(map, SessionEdit::Start(spec), ("Ana", "S"), START);
     map.read_session("S").unwrap()
 }
 
@@ -159,10 +179,7 @@ fn a_session_starts_on_the_top_not_ready_stories_with_the_seed_agenda() {
             "80–90 Summarise decisions and next steps"
         ]
     );
-    let second = SessionEdit::Start(SessionStart {
-        facilitator: "Ben".into(),
-        ..SessionStart::default()
-    });
+    let second = SessionEdit::Start(SessionStart::default());
     assert_eq!(
         refused(&mut map, second.clone()),
         "session S is still open: end it before starting another"
@@ -189,11 +206,10 @@ fn a_weekly_45_minute_session_scales_the_agenda_and_edits_it() {
         story_ids: Some(vec!["s3".into(), "s2".into(), "s3".into()]),
         length_minutes: Some(45),
         timebox_minutes: Some(8),
-        facilitator: "Ana".into(),
         deck: Some(Deck::TShirt),
         ..SessionStart::default()
     };
-    room(&mut map, SessionEdit::Start(spec), "S", START);
+    room_by(&mut map, SessionEdit::Start(spec), ("Ana", "S"), START);
     let s = session(&map);
     assert_eq!(ids(&s), ["s3", "s2"]);
     let minutes: Vec<(u32, u32)> = s
@@ -202,7 +218,7 @@ fn a_weekly_45_minute_session_scales_the_agenda_and_edits_it() {
         .map(|a| (a.start_minute, a.end_minute))
         .collect();
     assert_eq!(minutes, [(0, 5), (5, 30), (30, 40), (40, 45)]);
-    let add = SessionEdit::AddAgendaItem {
+    let add = AgendaEdit::AddAgendaItem {
         session_id: sid(),
         title: "Demo the prototype".into(),
         start_minute: 40,
@@ -211,39 +227,39 @@ fn a_weekly_45_minute_session_scales_the_agenda_and_edits_it() {
     room(&mut map, add, "demo", START);
     let first = session(&map).agenda[0].id.clone();
     let edits = [
-        SessionEdit::RetimeAgendaItem {
+        Edit::from(AgendaEdit::RetimeAgendaItem {
             session_id: sid(),
             item_id: "demo".into(),
             start_minute: 0,
             end_minute: 5,
-        },
-        SessionEdit::MoveAgendaItem {
+        }),
+        Edit::from(AgendaEdit::MoveAgendaItem {
             session_id: sid(),
             item_id: "demo".into(),
             to_index: 0,
-        },
-        SessionEdit::RenameAgendaItem {
+        }),
+        Edit::from(AgendaEdit::RenameAgendaItem {
             session_id: sid(),
             item_id: first.clone(),
             title: "Recap".into(),
-        },
-        SessionEdit::DeleteAgendaItem {
+        }),
+        Edit::from(AgendaEdit::DeleteAgendaItem {
             session_id: sid(),
             item_id: session(&map).agenda[3].id.clone(),
-        },
-        SessionEdit::MoveStory {
+        }),
+        Edit::from(RoomEdit::MoveStory {
             session_id: sid(),
             story_id: "s2".into(),
             to_index: 0,
-        },
-        SessionEdit::AddStory {
+        }),
+        Edit::from(RoomEdit::AddStory {
             session_id: sid(),
             story_id: "s1".into(),
-        },
-        SessionEdit::RemoveStory {
+        }),
+        Edit::from(RoomEdit::RemoveStory {
             session_id: sid(),
             story_id: "s3".into(),
-        },
+        }),
     ];
     for edit in edits {
         room(&mut map, edit, "-", START);
@@ -264,14 +280,14 @@ fn a_weekly_45_minute_session_scales_the_agenda_and_edits_it() {
         ]
     );
     assert_eq!(ids(&s), ["s2", "s1"]);
-    let bad = SessionEdit::RetimeAgendaItem {
+    let bad = AgendaEdit::RetimeAgendaItem {
         session_id: sid(),
         item_id: "demo".into(),
         start_minute: 10,
         end_minute: 5,
     };
     assert!(refused(&mut map, bad).contains("got 10–5"));
-    let twice = SessionEdit::AddStory {
+    let twice = RoomEdit::AddStory {
         session_id: sid(),
         story_id: "s2".into(),
     };
@@ -285,7 +301,7 @@ fn a_weekly_45_minute_session_scales_the_agenda_and_edits_it() {
 fn focus_accounts_time_per_story_and_refined_or_parked_stories_leave_the_projector() {
     let mut map = map_with(6);
     start(&mut map, Some(vec!["s2", "s3", "s4"]));
-    let focus = |story: &str| SessionEdit::Focus {
+    let focus = |story: &str| RoomEdit::Focus {
         session_id: sid(),
         story_id: Some(story.into()),
     };
@@ -302,12 +318,12 @@ fn focus_accounts_time_per_story_and_refined_or_parked_stories_leave_the_project
     assert!(s2.spent_at(START + 500) > u64::from(s.timebox_minutes) * 60);
     assert_eq!(s.story("s3").unwrap().spent_at(START + 560), 60);
     room(&mut map, focus("s2"), "-", START + 600);
-    let refined = SessionEdit::MarkRefined {
+    let refined = RoomEdit::MarkRefined {
         session_id: sid(),
         story_id: "s2".into(),
     };
     room(&mut map, refined, "-", START + 650);
-    let park = SessionEdit::Park {
+    let park = RoomEdit::Park {
         session_id: sid(),
         story_id: "s3".into(),
         reason: "Waiting for the payment provider's API docs".into(),
@@ -333,7 +349,7 @@ fn focus_accounts_time_per_story_and_refined_or_parked_stories_leave_the_project
         story.details.parked_reason.as_deref(),
         Some("Waiting for the payment provider's API docs")
     );
-    let no_reason = SessionEdit::Park {
+    let no_reason = RoomEdit::Park {
         session_id: sid(),
         story_id: "s4".into(),
         reason: "  ".into(),
@@ -352,14 +368,13 @@ fn focus_accounts_time_per_story_and_refined_or_parked_stories_leave_the_project
         story_id: None,
         kind: NoteKind::NextStep,
         text: "Ana asks the provider for docs".into(),
-        author: "ana".into(),
     };
     room(&mut map, note, "n1", START + 1_000);
     assert_eq!(session(&map).notes.len(), 1);
 }
 
-fn vote(round: &str, who: &str, value: &str) -> SessionEdit {
-    SessionEdit::CastVote {
+fn vote(round: &str, who: &str, value: &str) -> PokerEdit {
+    PokerEdit::CastVote {
         session_id: sid(),
         round_id: round.into(),
         participant_id: who.into(),
@@ -369,7 +384,7 @@ fn vote(round: &str, who: &str, value: &str) -> SessionEdit {
 
 fn with_participants(map: &mut MapDocument) {
     for (id, name) in [("ana", "Ana"), ("ben", "Ben"), ("cy", "Cy")] {
-        let add = SessionEdit::AddParticipant {
+        let add = PokerEdit::AddParticipant {
             session_id: sid(),
             name: name.into(),
         };
@@ -382,12 +397,12 @@ fn poker_votes_hidden_then_revealed_re_voted_and_accepted_onto_the_story() {
     let mut map = map_with(4);
     start(&mut map, Some(vec!["s2", "s3"]));
     with_participants(&mut map);
-    let again = SessionEdit::AddParticipant {
+    let again = PokerEdit::AddParticipant {
         session_id: sid(),
         name: "ana".into(),
     };
     assert_eq!(refused(&mut map, again), "ana is already taking part");
-    let round = |story: &str| SessionEdit::NewRound {
+    let round = |story: &str| PokerEdit::NewRound {
         session_id: sid(),
         story_id: story.into(),
     };
@@ -396,7 +411,7 @@ fn poker_votes_hidden_then_revealed_re_voted_and_accepted_onto_the_story() {
         refused(&mut map, round("s2")),
         "round 1 on this story is still open: reveal it before voting again"
     );
-    let reveal = |r: &str| SessionEdit::Reveal {
+    let reveal = |r: &str| PokerEdit::Reveal {
         session_id: sid(),
         round_id: r.into(),
     };
@@ -414,7 +429,7 @@ fn poker_votes_hidden_then_revealed_re_voted_and_accepted_onto_the_story() {
     assert!(refused(&mut map, vote("r1", "ana", "4"))
         .starts_with("'4' is not a card of the Fibonacci deck"));
     assert!(refused(&mut map, vote("r1", "ana", "M")).contains("Fibonacci"));
-    let accept = |r: &str, e: &str| SessionEdit::AcceptEstimate {
+    let accept = |r: &str, e: &str| PokerEdit::AcceptEstimate {
         session_id: sid(),
         round_id: r.into(),
         estimate: e.into(),
@@ -461,7 +476,7 @@ fn poker_votes_hidden_then_revealed_re_voted_and_accepted_onto_the_story() {
     assert!(poker_stats(&s.live_votes(r2), s.deck).consensus);
     assert_eq!(map.read_story("s2").unwrap().estimate.as_deref(), Some("5"));
     // The T-shirt deck, and a participant who left no longer counts.
-    let deck = SessionEdit::SetDeck {
+    let deck = PokerEdit::SetDeck {
         session_id: sid(),
         deck: Deck::TShirt,
     };
@@ -469,7 +484,7 @@ fn poker_votes_hidden_then_revealed_re_voted_and_accepted_onto_the_story() {
     room(&mut map, round("s3"), "r3", START + 90);
     room(&mut map, vote("r3", "ana", "xl"), "-", START + 90);
     room(&mut map, vote("r3", "ben", "S"), "-", START + 90);
-    let leave = SessionEdit::RemoveParticipant {
+    let leave = PokerEdit::RemoveParticipant {
         session_id: sid(),
         participant_id: "ben".into(),
     };
@@ -486,13 +501,12 @@ fn undo_takes_back_a_vote_and_a_started_session() {
     let started = {
         let spec = SessionStart {
             story_ids: Some(vec!["s2".into()]),
-            facilitator: "Ana".into(),
             ..SessionStart::default()
         };
-        room(&mut map, SessionEdit::Start(spec), "S", START)
+        room_by(&mut map, SessionEdit::Start(spec), ("Ana", "S"), START)
     };
     with_participants(&mut map);
-    let round = SessionEdit::NewRound {
+    let round = PokerEdit::NewRound {
         session_id: sid(),
         story_id: "s2".into(),
     };
@@ -509,7 +523,7 @@ fn two_laptops_running_the_session_concurrently_merge_without_loss() {
     let mut a = map_with(4);
     start(&mut a, Some(vec!["s2", "s3"]));
     with_participants(&mut a);
-    let round = SessionEdit::NewRound {
+    let round = PokerEdit::NewRound {
         session_id: sid(),
         story_id: "s2".into(),
     };
@@ -518,28 +532,32 @@ fn two_laptops_running_the_session_concurrently_merge_without_loss() {
     b.set_author("ben");
     room(&mut a, vote("r1", "ana", "5"), "-", START + 10);
     room(&mut b, vote("r1", "ben", "8"), "-", START + 11);
-    let note = |text: &str, author: &str| SessionEdit::AddNote {
+    let note = |text: &str| SessionEdit::AddNote {
         session_id: sid(),
         story_id: Some("s2".into()),
         kind: NoteKind::Decision,
         text: text.into(),
-        author: author.into(),
     };
-    room(
+    room_by(
         &mut a,
-        note("Cards only, no PayPal", "ana"),
-        "na",
+        note("Cards only, no PayPal"),
+        ("ana", "na"),
         START + 12,
     );
-    room(&mut b, note("Receipts by e-mail", "ben"), "nb", START + 13);
-    let agenda = SessionEdit::AddAgendaItem {
+    room_by(
+        &mut b,
+        note("Receipts by e-mail"),
+        ("ben", "nb"),
+        START + 13,
+    );
+    let agenda = AgendaEdit::AddAgendaItem {
         session_id: sid(),
         title: "Risks".into(),
         start_minute: 60,
         end_minute: 70,
     };
     room(&mut b, agenda, "risks", START + 14);
-    let park = SessionEdit::Park {
+    let park = RoomEdit::Park {
         session_id: sid(),
         story_id: "s3".into(),
         reason: "Needs legal".into(),
@@ -691,7 +709,7 @@ fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, exp
         time += 100;
         let (story_id, session_id) = (id.clone(), sid());
         if !matches!(plan, Plan::Untouched) {
-            let focus = SessionEdit::Focus {
+            let focus = RoomEdit::Focus {
                 session_id: sid(),
                 story_id: Some(id.clone()),
             };
@@ -699,16 +717,16 @@ fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, exp
         }
         match plan {
             Plan::Reestimated(_, to) => {
-                let estimate = RefineEdit::SetEstimate {
+                let estimate = EstimateEdit::SetEstimate {
                     story_id: id.clone(),
                     estimate: Some((*to).into()),
                 };
                 refine(&mut map, estimate, time + 10);
-                let criterion = RefineEdit::AddCriteria {
+                let criterion = CriteriaEdit::AddCriteria {
                     story_id: id.clone(),
                     text: "Works offline".into(),
                 };
-                apply(&mut map, Edit::Refine(criterion), "new-c", time + 20);
+                apply(&mut map, Edit::from(criterion), "new-c", time + 20);
             }
             Plan::NeedsUx => refine(
                 &mut map,
@@ -716,7 +734,7 @@ fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, exp
                 time + 10,
             ),
             Plan::Split => {
-                let split = RefineEdit::Split {
+                let split = SplitEdit {
                     story_id: id.clone(),
                     children: ["happy path", "errors"]
                         .map(|t| SplitChild {
@@ -725,18 +743,18 @@ fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, exp
                         })
                         .to_vec(),
                 };
-                apply(&mut map, Edit::Refine(split), "child", time + 10);
+                apply(&mut map, Edit::from(split), "child", time + 10);
             }
             _ => {}
         }
         let done = match plan {
             Plan::Untouched => continue,
-            Plan::Parked => SessionEdit::Park {
+            Plan::Parked => RoomEdit::Park {
                 session_id,
                 story_id,
                 reason: "waiting for the legal review".into(),
             },
-            _ => SessionEdit::MarkRefined {
+            _ => RoomEdit::MarkRefined {
                 session_id,
                 story_id,
             },
@@ -749,7 +767,6 @@ fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, exp
             story_id: (i == 0).then(|| "s2".to_owned()),
             kind: *kind,
             text: (*note).into(),
-            author: "ana".into(),
         };
         room(&mut map, add, &format!("note{i}"), time + 60);
     }
@@ -876,7 +893,7 @@ fn the_projector_never_shows_private_notes() {
         Some("As a shopper, I want to pay by card")
     );
     assert_eq!(shown.place, "Buy › Pay · MVP");
-    let share = RefineEdit::SetNotesPrivate {
+    let share = StoryEdit::SetNotesPrivate {
         story_id: "s2".into(),
         private: false,
     };

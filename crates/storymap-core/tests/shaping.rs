@@ -1,6 +1,7 @@
 //! Shaping a map: moves, deletes, duplicates, and undo/redo that leaves teammates' work alone.
 
 use proptest::prelude::*;
+use storymap_core::{BackboneEdit, CardEdit, SliceEdit};
 use storymap_core::{Edit, EditContext, MapDocument, MapModel, UndoRecord, UNPLANNED};
 
 const TIME: i64 = 1_700_000_000;
@@ -9,6 +10,7 @@ fn ctx(id: &str) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time: TIME,
+        author: "ana".into(),
     }
 }
 
@@ -28,46 +30,46 @@ fn map_with(stories: usize) -> MapDocument {
         map.apply(&edit, &ctx(id)).unwrap();
     };
     add(
-        Edit::AddActivity {
+        Edit::from(BackboneEdit::AddActivity {
             title: "Find".into(),
-        },
+        }),
         "a1",
     );
     add(
-        Edit::AddActivity {
+        Edit::from(BackboneEdit::AddActivity {
             title: "Pay".into(),
-        },
+        }),
         "a2",
     );
     for (id, activity) in [("s1", "a1"), ("s2", "a1"), ("s3", "a2")] {
         let title = format!("Step {id}");
         add(
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: activity.into(),
                 title,
-            },
+            }),
             id,
         );
     }
     add(
-        Edit::AddRelease {
+        Edit::from(SliceEdit::AddRelease {
             title: "MVP".into(),
-        },
+        }),
         "r1",
     );
     add(
-        Edit::AddRelease {
+        Edit::from(SliceEdit::AddRelease {
             title: "Later".into(),
-        },
+        }),
         "r2",
     );
     for i in 0..stories {
         add(
-            Edit::AddStory {
+            Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: format!("c{i}"),
-            },
+            }),
             &format!("c{i}"),
         );
     }
@@ -103,12 +105,12 @@ fn backbone(model: &MapModel) -> String {
 }
 
 fn move_story(id: &str, step: &str, release: &str, to_index: usize) -> Edit {
-    Edit::MoveStory {
+    Edit::from(CardEdit::MoveStory {
         story_id: id.into(),
         step_id: step.into(),
         release_id: release.into(),
         to_index,
-    }
+    })
 }
 
 #[test]
@@ -129,25 +131,25 @@ fn headers_reorder_and_a_step_moves_to_another_activity_with_its_cards() {
     let mut map = map_with(2);
     apply(
         &mut map,
-        Edit::MoveActivity {
+        Edit::from(BackboneEdit::MoveActivity {
             activity_id: "a2".into(),
             to_index: 0,
-        },
+        }),
     );
     apply(
         &mut map,
-        Edit::MoveStep {
+        Edit::from(BackboneEdit::MoveStep {
             step_id: "s1".into(),
             activity_id: "a2".into(),
             to_index: 1,
-        },
+        }),
     );
     apply(
         &mut map,
-        Edit::MoveRelease {
+        Edit::from(SliceEdit::MoveRelease {
             release_id: "r1".into(),
             to_index: 5,
-        },
+        }),
     );
     let model = map.read().unwrap();
     assert_eq!(backbone(&model), "a2[s3 s1] a1[s2] | Later MVP");
@@ -160,9 +162,9 @@ fn deleting_a_step_takes_its_cards_and_undo_brings_all_back() {
     let before = map.read().unwrap();
     let applied = map
         .apply(
-            &Edit::DeleteStep {
+            &Edit::from(BackboneEdit::DeleteStep {
                 step_id: "s1".into(),
-            },
+            }),
             &ctx("x"),
         )
         .unwrap();
@@ -192,9 +194,9 @@ fn deleting_an_activity_takes_its_steps_and_cards() {
     let mut map = map_with(2);
     let record = apply(
         &mut map,
-        Edit::DeleteActivity {
+        Edit::from(BackboneEdit::DeleteActivity {
             activity_id: "a1".into(),
-        },
+        }),
     );
     assert_eq!(record.label, "Delete activity 'Find' and its 2 stories");
     let model = map.read().unwrap();
@@ -209,10 +211,10 @@ fn a_deleted_slice_hands_its_cards_to_unplanned_or_to_a_chosen_slice() {
     let before = map.read().unwrap();
     let applied = map
         .apply(
-            &Edit::DeleteRelease {
+            &Edit::from(SliceEdit::DeleteRelease {
                 release_id: "r1".into(),
                 move_stories_to: None,
-            },
+            }),
             &ctx("u1"),
         )
         .unwrap();
@@ -235,27 +237,27 @@ fn a_deleted_slice_hands_its_cards_to_unplanned_or_to_a_chosen_slice() {
     // A chosen slice receives the cards at the end of each cell.
     apply(
         &mut map,
-        Edit::AddStory {
+        Edit::from(CardEdit::AddStory {
             step_id: "s1".into(),
             release_id: "r2".into(),
             title: "later".into(),
-        },
+        }),
     );
     apply(
         &mut map,
-        Edit::DeleteRelease {
+        Edit::from(SliceEdit::DeleteRelease {
             release_id: "r1".into(),
             move_stories_to: Some("r2".into()),
-        },
+        }),
     );
     let model = map.read().unwrap();
     assert_eq!(cells(&model), ["s1/r2: new c0", "s2/r2: c1"]);
 
     let refused = map.apply(
-        &Edit::DeleteRelease {
+        &Edit::from(SliceEdit::DeleteRelease {
             release_id: "r2".into(),
             move_stories_to: Some("r2".into()),
-        },
+        }),
         &ctx("z"),
     );
     assert!(refused.is_err());
@@ -266,9 +268,9 @@ fn a_duplicate_copies_the_card_and_sits_right_below_it() {
     let mut map = map_with(3);
     let applied = map
         .apply(
-            &Edit::DuplicateStory {
+            &Edit::from(CardEdit::DuplicateStory {
                 story_id: "c1".into(),
-            },
+            }),
             &ctx("copy"),
         )
         .unwrap();
@@ -284,16 +286,16 @@ fn edits_on_deleted_things_are_refused_clearly() {
     let mut map = map_with(1);
     apply(
         &mut map,
-        Edit::DeleteStory {
+        Edit::from(CardEdit::DeleteStory {
             story_id: "c0".into(),
-        },
+        }),
     );
     let error = map
         .apply(
-            &Edit::RenameStory {
+            &Edit::from(CardEdit::RenameStory {
                 story_id: "c0".into(),
                 title: "back?".into(),
-            },
+            }),
             &ctx("x"),
         )
         .unwrap_err();
@@ -317,10 +319,10 @@ fn undo_leaves_a_teammates_later_change_alone() {
     let record = apply(&mut mine, move_story("c0", "s2", "r2", 0));
     let rename = apply(
         &mut mine,
-        Edit::RenameStory {
+        Edit::from(CardEdit::RenameStory {
             story_id: "c1".into(),
             title: "mine".into(),
-        },
+        }),
     );
     merge(&mut theirs, &mine);
     // Ben moves c0 again after seeing my move; c1 he leaves alone.
@@ -342,17 +344,17 @@ fn a_card_a_teammate_added_to_a_step_i_deleted_keeps_its_step_on_the_map() {
     let mut theirs = fork(&mine, "ben");
     apply(
         &mut mine,
-        Edit::DeleteStep {
+        Edit::from(BackboneEdit::DeleteStep {
             step_id: "s1".into(),
-        },
+        }),
     );
     theirs
         .apply(
-            &Edit::AddStory {
+            &Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r2".into(),
                 title: "ben's card".into(),
-            },
+            }),
             &ctx("b1"),
         )
         .unwrap();
@@ -469,11 +471,11 @@ proptest! {
             let (step, release) = CELLS[cell];
             let edit = match kind {
                 0 | 1 => move_story(&id, step, release, index),
-                2 => Edit::RenameStory { story_id: id, title: format!("t{n}") },
-                3 => Edit::DuplicateStory { story_id: id },
-                4 => Edit::DeleteStory { story_id: id },
-                5 => Edit::MoveRelease { release_id: release.into(), to_index: index },
-                _ => Edit::AddStory { step_id: step.into(), release_id: release.into(), title: format!("n{n}") },
+                2 => Edit::from(CardEdit::RenameStory { story_id: id, title: format!("t{n}") }),
+                3 => Edit::from(CardEdit::DuplicateStory { story_id: id }),
+                4 => Edit::from(CardEdit::DeleteStory { story_id: id }),
+                5 => Edit::from(SliceEdit::MoveRelease { release_id: release.into(), to_index: index }),
+                _ => Edit::from(CardEdit::AddStory { step_id: step.into(), release_id: release.into(), title: format!("n{n}") }),
             };
             // Edits on a card deleted earlier are refused and change nothing.
             if let Ok(applied) = map.apply(&edit, &ctx(&format!("new{n}"))) {

@@ -9,6 +9,7 @@
 //! under a frame budget of interaction (100 ms) at 10k stories.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use storymap_core::CardEdit;
 use storymap_core::{generate::large_map, Edit, EditContext, MapImport};
 use storymap_store::Store;
 
@@ -38,11 +39,11 @@ fn open_large_map(c: &mut Criterion) {
     group.bench_function("one edit: add a story, persist change + projection", |b| {
         b.iter(|| {
             n += 1;
-            let edit = Edit::AddStory {
+            let edit = Edit::from(CardEdit::AddStory {
                 step_id: "step-3-2".into(),
                 release_id: "rel-1".into(),
                 title: format!("Bench {n}"),
-            };
+            });
             let applied = loaded
                 .doc
                 .apply(
@@ -50,6 +51,7 @@ fn open_large_map(c: &mut Criterion) {
                     &EditContext {
                         new_id: format!("bench-{n}"),
                         unix_time: 1,
+                        author: "ana".into(),
                     },
                 )
                 .unwrap();
@@ -64,15 +66,16 @@ fn open_large_map(c: &mut Criterion) {
             b.iter(|| {
                 n += 1;
                 let (step, release) = cells[n % 2];
-                let edit = Edit::MoveStory {
+                let edit = Edit::from(CardEdit::MoveStory {
                     story_id: story.clone(),
                     step_id: step.into(),
                     release_id: release.into(),
                     to_index: 1,
-                };
+                });
                 let context = EditContext {
                     new_id: format!("bench-{n}"),
                     unix_time: 1,
+                    author: "ana".into(),
                 };
                 let applied = loaded.doc.apply(&edit, &context).unwrap();
                 store.commit_edit(&mut loaded, &applied).unwrap();

@@ -2,6 +2,7 @@
 //! each, the projection kept equal to the document, and foreign bytes refused with
 //! nothing lost.
 
+use storymap_core::{BackboneEdit, CardEdit, SliceEdit};
 use storymap_core::{Edit, EditContext, MapDocument};
 use storymap_store::{LoadedMap, ReceivedMap, Store, StoreError};
 
@@ -9,6 +10,7 @@ fn ctx(id: &str) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time: 1_700_000_000,
+        author: "ana".into(),
     }
 }
 
@@ -22,30 +24,30 @@ fn map_doc() -> MapDocument {
     let mut doc = MapDocument::create("m1", "Grocery app", "ana", 1_700_000_000).unwrap();
     let edits = [
         (
-            Edit::AddActivity {
+            Edit::from(BackboneEdit::AddActivity {
                 title: "Shop".into(),
-            },
+            }),
             "a1",
         ),
         (
-            Edit::AddStep {
+            Edit::from(BackboneEdit::AddStep {
                 activity_id: "a1".into(),
                 title: "Search".into(),
-            },
+            }),
             "s1",
         ),
         (
-            Edit::AddRelease {
+            Edit::from(SliceEdit::AddRelease {
                 title: "MVP".into(),
-            },
+            }),
             "r1",
         ),
         (
-            Edit::AddStory {
+            Edit::from(CardEdit::AddStory {
                 step_id: "s1".into(),
                 release_id: "r1".into(),
                 title: "By name".into(),
-            },
+            }),
             "t1",
         ),
     ];
@@ -61,10 +63,10 @@ fn edit(store: &mut Store, loaded: &mut LoadedMap, edit: Edit, id: &str) {
 }
 
 fn rename(story: &str, title: &str) -> Edit {
-    Edit::RenameStory {
+    Edit::from(CardEdit::RenameStory {
         story_id: story.into(),
         title: title.into(),
-    }
+    })
 }
 
 #[test]
@@ -79,11 +81,11 @@ fn a_teammates_changes_arrive_as_one_row_with_the_projection_updated() {
     ben_map.doc.set_author("ben");
     let before = ben_map.heads();
     edit(&mut ben, &mut ben_map, rename("t1", "Search by name"), "-");
-    let add = Edit::AddStory {
+    let add = Edit::from(CardEdit::AddStory {
         step_id: "s1".into(),
         release_id: "r1".into(),
         title: "By barcode".into(),
-    };
+    });
     edit(&mut ben, &mut ben_map, add, "t2");
     edit(&mut ana, &mut ana_map, rename("t1", "Find by name"), "-");
 
@@ -190,11 +192,11 @@ fn a_full_disk_refuses_a_merge_and_the_same_changes_merge_once_space_is_freed() 
     let mut theirs = MapDocument::load(&original.save()).unwrap();
     theirs.set_author("ben");
     for i in 0..200 {
-        let add = Edit::AddStory {
+        let add = Edit::from(CardEdit::AddStory {
             step_id: "s1".into(),
             release_id: "r1".into(),
             title: format!("{i} {}", "long title ".repeat(40)),
-        };
+        });
         theirs.apply(&add, &ctx(&format!("b{i}"))).unwrap();
     }
     let bytes = theirs.changes_after(&heads);

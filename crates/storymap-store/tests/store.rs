@@ -2,13 +2,17 @@
 //! processes on one file, a full disk, damaged and newer files.
 
 use proptest::prelude::*;
-use storymap_core::{Edit, EditContext, MapDocument, MapModel, RefineEdit, StoryField, UndoRecord};
+use storymap_core::{
+    BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, SettingsEdit, SliceEdit, StoryEdit,
+};
+use storymap_core::{Edit, EditContext, MapDocument, MapModel, StoryField, UndoRecord};
 use storymap_store::{MapChanged, Store, StoreError, COMPACT_AFTER_ROWS};
 
 fn ctx(id: &str) -> EditContext {
     EditContext {
         new_id: id.into(),
         unix_time: 1_700_000_000,
+        author: "ana".into(),
     }
 }
 
@@ -22,24 +26,24 @@ fn temp_store() -> (tempfile::TempDir, Store) {
 fn seeded(store: &mut Store) -> storymap_store::LoadedMap {
     let mut doc = MapDocument::create("m1", "Grocery app", "ana", 1_700_000_000).unwrap();
     doc.apply(
-        &Edit::AddActivity {
+        &Edit::from(BackboneEdit::AddActivity {
             title: "Shop".into(),
-        },
+        }),
         &ctx("a1"),
     )
     .unwrap();
     doc.apply(
-        &Edit::AddStep {
+        &Edit::from(BackboneEdit::AddStep {
             activity_id: "a1".into(),
             title: "Search".into(),
-        },
+        }),
         &ctx("s1"),
     )
     .unwrap();
     doc.apply(
-        &Edit::AddRelease {
+        &Edit::from(SliceEdit::AddRelease {
             title: "MVP".into(),
-        },
+        }),
         &ctx("r1"),
     )
     .unwrap();
@@ -59,11 +63,11 @@ fn edit(
 }
 
 fn add_story(title: &str) -> Edit {
-    Edit::AddStory {
+    Edit::from(CardEdit::AddStory {
         step_id: "s1".into(),
         release_id: "r1".into(),
         title: title.into(),
-    }
+    })
 }
 
 fn titles(model: &MapModel) -> Vec<String> {
@@ -79,10 +83,10 @@ fn edits_survive_reopening_and_the_projection_agrees_with_the_document() {
     edit(
         &mut store,
         &mut loaded,
-        Edit::RenameStep {
+        Edit::from(BackboneEdit::RenameStep {
             step_id: "s1".into(),
             title: "Find".into(),
-        },
+        }),
         "-",
     )
     .unwrap();
@@ -282,19 +286,19 @@ proptest! {
             let release = model.releases[pick % model.releases.len()].id.clone();
             let story = model.stories.get(pick % model.stories.len().max(1)).map(|s| s.id.clone());
             let e = match (kind, steps.get(pick % steps.len().max(1)).cloned(), story) {
-                (0, Some(step), _) => Edit::AddStory { step_id: step, release_id: release, title },
-                (1, _, _) => Edit::AddStep { activity_id: activity, title },
-                (2, _, _) => Edit::AddRelease { title },
-                (3, _, Some(story)) => Edit::RenameStory { story_id: story, title },
-                (4 | 5, Some(step), Some(story)) => Edit::MoveStory { story_id: story, step_id: step, release_id: release, to_index: pick },
-                (6, _, Some(story)) => Edit::DeleteStory { story_id: story },
-                (7, Some(step), _) if steps.len() > 1 => Edit::DeleteStep { step_id: step },
-                (8, _, _) if model.releases.len() > 1 => Edit::DeleteRelease { release_id: release, move_stories_to: None },
-                (9, Some(step), _) => Edit::MoveStep { step_id: step, activity_id: activity, to_index: pick },
-                (12, _, Some(story)) => Edit::Refine(RefineEdit::AddCriteria { story_id: story, text: format!("{title}\nand {title}") }),
-                (13, _, Some(story)) => Edit::Refine(RefineEdit::SetEstimate { story_id: story, estimate: Some(["1", "½", "XL", "?"][pick % 4].into()) }),
-                (14, _, Some(story)) => Edit::Refine(RefineEdit::SetText { story_id: story, field: StoryField::Why, text: title }),
-                (15, _, _) => Edit::Refine(RefineEdit::AddDorItem { text: title }),
+                (0, Some(step), _) => Edit::from(CardEdit::AddStory { step_id: step, release_id: release, title }),
+                (1, _, _) => Edit::from(BackboneEdit::AddStep { activity_id: activity, title }),
+                (2, _, _) => Edit::from(SliceEdit::AddRelease { title }),
+                (3, _, Some(story)) => Edit::from(CardEdit::RenameStory { story_id: story, title }),
+                (4 | 5, Some(step), Some(story)) => Edit::from(CardEdit::MoveStory { story_id: story, step_id: step, release_id: release, to_index: pick }),
+                (6, _, Some(story)) => Edit::from(CardEdit::DeleteStory { story_id: story }),
+                (7, Some(step), _) if steps.len() > 1 => Edit::from(BackboneEdit::DeleteStep { step_id: step }),
+                (8, _, _) if model.releases.len() > 1 => Edit::from(SliceEdit::DeleteRelease { release_id: release, move_stories_to: None }),
+                (9, Some(step), _) => Edit::from(BackboneEdit::MoveStep { step_id: step, activity_id: activity, to_index: pick }),
+                (12, _, Some(story)) => Edit::from(CriteriaEdit::AddCriteria { story_id: story, text: format!("{title}\nand {title}") }),
+                (13, _, Some(story)) => Edit::from(EstimateEdit::SetEstimate { story_id: story, estimate: Some(["1", "½", "XL", "?"][pick % 4].into()) }),
+                (14, _, Some(story)) => Edit::from(StoryEdit::SetText { story_id: story, field: StoryField::Why, text: title }),
+                (15, _, _) => Edit::from(SettingsEdit::AddDorItem { text: title }),
                 (10 | 11, _, _) if !undo.is_empty() => {
                     let record = undo.pop().unwrap();
                     let reverted = loaded.doc.revert(&record, 1_700_000_000).unwrap();
@@ -302,7 +306,7 @@ proptest! {
                     prop_assert_eq!(changed.releases, loaded.doc.read().unwrap().releases);
                     continue;
                 }
-                _ => Edit::AddActivity { title },
+                _ => Edit::from(BackboneEdit::AddActivity { title }),
             };
             store.catch_up(&mut loaded).unwrap();
             let applied = loaded.doc.apply(&e, &ctx(&format!("id{n}"))).expect("valid edit");

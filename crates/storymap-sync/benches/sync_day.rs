@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use storymap_core::generate::large_map;
+use storymap_core::CardEdit;
 use storymap_core::{Edit, EditContext, MapDocument, MapImport};
 use storymap_store::{LoadedMap, Store};
 use storymap_sync::{ChangeHash, Changes, Replica, SyncClient, SyncError};
@@ -149,21 +150,22 @@ fn day_of_edits(replica: &StoreReplica, map_id: &str, author: &str, seed: usize)
     for i in 0..EDITS {
         let story = &model.stories[(seed * 7919 + i * 104_729) % n];
         let edit = if i % 4 == 3 {
-            Edit::MoveStory {
+            Edit::from(CardEdit::MoveStory {
                 story_id: story.id.clone(),
                 step_id: story.step_id.clone(),
                 release_id: story.release_id.clone(),
                 to_index: 0,
-            }
+            })
         } else {
-            Edit::RenameStory {
+            Edit::from(CardEdit::RenameStory {
                 story_id: story.id.clone(),
                 title: format!("{} ({author} {i})", story.title),
-            }
+            })
         };
         let context = EditContext {
             new_id: format!("{author}-{i}"),
             unix_time: 1_764_000_000 + i as i64,
+            author: author.into(),
         };
         loaded.doc.apply(&edit, &context).unwrap();
     }

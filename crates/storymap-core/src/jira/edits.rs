@@ -1,24 +1,9 @@
 //! A plan as edits: what changes on each story, and the whole import as the list of
 //! edits [`crate::MapDocument::apply_all`] writes in one change (one undo step).
 
-use super::import_plan::{JiraImportPlan, PlannedStory};
-use crate::edit_refine::RefineEdit;
+use super::import_plan::{Change, JiraImportPlan, PlannedStory};
+use crate::{BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, SliceEdit, StoryEdit};
 use crate::{Edit, JiraItem, Story, StoryField, StoryStatus};
-
-/// One thing an import changes on a story.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Change {
-    Title(String),
-    Description(String),
-    Status(StoryStatus),
-    Estimate(String),
-    Label(String),
-    /// A new criterion, ticked or not.
-    Criterion(String, bool),
-    /// An existing criterion (by id) ticked or unticked.
-    CriterionDone(String, bool),
-    Key(String),
-}
 
 /// What differs between a row and the map's story (`None`: a story the import creates,
 /// which starts as an idea with the row's title). Nothing is removed: labels and criteria
@@ -63,10 +48,6 @@ pub(crate) fn story_changes(row: &PlannedStory, story: Option<&Story>) -> Vec<Ch
     changes
 }
 
-fn refine(edit: RefineEdit) -> Edit {
-    Edit::Refine(edit)
-}
-
 impl JiraImportPlan {
     /// Every edit of the import, each with a fresh id from `new_id` for what it creates.
     pub fn edits(&self, new_id: &mut dyn FnMut() -> String) -> Vec<(Edit, String)> {
@@ -81,27 +62,27 @@ impl JiraImportPlan {
             let id = match &activity.existing {
                 Some(id) => {
                     if activity.updated {
-                        let rename = Edit::RenameActivity {
+                        let rename = Edit::from(BackboneEdit::RenameActivity {
                             activity_id: id.clone(),
                             title: activity.title.clone(),
-                        };
+                        });
                         push(rename, &mut edits);
                     }
                     id.clone()
                 }
                 None => push(
-                    Edit::AddActivity {
+                    Edit::from(BackboneEdit::AddActivity {
                         title: activity.title.clone(),
-                    },
+                    }),
                     &mut edits,
                 ),
             };
             if activity.existing.is_none() || activity.updated {
                 if let Some(key) = &activity.jira_key {
-                    let link = Edit::SetJiraKey {
+                    let link = Edit::from(CardEdit::SetJiraKey {
                         item: JiraItem::Activity(id.clone()),
                         key: Some(key.clone()),
-                    };
+                    });
                     push(link, &mut edits);
                 }
             }
@@ -113,9 +94,9 @@ impl JiraImportPlan {
             .map(|slice| match &slice.existing {
                 Some(id) => id.clone(),
                 None => push(
-                    Edit::AddRelease {
+                    Edit::from(SliceEdit::AddRelease {
                         title: slice.title.clone(),
-                    },
+                    }),
                     &mut edits,
                 ),
             })
@@ -128,10 +109,10 @@ impl JiraImportPlan {
                 None => {
                     let activity_id = activity_ids[step.activity].clone();
                     push(
-                        Edit::AddStep {
+                        Edit::from(BackboneEdit::AddStep {
                             activity_id,
                             title: step.title.clone(),
-                        },
+                        }),
                         &mut edits,
                     )
                 }
@@ -141,11 +122,11 @@ impl JiraImportPlan {
             let story_id = match (&story.existing, story.place) {
                 (Some(id), _) => id.clone(),
                 (None, Some((step, slice))) => {
-                    let add = Edit::AddStory {
+                    let add = Edit::from(CardEdit::AddStory {
                         step_id: step_ids[step].clone(),
                         release_id: slice_ids[slice].clone(),
                         title: story.title.clone(),
-                    };
+                    });
                     push(add, &mut edits)
                 }
                 (None, None) => unreachable!("a new story always has a place"),
@@ -153,25 +134,25 @@ impl JiraImportPlan {
             for change in &story.changes {
                 let story_id = story_id.clone();
                 let edit = match change.clone() {
-                    Change::Title(title) => Edit::RenameStory { story_id, title },
-                    Change::Description(text) => refine(RefineEdit::SetText {
+                    Change::Title(title) => Edit::from(CardEdit::RenameStory { story_id, title }),
+                    Change::Description(text) => Edit::from(StoryEdit::SetText {
                         story_id,
                         field: StoryField::Description,
                         text,
                     }),
-                    Change::Status(status) => refine(RefineEdit::SetStatus { story_id, status }),
-                    Change::Estimate(estimate) => refine(RefineEdit::SetEstimate {
+                    Change::Status(status) => Edit::from(StoryEdit::SetStatus { story_id, status }),
+                    Change::Estimate(estimate) => Edit::from(EstimateEdit::SetEstimate {
                         story_id,
                         estimate: Some(estimate),
                     }),
-                    Change::Label(label) => refine(RefineEdit::SetLabel {
+                    Change::Label(label) => Edit::from(StoryEdit::SetLabel {
                         story_id,
                         label,
                         on: true,
                     }),
                     Change::Criterion(text, done) => {
                         let id = push(
-                            refine(RefineEdit::AddCriteria {
+                            Edit::from(CriteriaEdit::AddCriteria {
                                 story_id: story_id.clone(),
                                 text,
                             }),
@@ -181,23 +162,23 @@ impl JiraImportPlan {
                             continue;
                         }
                         // AddCriteria names its one criterion "<id>-0".
-                        refine(RefineEdit::SetCriterionDone {
+                        Edit::from(CriteriaEdit::SetCriterionDone {
                             story_id,
                             criterion_id: format!("{id}-0"),
                             done,
                         })
                     }
                     Change::CriterionDone(criterion_id, done) => {
-                        refine(RefineEdit::SetCriterionDone {
+                        Edit::from(CriteriaEdit::SetCriterionDone {
                             story_id,
                             criterion_id,
                             done,
                         })
                     }
-                    Change::Key(key) => Edit::SetJiraKey {
+                    Change::Key(key) => Edit::from(CardEdit::SetJiraKey {
                         item: JiraItem::Story(story_id),
                         key: Some(key),
-                    },
+                    }),
                 };
                 push(edit, &mut edits);
             }

@@ -1,9 +1,23 @@
 //! The plan of a Jira import: what it creates and updates, the columns it read and its
 //! warnings; the preview shows it, [`JiraImportPlan::edits`] carries it out.
 
-use super::edits::Change;
 use super::{ColumnUse, JiraProblem};
 use crate::StoryStatus;
+
+/// One thing an import changes on a story.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Change {
+    Title(String),
+    Description(String),
+    Status(StoryStatus),
+    Estimate(String),
+    Label(String),
+    /// A new criterion, ticked or not.
+    Criterion(String, bool),
+    /// An existing criterion (by id) ticked or unticked.
+    CriterionDone(String, bool),
+    Key(String),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedActivity {

@@ -1,7 +1,7 @@
 //! Jira text ⇄ ours: acceptance criteria written in a description or a custom field,
 //! and story points.
 
-use crate::edit_refine::criteria_lines;
+use crate::edit::criteria_lines;
 use crate::refine::Estimate;
 
 /// The heading an export puts above the criteria in a description (Jira wiki markup).

@@ -1,15 +1,15 @@
 //! "Depends on" links: refusing cycles, and warning when a story is planned before
 //! something it needs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{quoted, MapIndex};
 use crate::{Story, StoryStatus};
 
 /// The cycle that adding `from → to` would close, as ids from `from` back to `from`, or
-/// `None` when the link is safe. `links` maps a story to the stories it depends on.
-pub fn find_cycle(
-    links: &HashMap<String, Vec<String>>,
+/// `None` when the link is safe. `links` gives the stories a story depends on.
+pub fn find_cycle<'a>(
+    links: impl Fn(&str) -> &'a [String],
     from: &str,
     to: &str,
 ) -> Option<Vec<String>> {
@@ -24,7 +24,7 @@ pub fn find_cycle(
         if !seen.insert(node.clone()) {
             continue;
         }
-        for next in links.get(&node).into_iter().flatten() {
+        for next in links(&node) {
             let mut longer = path.clone();
             longer.push(next.clone());
             if next == from {

@@ -3,20 +3,17 @@
 //! session and the map's history. Stored in the map document (root `sessions`), so a
 //! session syncs and can be reviewed later.
 
+mod agenda;
 mod deck;
-mod edit;
-mod edit_poker;
-mod edit_room;
 mod model;
 mod pick;
 mod poker;
 mod read;
 mod report;
-mod start;
 mod update;
 
+pub use agenda::default_agenda;
 pub use deck::{Deck, COFFEE_CARD, UNKNOWN_CARD};
-pub use edit::{SessionEdit, SessionStart};
 pub use model::{
     AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
     SessionStoryState,
@@ -27,8 +24,6 @@ pub use report::{
     session_report, CriteriaAdded, EstimateChange, Outcome, ReportNote, ReportStory, SessionReport,
     Split,
 };
-pub use start::default_agenda;
 pub use update::{stakeholder_update, Format};
 
-pub(crate) use edit::apply;
 pub(crate) use read::{read_one, read_sessions};

@@ -8,10 +8,10 @@ use std::str::FromStr;
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ChangeHash, ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 
-use crate::conflicts::{place_at, OpOrigins};
-use crate::edit::Applied;
+use super::tx::Applied;
 use crate::field_key::{field_label, FieldKey, PLACE_FIELDS, SCALAR_FIELDS};
 use crate::history::{scalar, Entity, Recorder};
+use crate::op_origins::{place_at, OpOrigins};
 use crate::read::{entries, is_deleted, key_set, map_field, str_field};
 use crate::schema::*;
 use crate::CoreError;

@@ -1,20 +1,55 @@
-//! Planning poker without network: participants entered once per session, hidden votes
-//! revealed together, re-vote rounds, and accepting an estimate onto the story.
+//! Planning poker in a session: participants, the deck, rounds of hidden votes, the
+//! reveal, and accepting an estimate (written to the story as an estimate edit would).
 
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ReadDoc};
 
-use super::deck::{Deck, COFFEE_CARD};
-use super::edit::{
-    ensure_map, invalid, item, new_item, rank_at_end, session, story_title, text, SessionEdit,
-};
-use crate::edit::clean_title;
-use crate::edit_refine::RefineEdit;
+use super::session_parts::{invalid, item, new_item, rank_at_end, session, text};
+use super::shared::{clean_title, ensure_map, story_title, write_estimate};
+use super::tx::EditTx;
 use crate::history::{Entity, Recorder};
 use crate::read::{bool_field, entries, int_field, is_deleted, str_field};
 use crate::schema::*;
+use crate::session::{Deck, COFFEE_CARD};
 use crate::CoreError;
 
+#[derive(Debug, Clone, PartialEq)]
+pub enum PokerEdit {
+    AddParticipant {
+        session_id: String,
+        name: String,
+    },
+    RemoveParticipant {
+        session_id: String,
+        participant_id: String,
+    },
+    SetDeck {
+        session_id: String,
+        deck: Deck,
+    },
+    /// A poker round on a story of the session; the previous one must be revealed.
+    NewRound {
+        session_id: String,
+        story_id: String,
+    },
+    /// A hidden vote; refused after the reveal and for a card off the deck.
+    CastVote {
+        session_id: String,
+        round_id: String,
+        participant_id: String,
+        value: String,
+    },
+    Reveal {
+        session_id: String,
+        round_id: String,
+    },
+    /// Writes the estimate to the story (as `SetEstimate` does) and records it on the round.
+    AcceptEstimate {
+        session_id: String,
+        round_id: String,
+        estimate: String,
+    },
+}
 fn deck_of(rec: &Recorder<'_, '_>, session: &ObjId) -> Deck {
     str_field(rec.tx, session, DECK)
         .and_then(|d| Deck::parse(&d))
@@ -37,15 +72,10 @@ fn round_entity(session_id: &str, round_id: &str) -> Entity {
     Entity::SessionItem(session_id.to_owned(), ROUNDS, round_id.to_owned())
 }
 
-pub(crate) fn apply(
-    rec: &mut Recorder<'_, '_>,
-    edit: &SessionEdit,
-    new_id: &str,
-    time: i64,
-) -> Result<(String, Option<String>), CoreError> {
-    use SessionEdit as S;
+pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &PokerEdit) -> Result<String, CoreError> {
+    let new_id = rec.new_id.to_owned();
     let label = match edit {
-        S::AddParticipant { session_id, name } => {
+        PokerEdit::AddParticipant { session_id, name } => {
             let obj = session(rec, session_id, true)?;
             let name = clean_title("participant", name)?;
             let tx = &*rec.tx;
@@ -59,15 +89,13 @@ pub(crate) fn apply(
                 return Err(invalid(format!("{name} is already taking part")));
             }
             let rank = rank_at_end(rec, &obj, PARTICIPANTS).as_string();
-            let entry = new_item(rec, (session_id, &obj), PARTICIPANTS, new_id)?;
+            let entry = new_item(rec, (session_id, &obj), PARTICIPANTS, &new_id)?;
             rec.tx.put(&entry, NAME, name.as_str())?;
             rec.tx.put(&entry, RANK, rank)?;
-            return Ok((
-                format!("Add {name} to the session"),
-                Some(new_id.to_owned()),
-            ));
+            rec.created_id = Some(new_id.to_owned());
+            return Ok(format!("Add {name} to the session"));
         }
-        S::RemoveParticipant {
+        PokerEdit::RemoveParticipant {
             session_id,
             participant_id,
         } => {
@@ -79,7 +107,7 @@ pub(crate) fn apply(
             rec.delete(&entity)?;
             format!("Remove {name} from the session")
         }
-        S::SetDeck { session_id, deck } => {
+        PokerEdit::SetDeck { session_id, deck } => {
             session(rec, session_id, true)?;
             rec.set(
                 &Entity::Session(session_id.clone()),
@@ -91,7 +119,7 @@ pub(crate) fn apply(
                 Deck::TShirt => "Vote with T-shirt sizes".to_owned(),
             }
         }
-        S::NewRound {
+        PokerEdit::NewRound {
             session_id,
             story_id,
         } => {
@@ -115,19 +143,17 @@ pub(crate) fn apply(
                 )));
             }
             let number = previous.map_or(1, |(n, _)| n + 1);
-            let entry = new_item(rec, (session_id, &obj), ROUNDS, new_id)?;
+            let entry = new_item(rec, (session_id, &obj), ROUNDS, &new_id)?;
             let tx = &mut *rec.tx;
             tx.put(&entry, STORY_ID, story_id.as_str())?;
             tx.put(&entry, NUMBER, number.max(1) as u64)?;
             tx.put(&entry, REVEALED, false)?;
             ensure_map(rec, &entry, VOTES)?;
-            let title = story_title(rec, story_id);
-            return Ok((
-                format!("Start poker round {number} on '{title}'"),
-                Some(new_id.to_owned()),
-            ));
+            let title = story_title(rec.tx, story_id);
+            rec.created_id = Some(new_id.to_owned());
+            return Ok(format!("Start poker round {number} on '{title}'"));
         }
-        S::CastVote {
+        PokerEdit::CastVote {
             session_id,
             round_id,
             participant_id,
@@ -148,7 +174,7 @@ pub(crate) fn apply(
             // The label is in the change's history: it never shows the card.
             format!("Vote in round {number}")
         }
-        S::Reveal {
+        PokerEdit::Reveal {
             session_id,
             round_id,
         } => {
@@ -170,7 +196,7 @@ pub(crate) fn apply(
             )?;
             format!("Reveal the votes of round {number}")
         }
-        S::AcceptEstimate {
+        PokerEdit::AcceptEstimate {
             session_id,
             round_id,
             estimate,
@@ -186,19 +212,15 @@ pub(crate) fn apply(
             if card == COFFEE_CARD {
                 return Err(invalid("the coffee card is a break, not an estimate"));
             }
-            let set = RefineEdit::SetEstimate {
-                story_id: story_id.clone(),
-                estimate: Some(card.to_owned()),
-            };
-            crate::edit_refine::apply(rec, &set, new_id, time)?;
+            super::shared::story(rec, &story_id)?;
+            write_estimate(rec, &story_id, Some(card))?;
             rec.set(
                 &round_entity(session_id, round_id),
                 ACCEPTED_ESTIMATE,
                 text(card),
             )?;
-            format!("Estimate '{}' at {card}", story_title(rec, &story_id))
+            format!("Estimate '{}' at {card}", story_title(rec.tx, &story_id))
         }
-        room => unreachable!("edit_room applies {room:?}"),
     };
-    Ok((label, None))
+    Ok(label)
 }

@@ -1,0 +1,113 @@
+//! The map's refinement settings: the team's Definition of Ready, the point limit for a
+//! sprint, T-shirt sizes in points, and the status names.
+
+use automerge::transaction::Transactable;
+use automerge::{ObjId, ObjType, ReadDoc, ScalarValue};
+
+use super::shared::{bounded, clean_title, dor_items, ensure_map, live_dor_item, settings};
+use super::tx::EditTx;
+use crate::history::{Entity, Recorder};
+use crate::read::{map_field, str_field};
+use crate::refine::TShirt;
+use crate::schema::*;
+use crate::{CoreError, Rank, StoryStatus};
+
+/// Points are between 0 and this, for the sprint limit and for a T-shirt size.
+pub const MAX_POINTS: f64 = 100.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsEdit {
+    AddDorItem {
+        text: String,
+    },
+    RenameDorItem {
+        item_id: String,
+        text: String,
+    },
+    DeleteDorItem {
+        item_id: String,
+    },
+    SetSmallLimit {
+        points: f64,
+    },
+    SetTShirtPoints {
+        size: TShirt,
+        points: f64,
+    },
+    /// Renames a status for this map; an empty label goes back to the default.
+    SetStatusLabel {
+        status: StoryStatus,
+        label: String,
+    },
+}
+
+fn dor_last_rank(rec: &Recorder<'_, '_>, items: &ObjId) -> Option<Rank> {
+    let tx = &*rec.tx;
+    tx.keys(items)
+        .filter_map(|k| map_field(tx, items, &k))
+        .filter_map(|item| str_field(tx, &item, RANK).and_then(|r| Rank::parse(&r).ok()))
+        .max()
+}
+
+pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SettingsEdit) -> Result<String, CoreError> {
+    match edit {
+        SettingsEdit::AddDorItem { text } => {
+            let text = clean_title("Definition of Ready item", text)?;
+            let items = dor_items(rec)?;
+            let last = dor_last_rank(rec, &items);
+            let rank = Rank::between(last.as_ref(), None);
+            let id = rec.create();
+            let item = rec.tx.put_object(&items, &id, ObjType::Map)?;
+            rec.tx.put(&item, TEXT, text.as_str())?;
+            rec.tx.put(&item, RANK, rank.as_string())?;
+            rec.created(Entity::DorItem(id));
+            Ok(format!("Add '{text}' to the Definition of Ready"))
+        }
+        SettingsEdit::RenameDorItem { item_id, text } => {
+            live_dor_item(rec, item_id)?;
+            let text = clean_title("Definition of Ready item", text)?;
+            rec.set_str(&Entity::DorItem(item_id.clone()), TEXT, &text)?;
+            Ok(format!("Rename a Definition of Ready item to '{text}'"))
+        }
+        SettingsEdit::DeleteDorItem { item_id } => {
+            live_dor_item(rec, item_id)?;
+            rec.delete(&Entity::DorItem(item_id.clone()))?;
+            Ok("Remove an item from the Definition of Ready".to_owned())
+        }
+        SettingsEdit::SetSmallLimit { points } => {
+            if !points.is_finite() || *points <= 0.0 || *points > MAX_POINTS {
+                return Err(CoreError::InvalidInput(format!(
+                    "the point limit for a sprint must be between 0 and {MAX_POINTS} (got {points})"
+                )));
+            }
+            settings(rec)?;
+            let value = Some(ScalarValue::F64(*points));
+            rec.set(&Entity::Settings, SMALL_LIMIT, value)?;
+            Ok(format!("Set the point limit for a sprint to {points}"))
+        }
+        SettingsEdit::SetTShirtPoints { size, points } => {
+            if !points.is_finite() || *points < 0.0 || *points > MAX_POINTS {
+                return Err(CoreError::InvalidInput(format!(
+                    "a T-shirt size must count for 0 to {MAX_POINTS} points (got {points})"
+                )));
+            }
+            let settings = settings(rec)?;
+            ensure_map(rec, &settings, TSHIRT_POINTS)?;
+            let entity = Entity::SettingsPart(TSHIRT_POINTS);
+            rec.set(&entity, size.as_str(), Some(ScalarValue::F64(*points)))?;
+            Ok(format!("Count size {} as {points} points", size.as_str()))
+        }
+        SettingsEdit::SetStatusLabel { status, label } => {
+            let label = bounded("status name", label, 40)?;
+            let settings = settings(rec)?;
+            ensure_map(rec, &settings, STATUS_LABELS)?;
+            let entity = Entity::SettingsPart(STATUS_LABELS);
+            let value = (!label.is_empty()).then(|| ScalarValue::Str(label.as_str().into()));
+            rec.set(&entity, status.as_str(), value)?;
+            Ok(match label.as_str() {
+                "" => format!("Name status {} as by default", status.as_str()),
+                name => format!("Call status {} '{name}'", status.as_str()),
+            })
+        }
+    }
+}
