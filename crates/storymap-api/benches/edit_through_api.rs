@@ -6,6 +6,7 @@
 //! Run: `cargo bench -p storymap-api --bench edit_through_api`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use storymap_api::{CardEdit, EstimateEdit};
 use storymap_api::{MapEdit, MapView, Workspace};
 use storymap_core::generate::large_map;
 
@@ -34,12 +35,12 @@ fn edit_large_map(c: &mut Criterion) {
                 let change = workspace
                     .apply_edit(
                         &map,
-                        MapEdit::MoveStory {
+                        MapEdit::from(CardEdit::MoveStory {
                             story_id: story.clone(),
                             step_id: step.into(),
                             release_id: release.into(),
                             to_index: 1,
-                        },
+                        }),
                     )
                     .unwrap();
                 assert_eq!(change.stories.len(), 1);
@@ -52,10 +53,10 @@ fn edit_large_map(c: &mut Criterion) {
             workspace
                 .apply_edit(
                     &map,
-                    MapEdit::SetEstimate {
+                    MapEdit::from(EstimateEdit::SetEstimate {
                         story_id: story.clone(),
                         estimate: Some(["3", "5"][n % 2].into()),
-                    },
+                    }),
                 )
                 .unwrap();
         })

@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 use crate::dto::*;
 use crate::dto_image::*;
 use crate::dto_sync::*;
+use crate::edits::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
 use crate::jira_views::*;
@@ -317,6 +318,20 @@ pub fn render() -> Vec<(String, String)> {
         file::<StoryView>(&config),
         file::<MapView>(&config),
         file::<MapEdit>(&config),
+        file::<BackboneEdit>(&config),
+        file::<SliceEdit>(&config),
+        file::<CardEdit>(&config),
+        file::<StoryEdit>(&config),
+        file::<CriteriaEdit>(&config),
+        file::<EstimateEdit>(&config),
+        file::<DependencyEdit>(&config),
+        file::<SplitEdit>(&config),
+        file::<SettingsEdit>(&config),
+        file::<SessionEdit>(&config),
+        file::<AgendaEdit>(&config),
+        file::<RoomEdit>(&config),
+        file::<PokerEdit>(&config),
+        file::<HistoryEdit>(&config),
         file::<SliceRollup>(&config),
         file::<WsjfInputsView>(&config),
         file::<WsjfScoreView>(&config),

@@ -1,12 +1,12 @@
 //! Domain model ⇄ DTOs. The export JSON and the IPC payload are the same `MapView`.
 
 use storymap_core::{
-    Activity, BackboneEdit, CardEdit, Edit, HistoryEdit, MapModel, MapSettings, Rank, ReleaseSlice,
-    SliceEdit, SliceRollup as CoreRollup, Step, Story, StoryStatus as CoreStatus, SCHEMA_VERSION,
+    Activity, MapModel, MapSettings, Rank, ReleaseSlice, SliceRollup as CoreRollup, Step, Story,
+    StoryStatus as CoreStatus, SCHEMA_VERSION,
 };
 use storymap_store::MapListing;
 
-use crate::convert_refine::{criterion_from_view, details_from_view, refine_edit, Refiner};
+use crate::convert_refine::{criterion_from_view, details_from_view, Refiner};
 use crate::dto::*;
 use crate::{ApiError, ErrorCode};
 
@@ -187,122 +187,4 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
         stories,
         settings: MapSettings::from(&view.settings),
     })
-}
-
-impl From<MapEdit> for storymap_core::Edit {
-    fn from(edit: MapEdit) -> Self {
-        let edit = match refine_edit(edit) {
-            Ok(refine) => return refine,
-            Err(other) => *other,
-        };
-        let edit = match crate::convert_session_edit::session_edit(edit) {
-            Ok(session) => return session,
-            Err(shaping) => *shaping,
-        };
-        match edit {
-            MapEdit::RenameMap { name } => BackboneEdit::RenameMap { name }.into(),
-            MapEdit::AddActivity { title } => BackboneEdit::AddActivity { title }.into(),
-            MapEdit::RenameActivity { activity_id, title } => {
-                BackboneEdit::RenameActivity { activity_id, title }.into()
-            }
-            MapEdit::AddStep { activity_id, title } => {
-                BackboneEdit::AddStep { activity_id, title }.into()
-            }
-            MapEdit::RenameStep { step_id, title } => {
-                BackboneEdit::RenameStep { step_id, title }.into()
-            }
-            MapEdit::AddRelease { title } => SliceEdit::AddRelease { title }.into(),
-            MapEdit::RenameRelease { release_id, title } => {
-                SliceEdit::RenameRelease { release_id, title }.into()
-            }
-            MapEdit::AddStory {
-                step_id,
-                release_id,
-                title,
-            } => CardEdit::AddStory {
-                step_id,
-                release_id,
-                title,
-            }
-            .into(),
-            MapEdit::RenameStory { story_id, title } => {
-                CardEdit::RenameStory { story_id, title }.into()
-            }
-            MapEdit::MoveActivity {
-                activity_id,
-                to_index,
-            } => BackboneEdit::MoveActivity {
-                activity_id,
-                to_index: to_index as usize,
-            }
-            .into(),
-            MapEdit::DeleteActivity { activity_id } => {
-                BackboneEdit::DeleteActivity { activity_id }.into()
-            }
-            MapEdit::MoveStep {
-                step_id,
-                activity_id,
-                to_index,
-            } => BackboneEdit::MoveStep {
-                step_id,
-                activity_id,
-                to_index: to_index as usize,
-            }
-            .into(),
-            MapEdit::DeleteStep { step_id } => BackboneEdit::DeleteStep { step_id }.into(),
-            MapEdit::MoveRelease {
-                release_id,
-                to_index,
-            } => SliceEdit::MoveRelease {
-                release_id,
-                to_index: to_index as usize,
-            }
-            .into(),
-            MapEdit::DeleteRelease {
-                release_id,
-                move_stories_to,
-            } => SliceEdit::DeleteRelease {
-                release_id,
-                move_stories_to,
-            }
-            .into(),
-            MapEdit::MoveStory {
-                story_id,
-                step_id,
-                release_id,
-                to_index,
-            } => CardEdit::MoveStory {
-                story_id,
-                step_id,
-                release_id,
-                to_index: to_index as usize,
-            }
-            .into(),
-            MapEdit::DuplicateStory { story_id } => CardEdit::DuplicateStory { story_id }.into(),
-            MapEdit::ResolveConflict {
-                story_id,
-                field,
-                choice,
-            } => Edit::from(HistoryEdit::ResolveConflict {
-                story_id,
-                field,
-                choice,
-            }),
-            MapEdit::RestoreStory { story_id, at } => Edit::from(HistoryEdit::RestoreStory {
-                story_id,
-                at: vec![at],
-            }),
-            MapEdit::RestoreField {
-                story_id,
-                field,
-                at,
-            } => Edit::from(HistoryEdit::RestoreField {
-                story_id,
-                field,
-                at: vec![at],
-            }),
-            MapEdit::DeleteStory { story_id } => CardEdit::DeleteStory { story_id }.into(),
-            refinement => unreachable!("refine_edit converts {refinement:?}"),
-        }
-    }
 }

@@ -10,11 +10,13 @@ use storymap_store::{LoadedMap, MapChanged, Store};
 use crate::convert::parse_map_json;
 use crate::convert_refine::Refiner;
 use crate::dto::{
-    ActivityView, BacklogQuery, BacklogView, HistoryState, MapChange, MapEdit, MapSettingsView,
-    MapSummary, MapView, ReleaseView, SplitPatternView, StoryView, ViewPrefs,
+    ActivityView, BacklogQuery, BacklogView, HistoryState, MapChange, MapSettingsView, MapSummary,
+    MapView, ReleaseView, SplitPatternView, StoryView, ViewPrefs,
 };
 use crate::history::LocalHistory;
+use crate::MapEdit;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
+use crate::{BackboneEdit, CardEdit, SliceEdit};
 
 const LAST_MAP_SETTING: &str = "lastMapId";
 pub(crate) const AUTHOR_SETTING: &str = "author";
@@ -382,9 +384,9 @@ impl Workspace {
             Some(a) => a.id.clone(),
             None => self.created(
                 map_id,
-                MapEdit::AddActivity {
+                MapEdit::from(BackboneEdit::AddActivity {
                     title: activity.into(),
-                },
+                }),
             )?,
         };
         let existing_step = view
@@ -396,28 +398,28 @@ impl Workspace {
             Some(s) => s.id.clone(),
             None => self.created(
                 map_id,
-                MapEdit::AddStep {
+                MapEdit::from(BackboneEdit::AddStep {
                     activity_id,
                     title: step.into(),
-                },
+                }),
             )?,
         };
         let release_id = match view.releases.iter().find(|r| r.title == release.trim()) {
             Some(r) => r.id.clone(),
             None => self.created(
                 map_id,
-                MapEdit::AddRelease {
+                MapEdit::from(SliceEdit::AddRelease {
                     title: release.into(),
-                },
+                }),
             )?,
         };
         self.created(
             map_id,
-            MapEdit::AddStory {
+            MapEdit::from(CardEdit::AddStory {
                 step_id,
                 release_id,
                 title: title.into(),
-            },
+            }),
         )
     }
 

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use storymap_api::{CardEdit, EstimateEdit, HistoryEdit};
 use storymap_api::{ChangesSince, ErrorCode, MapEdit, Workspace, DATABASE_FILE};
 use storymap_core::MapDocument;
 use storymap_store::Store;
@@ -95,29 +96,29 @@ fn after_a_sync_ana_sees_bens_changes_settles_the_conflict_and_ben_gets_it() {
     t.ana
         .apply_edit(
             &map,
-            MapEdit::RenameStory {
+            MapEdit::from(CardEdit::RenameStory {
                 story_id: t.card.clone(),
                 title: "Pay with a card".into(),
-            },
+            }),
         )
         .unwrap();
     let synced = heads_json(&t.ana_dir, &map);
     t.ben
         .apply_edit(
             &map,
-            MapEdit::RenameStory {
+            MapEdit::from(CardEdit::RenameStory {
                 story_id: t.card.clone(),
                 title: "Card payment".into(),
-            },
+            }),
         )
         .unwrap();
     t.ben
         .apply_edit(
             &map,
-            MapEdit::SetEstimate {
+            MapEdit::from(EstimateEdit::SetEstimate {
                 story_id: t.total.clone(),
                 estimate: Some("5".into()),
-            },
+            }),
         )
         .unwrap();
     let error = t
@@ -196,11 +197,11 @@ fn after_a_sync_ana_sees_bens_changes_settles_the_conflict_and_ben_gets_it() {
         .ana
         .apply_edit(
             &map,
-            MapEdit::ResolveConflict {
+            MapEdit::from(HistoryEdit::ResolveConflict {
                 story_id: t.card.clone(),
                 field: "title".into(),
                 choice: other.choice.clone(),
-            },
+            }),
         )
         .unwrap();
     assert_eq!(change.stories[0].title, other.display);
@@ -237,18 +238,18 @@ fn a_deleted_story_is_restored_from_the_history_and_the_past_map_can_be_viewed()
     t.ben
         .apply_edit(
             &map,
-            MapEdit::SetEstimate {
+            MapEdit::from(EstimateEdit::SetEstimate {
                 story_id: t.card.clone(),
                 estimate: Some("8".into()),
-            },
+            }),
         )
         .unwrap();
     t.ben
         .apply_edit(
             &map,
-            MapEdit::DeleteStory {
+            MapEdit::from(CardEdit::DeleteStory {
                 story_id: t.card.clone(),
-            },
+            }),
         )
         .unwrap();
     deliver(&t.ben_dir, &t.ana_dir, &map);
@@ -268,10 +269,10 @@ fn a_deleted_story_is_restored_from_the_history_and_the_past_map_can_be_viewed()
         .ana
         .apply_edit(
             &map,
-            MapEdit::RestoreStory {
+            MapEdit::from(HistoryEdit::RestoreStory {
                 story_id: t.card.clone(),
                 at: before.clone(),
-            },
+            }),
         )
         .unwrap();
     let restored = change.stories.iter().find(|s| s.id == t.card).unwrap();
@@ -294,11 +295,11 @@ fn a_deleted_story_is_restored_from_the_history_and_the_past_map_can_be_viewed()
         .ana
         .apply_edit(
             &map,
-            MapEdit::RestoreField {
+            MapEdit::from(HistoryEdit::RestoreField {
                 story_id: t.card.clone(),
                 field: "colour".into(),
                 at: before,
-            },
+            }),
         )
         .unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
@@ -320,10 +321,10 @@ fn since_i_last_opened_starts_at_the_previous_opening() {
     t.ana
         .apply_edit(
             &map,
-            MapEdit::RenameStory {
+            MapEdit::from(CardEdit::RenameStory {
                 story_id: t.total.clone(),
                 title: "Show the basket total".into(),
-            },
+            }),
         )
         .unwrap();
     t.ana.prepare(&map).unwrap();

@@ -4,6 +4,7 @@ use storymap_api::{
     BacklogQuery, BacklogSort, ErrorCode, MapEdit, MapView, SplitChildInput, StoryTextField,
     Verdict, Workspace,
 };
+use storymap_api::{CriteriaEdit, DependencyEdit, SettingsEdit, SplitEdit, StoryEdit};
 
 fn open() -> (tempfile::TempDir, Workspace, MapView) {
     let dir = tempfile::tempdir().unwrap();
@@ -25,11 +26,11 @@ fn a_dependency_change_updates_both_stories_and_a_cycle_is_refused_by_name() {
     let change = workspace
         .apply_edit(
             &map,
-            MapEdit::SetDependency {
+            MapEdit::from(DependencyEdit::SetDependency {
                 story_id: pay.clone(),
                 depends_on: slot.clone(),
                 on: true,
-            },
+            }),
         )
         .unwrap();
     let ids: Vec<&str> = change.stories.iter().map(|s| s.id.as_str()).collect();
@@ -43,11 +44,11 @@ fn a_dependency_change_updates_both_stories_and_a_cycle_is_refused_by_name() {
     let cycle = workspace
         .apply_edit(
             &map,
-            MapEdit::SetDependency {
+            MapEdit::from(DependencyEdit::SetDependency {
                 story_id: slot.clone(),
                 depends_on: pay.clone(),
                 on: true,
-            },
+            }),
         )
         .unwrap_err();
     assert_eq!(cycle.code, ErrorCode::InvalidInput);
@@ -61,7 +62,10 @@ fn a_dependency_change_updates_both_stories_and_a_cycle_is_refused_by_name() {
 fn changing_the_point_limit_re_evaluates_every_story() {
     let (_dir, mut workspace, view) = open();
     let change = workspace
-        .apply_edit(&view.map.id, MapEdit::SetSmallLimit { points: 3.0 })
+        .apply_edit(
+            &view.map.id,
+            MapEdit::from(SettingsEdit::SetSmallLimit { points: 3.0 }),
+        )
         .unwrap();
     assert_eq!(change.settings.as_ref().unwrap().small_limit, 3.0);
     assert_eq!(change.stories.len(), view.stories.len());
@@ -87,20 +91,20 @@ fn a_split_is_one_undo_step_and_the_export_carries_every_refinement_field() {
     workspace
         .apply_edit(
             &map,
-            MapEdit::SetStoryText {
+            MapEdit::from(StoryEdit::SetStoryText {
                 story_id: pay.clone(),
                 field: StoryTextField::SoThat,
                 text: "I can finish my order".into(),
-            },
+            }),
         )
         .unwrap();
     let added = workspace
         .apply_edit(
             &map,
-            MapEdit::AddCriteria {
+            MapEdit::from(CriteriaEdit::AddCriteria {
                 story_id: pay.clone(),
                 text: "Visa and Mastercard\n3-D Secure\nDeclined cards explained".into(),
-            },
+            }),
         )
         .unwrap();
     let card = added.stories.iter().find(|s| s.id == pay).unwrap();
@@ -114,7 +118,7 @@ fn a_split_is_one_undo_step_and_the_export_carries_every_refinement_field() {
     let split = workspace
         .apply_edit(
             &map,
-            MapEdit::SplitStory {
+            MapEdit::from(SplitEdit::SplitStory {
                 story_id: pay.clone(),
                 children: vec![
                     SplitChildInput {
@@ -126,7 +130,7 @@ fn a_split_is_one_undo_step_and_the_export_carries_every_refinement_field() {
                         criterion_ids: criteria[3..].to_vec(),
                     },
                 ],
-            },
+            }),
         )
         .unwrap();
     assert_eq!(split.removed_story_ids, std::slice::from_ref(&pay));
@@ -179,11 +183,11 @@ fn the_backlog_lists_counts_and_sorts() {
     workspace
         .apply_edit(
             &map,
-            MapEdit::SetStoryText {
+            MapEdit::from(StoryEdit::SetStoryText {
                 story_id: pay,
                 field: StoryTextField::NeedsInputFrom,
                 text: "UX".into(),
-            },
+            }),
         )
         .unwrap();
     let by_estimate = workspace

@@ -4,6 +4,7 @@
 use storymap_api::{
     Deck, ErrorCode, MapEdit, PresentationFocus, SessionNoteKind, StoryTextField, Workspace,
 };
+use storymap_api::{PokerEdit, RoomEdit, SessionEdit, StoryEdit};
 
 fn workspace() -> (tempfile::TempDir, Workspace, String, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
@@ -20,13 +21,13 @@ fn workspace() -> (tempfile::TempDir, Workspace, String, Vec<String>) {
 #[test]
 fn a_session_runs_through_apply_edit_with_hidden_votes_and_a_summary() {
     let (dir, mut ws, map, stories) = workspace();
-    let start = MapEdit::StartSession {
+    let start = MapEdit::from(SessionEdit::StartSession {
         story_ids: None,
         story_count: Some(2),
         length_minutes: None,
         timebox_minutes: Some(4),
         deck: Some(Deck::Fibonacci),
-    };
+    });
     let change = ws.apply_edit(&map, start).unwrap();
     let session = change.session.expect("the change carries the session");
     let sid = session.id.clone();
@@ -41,44 +42,44 @@ fn a_session_runs_through_apply_edit_with_hidden_votes_and_a_summary() {
     assert_eq!(picked, [stories[0].as_str(), stories[1].as_str()]);
     assert_eq!(session.stories[0].timebox_seconds, 240);
     let mut edit = |e: MapEdit| ws_apply(&mut ws, &map, e);
-    let ana = edit(MapEdit::AddParticipant {
+    let ana = edit(MapEdit::from(PokerEdit::AddParticipant {
         session_id: sid.clone(),
         name: "Ana".into(),
-    })
+    }))
     .created_id
     .unwrap();
-    let ben = edit(MapEdit::AddParticipant {
+    let ben = edit(MapEdit::from(PokerEdit::AddParticipant {
         session_id: sid.clone(),
         name: "Ben".into(),
-    })
+    }))
     .created_id
     .unwrap();
-    edit(MapEdit::FocusSessionStory {
+    edit(MapEdit::from(RoomEdit::FocusSessionStory {
         session_id: sid.clone(),
         story_id: Some(stories[0].clone()),
-    });
-    let round = edit(MapEdit::NewPokerRound {
+    }));
+    let round = edit(MapEdit::from(PokerEdit::NewPokerRound {
         session_id: sid.clone(),
         story_id: stories[0].clone(),
-    })
+    }))
     .created_id
     .unwrap();
     for (who, card) in [(&ana, "5"), (&ben, "8")] {
-        edit(MapEdit::CastVote {
+        edit(MapEdit::from(PokerEdit::CastVote {
             session_id: sid.clone(),
             round_id: round.clone(),
             participant_id: who.clone(),
             value: card.into(),
-        });
+        }));
     }
     let hidden = ws.session(&map, &sid).unwrap().current_round.unwrap();
     assert_eq!(hidden.voted_participant_ids.len(), 2);
     assert!(hidden.votes.is_empty() && hidden.stats.is_none());
     let mut edit = |e: MapEdit| ws_apply(&mut ws, &map, e);
-    let revealed = edit(MapEdit::RevealVotes {
+    let revealed = edit(MapEdit::from(PokerEdit::RevealVotes {
         session_id: sid.clone(),
         round_id: round.clone(),
-    })
+    }))
     .session
     .unwrap()
     .current_round
@@ -89,36 +90,36 @@ fn a_session_runs_through_apply_edit_with_hidden_votes_and_a_summary() {
         (stats.min.as_deref(), stats.max.as_deref(), stats.consensus),
         (Some("5"), Some("8"), false)
     );
-    let accepted = edit(MapEdit::AcceptEstimate {
+    let accepted = edit(MapEdit::from(PokerEdit::AcceptEstimate {
         session_id: sid.clone(),
         round_id: round,
         estimate: "8".into(),
-    });
+    }));
     assert_eq!(accepted.stories[0].estimate.as_deref(), Some("8"));
-    edit(MapEdit::AddSessionNote {
+    edit(MapEdit::from(SessionEdit::AddSessionNote {
         session_id: sid.clone(),
         story_id: Some(stories[0].clone()),
         note_kind: SessionNoteKind::Decision,
         text: "Cards only in the MVP".into(),
-    });
-    edit(MapEdit::MarkSessionStoryRefined {
+    }));
+    edit(MapEdit::from(RoomEdit::MarkSessionStoryRefined {
         session_id: sid.clone(),
         story_id: stories[0].clone(),
-    });
-    edit(MapEdit::ParkSessionStory {
+    }));
+    edit(MapEdit::from(RoomEdit::ParkSessionStory {
         session_id: sid.clone(),
         story_id: stories[1].clone(),
         reason: "Waiting for legal".into(),
-    });
-    edit(MapEdit::EndSession {
+    }));
+    edit(MapEdit::from(SessionEdit::EndSession {
         session_id: sid.clone(),
-    });
+    }));
     let again = ws.apply_edit(
         &map,
-        MapEdit::RevealVotes {
+        MapEdit::from(PokerEdit::RevealVotes {
             session_id: sid.clone(),
             round_id: "r".into(),
-        },
+        }),
     );
     assert_eq!(again.unwrap_err().code, ErrorCode::InvalidInput);
     // Persisted: a fresh workspace on the same directory reads the same session.
@@ -151,20 +152,20 @@ fn ws_apply(ws: &mut Workspace, map: &str, edit: MapEdit) -> storymap_api::MapCh
 #[test]
 fn undo_takes_back_a_session_edit_and_answers_the_session() {
     let (_dir, mut ws, map, stories) = workspace();
-    let start = MapEdit::StartSession {
+    let start = MapEdit::from(SessionEdit::StartSession {
         story_ids: Some(vec![stories[2].clone()]),
         story_count: None,
         length_minutes: Some(45),
         timebox_minutes: None,
         deck: None,
-    };
+    });
     let sid = ws.apply_edit(&map, start).unwrap().created_id.unwrap();
     ws_apply(
         &mut ws,
         &map,
-        MapEdit::EndSession {
+        MapEdit::from(SessionEdit::EndSession {
             session_id: sid.clone(),
-        },
+        }),
     );
     let undone = ws.undo(&map).unwrap();
     assert!(undone.session.expect("the session").open);
@@ -180,11 +181,11 @@ fn the_projector_view_leaves_private_notes_out() {
     ws_apply(
         &mut ws,
         &map,
-        MapEdit::SetStoryText {
+        MapEdit::from(StoryEdit::SetStoryText {
             story_id: stories[0].clone(),
             field: StoryTextField::Notes,
             text: "Sponsor may cut this".into(),
-        },
+        }),
     );
     let focus = || PresentationFocus::Story {
         story_id: stories[0].clone(),
@@ -194,10 +195,10 @@ fn the_projector_view_leaves_private_notes_out() {
     let change = ws_apply(
         &mut ws,
         &map,
-        MapEdit::SetNotesPrivate {
+        MapEdit::from(StoryEdit::SetNotesPrivate {
             story_id: stories[0].clone(),
             private: false,
-        },
+        }),
     );
     assert!(!change.stories[0].notes_private);
     let shown = ws.presentation(&map, focus()).unwrap();

@@ -1,5 +1,6 @@
 //! The handlers the shells call, on a real data directory.
 
+use storymap_api::{BackboneEdit, CardEdit};
 use storymap_api::{ErrorCode, MapEdit, MapView, ViewPrefs, Workspace, SAMPLE_MAP_JSON};
 
 fn sample() -> MapView {
@@ -56,9 +57,9 @@ fn edits_return_the_new_view_and_survive_a_restart() {
     let activity = workspace
         .apply_edit(
             &id,
-            MapEdit::AddActivity {
+            MapEdit::from(BackboneEdit::AddActivity {
                 title: "Pay".into(),
-            },
+            }),
         )
         .unwrap()
         .created_id
@@ -66,10 +67,10 @@ fn edits_return_the_new_view_and_survive_a_restart() {
     let step = workspace
         .apply_edit(
             &id,
-            MapEdit::AddStep {
+            MapEdit::from(BackboneEdit::AddStep {
                 activity_id: activity,
                 title: "Card".into(),
-            },
+            }),
         )
         .unwrap()
         .created_id
@@ -77,11 +78,11 @@ fn edits_return_the_new_view_and_survive_a_restart() {
     let outcome = workspace
         .apply_edit(
             &id,
-            MapEdit::AddStory {
+            MapEdit::from(CardEdit::AddStory {
                 step_id: step,
                 release_id: map.releases[0].id.clone(),
                 title: "3-D Secure".into(),
-            },
+            }),
         )
         .unwrap();
     let story = outcome.created_id.unwrap();
@@ -97,18 +98,18 @@ fn edits_return_the_new_view_and_survive_a_restart() {
     workspace
         .apply_edit(
             &id,
-            MapEdit::RenameStory {
+            MapEdit::from(CardEdit::RenameStory {
                 story_id: story,
                 title: "Pay with 3-D Secure".into(),
-            },
+            }),
         )
         .unwrap();
     workspace
         .apply_edit(
             &id,
-            MapEdit::RenameMap {
+            MapEdit::from(BackboneEdit::RenameMap {
                 name: "Checkout v2".into(),
-            },
+            }),
         )
         .unwrap();
     drop(workspace);
@@ -129,17 +130,20 @@ fn errors_carry_a_code_the_ui_can_branch_on() {
     let err = workspace
         .apply_edit(
             &map.map.id,
-            MapEdit::AddStory {
+            MapEdit::from(CardEdit::AddStory {
                 step_id: "ghost".into(),
                 release_id: map.releases[0].id.clone(),
                 title: "x".into(),
-            },
+            }),
         )
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
     assert!(err.message.contains("step"), "{}", err.message);
     let err = workspace
-        .apply_edit(&map.map.id, MapEdit::AddActivity { title: "  ".into() })
+        .apply_edit(
+            &map.map.id,
+            MapEdit::from(BackboneEdit::AddActivity { title: "  ".into() }),
+        )
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     let err = workspace.import_json("{\"schemaVersion\": 99, \"map\": {\"id\": \"x\", \"name\": \"x\"}, \"activities\": [], \"releases\": [], \"stories\": []}").unwrap_err();
@@ -170,9 +174,9 @@ fn the_cli_and_the_app_share_a_data_directory() {
     let outcome = app
         .apply_edit(
             &view.map.id,
-            MapEdit::RenameMap {
+            MapEdit::from(BackboneEdit::RenameMap {
                 name: "Grocery".into(),
-            },
+            }),
         )
         .unwrap();
     assert_eq!(outcome.name.as_deref(), Some("Grocery"));
@@ -206,12 +210,12 @@ fn undo_and_redo_walk_the_local_history_and_survive_in_the_stored_map() {
     let moved = workspace
         .apply_edit(
             &map_id,
-            MapEdit::MoveStory {
+            MapEdit::from(CardEdit::MoveStory {
                 story_id: story.clone(),
                 step_id: target_step.clone(),
                 release_id: release.clone(),
                 to_index: 0,
-            },
+            }),
         )
         .unwrap();
     assert_eq!(moved.stories.len(), 1);
@@ -219,9 +223,9 @@ fn undo_and_redo_walk_the_local_history_and_survive_in_the_stored_map() {
     let deleted = workspace
         .apply_edit(
             &map_id,
-            MapEdit::DeleteStory {
+            MapEdit::from(CardEdit::DeleteStory {
                 story_id: story.clone(),
-            },
+            }),
         )
         .unwrap();
     assert_eq!(deleted.removed_story_ids, std::slice::from_ref(&story));
@@ -262,7 +266,7 @@ fn a_new_edit_clears_redo_and_opening_a_map_starts_a_fresh_history() {
     let mut workspace = Workspace::open(dir.path()).unwrap();
     let view = workspace.open_start_map().unwrap();
     let map_id = view.map.id.clone();
-    let rename = |name: &str| MapEdit::RenameMap { name: name.into() };
+    let rename = |name: &str| MapEdit::from(BackboneEdit::RenameMap { name: name.into() });
     workspace.apply_edit(&map_id, rename("One")).unwrap();
     workspace.undo(&map_id).unwrap();
     let change = workspace.apply_edit(&map_id, rename("Two")).unwrap();

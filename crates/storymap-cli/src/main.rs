@@ -12,6 +12,7 @@ mod sync;
 
 use clap::{Parser, Subcommand};
 use storymap_api::{resolve_data_dir, ApiError, ChangesSince, ErrorCode, Workspace, DATA_DIR_ENV};
+use storymap_api::{CardEdit, MapEdit};
 
 #[derive(Parser)]
 #[command(
@@ -261,10 +262,10 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         }
         Command::Story(StoryCommand::Rename { map, story, title }) => {
             let map_id = workspace.resolve_map(&map)?;
-            let edit = storymap_api::MapEdit::RenameStory {
+            let edit = MapEdit::from(CardEdit::RenameStory {
                 story_id: story,
                 title,
-            };
+            });
             workspace.apply_edit(&map_id, edit).map(|_| ())
         }
         Command::Changes { map, since } => {

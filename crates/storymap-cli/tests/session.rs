@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::Command;
 
 use storymap_api::{MapEdit, SessionNoteKind, StoryTextField, Workspace};
+use storymap_api::{RoomEdit, SessionEdit, StoryEdit};
 
 fn storymap(data_dir: &Path, args: &[&str]) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_storymap"))
@@ -32,38 +33,38 @@ fn the_summary_of_the_latest_session_prints_as_markdown_and_text() {
         .map(|t| ws.add_story_at(&map, "Buy", "Pay", "MVP", t).unwrap())
         .collect();
     let mut edit = |e: MapEdit| ws.apply_edit(&map, e).unwrap();
-    let sid = edit(MapEdit::StartSession {
+    let sid = edit(MapEdit::from(SessionEdit::StartSession {
         story_ids: None,
         story_count: None,
         length_minutes: Some(45),
         timebox_minutes: None,
         deck: None,
-    })
+    }))
     .created_id
     .unwrap();
-    edit(MapEdit::SetStoryText {
+    edit(MapEdit::from(StoryEdit::SetStoryText {
         story_id: stories[0].clone(),
         field: StoryTextField::NeedsInputFrom,
         text: "UX".into(),
-    });
-    edit(MapEdit::MarkSessionStoryRefined {
+    }));
+    edit(MapEdit::from(RoomEdit::MarkSessionStoryRefined {
         session_id: sid.clone(),
         story_id: stories[0].clone(),
-    });
-    edit(MapEdit::ParkSessionStory {
+    }));
+    edit(MapEdit::from(RoomEdit::ParkSessionStory {
         session_id: sid.clone(),
         story_id: stories[1].clone(),
         reason: "Waiting for the payment provider".into(),
-    });
-    edit(MapEdit::AddSessionNote {
+    }));
+    edit(MapEdit::from(SessionEdit::AddSessionNote {
         session_id: sid.clone(),
         story_id: None,
         note_kind: SessionNoteKind::NextStep,
         text: "Ana books the UX review".into(),
-    });
-    edit(MapEdit::EndSession {
+    }));
+    edit(MapEdit::from(SessionEdit::EndSession {
         session_id: sid.clone(),
-    });
+    }));
     drop(ws);
 
     let (ok, markdown) = storymap(dir.path(), &["session", "summary", "--map", "Shop"]);

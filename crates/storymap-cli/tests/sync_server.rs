@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use storymap_api::{CardEdit, CriteriaEdit, SliceEdit};
 use storymap_api::{MapEdit, Workspace};
 
 fn repo_root() -> PathBuf {
@@ -202,13 +203,17 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
     // Offline on both laptops: the same title, criteria on the same story, moves.
     let search = ana.story_id(&map_id, "Search by name");
     let pay = ana.story_id(&map_id, "Pay by card");
-    let rename = |title: &str| MapEdit::RenameStory {
-        story_id: search.clone(),
-        title: title.into(),
+    let rename = |title: &str| {
+        MapEdit::from(CardEdit::RenameStory {
+            story_id: search.clone(),
+            title: title.into(),
+        })
     };
-    let criteria = |text: &str| MapEdit::AddCriteria {
-        story_id: search.clone(),
-        text: text.into(),
+    let criteria = |text: &str| {
+        MapEdit::from(CriteriaEdit::AddCriteria {
+            story_id: search.clone(),
+            text: text.into(),
+        })
     };
     ana.edit(&map_id, rename("Search by product name"));
     ben.edit(&map_id, rename("Find a product by name"));
@@ -224,18 +229,18 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
     );
     ana.edit(
         &map_id,
-        MapEdit::MoveStory {
+        MapEdit::from(CardEdit::MoveStory {
             story_id: pay.clone(),
             step_id: step.clone(),
             release_id: release.clone(),
             to_index: 0,
-        },
+        }),
     );
     ben.edit(
         &map_id,
-        MapEdit::AddRelease {
+        MapEdit::from(SliceEdit::AddRelease {
             title: "Release 2".into(),
-        },
+        }),
     );
     let later = Workspace::open(ben.path())
         .unwrap()
@@ -246,12 +251,12 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
         .clone();
     ben.edit(
         &map_id,
-        MapEdit::MoveStory {
+        MapEdit::from(CardEdit::MoveStory {
             story_id: pay.clone(),
             step_id: step,
             release_id: later,
             to_index: 0,
-        },
+        }),
     );
 
     sync(ana.path(), &map_id, &server);
