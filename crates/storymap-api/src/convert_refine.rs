@@ -33,6 +33,10 @@ impl<'m> Refiner<'m> {
         }
     }
 
+    pub fn story(&self, story_id: &str) -> Option<&'m Story> {
+        self.index.story(story_id)
+    }
+
     /// The stories that depend on `story_id`.
     pub fn dependents_of(&self, story_id: &str) -> &[String] {
         self.dependents.get(story_id).map_or(&[], Vec::as_slice)

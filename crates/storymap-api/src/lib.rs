@@ -17,6 +17,7 @@ mod history_views;
 mod jira_views;
 mod session_views;
 mod workspace;
+mod workspace_edit;
 mod workspace_history;
 mod workspace_image;
 mod workspace_jira;

@@ -1,18 +1,13 @@
 //! [`Workspace`]: every handler the shells call, over one data directory. Each handler
 //! converts, calls the core or the store once or twice, and converts back.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use storymap_core::{refine, Applied, EditContext, MapDocument, MapImport, UndoRecord};
-use storymap_store::{LoadedMap, MapChanged, Store};
+use storymap_core::{refine, EditContext, MapDocument, MapImport};
+use storymap_store::{LoadedMap, Store};
 
 use crate::convert::parse_map_json;
-use crate::convert_refine::Refiner;
-use crate::dto::{
-    ActivityView, BacklogQuery, BacklogView, HistoryState, MapChange, MapSettingsView, MapSummary,
-    MapView, ReleaseView, SplitPatternView, StoryView, ViewPrefs,
-};
+use crate::dto::{BacklogQuery, BacklogView, MapSummary, MapView, SplitPatternView, ViewPrefs};
 use crate::history::LocalHistory;
 use crate::MapEdit;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
@@ -31,13 +26,6 @@ pub struct Workspace {
     /// The document of the map being edited, loaded on first edit or by [`Workspace::prepare`].
     pub(crate) loaded: Option<LoadedMap>,
     pub(crate) history: LocalHistory,
-}
-
-/// Which way [`Workspace::step_history`] goes.
-#[derive(Clone, Copy)]
-enum HistoryStep {
-    Undo,
-    Redo,
 }
 
 fn view_prefs_key(map_id: &str) -> String {
@@ -179,101 +167,6 @@ impl Workspace {
         // Set every time, as the store reloads the document after a failed commit.
         loaded.doc.set_author(&self.author);
         Ok(loaded)
-    }
-
-    /// One edit: one Automerge change, persisted with its projection in one transaction;
-    /// answers what changed and records it for undo.
-    pub fn apply_edit(&mut self, map_id: &str, edit: MapEdit) -> Result<MapChange, ApiError> {
-        let context = self.edit_context();
-        let edit = storymap_core::Edit::from(edit);
-        self.loaded_map(map_id)?;
-        let loaded = self.loaded.as_mut().expect("loaded above");
-        let applied = loaded.doc.apply(&edit, &context)?;
-        let changed = commit(&mut self.store, loaded, &applied)?;
-        let linked = applied.linked_stories();
-        let history = self.history.for_map(map_id);
-        history.record(UndoRecord {
-            label: applied.label,
-            writes: applied.writes,
-        });
-        let history = history.state();
-        let outcome = Outcome {
-            created_id: applied.created_id,
-            linked,
-            history,
-            notice: None,
-            session: self.changed_session(map_id, &applied.sessions)?,
-        };
-        map_change(&self.store, map_id, changed, outcome)
-    }
-
-    /// Reverts the local user's last edit (see [`LocalHistory`]).
-    pub fn undo(&mut self, map_id: &str) -> Result<MapChange, ApiError> {
-        self.step_history(map_id, HistoryStep::Undo)
-    }
-
-    /// Applies again what the last undo reverted.
-    pub fn redo(&mut self, map_id: &str) -> Result<MapChange, ApiError> {
-        self.step_history(map_id, HistoryStep::Redo)
-    }
-
-    fn step_history(&mut self, map_id: &str, step: HistoryStep) -> Result<MapChange, ApiError> {
-        self.loaded_map(map_id)?;
-        let loaded = self.loaded.as_mut().expect("loaded above");
-        let history = self.history.for_map(map_id);
-        let (record, verb) = match step {
-            HistoryStep::Undo => (history.take_undo(), "undo"),
-            HistoryStep::Redo => (history.take_redo(), "redo"),
-        };
-        let record = record.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("there is nothing to {verb}"),
-            )
-        })?;
-        let put_back = |history: &mut LocalHistory, record: UndoRecord| match step {
-            HistoryStep::Undo => history.push_undo(record),
-            HistoryStep::Redo => history.push_redo(record),
-        };
-        let reverted = match loaded.doc.revert(&record, unix_now()) {
-            Ok(reverted) => reverted,
-            Err(error) => {
-                put_back(history, record);
-                return Err(error.into());
-            }
-        };
-        let changed = match commit(&mut self.store, loaded, &reverted.applied) {
-            Ok(changed) => changed,
-            Err(error) => {
-                put_back(history, record);
-                return Err(error);
-            }
-        };
-        let notice = (reverted.skipped > 0).then(|| {
-            format!(
-                "Part of '{}' was not {verb}ne: someone else changed it since.",
-                record.label
-            )
-        });
-        let linked = reverted.applied.linked_stories();
-        let sessions = reverted.applied.sessions.clone();
-        let opposite = UndoRecord {
-            label: record.label,
-            writes: reverted.applied.writes,
-        };
-        match step {
-            HistoryStep::Undo => history.push_redo(opposite),
-            HistoryStep::Redo => history.push_undo(opposite),
-        }
-        let history = history.state();
-        let outcome = Outcome {
-            created_id: None,
-            linked,
-            history,
-            notice,
-            session: self.changed_session(map_id, &sessions)?,
-        };
-        map_change(&self.store, map_id, changed, outcome)
     }
 
     /// The map's stories as one ranked, filtered list with its header counts.
@@ -434,84 +327,3 @@ impl Workspace {
 /// Zoom limits of the map view.
 const MIN_ZOOM: f64 = 0.25;
 const MAX_ZOOM: f64 = 2.0;
-
-/// Persists an applied edit (or undo) and compacts when due.
-pub(crate) fn commit(
-    store: &mut Store,
-    loaded: &mut LoadedMap,
-    applied: &Applied,
-) -> Result<MapChanged, ApiError> {
-    let changed = store.commit_edit(loaded, applied)?;
-    // The edit is saved; a compaction that fails (say, a full disk) is retried next time.
-    let _ = store.compact_if_due(loaded);
-    Ok(changed)
-}
-
-/// What an edit, undo or redo adds to the change the store read back.
-pub(crate) struct Outcome {
-    pub(crate) created_id: Option<String>,
-    /// Stories whose dependency links the edit wrote: their "dependents" changed.
-    pub(crate) linked: Vec<String>,
-    pub(crate) history: HistoryState,
-    pub(crate) notice: Option<String>,
-    /// The session the change wrote, when it wrote one.
-    pub(crate) session: Option<crate::session_views::SessionView>,
-}
-
-/// The change for the UI: the stories the edit touched, and every story whose refinement
-/// may follow from them (dependents, linked stories; all of them when settings changed),
-/// with fresh roll-ups. Refinement needs the whole map, read from the projection.
-pub(crate) fn map_change(
-    store: &Store,
-    map_id: &str,
-    changed: MapChanged,
-    outcome: Outcome,
-) -> Result<MapChange, ApiError> {
-    let model = store.read_model(map_id)?;
-    let refiner = Refiner::new(&model);
-    let stories: Vec<StoryView> = if changed.settings.is_some() {
-        model
-            .stories
-            .iter()
-            .map(|s| refiner.story_view(s))
-            .collect()
-    } else {
-        let mut ids: BTreeSet<&str> = BTreeSet::new();
-        let touched = changed
-            .stories
-            .iter()
-            .map(|s| s.id.as_str())
-            .chain(changed.removed_story_ids.iter().map(String::as_str))
-            .chain(outcome.linked.iter().map(String::as_str));
-        for id in touched {
-            ids.insert(id);
-            ids.extend(refiner.dependents_of(id).iter().map(String::as_str));
-        }
-        model
-            .stories
-            .iter()
-            .filter(|s| ids.contains(s.id.as_str()))
-            .map(|s| refiner.story_view(s))
-            .collect()
-    };
-    Ok(MapChange {
-        map_id: map_id.to_owned(),
-        name: changed.name,
-        activities: changed
-            .activities
-            .map(|activities| activities.iter().map(ActivityView::from).collect()),
-        releases: model
-            .releases
-            .iter()
-            .zip(model.rollups())
-            .map(ReleaseView::from)
-            .collect(),
-        stories,
-        removed_story_ids: changed.removed_story_ids,
-        created_id: outcome.created_id,
-        history: outcome.history,
-        notice: outcome.notice,
-        session: outcome.session,
-        settings: changed.settings.as_ref().map(MapSettingsView::from),
-    })
-}

@@ -10,7 +10,8 @@ use storymap_core::jira::{
 use storymap_core::{markdown, MapDocument, MapModel, UndoRecord};
 
 use crate::jira_views::*;
-use crate::workspace::{commit, new_id, unix_now};
+use crate::workspace::{new_id, unix_now};
+use crate::workspace_edit::commit;
 use crate::{ApiError, ErrorCode, Workspace};
 
 const SAMPLE_SIZE: usize = 20;

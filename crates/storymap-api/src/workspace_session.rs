@@ -2,10 +2,14 @@
 //! summary with the stakeholder update, and the projector's view. Sessions live in the
 //! map's document; running one is `MapEdit`s through `apply_edit`.
 
-use storymap_core::session::{session_report, Session};
+use storymap_core::session::{
+    default_session_stories, session_report, Session, DEFAULT_SESSION_STORIES,
+};
+use storymap_core::MapModel;
 use storymap_core::{
     changes_since, presentation_activity, presentation_slice, presentation_story, Since,
 };
+use storymap_store::LoadedMap;
 
 use crate::convert_presentation::columns;
 use crate::convert_session::{list_item, session_view, summary_view};
@@ -13,7 +17,7 @@ use crate::session_views::{
     PresentationFocus, PresentationView, SessionListItem, SessionSummaryView, SessionView,
 };
 use crate::workspace::unix_now;
-use crate::{ApiError, ErrorCode, Workspace};
+use crate::{ApiError, ErrorCode, MapEdit, SessionEdit, Workspace};
 
 fn no_session(session_id: &str) -> ApiError {
     ApiError::new(
@@ -49,25 +53,8 @@ impl Workspace {
     /// One session as the room sees it now: votes stay hidden until revealed.
     pub fn session(&mut self, map_id: &str, session_id: &str) -> Result<SessionView, ApiError> {
         let session = self.read_session(map_id, Some(session_id))?;
-        let model = self.store.read_model(map_id)?;
-        Ok(session_view(&model, &session, unix_now()))
-    }
-
-    /// The session changed by an edit, for its `MapChange`; `None` when the edit removed
-    /// it (undoing a start).
-    pub(crate) fn changed_session(
-        &mut self,
-        map_id: &str,
-        session_ids: &[String],
-    ) -> Result<Option<SessionView>, ApiError> {
-        let Some(id) = session_ids.first() else {
-            return Ok(None);
-        };
-        let Some(session) = self.loaded_map(map_id)?.doc.read_session(id) else {
-            return Ok(None);
-        };
-        let model = self.store.read_model(map_id)?;
-        Ok(Some(session_view(&model, &session, unix_now())))
+        let model = self.loaded_map(map_id)?.model();
+        Ok(session_view(model, &session, unix_now()))
     }
 
     /// What a session did (the latest one when `session_id` is `None`), with the
@@ -78,10 +65,9 @@ impl Workspace {
         session_id: Option<&str>,
     ) -> Result<SessionSummaryView, ApiError> {
         let session = self.read_session(map_id, session_id)?;
-        let model = self.store.read_model(map_id)?;
-        let doc = &self.loaded_map(map_id)?.doc;
-        let changes = changes_since(doc, &Since::Time(session.started_at));
-        let report = session_report(&model, &session, &changes.stories);
+        let loaded = self.loaded_map(map_id)?;
+        let changes = changes_since(&loaded.doc, &Since::Time(session.started_at));
+        let report = session_report(loaded.model(), &session, &changes.stories);
         Ok(summary_view(&session.id, &report))
     }
 
@@ -127,5 +113,36 @@ impl Workspace {
                 }
             }
         })
+    }
+}
+
+/// The session changed by an edit, for its `MapChange`; `None` when the edit removed it
+/// (undoing a start).
+pub(crate) fn changed_session(loaded: &LoadedMap, session_ids: &[String]) -> Option<SessionView> {
+    let session = loaded.doc.read_session(session_ids.first()?)?;
+    Some(session_view(loaded.model(), &session, unix_now()))
+}
+
+/// A session started without a list of stories gets the default pick (the top not-ready
+/// stories in backlog order) from the open map's model, so the edit never reads the map.
+pub(crate) fn with_default_stories(edit: MapEdit, model: &MapModel) -> MapEdit {
+    match edit {
+        MapEdit::SessionEdit(SessionEdit::StartSession {
+            story_ids: None,
+            story_count,
+            length_minutes,
+            timebox_minutes,
+            deck,
+        }) => MapEdit::from(SessionEdit::StartSession {
+            story_ids: Some(default_session_stories(
+                model,
+                story_count.unwrap_or(DEFAULT_SESSION_STORIES) as usize,
+            )),
+            story_count,
+            length_minutes,
+            timebox_minutes,
+            deck,
+        }),
+        edit => edit,
     }
 }

@@ -10,7 +10,8 @@ use storymap_sync::{share_url, ChangeHash, Changes};
 
 use crate::dto::{HistoryState, MapSummary};
 use crate::dto_sync::{ReceivedMapView, RemoteChange, SyncSettingsInput, SyncSettingsView};
-use crate::workspace::{map_change, Outcome, AUTHOR_SETTING};
+use crate::workspace::AUTHOR_SETTING;
+use crate::workspace_edit::{map_change, Outcome};
 use crate::{ApiError, ErrorCode, Workspace};
 
 const DEFAULT_SERVER_SETTING: &str = "syncServerDefault";
@@ -199,7 +200,7 @@ impl Workspace {
         };
         Ok(Some(RemoteChange {
             label: merged.label,
-            change: map_change(&self.store, map_id, merged.changed, outcome)?,
+            change: map_change(loaded.model(), merged.changed, outcome),
         }))
     }
 

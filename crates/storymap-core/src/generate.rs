@@ -98,3 +98,24 @@ pub fn large_map(story_count: usize, description_len: usize) -> MapModel {
         settings: Default::default(),
     }
 }
+
+const LABELS: [&str; 6] = ["payments", "search", "mobile", "mvp", "ux", "legal"];
+
+/// [`large_map`] with 200-character descriptions, refined the way a real backlog is: a
+/// label on every story, a "why" on every other one, and every tenth story depending on
+/// the story ten before it (so dependencies run across cells, never in a cycle).
+pub fn refined_map(story_count: usize) -> MapModel {
+    let mut model = large_map(story_count, 200);
+    for story in &mut model.stories {
+        let i: usize = story.id["story-".len()..].parse().expect("generated id");
+        let details = &mut story.details;
+        details.labels = vec![LABELS[i % LABELS.len()].to_owned()];
+        if i % 2 == 0 {
+            details.why = "Shoppers told us this in the last three interviews.".into();
+        }
+        if i % 10 == 0 && i >= 10 {
+            details.depends_on = vec![format!("story-{:05}", i - 10)];
+        }
+    }
+    model
+}

@@ -17,6 +17,7 @@ pub mod jira;
 mod markdown;
 mod merge;
 mod model;
+mod model_update;
 mod op_origins;
 mod placement;
 mod presentation;

@@ -22,9 +22,13 @@ pub struct Store {
     db: Connection,
 }
 
-/// A map's document in memory, with how far it has read the map's change rows.
+/// A map's document in memory, with how far it has read the map's change rows, and its
+/// projection as a [`MapModel`]: read at load, then patched by every commit with what the
+/// edit touched, so that no edit reads the whole map (read again only after another
+/// process changed the map).
 pub struct LoadedMap {
     pub doc: MapDocument,
+    model: MapModel,
     map_id: String,
     last_seq: i64,
     generation: i64,
@@ -83,6 +87,11 @@ impl ReceivedMap {
 impl LoadedMap {
     pub fn map_id(&self) -> &str {
         &self.map_id
+    }
+
+    /// The map as its projection has it, kept in step with `doc`.
+    pub fn model(&self) -> &MapModel {
+        &self.model
     }
 
     /// Heads of the document as loaded (for "what is new since").
@@ -187,11 +196,14 @@ impl Store {
         let doc = MapDocument::load(&snapshot).map_err(|e| StoreError::document(map_id, e))?;
         let mut loaded = LoadedMap {
             doc,
+            model: MapModel::new(map_id.to_owned(), String::new(), vec![], vec![], vec![]),
             map_id: map_id.to_owned(),
             last_seq: 0,
             generation,
         };
-        merge_stored(&self.db, &mut loaded)?;
+        merge_stored_rows(&self.db, &mut loaded)?;
+        // After the rows: whatever another process commits meanwhile is in both.
+        loaded.model = projection::read_model(&self.db, map_id)?;
         Ok(loaded)
     }
 
@@ -355,6 +367,12 @@ impl Store {
         if seq == Some(loaded.last_seq + 1) {
             loaded.last_seq += 1;
         }
+        let model = &mut loaded.model;
+        patch_model(model, &activities, &releases, &stories, &removed_story_ids);
+        if let Some(settings) = &settings {
+            model.replace_settings(settings.clone());
+        }
+        model.name.clone_from(&name);
         Ok(MapChanged {
             name: applied.map_renamed.then_some(name),
             activities,
@@ -411,9 +429,38 @@ impl Store {
     }
 }
 
+/// What a commit wrote, into the map's model in memory.
+fn patch_model(
+    model: &mut MapModel,
+    activities: &Option<Vec<Activity>>,
+    releases: &[ReleaseSlice],
+    stories: &[Story],
+    removed_story_ids: &[String],
+) {
+    if let Some(activities) = activities {
+        model.replace_outline(activities.clone(), releases.to_vec());
+    }
+    for story in stories {
+        model.upsert_story(story.clone());
+    }
+    for id in removed_story_ids {
+        model.remove_story(id);
+    }
+}
+
 /// Merges what another process (the CLI beside the app) stored since `loaded` last read:
-/// a newer snapshot, then change rows past `last_seq`.
+/// a newer snapshot, then change rows past `last_seq`. What they changed is in the
+/// projection, not in the model in memory, which is read again when anything came in.
 fn merge_stored(db: &Connection, loaded: &mut LoadedMap) -> Result<(), StoreError> {
+    if merge_stored_rows(db, loaded)? {
+        loaded.model = projection::read_model(db, &loaded.map_id)?;
+    }
+    Ok(())
+}
+
+/// [`merge_stored`] on the document only; `true` when anything came in.
+fn merge_stored_rows(db: &Connection, loaded: &mut LoadedMap) -> Result<bool, StoreError> {
+    let mut foreign = false;
     let map_id = loaded.map_id.clone();
     let broken = |e| StoreError::document(&map_id, e);
     let generation: i64 = db.query_row(
@@ -429,6 +476,7 @@ fn merge_stored(db: &Connection, loaded: &mut LoadedMap) -> Result<(), StoreErro
         )?;
         loaded.doc.load_incremental(&snapshot).map_err(broken)?;
         loaded.generation = generation;
+        foreign = true;
     }
     let mut query = db.prepare_cached(
         "SELECT seq, data FROM map_changes WHERE map_id = ?1 AND seq > ?2 ORDER BY seq",
@@ -438,6 +486,7 @@ fn merge_stored(db: &Connection, loaded: &mut LoadedMap) -> Result<(), StoreErro
         let data: Vec<u8> = row.get(1)?;
         loaded.doc.load_incremental(&data).map_err(broken)?;
         loaded.last_seq = row.get(0)?;
+        foreign = true;
     }
-    Ok(())
+    Ok(foreign)
 }

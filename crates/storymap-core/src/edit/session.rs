@@ -10,7 +10,10 @@ use super::tx::EditTx;
 use crate::history::Entity;
 use crate::read::{entries, is_deleted};
 use crate::schema::*;
-use crate::session::{default_agenda, default_session_stories, Deck, NoteKind, SessionStoryState};
+use crate::session::{
+    default_agenda, default_session_stories, Deck, NoteKind, SessionStoryState,
+    DEFAULT_SESSION_STORIES,
+};
 use crate::{CoreError, Rank};
 
 /// What starting a session takes; `None` picks the default. The facilitator is the
@@ -109,7 +112,7 @@ fn session_stories(rec: &EditTx<'_, '_>, spec: &SessionStart) -> Result<Vec<Stri
         }
         None => {
             let model = crate::read::read_map(rec.tx)?;
-            let count = spec.story_count.unwrap_or(10) as usize;
+            let count = spec.story_count.unwrap_or(DEFAULT_SESSION_STORIES) as usize;
             Ok(default_session_stories(&model, count))
         }
     }

@@ -61,7 +61,10 @@ impl<'a> MapIndex<'a> {
     }
 
     /// Where a story sits in the backlog: slice, step, rank, id.
-    fn backlog_key<'s>(&self, story: &'s Story) -> (usize, usize, &'s crate::Rank, &'s str) {
+    pub(crate) fn backlog_key<'s>(
+        &self,
+        story: &'s Story,
+    ) -> (usize, usize, &'s crate::Rank, &'s str) {
         (
             self.release_position
                 .get(story.release_id.as_str())

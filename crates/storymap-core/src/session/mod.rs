@@ -18,7 +18,7 @@ pub use model::{
     AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
     SessionStoryState,
 };
-pub use pick::default_session_stories;
+pub use pick::{default_session_stories, DEFAULT_SESSION_STORIES};
 pub use poker::{poker_stats, PokerStats};
 pub use report::{
     session_report, CriteriaAdded, EstimateChange, Outcome, ReportNote, ReportStory, SessionReport,

@@ -1,0 +1,192 @@
+//! The write path of [`Workspace`]: an edit, an undo or a redo on the open map, and the
+//! [`MapChange`] the UI patches itself with. Every step works on the open map
+//! ([`LoadedMap`]: the document and its projection in memory) and the rows the edit
+//! touched; none reads the whole map.
+
+use std::collections::BTreeSet;
+
+use storymap_core::{Applied, MapModel, UndoRecord};
+use storymap_store::{LoadedMap, MapChanged, Store};
+
+use crate::convert_refine::Refiner;
+use crate::dto::{ActivityView, HistoryState, MapChange, MapSettingsView, ReleaseView, StoryView};
+use crate::history::LocalHistory;
+use crate::workspace::unix_now;
+use crate::workspace_session::{changed_session, with_default_stories};
+use crate::{ApiError, ErrorCode, MapEdit, Workspace};
+
+/// Which way [`Workspace::step_history`] goes.
+#[derive(Clone, Copy)]
+enum HistoryStep {
+    Undo,
+    Redo,
+}
+
+impl Workspace {
+    /// One edit: one Automerge change, persisted with its projection in one transaction;
+    /// answers what changed and records it for undo.
+    pub fn apply_edit(&mut self, map_id: &str, edit: MapEdit) -> Result<MapChange, ApiError> {
+        let context = self.edit_context();
+        self.loaded_map(map_id)?;
+        let loaded = self.loaded.as_mut().expect("loaded above");
+        let edit = storymap_core::Edit::from(with_default_stories(edit, loaded.model()));
+        let applied = loaded.doc.apply(&edit, &context)?;
+        let changed = commit(&mut self.store, loaded, &applied)?;
+        let (created_id, linked) = (applied.created_id.clone(), applied.linked_stories());
+        let session = changed_session(loaded, &applied.sessions);
+        let history = self.history.for_map(map_id);
+        history.record(UndoRecord {
+            label: applied.label,
+            writes: applied.writes,
+        });
+        let outcome = Outcome {
+            created_id,
+            linked,
+            history: history.state(),
+            notice: None,
+            session,
+        };
+        Ok(map_change(loaded.model(), changed, outcome))
+    }
+
+    /// Reverts the local user's last edit (see [`LocalHistory`]).
+    pub fn undo(&mut self, map_id: &str) -> Result<MapChange, ApiError> {
+        self.step_history(map_id, HistoryStep::Undo)
+    }
+
+    /// Applies again what the last undo reverted.
+    pub fn redo(&mut self, map_id: &str) -> Result<MapChange, ApiError> {
+        self.step_history(map_id, HistoryStep::Redo)
+    }
+
+    fn step_history(&mut self, map_id: &str, step: HistoryStep) -> Result<MapChange, ApiError> {
+        self.loaded_map(map_id)?;
+        let loaded = self.loaded.as_mut().expect("loaded above");
+        let history = self.history.for_map(map_id);
+        let (record, verb) = match step {
+            HistoryStep::Undo => (history.take_undo(), "undo"),
+            HistoryStep::Redo => (history.take_redo(), "redo"),
+        };
+        let record = record.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("there is nothing to {verb}"),
+            )
+        })?;
+        let put_back = |history: &mut LocalHistory, record: UndoRecord| match step {
+            HistoryStep::Undo => history.push_undo(record),
+            HistoryStep::Redo => history.push_redo(record),
+        };
+        let reverted = match loaded.doc.revert(&record, unix_now()) {
+            Ok(reverted) => reverted,
+            Err(error) => {
+                put_back(history, record);
+                return Err(error.into());
+            }
+        };
+        let changed = match commit(&mut self.store, loaded, &reverted.applied) {
+            Ok(changed) => changed,
+            Err(error) => {
+                put_back(history, record);
+                return Err(error);
+            }
+        };
+        let notice = (reverted.skipped > 0).then(|| {
+            format!(
+                "Part of '{}' was not {verb}ne: someone else changed it since.",
+                record.label
+            )
+        });
+        let linked = reverted.applied.linked_stories();
+        let session = changed_session(loaded, &reverted.applied.sessions);
+        let opposite = UndoRecord {
+            label: record.label,
+            writes: reverted.applied.writes,
+        };
+        match step {
+            HistoryStep::Undo => history.push_redo(opposite),
+            HistoryStep::Redo => history.push_undo(opposite),
+        }
+        let outcome = Outcome {
+            created_id: None,
+            linked,
+            history: history.state(),
+            notice,
+            session,
+        };
+        Ok(map_change(loaded.model(), changed, outcome))
+    }
+}
+
+/// Persists an applied edit (or undo) and compacts when due.
+pub(crate) fn commit(
+    store: &mut Store,
+    loaded: &mut LoadedMap,
+    applied: &Applied,
+) -> Result<MapChanged, ApiError> {
+    let changed = store.commit_edit(loaded, applied)?;
+    // The edit is saved; a compaction that fails (say, a full disk) is retried next time.
+    let _ = store.compact_if_due(loaded);
+    Ok(changed)
+}
+
+/// What an edit, undo or redo adds to the change the store read back.
+pub(crate) struct Outcome {
+    pub(crate) created_id: Option<String>,
+    /// Stories whose dependency links the edit wrote: their "dependents" changed.
+    pub(crate) linked: Vec<String>,
+    pub(crate) history: HistoryState,
+    pub(crate) notice: Option<String>,
+    /// The session the change wrote, when it wrote one.
+    pub(crate) session: Option<crate::session_views::SessionView>,
+}
+
+/// The change for the UI: the stories the edit touched, and every story whose refinement
+/// may follow from them (dependents, linked stories; all of them when settings changed),
+/// with fresh roll-ups, from the open map's model.
+pub(crate) fn map_change(model: &MapModel, changed: MapChanged, outcome: Outcome) -> MapChange {
+    let refiner = Refiner::new(model);
+    let stories: Vec<StoryView> = if changed.settings.is_some() {
+        model
+            .stories
+            .iter()
+            .map(|s| refiner.story_view(s))
+            .collect()
+    } else {
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        let touched = changed
+            .stories
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(changed.removed_story_ids.iter().map(String::as_str))
+            .chain(outcome.linked.iter().map(String::as_str));
+        for id in touched {
+            ids.insert(id);
+            ids.extend(refiner.dependents_of(id).iter().map(String::as_str));
+        }
+        ids.iter()
+            .filter_map(|id| refiner.story(id))
+            .map(|s| refiner.story_view(s))
+            .collect()
+    };
+    MapChange {
+        map_id: model.id.clone(),
+        name: changed.name,
+        activities: changed
+            .activities
+            .map(|activities| activities.iter().map(ActivityView::from).collect()),
+        releases: model
+            .releases
+            .iter()
+            .zip(model.rollups())
+            .map(ReleaseView::from)
+            .collect(),
+        stories,
+        removed_story_ids: changed.removed_story_ids,
+        created_id: outcome.created_id,
+        history: outcome.history,
+        notice: outcome.notice,
+        session: outcome.session,
+        settings: changed.settings.as_ref().map(MapSettingsView::from),
+    }
+}
