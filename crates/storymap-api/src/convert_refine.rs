@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use storymap_core::refine::{self, MapIndex, Refinement};
+use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, MapSettings, Story, StoryDetails};
 
 use crate::dto::*;
@@ -12,7 +12,13 @@ use crate::dto::*;
 pub(crate) struct Refiner<'m> {
     model: &'m MapModel,
     index: MapIndex<'m>,
-    dependents: HashMap<&'m str, Vec<String>>,
+    dependents: Dependents<'m>,
+}
+
+/// Who depends on whom: gathered for a whole-map view, or kept by the open map.
+enum Dependents<'m> {
+    Gathered(HashMap<&'m str, Vec<String>>),
+    Kept(&'m DerivedIndex),
 }
 
 impl<'m> Refiner<'m> {
@@ -29,7 +35,20 @@ impl<'m> Refiner<'m> {
         Refiner {
             model,
             index: MapIndex::new(model),
-            dependents,
+            dependents: Dependents::Gathered(dependents),
+        }
+    }
+
+    /// For the open map, whose reverse dependencies are kept up to date in `derived`.
+    pub fn with_derived(
+        model: &'m MapModel,
+        index: MapIndex<'m>,
+        derived: &'m DerivedIndex,
+    ) -> Refiner<'m> {
+        Refiner {
+            model,
+            index,
+            dependents: Dependents::Kept(derived),
         }
     }
 
@@ -38,8 +57,11 @@ impl<'m> Refiner<'m> {
     }
 
     /// The stories that depend on `story_id`.
-    pub fn dependents_of(&self, story_id: &str) -> &[String] {
-        self.dependents.get(story_id).map_or(&[], Vec::as_slice)
+    pub fn dependents_of(&self, story_id: &str) -> Vec<String> {
+        match &self.dependents {
+            Dependents::Gathered(map) => map.get(story_id).cloned().unwrap_or_default(),
+            Dependents::Kept(derived) => derived.dependents_of(story_id).map(Into::into).collect(),
+        }
     }
 
     pub fn story_view(&self, s: &Story) -> StoryView {
@@ -127,7 +149,7 @@ impl<'m> Refiner<'m> {
             }),
             open_dependencies: r.open_dependencies,
             dependency_warnings: r.dependency_warnings,
-            dependents: self.dependents_of(story_id).to_vec(),
+            dependents: self.dependents_of(story_id),
         }
     }
 }

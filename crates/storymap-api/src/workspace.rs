@@ -26,6 +26,8 @@ pub struct Workspace {
     /// The document of the map being edited, loaded on first edit or by [`Workspace::prepare`].
     pub(crate) loaded: Option<LoadedMap>,
     pub(crate) history: LocalHistory,
+    /// Derived from the loaded map's model, with the model stamp it was built from.
+    pub(crate) derived: Option<(u64, storymap_core::refine::DerivedIndex)>,
 }
 
 fn view_prefs_key(map_id: &str) -> String {
@@ -76,6 +78,7 @@ impl Workspace {
             author,
             loaded: None,
             history: LocalHistory::default(),
+            derived: None,
         })
     }
 

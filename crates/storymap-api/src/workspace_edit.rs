@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use storymap_core::refine::{DerivedIndex, MapIndex};
 use storymap_core::{Applied, MapModel, UndoRecord};
 use storymap_store::{LoadedMap, MapChanged, Store};
 
@@ -46,7 +47,8 @@ impl Workspace {
             notice: None,
             session,
         };
-        Ok(map_change(loaded.model(), changed, outcome))
+        let derived = derived(&mut self.derived, loaded);
+        Ok(map_change(loaded.model(), derived, changed, outcome))
     }
 
     /// Reverts the local user's last edit (see [`LocalHistory`]).
@@ -114,7 +116,8 @@ impl Workspace {
             notice,
             session,
         };
-        Ok(map_change(loaded.model(), changed, outcome))
+        let derived = derived(&mut self.derived, loaded);
+        Ok(map_change(loaded.model(), derived, changed, outcome))
     }
 }
 
@@ -141,46 +144,71 @@ pub(crate) struct Outcome {
     pub(crate) session: Option<crate::session_views::SessionView>,
 }
 
+/// The open map's derived index, rebuilt when the model was read afresh.
+pub(crate) fn derived<'d>(
+    slot: &'d mut Option<(u64, DerivedIndex)>,
+    loaded: &LoadedMap,
+) -> &'d mut DerivedIndex {
+    match slot {
+        Some((stamp, _)) if *stamp == loaded.model_stamp() => {}
+        _ => *slot = Some((loaded.model_stamp(), DerivedIndex::new(loaded.model()))),
+    }
+    &mut slot.as_mut().expect("set just above").1
+}
+
 /// The change for the UI: the stories the edit touched, and every story whose refinement
 /// may follow from them (dependents, linked stories; all of them when settings changed),
-/// with fresh roll-ups, from the open map's model.
-pub(crate) fn map_change(model: &MapModel, changed: MapChanged, outcome: Outcome) -> MapChange {
-    let refiner = Refiner::new(model);
-    let stories: Vec<StoryView> = if changed.settings.is_some() {
-        model
-            .stories
-            .iter()
-            .map(|s| refiner.story_view(s))
-            .collect()
+/// with fresh roll-ups. From the open map's model and derived index, which are refreshed
+/// for those stories only.
+pub(crate) fn map_change(
+    model: &MapModel,
+    derived: &mut DerivedIndex,
+    changed: MapChanged,
+    outcome: Outcome,
+) -> MapChange {
+    let index = MapIndex::new(model);
+    let mut ids: BTreeSet<&str> = changed
+        .stories
+        .iter()
+        .map(|s| s.id.as_str())
+        .chain(changed.removed_story_ids.iter().map(String::as_str))
+        .chain(outcome.linked.iter().map(String::as_str))
+        .collect();
+    if changed.settings.is_some() {
+        *derived = DerivedIndex::new(model);
+        ids = model.stories.iter().map(|s| s.id.as_str()).collect();
     } else {
-        let mut ids: BTreeSet<&str> = BTreeSet::new();
-        let touched = changed
-            .stories
+        derived.refresh(model, &index, ids.iter().copied());
+        // Ids borrowed from the model, not from `derived`, which is refreshed next.
+        let dependents: BTreeSet<&str> = ids
             .iter()
+            .flat_map(|id| derived.dependents_of(id))
+            .filter_map(|id| index.story(id))
             .map(|s| s.id.as_str())
-            .chain(changed.removed_story_ids.iter().map(String::as_str))
-            .chain(outcome.linked.iter().map(String::as_str));
-        for id in touched {
-            ids.insert(id);
-            ids.extend(refiner.dependents_of(id).iter().map(String::as_str));
-        }
-        ids.iter()
-            .filter_map(|id| refiner.story(id))
-            .map(|s| refiner.story_view(s))
-            .collect()
-    };
+            .filter(|id| !ids.contains(id))
+            .collect();
+        derived.refresh(model, &index, dependents.iter().copied());
+        ids.extend(dependents);
+    }
+    let releases = model
+        .releases
+        .iter()
+        .zip(derived.rollups(&model.releases))
+        .map(ReleaseView::from)
+        .collect();
+    let refiner = Refiner::with_derived(model, index, derived);
+    let stories: Vec<StoryView> = ids
+        .iter()
+        .filter_map(|id| refiner.story(id))
+        .map(|s| refiner.story_view(s))
+        .collect();
     MapChange {
         map_id: model.id.clone(),
         name: changed.name,
         activities: changed
             .activities
             .map(|activities| activities.iter().map(ActivityView::from).collect()),
-        releases: model
-            .releases
-            .iter()
-            .zip(model.rollups())
-            .map(ReleaseView::from)
-            .collect(),
+        releases,
         stories,
         removed_story_ids: changed.removed_story_ids,
         created_id: outcome.created_id,

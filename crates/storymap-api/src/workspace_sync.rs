@@ -11,7 +11,7 @@ use storymap_sync::{share_url, ChangeHash, Changes};
 use crate::dto::{HistoryState, MapSummary};
 use crate::dto_sync::{ReceivedMapView, RemoteChange, SyncSettingsInput, SyncSettingsView};
 use crate::workspace::AUTHOR_SETTING;
-use crate::workspace_edit::{map_change, Outcome};
+use crate::workspace_edit::{derived, map_change, Outcome};
 use crate::{ApiError, ErrorCode, Workspace};
 
 const DEFAULT_SERVER_SETTING: &str = "syncServerDefault";
@@ -200,7 +200,12 @@ impl Workspace {
         };
         Ok(Some(RemoteChange {
             label: merged.label,
-            change: map_change(loaded.model(), merged.changed, outcome),
+            change: map_change(
+                loaded.model(),
+                derived(&mut self.derived, loaded),
+                merged.changed,
+                outcome,
+            ),
         }))
     }
 

@@ -29,6 +29,8 @@ pub struct Store {
 pub struct LoadedMap {
     pub doc: MapDocument,
     model: MapModel,
+    /// New whenever `model` is read afresh rather than patched (see [`LoadedMap::model_stamp`]).
+    model_stamp: u64,
     map_id: String,
     last_seq: i64,
     generation: i64,
@@ -92,6 +94,12 @@ impl LoadedMap {
     /// The map as its projection has it, kept in step with `doc`.
     pub fn model(&self) -> &MapModel {
         &self.model
+    }
+
+    /// Changes whenever the model is read afresh instead of patched by a commit (a load,
+    /// another process's rows): whatever was derived from the model must be rebuilt.
+    pub fn model_stamp(&self) -> u64 {
+        self.model_stamp
     }
 
     /// Heads of the document as loaded (for "what is new since").
@@ -197,6 +205,7 @@ impl Store {
         let mut loaded = LoadedMap {
             doc,
             model: MapModel::new(map_id.to_owned(), String::new(), vec![], vec![], vec![]),
+            model_stamp: next_model_stamp(),
             map_id: map_id.to_owned(),
             last_seq: 0,
             generation,
@@ -429,6 +438,12 @@ impl Store {
     }
 }
 
+/// A stamp no model read in this process had before.
+fn next_model_stamp() -> u64 {
+    static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// What a commit wrote, into the map's model in memory.
 fn patch_model(
     model: &mut MapModel,
@@ -454,6 +469,7 @@ fn patch_model(
 fn merge_stored(db: &Connection, loaded: &mut LoadedMap) -> Result<(), StoreError> {
     if merge_stored_rows(db, loaded)? {
         loaded.model = projection::read_model(db, &loaded.map_id)?;
+        loaded.model_stamp = next_model_stamp();
     }
     Ok(())
 }

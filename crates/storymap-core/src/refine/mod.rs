@@ -4,6 +4,7 @@
 
 mod backlog;
 mod dependencies;
+mod derived;
 mod estimate;
 mod invest;
 mod readiness;
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 
 pub use backlog::{backlog, Backlog, BacklogFilter, BacklogSort, BacklogSummary};
 pub use dependencies::{find_cycle, order_warnings};
+pub use derived::DerivedIndex;
 pub use estimate::{Estimate, TShirt, TShirtPoints, POINT_SCALE};
 pub use invest::{invest, Invest, InvestHint, InvestLetter, Verdict};
 pub use readiness::{
