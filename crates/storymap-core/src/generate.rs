@@ -110,10 +110,10 @@ pub fn refined_map(story_count: usize) -> MapModel {
         let i: usize = story.id["story-".len()..].parse().expect("generated id");
         let details = &mut story.details;
         details.labels = vec![LABELS[i % LABELS.len()].to_owned()];
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             details.why = "Shoppers told us this in the last three interviews.".into();
         }
-        if i % 10 == 0 && i >= 10 {
+        if i.is_multiple_of(10) && i >= 10 {
             details.depends_on = vec![format!("story-{:05}", i - 10)];
         }
     }
