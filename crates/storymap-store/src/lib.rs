@@ -3,6 +3,7 @@
 //! draws a map and lists maps without loading Automerge.
 
 mod error;
+mod loaded;
 mod migrations;
 mod projection;
 mod store;
