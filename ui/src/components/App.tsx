@@ -1,6 +1,6 @@
 //! The app shell: top bar, the map (or its empty state), toasts, the shortcuts dialog, and the
 //! one key handler that routes every shortcut from the table.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Backend } from "../backend/backend";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { DisplayError } from "../model/errors";
@@ -74,8 +74,10 @@ export function App({ backend }: { backend: Backend }) {
     setZoom(mapKeys.current?.fitZoom() ?? 1);
   }, [setZoom]);
 
-  // One handler for every shortcut in the table; none fires while typing in a field.
-  useEffect(() => {
+  // One handler for every shortcut in the table; none fires while typing in a field. A layout
+  // effect, so the handler that sees the newly loaded map is in place when the map is drawn: a
+  // passive effect may run a task later, and a key pressed in between found no map (F5 did nothing).
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // Presentation mode has its own keys.
       if (presenting || event.defaultPrevented || isTypingTarget(event.target)) return;
