@@ -10,7 +10,8 @@ use storymap_sync::{
     map_id_of, parse_share_url, ChangeHash, Changes, Replica, SyncClient, SyncError,
 };
 
-/// How long to wait for the server before giving up with a clear message.
+/// How long the server may stay silent (to the dial, or mid-sync) before we give up with a
+/// clear message.
 const WAIT: Duration = Duration::from_secs(15);
 
 /// The CLI's workspace as the sync layer's store side.

@@ -107,6 +107,30 @@ fn in_step(
     })
 }
 
+/// Waits until the connection and we are in step, giving up (`false`) only after `silence`
+/// with no message either way: a big upload on a loaded machine takes as long as it takes,
+/// while a server that stopped answering is noticed as soon as it has been quiet that long.
+async fn in_step_unless_silent(
+    handle: &DocHandle,
+    connection: ConnectionId,
+    silence: Duration,
+) -> bool {
+    // Subscribed first, so no message between the check and the wait goes unseen.
+    let (_, mut activity) = handle.peers();
+    let mut done = in_step(handle, connection);
+    loop {
+        tokio::select! {
+            () = &mut done => return true,
+            heard = tokio::time::timeout(silence, activity.next()) => match heard {
+                // One connection per repo here, so any word is a word from the server.
+                Ok(Some(_)) => {}
+                Ok(None) => return tokio::time::timeout(silence, done).await.is_ok(),
+                Err(_) => return false,
+            }
+        }
+    }
+}
+
 impl SyncClient {
     /// A samod repo on the data directory's database file.
     pub async fn start(database: &Path) -> Result<SyncClient, SyncError> {
@@ -167,7 +191,8 @@ impl SyncClient {
     }
 
     /// Syncs one map until both sides have each other's changes, then disconnects. A map
-    /// this data directory does not have yet (joined by link) is fetched whole.
+    /// this data directory does not have yet (joined by link) is fetched whole. `wait`
+    /// bounds the dial and any silence on the connection, not the whole transfer.
     pub async fn sync_once(
         &self,
         map_id: &str,
@@ -190,9 +215,9 @@ impl SyncClient {
                 })?;
             // Only what arrives after this point is new to the store.
             let pulled = push(&handle, &replica, map_id).await?.unwrap_or_default();
-            tokio::time::timeout(wait, in_step(&handle, connection))
-                .await
-                .map_err(|_| interrupted())?;
+            if !in_step_unless_silent(&handle, connection, wait).await {
+                return Err(interrupted());
+            }
             let heads = pull(&handle, &replica, map_id, &pulled).await?;
             let (r, id, h) = (replica.clone(), map_id.to_owned(), heads.clone());
             blocking(move || r.synced(&id, &h)).await?;
