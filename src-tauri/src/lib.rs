@@ -1,6 +1,9 @@
 //! The Tauri shell: finds the data directory, opens the workspace and registers the
 //! commands. Adapters only; every rule lives in the crates under `crates/`.
 
+#[cfg(test)]
+mod bindings_check;
+mod command_table;
 mod commands;
 mod state;
 mod sync;
@@ -41,41 +44,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(open_workspace()))
         .manage(sync::SyncRunner::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::list_maps,
-            commands::open_start_map,
-            commands::open_map,
-            commands::create_map,
-            commands::apply_edit,
-            commands::undo,
-            commands::redo,
-            commands::backlog,
-            commands::split_patterns,
-            commands::view_prefs,
-            commands::save_view_prefs,
-            commands::sync_settings,
-            commands::save_sync_settings,
-            commands::sync_status,
-            commands::join_map,
-            commands::export_map_file,
-            commands::export_image,
-            commands::import_map_file,
-            commands::changes_since,
-            commands::story_timeline,
-            commands::conflicts,
-            commands::history_points,
-            commands::map_at,
-            commands::sessions,
-            commands::session,
-            commands::session_summary,
-            commands::presentation,
-            commands::preview_jira_csv_file,
-            commands::import_jira_csv_file,
-            commands::preview_jira_csv,
-            commands::import_jira_csv,
-            commands::export_jira_csv_file,
-            commands::export_markdown_file,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");
 }

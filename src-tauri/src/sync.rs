@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use storymap_api::events::{MAPS_CHANGED, REMOTE_CHANGE, SYNC_STATUS};
 use storymap_api::{ApiError, ReceivedMapView, SyncSettingsInput, SyncStateView, SyncStatus};
 use storymap_sync::{
     map_id_of, parse_share_url, ChangeHash, Changes, Replica, SyncClient, SyncError, SyncState,
@@ -37,10 +38,10 @@ impl Replica for AppReplica {
     fn merge(&self, map_id: &str, bytes: &[u8]) -> Result<(), SyncError> {
         match self.with(|w| w.merge_remote(map_id, bytes))? {
             Some(change) => {
-                let _ = self.0.emit("remote-change", change);
+                let _ = self.0.emit(REMOTE_CHANGE.name, change);
             }
             None => {
-                let _ = self.0.emit("maps-changed", ());
+                let _ = self.0.emit(MAPS_CHANGED.name, ());
             }
         }
         Ok(())
@@ -128,7 +129,7 @@ impl SyncRunner {
                             .ok()
                             .flatten();
                     }
-                    let _ = app.emit("sync-status", status.clone());
+                    let _ = app.emit(SYNC_STATUS.name, status.clone());
                 })
             };
             let client = match SyncClient::start(&database).await {
@@ -221,7 +222,7 @@ pub async fn join(app: &AppHandle, url: &str, server: &str) -> Result<ReceivedMa
         )?;
         w.summary(&map_id)
     })?;
-    let _ = app.emit("maps-changed", ());
+    let _ = app.emit(MAPS_CHANGED.name, ());
     Ok(ReceivedMapView {
         summary: format!("Joined '{}'", map.name),
         map,

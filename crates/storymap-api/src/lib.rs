@@ -25,6 +25,7 @@ mod workspace_session;
 mod workspace_sync;
 
 pub mod bindings;
+pub mod events;
 
 pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
 pub use dto::*;

@@ -1,22 +1,15 @@
-//! The events the Rust side pushes to the window, by their one spelling, and a subscription
-//! that can be cancelled before Tauri has finished registering it.
+//! A subscription to the events the Rust side pushes to the window (names and payloads are
+//! generated in `bindings/events.ts`), one that can be cancelled before Tauri has finished
+//! registering it.
 import { listen } from "@tauri-apps/api/event";
-import type { RemoteChange } from "../bindings/RemoteChange";
-import type { SyncStatus } from "../bindings/SyncStatus";
+import type { AppEvents } from "../bindings/events";
 import type { Unsubscribe } from "./backend";
 
-/** Each event the Rust side emits, with its payload. */
-interface EventPayloads {
-  "sync-status": SyncStatus;
-  "remote-change": RemoteChange;
-  "maps-changed": null;
-}
-
 /** Calls `listener` with each payload of `event` until the returned function is called. */
-export function subscribe<E extends keyof EventPayloads>(event: E, listener: (payload: EventPayloads[E]) => void): Unsubscribe {
+export function subscribe<E extends keyof AppEvents>(event: E, listener: (payload: AppEvents[E]) => void): Unsubscribe {
   let stopped = false;
   let unlisten: (() => void) | null = null;
-  listen<EventPayloads[E]>(event, ({ payload }) => {
+  listen<AppEvents[E]>(event, ({ payload }) => {
     if (!stopped) listener(payload);
   }).then(
     (stop) => {

@@ -1,0 +1,47 @@
+//! `commands!`: each Tauri command declared once. One declaration gives the command function,
+//! its place in the invoke handler, and (in tests) its TypeScript signature, from which
+//! `ui/src/bindings/commands.ts` is rendered — nothing to keep in step by hand.
+
+/// Wraps command functions written as
+/// `/// What it does.` `pub async fn name(tauri_param: Type, …; ui_arg: Type, …) -> Result<T, ApiError> { … }`.
+/// The parameters before `;` are Tauri's to fill (state, app handle); those after it come
+/// from the UI. Every command is async, so it runs off the main thread.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])+
+        pub async fn $name:ident(
+            $($tauri_param:ident : $tauri_ty:ty),* ;
+            $($arg:ident : $arg_ty:ty),* $(,)?
+        ) -> Result<$ret:ty, ApiError> $body:block
+    )+) => {
+        $(
+            $(#[doc = $doc])+
+            #[tauri::command]
+            pub async fn $name(
+                $($tauri_param: $tauri_ty,)*
+                $($arg: $arg_ty),*
+            ) -> Result<$ret, ApiError> $body
+        )+
+
+        /// The invoke handler: every command above, and only those.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),+]
+        }
+
+        /// Every command above as the UI calls it.
+        #[cfg(test)]
+        pub fn specs() -> Vec<storymap_api::bindings::CommandSpec> {
+            let config = ts_rs::Config::new();
+            vec![$(storymap_api::bindings::CommandSpec {
+                name: stringify!($name).to_owned(),
+                args: vec![$(
+                    (stringify!($arg).to_owned(), <$arg_ty as ts_rs::TS>::name(&config))
+                ),*],
+                returns: <$ret as ts_rs::TS>::name(&config),
+                doc: [$($doc),+].map(str::trim).join(" "),
+            }),+]
+        }
+    };
+}
+
+pub(crate) use commands;
