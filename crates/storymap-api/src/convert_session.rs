@@ -85,6 +85,52 @@ fn round_view(session: &core::Session, round: &core::PokerRound) -> PokerRoundVi
     }
 }
 
+/// One story of the session as the room sees it, with its time spent at `clock`.
+fn session_story_view(
+    model: &MapModel,
+    index: &MapIndex,
+    entry: &core::SessionStory,
+    clock: i64,
+    timebox: u64,
+) -> SessionStoryView {
+    let story = index.story(&entry.story_id);
+    let readiness: Option<Readiness> =
+        story.map(|s| storymap_core::refine::readiness(s, &model.settings, index));
+    let spent = entry.spent_at(clock);
+    SessionStoryView {
+        story_id: entry.story_id.clone(),
+        title: story.map(|s| s.title.clone()).unwrap_or_default(),
+        estimate: story.and_then(|s| s.estimate.clone()),
+        points: story.and_then(|s| {
+            storymap_core::refine::Estimate::read(s.estimate.as_deref())
+                .and_then(|e| e.points(&model.settings.tshirt_points))
+        }),
+        status: story.map(|s| s.status.into()),
+        ready: readiness.is_some_and(|r| r.ready),
+        needs_input_from: story.and_then(|s| s.details.needs_input_from.clone()),
+        state: state_view(entry.state),
+        spent_seconds: seconds(spent),
+        timebox_seconds: seconds(timebox),
+        overrun: spent > timebox,
+        parked_reason: entry.parked_reason.clone(),
+    }
+}
+
+/// The agenda, with the item of the session's current `minute` marked.
+fn agenda_view(session: &core::Session, minute: u32) -> Vec<AgendaItemView> {
+    session
+        .agenda
+        .iter()
+        .map(|a| AgendaItemView {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            start_minute: a.start_minute,
+            end_minute: a.end_minute,
+            current: session.is_open() && (a.start_minute..a.end_minute).contains(&minute),
+        })
+        .collect()
+}
+
 /// The session as the room sees it at `now` (Unix seconds).
 pub(crate) fn session_view(model: &MapModel, session: &core::Session, now: i64) -> SessionView {
     let index = MapIndex::new(model);
@@ -94,29 +140,7 @@ pub(crate) fn session_view(model: &MapModel, session: &core::Session, now: i64) 
     let stories = session
         .stories
         .iter()
-        .map(|entry| {
-            let story = index.story(&entry.story_id);
-            let readiness: Option<Readiness> =
-                story.map(|s| storymap_core::refine::readiness(s, &model.settings, &index));
-            let spent = entry.spent_at(clock);
-            SessionStoryView {
-                story_id: entry.story_id.clone(),
-                title: story.map(|s| s.title.clone()).unwrap_or_default(),
-                estimate: story.and_then(|s| s.estimate.clone()),
-                points: story.and_then(|s| {
-                    storymap_core::refine::Estimate::read(s.estimate.as_deref())
-                        .and_then(|e| e.points(&model.settings.tshirt_points))
-                }),
-                status: story.map(|s| s.status.into()),
-                ready: readiness.is_some_and(|r| r.ready),
-                needs_input_from: story.and_then(|s| s.details.needs_input_from.clone()),
-                state: state_view(entry.state),
-                spent_seconds: seconds(spent),
-                timebox_seconds: seconds(timebox),
-                overrun: spent > timebox,
-                parked_reason: entry.parked_reason.clone(),
-            }
-        })
+        .map(|entry| session_story_view(model, &index, entry, clock, timebox))
         .collect();
     let minute = u32::try_from(elapsed / 60).unwrap_or(u32::MAX);
     SessionView {
@@ -128,17 +152,7 @@ pub(crate) fn session_view(model: &MapModel, session: &core::Session, now: i64) 
         length_minutes: session.length_minutes,
         timebox_minutes: session.timebox_minutes,
         elapsed_seconds: seconds(elapsed),
-        agenda: session
-            .agenda
-            .iter()
-            .map(|a| AgendaItemView {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                start_minute: a.start_minute,
-                end_minute: a.end_minute,
-                current: session.is_open() && (a.start_minute..a.end_minute).contains(&minute),
-            })
-            .collect(),
+        agenda: agenda_view(session, minute),
         stories,
         focus: session.focus.clone(),
         participants: session

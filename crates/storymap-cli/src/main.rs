@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod exchange;
 mod image;
 mod jira;
 mod report;
@@ -203,6 +204,109 @@ fn io_error(what: String) -> impl FnOnce(std::io::Error) -> ApiError {
     move |e| ApiError::new(ErrorCode::Storage, format!("{what}: {e}"))
 }
 
+/// One line on standard output.
+fn print(out: &mut impl Write, text: &str) -> Result<(), ApiError> {
+    writeln!(out, "{text}").map_err(io_error("cannot write to standard output".into()))
+}
+
+fn map_command(
+    workspace: &mut Workspace,
+    command: MapCommand,
+    out: &mut impl Write,
+) -> Result<(), ApiError> {
+    match command {
+        MapCommand::Create { name } => print(out, &workspace.create_map(&name)?.map.id),
+        MapCommand::List { json } => {
+            let maps = workspace.list_maps()?;
+            if json {
+                return print(
+                    out,
+                    &serde_json::to_string_pretty(&maps).expect("DTOs serialise"),
+                );
+            }
+            for map in maps {
+                print(
+                    out,
+                    &format!("{}  {:>5} stories  {}", map.id, map.story_count, map.name),
+                )?;
+            }
+            Ok(())
+        }
+        MapCommand::Import { file } => {
+            let json = std::fs::read_to_string(&file)
+                .map_err(io_error(format!("cannot read {}", file.display())))?;
+            let view = workspace
+                .import_json(&json)
+                .map_err(|e| ApiError::new(e.code, format!("{}: {}", file.display(), e.message)))?;
+            print(out, &view.map.id)
+        }
+    }
+}
+
+fn story_command(
+    workspace: &mut Workspace,
+    command: StoryCommand,
+    out: &mut impl Write,
+) -> Result<(), ApiError> {
+    match command {
+        StoryCommand::Add {
+            map,
+            activity,
+            step,
+            release,
+            title,
+        } => {
+            let map_id = workspace.resolve_map(&map)?;
+            print(
+                out,
+                &workspace.add_story_at(&map_id, &activity, &step, &release, &title)?,
+            )
+        }
+        StoryCommand::Rename { map, story, title } => {
+            let map_id = workspace.resolve_map(&map)?;
+            let edit = MapEdit::from(CardEdit::RenameStory {
+                story_id: story,
+                title,
+            });
+            workspace.apply_edit(&map_id, edit).map(|_| ())
+        }
+    }
+}
+
+fn changes_command(
+    workspace: &mut Workspace,
+    map: &str,
+    since: &str,
+    out: &mut impl Write,
+) -> Result<(), ApiError> {
+    let map_id = workspace.resolve_map(map)?;
+    let since = match since {
+        "last-sync" => ChangesSince::LastSync,
+        "last-opened" => ChangesSince::LastOpened,
+        date => ChangesSince::Date { date: date.into() },
+    };
+    print(
+        out,
+        &report::changes(&workspace.changes_since(&map_id, since)?),
+    )
+}
+
+fn share_command(
+    workspace: &mut Workspace,
+    map: &str,
+    out: &mut impl Write,
+) -> Result<(), ApiError> {
+    let map_id = workspace.resolve_map(map)?;
+    let settings = workspace.sync_settings(&map_id)?;
+    let url = settings.share_url.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("map {map_id} was made before sharing existed and cannot be shared"),
+        )
+    })?;
+    print(out, &url)
+}
+
 fn run(cli: Cli) -> Result<(), ApiError> {
     let data_dir = resolve_data_dir(cli.data_dir).ok_or_else(|| {
         ApiError::new(
@@ -214,156 +318,28 @@ fn run(cli: Cli) -> Result<(), ApiError> {
     if let Some(name) = cli.display_name.as_deref() {
         workspace.set_display_name(name.trim())?;
     }
-    let mut out = std::io::stdout().lock();
-    let print = |out: &mut std::io::StdoutLock, text: &str| {
-        writeln!(out, "{text}").map_err(io_error("cannot write to standard output".into()))
-    };
+    let out = &mut std::io::stdout().lock();
     match cli.command {
-        Command::Map(MapCommand::Create { name }) => {
-            print(&mut out, &workspace.create_map(&name)?.map.id)
-        }
-        Command::Map(MapCommand::List { json }) => {
-            let maps = workspace.list_maps()?;
-            if json {
-                print(
-                    &mut out,
-                    &serde_json::to_string_pretty(&maps).expect("DTOs serialise"),
-                )
-            } else {
-                for map in maps {
-                    print(
-                        &mut out,
-                        &format!("{}  {:>5} stories  {}", map.id, map.story_count, map.name),
-                    )?;
-                }
-                Ok(())
-            }
-        }
-        Command::Map(MapCommand::Import { file }) => {
-            let json = std::fs::read_to_string(&file)
-                .map_err(io_error(format!("cannot read {}", file.display())))?;
-            let view = workspace
-                .import_json(&json)
-                .map_err(|e| ApiError::new(e.code, format!("{}: {}", file.display(), e.message)))?;
-            print(&mut out, &view.map.id)
-        }
-        Command::Story(StoryCommand::Add {
-            map,
-            activity,
-            step,
-            release,
-            title,
-        }) => {
-            let map_id = workspace.resolve_map(&map)?;
-            print(
-                &mut out,
-                &workspace.add_story_at(&map_id, &activity, &step, &release, &title)?,
-            )
-        }
-        Command::Story(StoryCommand::Rename { map, story, title }) => {
-            let map_id = workspace.resolve_map(&map)?;
-            let edit = MapEdit::from(CardEdit::RenameStory {
-                story_id: story,
-                title,
-            });
-            workspace.apply_edit(&map_id, edit).map(|_| ())
-        }
-        Command::Changes { map, since } => {
-            let map_id = workspace.resolve_map(&map)?;
-            let since = match since.as_str() {
-                "last-sync" => ChangesSince::LastSync,
-                "last-opened" => ChangesSince::LastOpened,
-                date => ChangesSince::Date { date: date.into() },
-            };
-            let changes = workspace.changes_since(&map_id, since)?;
-            print(&mut out, &report::changes(&changes))
-        }
-        Command::Session(command) => print(&mut out, &session::run(&mut workspace, command)?),
+        Command::Map(command) => map_command(&mut workspace, command, out),
+        Command::Story(command) => story_command(&mut workspace, command, out),
+        Command::Changes { map, since } => changes_command(&mut workspace, &map, &since, out),
+        Command::Session(command) => print(out, &session::run(&mut workspace, command)?),
         Command::Conflicts { map } => {
             let map_id = workspace.resolve_map(&map)?;
-            print(&mut out, &report::conflicts(&workspace.conflicts(&map_id)?))
+            print(out, &report::conflicts(&workspace.conflicts(&map_id)?))
         }
-        Command::Export(ExportCommand::Storymap { map, output }) => {
-            let map_id = workspace.resolve_map(&map)?;
-            workspace.export_map_file(&map_id, &output)
-        }
-        Command::Export(ExportCommand::Png(args)) => image::png(&workspace, args),
-        Command::Export(ExportCommand::Svg(args)) => image::svg(&workspace, args),
-        Command::Export(ExportCommand::Pdf(args)) => image::pdf(&workspace, args),
-        Command::Import(ImportCommand::Storymap { file }) => {
-            let received = workspace.import_map_file(&file)?;
-            print(
-                &mut out,
-                &format!("{}  {}", received.map.id, received.summary),
-            )
-        }
-        Command::Import(ImportCommand::JiraCsv {
-            file,
-            map,
-            status_map,
-            dry_run,
-        }) => {
-            let statuses = jira::status_map(status_map.as_deref())?;
-            let target = jira::target(&workspace, map.as_deref(), &file);
-            if dry_run {
-                let view = workspace.preview_jira_csv_file(&file, &target, &statuses)?;
-                return print(&mut out, &jira::preview(&view));
-            }
-            let view = workspace.import_jira_csv_file(&file, &target, &statuses)?;
-            if !view.warnings.is_empty() {
-                eprintln!("{}", jira::warnings(&view.warnings));
-            }
-            print(&mut out, &jira::imported(&view))
-        }
-        Command::Export(ExportCommand::JiraCsv { map, output }) => {
-            let map_id = workspace.resolve_map(&map)?;
-            match output {
-                Some(path) => workspace.export_jira_csv_file(&map_id, &path),
-                None => out
-                    .write_all(workspace.export_jira_csv(&map_id)?.as_bytes())
-                    .map_err(io_error("cannot write to standard output".into())),
-            }
-        }
-        Command::Export(ExportCommand::Markdown { map, output }) => {
-            let map_id = workspace.resolve_map(&map)?;
-            match output {
-                Some(path) => workspace.export_markdown_file(&map_id, &path),
-                None => out
-                    .write_all(workspace.export_markdown(&map_id)?.as_bytes())
-                    .map_err(io_error("cannot write to standard output".into())),
-            }
-        }
-        Command::Share { map } => {
-            let map_id = workspace.resolve_map(&map)?;
-            let settings = workspace.sync_settings(&map_id)?;
-            let url = settings.share_url.ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("map {map_id} was made before sharing existed and cannot be shared"),
-                )
-            })?;
-            print(&mut out, &url)
-        }
+        Command::Export(command) => exchange::export(&mut workspace, command, out),
+        Command::Import(command) => exchange::import(&mut workspace, command, out),
+        Command::Share { map } => share_command(&mut workspace, &map, out),
         Command::Join { url, server } => {
             let map_id = sync::map_id_from_link(&url)?;
             let name = sync::sync(workspace, &data_dir, &map_id, &server, true)?;
-            print(&mut out, &format!("{map_id}  {name}"))
+            print(out, &format!("{map_id}  {name}"))
         }
         Command::Sync { map, server, once } => {
             let map_id = workspace.resolve_map(&map)?;
             let name = sync::sync(workspace, &data_dir, &map_id, &server, once)?;
-            print(&mut out, &format!("Synced '{name}' with {server}"))
-        }
-        Command::Export(ExportCommand::Json { map, output }) => {
-            let view = workspace.view(&workspace.resolve_map(&map)?)?;
-            let json = serde_json::to_string_pretty(&view).expect("DTOs serialise") + "\n";
-            match output {
-                Some(path) => std::fs::write(&path, json)
-                    .map_err(io_error(format!("cannot write {}", path.display()))),
-                None => out
-                    .write_all(json.as_bytes())
-                    .map_err(io_error("cannot write to standard output".into())),
-            }
+            print(out, &format!("Synced '{name}' with {server}"))
         }
     }
 }
