@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use storymap_core::{MapModel, StoryStatus};
+use storymap_core::{MapModel, Story, StoryStatus};
 
 use crate::fonts::Weight;
 use crate::text::{wrap, Font};
@@ -126,7 +126,8 @@ fn flow(parts: &[String], font: Font, width: f32) -> Vec<String> {
 
 pub(crate) const LABEL_TEXT_W: f32 = LABEL_W - 2.0 * LABEL_PAD;
 
-pub(crate) fn build(model: &MapModel, scope: &Scope) -> Result<Grid, RenderError> {
+/// The backbone as columns (one per step) under their activity spans, with each step's column.
+fn backbone(model: &MapModel) -> (Vec<ActivitySpan>, Vec<Column>, HashMap<&str, usize>) {
     let mut activities = Vec::new();
     let mut columns = Vec::new();
     let mut column_of: HashMap<&str, usize> = HashMap::new();
@@ -145,27 +146,27 @@ pub(crate) fn build(model: &MapModel, scope: &Scope) -> Result<Grid, RenderError
             columns: first..columns.len(),
         });
     }
-    let rollups = model.rollups();
-    let label_of = |status: StoryStatus| {
-        model
-            .settings
-            .status_labels
-            .iter()
-            .find(|(s, _)| *s == status)
-            .map_or(status.default_label(), |(_, l)| l.as_str())
-    };
-    let wanted = |id: &str| match scope {
-        Scope::WholeMap => true,
-        Scope::Slice(slice) => slice == id,
-    };
+    (activities, columns, column_of)
+}
+
+/// The slices in scope as empty bands, with each slice's band.
+fn bands<'m>(
+    model: &'m MapModel,
+    scope: &Scope,
+    column_count: usize,
+) -> Result<(Vec<Band>, HashMap<&'m str, usize>), RenderError> {
     if let Scope::Slice(slice) = scope {
         if !model.releases.iter().any(|r| &r.id == slice) {
             return Err(RenderError::UnknownSlice(slice.clone()));
         }
     }
+    let wanted = |id: &str| match scope {
+        Scope::WholeMap => true,
+        Scope::Slice(slice) => slice == id,
+    };
     let mut bands = Vec::new();
     let mut band_of: HashMap<&str, usize> = HashMap::new();
-    for (release, rollup) in model.releases.iter().zip(&rollups) {
+    for (release, rollup) in model.releases.iter().zip(&model.rollups()) {
         if !wanted(&release.id) {
             continue;
         }
@@ -176,9 +177,38 @@ pub(crate) fn build(model: &MapModel, scope: &Scope) -> Result<Grid, RenderError
             rollup_lines: flow(&rollup_parts(rollup), ROLLUP, LABEL_TEXT_W),
             stories: rollup.stories,
             done: rollup.done,
-            cells: columns.iter().map(|_| Vec::new()).collect(),
+            cells: (0..column_count).map(|_| Vec::new()).collect(),
         });
     }
+    Ok((bands, band_of))
+}
+
+/// A story as its card: wrapped title, status label, estimate.
+fn card(model: &MapModel, story: &Story) -> Card {
+    let title = if story.title.trim().is_empty() {
+        "Untitled story"
+    } else {
+        &story.title
+    };
+    let title_lines = wrap(title, CARD_TITLE, CARD_W - 2.0 * CARD_PAD, TITLE_MAX_LINES);
+    let status_label = model
+        .settings
+        .status_labels
+        .iter()
+        .find(|(s, _)| *s == story.status)
+        .map_or(story.status.default_label(), |(_, l)| l.as_str());
+    Card {
+        height: card_height(title_lines.len()),
+        title_lines,
+        status: story.status,
+        status_label: status_label.to_owned(),
+        estimate: story.estimate.clone(),
+    }
+}
+
+pub(crate) fn build(model: &MapModel, scope: &Scope) -> Result<Grid, RenderError> {
+    let (activities, columns, column_of) = backbone(model);
+    let (mut bands, band_of) = bands(model, scope, columns.len())?;
     let mut story_count = 0;
     for story in &model.stories {
         let (Some(&band), Some(&column)) = (
@@ -187,20 +217,7 @@ pub(crate) fn build(model: &MapModel, scope: &Scope) -> Result<Grid, RenderError
         ) else {
             continue;
         };
-        let title = if story.title.trim().is_empty() {
-            "Untitled story"
-        } else {
-            &story.title
-        };
-        let title_lines = wrap(title, CARD_TITLE, CARD_W - 2.0 * CARD_PAD, TITLE_MAX_LINES);
-        let height = card_height(title_lines.len());
-        bands[band].cells[column].push(Card {
-            title_lines,
-            status: story.status,
-            status_label: label_of(story.status).to_owned(),
-            estimate: story.estimate.clone(),
-            height,
-        });
+        bands[band].cells[column].push(card(model, story));
         story_count += 1;
     }
     Ok(Grid {

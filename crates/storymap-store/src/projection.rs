@@ -195,16 +195,11 @@ fn rank(text: String) -> Rank {
     Rank::parse(&text).unwrap_or_else(|_| Rank::first())
 }
 
-pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, StoreError> {
-    let (name, settings): (String, Option<String>) = db
-        .query_row(
-            "SELECT name, settings FROM maps WHERE id = ?1",
-            [map_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
-
+/// The map's activities (with their steps) and release slices, each in rank order.
+fn read_outline(
+    db: &Connection,
+    map_id: &str,
+) -> Result<(Vec<Activity>, Vec<ReleaseSlice>), StoreError> {
     let mut activities: Vec<Activity> = Vec::new();
     let mut steps: HashMap<String, Vec<(i64, Step)>> = HashMap::new();
     let mut releases: Vec<(i64, ReleaseSlice)> = Vec::new();
@@ -262,7 +257,14 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
         activities.push(activity);
     }
     releases.sort_by_key(|(p, _)| *p);
+    Ok((activities, releases.into_iter().map(|(_, r)| r).collect()))
+}
 
+/// Every story's acceptance criteria, by story, with their positions.
+fn read_criteria(
+    db: &Connection,
+    map_id: &str,
+) -> Result<HashMap<String, Vec<(i64, AcceptanceCriterion)>>, StoreError> {
     let mut criteria: HashMap<String, Vec<(i64, AcceptanceCriterion)>> = HashMap::new();
     let mut query = db.prepare_cached(
         r#"SELECT story_id, id, text, done, position, given, "when", "then"
@@ -289,6 +291,12 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
             .push((position, criterion));
     }
 
+    Ok(criteria)
+}
+
+/// The map's stories, each with its criteria in order.
+fn read_stories(db: &Connection, map_id: &str) -> Result<Vec<Story>, StoreError> {
+    let mut criteria = read_criteria(db, map_id)?;
     let mut query = db.prepare_cached(
         "SELECT id, title, description, activity_id, step_id, release_id, rank, status, estimate, details
          FROM stories WHERE map_id = ?1",
@@ -319,14 +327,25 @@ pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, Stor
         })
         .collect::<Result<Vec<_>, rusqlite::Error>>()?;
 
-    Ok(MapModel::new(
-        map_id.to_owned(),
-        name,
-        activities,
-        releases.into_iter().map(|(_, r)| r).collect(),
-        stories,
+    Ok(stories)
+}
+
+pub(crate) fn read_model(db: &Connection, map_id: &str) -> Result<MapModel, StoreError> {
+    let (name, settings): (String, Option<String>) = db
+        .query_row(
+            "SELECT name, settings FROM maps WHERE id = ?1",
+            [map_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::MapNotFound(map_id.to_owned()))?;
+
+    let (activities, releases) = read_outline(db, map_id)?;
+    let stories = read_stories(db, map_id)?;
+    Ok(
+        MapModel::new(map_id.to_owned(), name, activities, releases, stories)
+            .with_settings(from_json(settings)),
     )
-    .with_settings(from_json(settings)))
 }
 
 pub(crate) fn list_maps(db: &Connection) -> Result<Vec<MapListing>, StoreError> {

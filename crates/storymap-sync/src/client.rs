@@ -131,6 +131,13 @@ async fn in_step_unless_silent(
     }
 }
 
+/// Live sync never gives up: it retries, slower and slower, until the app stops it.
+const LIVE_BACKOFF: BackoffConfig = BackoffConfig {
+    initial_delay: Duration::from_millis(500),
+    max_delay: Duration::from_secs(30),
+    max_retries: None,
+};
+
 impl SyncClient {
     /// A samod repo on the data directory's database file.
     pub async fn start(database: &Path) -> Result<SyncClient, SyncError> {
@@ -246,12 +253,7 @@ impl SyncClient {
         let url = server_url(server)?;
         let document = document_id(map_id)?;
         on_status(SyncState::Connecting);
-        let backoff = BackoffConfig {
-            initial_delay: Duration::from_millis(500),
-            max_delay: Duration::from_secs(30),
-            max_retries: None,
-        };
-        let dialer = self.repo.dial_websocket(url, backoff)?;
+        let dialer = self.repo.dial_websocket(url, LIVE_BACKOFF)?;
         let mut events = dialer.events();
         let result = async {
             // A map we have is found at once (from our storage); one we joined waits
