@@ -12,6 +12,7 @@ use crate::edits::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
 use crate::jira_views::*;
+use crate::refine_views::*;
 use crate::session_views::*;
 
 /// A Tauri command as the UI calls it. `src-tauri` builds these from its command functions

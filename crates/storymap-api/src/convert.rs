@@ -8,6 +8,7 @@ use storymap_store::MapListing;
 
 use crate::convert_refine::{criterion_from_view, details_from_view, Refiner};
 use crate::dto::*;
+use crate::refine_views::*;
 use crate::{ApiError, ErrorCode};
 
 impl From<&MapModel> for MapView {

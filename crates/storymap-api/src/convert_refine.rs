@@ -7,6 +7,7 @@ use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, MapSettings, Story, StoryDetails};
 
 use crate::dto::*;
+use crate::refine_views::*;
 
 /// Views of a map's stories with their refinement, computed once per map.
 pub(crate) struct Refiner<'m> {

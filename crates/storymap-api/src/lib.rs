@@ -15,6 +15,7 @@ mod error;
 mod history;
 mod history_views;
 mod jira_views;
+mod refine_views;
 mod session_views;
 mod workspace;
 mod workspace_edit;
@@ -35,6 +36,7 @@ pub use edits::*;
 pub use error::{ApiError, ErrorCode};
 pub use history_views::*;
 pub use jira_views::*;
+pub use refine_views::*;
 pub use session_views::*;
 pub use workspace::Workspace;
 

@@ -7,8 +7,9 @@ use storymap_core::{refine, EditContext, MapDocument, MapImport};
 use storymap_store::{LoadedMap, Store};
 
 use crate::convert::parse_map_json;
-use crate::dto::{BacklogQuery, BacklogView, MapSummary, MapView, SplitPatternView, ViewPrefs};
+use crate::dto::{MapSummary, MapView, ViewPrefs};
 use crate::history::LocalHistory;
+use crate::refine_views::{BacklogQuery, BacklogView, SplitPatternView};
 use crate::MapEdit;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
 use crate::{BackboneEdit, CardEdit, SliceEdit};

@@ -10,8 +10,9 @@ use storymap_core::{Applied, MapModel, UndoRecord};
 use storymap_store::{LoadedMap, MapChanged, Store};
 
 use crate::convert_refine::Refiner;
-use crate::dto::{ActivityView, HistoryState, MapChange, MapSettingsView, ReleaseView, StoryView};
+use crate::dto::{ActivityView, HistoryState, MapChange, ReleaseView, StoryView};
 use crate::history::LocalHistory;
+use crate::refine_views::MapSettingsView;
 use crate::workspace::unix_now;
 use crate::workspace_session::{changed_session, with_default_stories};
 use crate::{ApiError, ErrorCode, MapEdit, Workspace};

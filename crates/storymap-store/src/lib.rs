@@ -6,6 +6,7 @@ mod error;
 mod loaded;
 mod migrations;
 mod projection;
+mod settings;
 mod store;
 mod sync_storage;
 

@@ -98,30 +98,6 @@ impl Store {
         &self.db
     }
 
-    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .db
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()?)
-    }
-
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.db.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
-    }
-
-    pub fn delete_setting(&self, key: &str) -> Result<(), StoreError> {
-        self.db
-            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
-        Ok(())
-    }
-
     pub fn list_maps(&self) -> Result<Vec<MapListing>, StoreError> {
         projection::list_maps(&self.db)
     }

@@ -6,6 +6,7 @@ use storymap_core as core;
 use ts_rs::TS;
 
 use crate::dto::*;
+use crate::refine_views::*;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(
