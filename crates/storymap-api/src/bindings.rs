@@ -260,5 +260,6 @@ pub fn render() -> Vec<(String, String)> {
         files.extend(group(&config));
     }
     files.push(("events.ts".to_owned(), events_ts(&config)));
+    files.push(("rules.ts".to_owned(), crate::rules::rules_ts()));
     files
 }

@@ -16,6 +16,7 @@ mod history;
 mod history_views;
 mod jira_views;
 mod refine_views;
+pub mod rules;
 mod session_views;
 mod workspace;
 mod workspace_edit;

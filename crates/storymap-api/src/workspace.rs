@@ -10,6 +10,7 @@ use crate::convert::parse_map_json;
 use crate::dto::{MapSummary, MapView, ViewPrefs};
 use crate::history::LocalHistory;
 use crate::refine_views::{BacklogQuery, BacklogView, SplitPatternView};
+use crate::rules::{MAX_ZOOM, MIN_ZOOM};
 use crate::MapEdit;
 use crate::{ApiError, ErrorCode, DATABASE_FILE, SAMPLE_MAP_JSON};
 use crate::{BackboneEdit, CardEdit, SliceEdit};
@@ -327,7 +328,3 @@ impl Workspace {
             .ok_or_else(|| ApiError::new(ErrorCode::Internal, "the edit created nothing"))
     }
 }
-
-/// Zoom limits of the map view.
-const MIN_ZOOM: f64 = 0.25;
-const MAX_ZOOM: f64 = 2.0;

@@ -2,18 +2,11 @@
 //! letters, whose input a story waits for. Readiness itself is computed by the core, never here.
 import type { InvestLetter } from "../bindings/InvestLetter";
 import type { StoryView } from "../bindings/StoryView";
-import type { TShirtSize } from "../bindings/TShirtSize";
 import type { WsjfPart } from "../bindings/WsjfPart";
 import type { WsjfScoreView } from "../bindings/WsjfScoreView";
 
-/** Story points on the modified Fibonacci scale, as the core spells them. */
-export const POINT_SCALE = ["0", "½", "1", "2", "3", "5", "8", "13", "20", "40", "100"] as const;
-export const TSHIRT_SIZES: readonly TShirtSize[] = ["XS", "S", "M", "L", "XL", "XXL"];
-/** "We discussed it and could not size it." */
-export const UNKNOWN_ESTIMATE = "?";
-
-/** The relative scale every WSJF part is scored on. */
-export const WSJF_SCALE = [1, 2, 3, 5, 8, 13, 20] as const;
+// The scales come from the Rust that checks them.
+export { POINT_SCALE, TSHIRT_SIZES, UNKNOWN_ESTIMATE, WSJF_SCALE } from "../bindings/rules";
 
 export const WSJF_PARTS: ReadonlyArray<{ part: WsjfPart; label: string; hint: string }> = [
   { part: "value", label: "User / business value", hint: "How much do users or the business gain?" },

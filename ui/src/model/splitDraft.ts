@@ -1,9 +1,11 @@
 //! A split being prepared: the children's titles and which child each acceptance criterion
 //! goes to (every criterion to exactly one child; the first by default).
+import { SPLIT_MAX_STORIES, SPLIT_MIN_STORIES } from "../bindings/rules";
 import type { SplitChildInput } from "../bindings/SplitChildInput";
 
-export const MIN_CHILDREN = 2;
-export const MAX_CHILDREN = 10;
+/** The split's limits, as the core enforces them. */
+export const MIN_CHILDREN = SPLIT_MIN_STORIES;
+export const MAX_CHILDREN = SPLIT_MAX_STORIES;
 
 export interface SplitDraft {
   titles: string[];

@@ -1,7 +1,8 @@
 //! Zoom levels for the map: steps for Ctrl+= / Ctrl+-, and the level that fits the window.
+//! The range is Rust's (the same clamp applies to saved view preferences).
+import { ZOOM_MAX, ZOOM_MIN } from "../bindings/rules";
 
-export const ZOOM_MIN = 0.4;
-export const ZOOM_MAX = 1.6;
+export { ZOOM_MAX, ZOOM_MIN };
 const STEP = 0.1;
 
 export function clampZoom(zoom: number): number {

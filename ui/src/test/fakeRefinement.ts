@@ -8,9 +8,10 @@ import type { MapView } from "../bindings/MapView";
 import type { RefinementView } from "../bindings/RefinementView";
 import type { SplitPatternView } from "../bindings/SplitPatternView";
 import type { StoryView } from "../bindings/StoryView";
+import { POINT_SCALE, TSHIRT_SIZES } from "../bindings/rules";
 
-const POINTS = ["0", "½", "1", "2", "3", "5", "8", "13", "20", "40", "100"];
-const SIZES = ["XS", "S", "M", "L", "XL", "XXL"];
+const POINTS: readonly string[] = POINT_SCALE;
+const SIZES: readonly string[] = TSHIRT_SIZES;
 
 /** The estimate as stored, or an error message like the core's. */
 export function parseEstimate(text: string): string {

@@ -35,7 +35,7 @@ pub use room::RoomEdit;
 pub use session::{SessionEdit, SessionStart};
 pub use settings::{SettingsEdit, MAX_POINTS};
 pub use slices::{SliceEdit, UNPLANNED};
-pub use split::{SplitChild, SplitEdit, MAX_SPLIT};
+pub use split::{SplitChild, SplitEdit, MAX_SPLIT, MIN_SPLIT};
 pub use story::{StoryEdit, StoryField};
 pub use tx::{Applied, EditContext};
 

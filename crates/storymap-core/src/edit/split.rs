@@ -14,7 +14,9 @@ use crate::read::{bool_field, key_set, map_field, str_field};
 use crate::schema::*;
 use crate::{CoreError, StoryStatus};
 
-/// At most this many stories come out of one split.
+/// At least this many stories come out of one split (one would be a rename)…
+pub const MIN_SPLIT: usize = 2;
+/// …and at most this many.
 pub const MAX_SPLIT: usize = 10;
 
 /// One new story of a split: its title and the original's criteria it takes.
@@ -56,9 +58,9 @@ fn assignments<'a>(
 pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SplitEdit) -> Result<String, CoreError> {
     let SplitEdit { story_id, children } = edit;
     let original = story(rec, story_id)?;
-    if !(2..=MAX_SPLIT).contains(&children.len()) {
+    if !(MIN_SPLIT..=MAX_SPLIT).contains(&children.len()) {
         return Err(CoreError::InvalidInput(format!(
-            "a split makes 2 to {MAX_SPLIT} stories (got {})",
+            "a split makes {MIN_SPLIT} to {MAX_SPLIT} stories (got {})",
             children.len()
         )));
     }
