@@ -9,8 +9,11 @@ mod state;
 mod sync;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use storymap_api::{resolve_data_dir, ApiError, ErrorCode, Workspace};
+use storymap_api::events::PROGRESS;
+use storymap_api::{resolve_data_dir, ApiError, ErrorCode, ProgressView, Workspace, QUIET_FOR};
+use tauri::{Emitter, Manager};
 
 use crate::state::AppState;
 
@@ -45,6 +48,20 @@ pub fn run() {
         .manage(AppState::new(open_workspace()))
         .manage(sync::SyncRunner::default())
         .invoke_handler(commands::handler())
+        .setup(|app| {
+            // Long work reports to the window's progress bar.
+            let handle = app.handle().clone();
+            let _ = app.state::<AppState>().with(|w| {
+                w.set_progress_sink(
+                    Arc::new(move |progress: &ProgressView| {
+                        let _ = handle.emit(PROGRESS.name, progress);
+                    }),
+                    QUIET_FOR,
+                );
+                Ok(())
+            });
+            Ok(())
+        })
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Storymap");
 }

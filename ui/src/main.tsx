@@ -10,6 +10,7 @@ import "./styles/sync.css";
 import "./styles/history.css";
 import "./styles/room.css";
 import "./styles/exchange.css";
+import "./styles/progress.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

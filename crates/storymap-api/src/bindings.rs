@@ -12,6 +12,7 @@ use crate::edits::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
 use crate::jira_views::*;
+use crate::progress::ProgressView;
 use crate::refine_views::*;
 use crate::session_views::*;
 
@@ -241,6 +242,7 @@ fn exchange_files(config: &Config) -> Vec<(String, String)> {
         file::<JiraStoryPreview>(config),
         file::<JiraPreviewView>(config),
         file::<JiraImportView>(config),
+        file::<ProgressView>(config),
         file::<ErrorCode>(config),
         file::<ApiError>(config),
     ]

@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 
 use crate::dto_sync::{RemoteChange, SyncStatus};
+use crate::progress::ProgressView;
 
 /// An event name tied to the one payload type it carries.
 pub struct AppEvent<T> {
@@ -55,4 +56,6 @@ events! {
     REMOTE_CHANGE: RemoteChange = "remote-change";
     /// The list of maps changed outside the window (a map joined or received by sync).
     MAPS_CHANGED: () = "maps-changed";
+    /// Where long work (an import, a large image) stands, once it has run for a second.
+    PROGRESS: ProgressView = "progress";
 }

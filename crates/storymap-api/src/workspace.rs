@@ -30,6 +30,8 @@ pub struct Workspace {
     pub(crate) history: LocalHistory,
     /// Derived from the loaded map's model, with the model stamp it was built from.
     pub(crate) derived: Option<(u64, storymap_core::refine::DerivedIndex)>,
+    /// Where long work reports its progress (the window, the CLI), if anywhere.
+    pub(crate) progress: Option<crate::progress::ProgressTarget>,
 }
 
 fn view_prefs_key(map_id: &str) -> String {
@@ -81,7 +83,14 @@ impl Workspace {
             loaded: None,
             history: LocalHistory::default(),
             derived: None,
+            progress: None,
         })
+    }
+
+    /// Sends the progress of long work (imports, large images) to `sink` from now on, for
+    /// work still running `after` it began (shorter work shows no bar).
+    pub fn set_progress_sink(&mut self, sink: crate::ProgressSink, after: std::time::Duration) {
+        self.progress = Some(crate::progress::ProgressTarget { sink, after });
     }
 
     pub fn database_path(&self) -> &Path {

@@ -10,6 +10,7 @@ use storymap_core::jira::{
 use storymap_core::{markdown, MapDocument, MapModel, UndoRecord};
 
 use crate::jira_views::*;
+use crate::progress::Progress;
 use crate::workspace::{new_id, unix_now};
 use crate::workspace_edit::commit;
 use crate::{ApiError, ErrorCode, Workspace};
@@ -172,16 +173,33 @@ impl Workspace {
         target: &JiraTarget,
         statuses: &[JiraStatusMapping],
     ) -> Result<JiraImportView, ApiError> {
+        let progress = Progress::new(self.progress.as_ref(), "Importing from Jira");
+        self.import_jira_csv_reporting(csv, target, statuses, progress)
+    }
+
+    fn import_jira_csv_reporting(
+        &mut self,
+        csv: &str,
+        target: &JiraTarget,
+        statuses: &[JiraStatusMapping],
+        mut progress: Progress,
+    ) -> Result<JiraImportView, ApiError> {
+        progress.report("Reading the rows", 0, 0);
         let (plan, name) = self.jira_plan(csv, target, statuses)?;
         let edits = plan.edits(&mut new_id);
         let label = plan.label();
+        let total = edits.len();
+        let mut on_applied = |done: usize| progress.report("Adding to the map", done, total);
+        let author = self.author.clone();
+        let context = (unix_now(), author.as_str());
         let map_id = match target {
             JiraTarget::NewMap { .. } => {
                 let map_id = new_id();
-                let mut doc = MapDocument::create(&map_id, &name, &self.author, unix_now())?;
+                let mut doc = MapDocument::create(&map_id, &name, context.1, context.0)?;
                 if !edits.is_empty() {
-                    doc.apply_all(&label, &edits, (unix_now(), &self.author))?;
+                    doc.apply_all_reporting(&label, &edits, context, &mut on_applied)?;
                 }
+                progress.report("Saving", 0, 0);
                 self.store.insert_map(&doc)?;
                 map_id
             }
@@ -192,7 +210,8 @@ impl Workspace {
                     let applied =
                         loaded
                             .doc
-                            .apply_all(&label, &edits, (unix_now(), &self.author))?;
+                            .apply_all_reporting(&label, &edits, context, &mut on_applied)?;
+                    progress.report("Saving", 0, 0);
                     commit(&mut self.store, loaded, &applied)?;
                     self.history.for_map(map_id).record(UndoRecord {
                         label: applied.label,
@@ -230,8 +249,13 @@ impl Workspace {
         target: &JiraTarget,
         statuses: &[JiraStatusMapping],
     ) -> Result<JiraImportView, ApiError> {
+        let name = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy();
+        let progress = Progress::new(self.progress.as_ref(), format!("Importing {name}"));
         let csv = read_text(path)?;
-        self.import_jira_csv(&csv, target, statuses)
+        self.import_jira_csv_reporting(&csv, target, statuses, progress)
             .map_err(|e| ApiError::new(e.code, format!("{}: {}", path.display(), e.message)))
     }
 

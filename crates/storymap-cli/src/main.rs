@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod exchange;
 mod image;
 mod jira;
+mod progress;
 mod report;
 mod session;
 mod sync;
@@ -318,6 +319,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
     if let Some(name) = cli.display_name.as_deref() {
         workspace.set_display_name(name.trim())?;
     }
+    workspace.set_progress_sink(progress::stderr_sink(), progress::quiet_for());
     let out = &mut std::io::stdout().lock();
     match cli.command {
         Command::Map(command) => map_command(&mut workspace, command, out),

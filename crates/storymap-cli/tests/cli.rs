@@ -316,3 +316,32 @@ fn a_broken_jira_csv_fails_with_row_and_imports_nothing() {
     ));
     assert!(bad.ends_with("bad-rows: created 1 activity, 1 step, 1 slice, 2 stories; updated nothing; 0 unchanged, 3 rows skipped"), "{bad}");
 }
+
+#[test]
+fn a_long_import_reports_each_step_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    // Reporting from the first moment, so the test does not depend on the machine's speed.
+    let output = Command::new(env!("CARGO_BIN_EXE_storymap"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "jira-csv", &fixture("cloud.csv"), "--map", "Shop"])
+        .env("STORYMAP_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("Shop: created"));
+    let progress: Vec<String> = String::from_utf8(output.stderr)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("Importing cloud.csv: "))
+        .map(str::to_owned)
+        .collect();
+    // Not a terminal: one line per step, not one per percent.
+    assert_eq!(
+        progress,
+        [
+            "Importing cloud.csv: Reading the rows",
+            "Importing cloud.csv: Adding to the map 1 of 43 (2 %)",
+            "Importing cloud.csv: Saving",
+        ],
+    );
+}

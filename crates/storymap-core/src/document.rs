@@ -127,7 +127,19 @@ impl MapDocument {
         &mut self,
         label: &str,
         edits: &[(Edit, String)],
+        context: (i64, &str),
+    ) -> Result<Applied, CoreError> {
+        self.apply_all_reporting(label, edits, context, &mut |_| {})
+    }
+
+    /// [`MapDocument::apply_all`], calling `on_applied` with the count of edits applied so
+    /// far after each one, for a progress bar.
+    pub fn apply_all_reporting(
+        &mut self,
+        label: &str,
+        edits: &[(Edit, String)],
         (unix_time, author): (i64, &str),
+        on_applied: &mut dyn FnMut(usize),
     ) -> Result<Applied, CoreError> {
         let placement = self
             .placement
@@ -141,12 +153,13 @@ impl MapDocument {
                         label: label.to_owned(),
                         ..Applied::default()
                     };
-                    for (edit, new_id) in edits {
+                    for (done, (edit, new_id)) in edits.iter().enumerate() {
                         let mut edit_tx = EditTx::new(tx, (new_id, unix_time, author), placement);
                         let label = edit::apply(&mut edit_tx, edit)?;
                         let applied = edit_tx.finish(label);
                         placement.refresh(&*tx, &applied.stories);
                         all.absorb(applied);
+                        on_applied(done + 1);
                     }
                     Ok(all)
                 },

@@ -17,6 +17,7 @@ import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
 import type { PresentationFocus } from "../bindings/PresentationFocus";
 import type { PresentationView } from "../bindings/PresentationView";
+import type { ProgressView } from "../bindings/ProgressView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
 import type { RemoteChange } from "../bindings/RemoteChange";
 import type { SessionListItem } from "../bindings/SessionListItem";
@@ -110,6 +111,8 @@ export interface Backend {
   onRemoteChange(listener: (remote: RemoteChange) => void): Unsubscribe;
   /** The list of maps changed (one joined, imported or renamed elsewhere). */
   onMapsChanged(listener: () => void): Unsubscribe;
+  /** Where long work (an import, a large image) stands, once it has run for a second. */
+  onProgress(listener: (progress: ProgressView) => void): Unsubscribe;
 }
 
 /** The kinds of file the app reads or writes through the system's file dialogs. */

@@ -72,4 +72,5 @@ export const tauriBackend: Backend = {
     subscribe("maps-changed", () => {
       listener();
     }),
+  onProgress: (listener) => subscribe("progress", listener),
 };

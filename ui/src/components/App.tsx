@@ -23,6 +23,7 @@ import { ShortcutsDialog } from "./ShortcutsDialog";
 import { StatusNamesContext } from "./statusNames";
 import { ArrivedContext } from "./sync/arrived";
 import { useSyncScreens } from "./sync/useSyncScreens";
+import { ProgressPanel, useProgress } from "./ProgressPanel";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
 
@@ -53,6 +54,7 @@ export function App({ backend }: { backend: Backend }) {
   const viewingPast = pastView !== null;
   const room = useRoom({ backend, view, send: applyEdit, onToast: actions.showToast, openStory: refine.openStory });
   const { presenting, present } = room;
+  const progress = useProgress(backend);
 
   const edit = useCallback(
     (change: MapEdit) => {
@@ -253,6 +255,7 @@ export function App({ backend }: { backend: Backend }) {
         {refine.dialogs}
         {sync.dialogs}
         {exchange.dialogs}
+        <ProgressPanel progress={progress} />
         <Toasts toasts={state.toasts} onDismiss={actions.dismissToast} onUndo={onUndo} />
         {showHelp && (
           <ShortcutsDialog

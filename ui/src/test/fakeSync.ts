@@ -4,6 +4,7 @@
 import type { Unsubscribe } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { MapView } from "../bindings/MapView";
+import type { ProgressView } from "../bindings/ProgressView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
 import type { RemoteChange } from "../bindings/RemoteChange";
 import type { SyncSettingsInput } from "../bindings/SyncSettingsInput";
@@ -37,6 +38,7 @@ export abstract class FakeSync {
   private statusListeners = new Set<(status: SyncStatus) => void>();
   private remoteListeners = new Set<(remote: RemoteChange) => void>();
   private mapsListeners = new Set<() => void>();
+  private progressListeners = new Set<(progress: ProgressView) => void>();
 
   /** Adds (or merges) a received map into the fake's store. */
   protected abstract receive(view: MapView): ReceivedMapView;
@@ -112,6 +114,15 @@ export abstract class FakeSync {
 
   onMapsChanged(listener: () => void): Unsubscribe {
     return listenersOf(this.mapsListeners, listener);
+  }
+
+  onProgress(listener: (progress: ProgressView) => void): Unsubscribe {
+    return listenersOf(this.progressListeners, listener);
+  }
+
+  /** Pushes a `progress` event, as the Rust side does while long work runs. */
+  emitProgress(progress: ProgressView): void {
+    for (const listener of this.progressListeners) listener(progress);
   }
 
   /** Pushes a `sync-status` event, as the Rust side does when a map's sync state changes. */
