@@ -5,11 +5,26 @@ import { App } from "./components/App";
 // Bundled, so the map looks the same on every laptop and projector, offline.
 import "@fontsource-variable/inter/wght.css";
 import "./styles/app.css";
+import "./styles/map.css";
+import "./styles/map-cells.css";
+import "./styles/shell-states.css";
+import "./styles/map-actions.css";
+import "./styles/dialogs.css";
+import "./styles/dependency-lines.css";
 import "./styles/refine.css";
+import "./styles/story-panel.css";
+import "./styles/story-panel-checks.css";
+import "./styles/refine-dialogs.css";
 import "./styles/sync.css";
 import "./styles/history.css";
+import "./styles/conflicts.css";
+import "./styles/past-map.css";
 import "./styles/room.css";
+import "./styles/session-agenda.css";
+import "./styles/room-dialogs.css";
+import "./styles/presentation.css";
 import "./styles/exchange.css";
+import "./styles/jira-status-map.css";
 import "./styles/progress.css";
 
 const container = document.getElementById("root");

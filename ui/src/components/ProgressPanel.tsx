@@ -30,14 +30,14 @@ export function ProgressPanel({ progress }: { progress: ProgressView | null }) {
         </span>
       </div>
       <div
-        className={percent === null ? "progress-track is-sweeping" : "progress-track"}
+        className={percent === null ? "progress-panel-track is-sweeping" : "progress-panel-track"}
         role="progressbar"
         aria-label={progress.operation}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
       >
-        <div className="progress-fill" style={percent === null ? undefined : { width: `${percent.toString()}%` }} />
+        <div className="progress-panel-fill" style={percent === null ? undefined : { width: `${percent.toString()}%` }} />
       </div>
     </div>
   );
