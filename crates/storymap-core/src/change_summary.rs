@@ -100,6 +100,57 @@ fn title_in(doc: &Automerge, collection: &str, id: &str, heads: &[ChangeHash]) -
         .unwrap_or_else(|| "a removed place".to_owned())
 }
 
+/// How one field's change reads ("ana changed the estimate from 3 to 5"); `None` for the
+/// fields a move or a split already tells.
+fn field_summary(
+    who: &str,
+    field: &str,
+    before: Option<String>,
+    now: Option<String>,
+) -> Option<String> {
+    let label = field_label(field);
+    Some(match field {
+        f if PLACE_FIELDS.contains(&f) || f == CREATED_AT => return None,
+        SPLIT_FROM | SPLIT_FROM_TITLE => return None,
+        DESCRIPTION => format!("{who} edited the description"),
+        // Writing the value already shown settles a conflict over it.
+        STATUS if before.is_some() && before == now => format!(
+            "{who} kept the status {}",
+            StoryStatus::parse(now.as_deref().unwrap_or_default()).default_label()
+        ),
+        _ if before.is_some() && before == now => format!(
+            "{who} kept the {label} {}",
+            quoted(now.as_deref().unwrap_or_default())
+        ),
+        STATUS => {
+            let name = |s: Option<String>| StoryStatus::parse(&s.unwrap_or_default());
+            format!(
+                "{who} changed the status from {} to {}",
+                name(before).default_label(),
+                name(now).default_label()
+            )
+        }
+        ESTIMATE => match (before, now) {
+            (None, Some(now)) => format!("{who} estimated it at {now}"),
+            (Some(before), Some(now)) => {
+                format!("{who} changed the estimate from {before} to {now}")
+            }
+            (_, None) => format!("{who} cleared the estimate"),
+        },
+        SPLIT_INTO => format!("{who} split the story"),
+        LABELS | DEPENDS_ON | READY_CHECKS | WSJF => format!("{who} changed the {label}"),
+        _ => match (before, now) {
+            (None, Some(now)) => format!("{who} set the {label} to {}", quoted(&now)),
+            (Some(before), Some(now)) => format!(
+                "{who} changed the {label} from {} to {}",
+                quoted(&before),
+                quoted(&now)
+            ),
+            (_, None) => format!("{who} cleared the {label}"),
+        },
+    })
+}
+
 pub(crate) fn story_entries<'a>(
     doc: &'a Automerge,
     change: &'a Change,
@@ -150,46 +201,8 @@ pub(crate) fn story_entries<'a>(
     }
     for field in &item.fields {
         let (before, now) = (at(field, &change.deps), at(field, &after));
-        let label = field_label(field);
-        let summary = match field.as_str() {
-            f if PLACE_FIELDS.contains(&f) || f == CREATED_AT => continue,
-            SPLIT_FROM | SPLIT_FROM_TITLE => continue,
-            DESCRIPTION => format!("{who} edited the description"),
-            // Writing the value already shown settles a conflict over it.
-            STATUS if before.is_some() && before == now => format!(
-                "{who} kept the status {}",
-                StoryStatus::parse(now.as_deref().unwrap_or_default()).default_label()
-            ),
-            _ if before.is_some() && before == now => format!(
-                "{who} kept the {label} {}",
-                quoted(now.as_deref().unwrap_or_default())
-            ),
-            STATUS => {
-                let name = |s: Option<String>| StoryStatus::parse(&s.unwrap_or_default());
-                format!(
-                    "{who} changed the status from {} to {}",
-                    name(before).default_label(),
-                    name(now).default_label()
-                )
-            }
-            ESTIMATE => match (before, now) {
-                (None, Some(now)) => format!("{who} estimated it at {now}"),
-                (Some(before), Some(now)) => {
-                    format!("{who} changed the estimate from {before} to {now}")
-                }
-                (_, None) => format!("{who} cleared the estimate"),
-            },
-            SPLIT_INTO => format!("{who} split the story"),
-            LABELS | DEPENDS_ON | READY_CHECKS | WSJF => format!("{who} changed the {label}"),
-            _ => match (before, now) {
-                (None, Some(now)) => format!("{who} set the {label} to {}", quoted(&now)),
-                (Some(before), Some(now)) => format!(
-                    "{who} changed the {label} from {} to {}",
-                    quoted(&before),
-                    quoted(&now)
-                ),
-                (_, None) => format!("{who} cleared the {label}"),
-            },
+        let Some(summary) = field_summary(who, field, before, now) else {
+            continue;
         };
         let mut entry = change.entry(ChangeKind::Edited, Some(field.clone()), summary);
         entry.before = at(field, &change.deps);

@@ -73,154 +73,195 @@ fn round_entity(session_id: &str, round_id: &str) -> Entity {
 }
 
 pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &PokerEdit) -> Result<String, CoreError> {
-    let new_id = rec.new_id.to_owned();
-    let label = match edit {
-        PokerEdit::AddParticipant { session_id, name } => {
-            let obj = session(rec, session_id, true)?;
-            let name = clean_title("participant", name)?;
-            let tx = &*rec.tx;
-            let taken = entries(tx, &obj, PARTICIPANTS)
-                .iter()
-                .filter(|(_, p)| !is_deleted(tx, p))
-                .any(|(_, p)| {
-                    str_field(tx, p, NAME).is_some_and(|n| n.eq_ignore_ascii_case(&name))
-                });
-            if taken {
-                return Err(invalid(format!("{name} is already taking part")));
-            }
-            let rank = rank_at_end(rec, &obj, PARTICIPANTS).as_string();
-            let entry = new_item(rec, (session_id, &obj), PARTICIPANTS, &new_id)?;
-            rec.tx.put(&entry, NAME, name.as_str())?;
-            rec.tx.put(&entry, RANK, rank)?;
-            rec.created_id = Some(new_id.to_owned());
-            return Ok(format!("Add {name} to the session"));
-        }
+    match edit {
+        PokerEdit::AddParticipant { session_id, name } => add_participant(rec, session_id, name),
         PokerEdit::RemoveParticipant {
             session_id,
             participant_id,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            let entry = item(rec, &obj, PARTICIPANTS, "participant", participant_id)?;
-            let name = str_field(rec.tx, &entry, NAME).unwrap_or_default();
-            let entity =
-                Entity::SessionItem(session_id.clone(), PARTICIPANTS, participant_id.clone());
-            rec.delete(&entity)?;
-            format!("Remove {name} from the session")
-        }
-        PokerEdit::SetDeck { session_id, deck } => {
-            session(rec, session_id, true)?;
-            rec.set(
-                &Entity::Session(session_id.clone()),
-                DECK,
-                text(deck.as_str()),
-            )?;
-            match deck {
-                Deck::Fibonacci => "Vote with the Fibonacci deck".to_owned(),
-                Deck::TShirt => "Vote with T-shirt sizes".to_owned(),
-            }
-        }
+        } => remove_participant(rec, session_id, participant_id),
+        PokerEdit::SetDeck { session_id, deck } => set_deck(rec, session_id, *deck),
         PokerEdit::NewRound {
             session_id,
             story_id,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            item(rec, &obj, SESSION_STORIES, "story", story_id)?;
-            let tx = &*rec.tx;
-            let previous = entries(tx, &obj, ROUNDS)
-                .into_iter()
-                .filter(|(_, r)| !is_deleted(tx, r))
-                .filter(|(_, r)| str_field(tx, r, STORY_ID).as_deref() == Some(story_id))
-                .map(|(_, r)| {
-                    (
-                        int_field(tx, &r, NUMBER).unwrap_or(1),
-                        bool_field(tx, &r, REVEALED),
-                    )
-                })
-                .max();
-            if let Some((number, false)) = previous {
-                return Err(invalid(format!(
-                    "round {number} on this story is still open: reveal it before voting again"
-                )));
-            }
-            let number = previous.map_or(1, |(n, _)| n + 1);
-            let entry = new_item(rec, (session_id, &obj), ROUNDS, &new_id)?;
-            let tx = &mut *rec.tx;
-            tx.put(&entry, STORY_ID, story_id.as_str())?;
-            tx.put(&entry, NUMBER, number.max(1) as u64)?;
-            tx.put(&entry, REVEALED, false)?;
-            ensure_map(rec, &entry, VOTES)?;
-            let title = story_title(rec.tx, story_id);
-            rec.created_id = Some(new_id.to_owned());
-            return Ok(format!("Start poker round {number} on '{title}'"));
-        }
+        } => new_round(rec, session_id, story_id),
         PokerEdit::CastVote {
             session_id,
             round_id,
             participant_id,
             value,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            let (round_obj, _, number) = round(rec, &obj, round_id)?;
-            if bool_field(rec.tx, &round_obj, REVEALED) {
-                return Err(invalid(format!(
-                    "round {number} is revealed: start a new round to vote again"
-                )));
-            }
-            item(rec, &obj, PARTICIPANTS, "participant", participant_id)?;
-            let card = deck_of(rec, &obj).card(value)?;
-            ensure_map(rec, &round_obj, VOTES)?;
-            let votes = Entity::RoundVotes(session_id.clone(), round_id.clone());
-            rec.set(&votes, participant_id, text(card))?;
-            // The label is in the change's history: it never shows the card.
-            format!("Vote in round {number}")
-        }
+        } => cast_vote(rec, session_id, round_id, participant_id, value),
         PokerEdit::Reveal {
             session_id,
             round_id,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            let (round_obj, _, number) = round(rec, &obj, round_id)?;
-            if bool_field(rec.tx, &round_obj, REVEALED) {
-                return Err(invalid(format!("round {number} is already revealed")));
-            }
-            let voted = crate::read::map_field(rec.tx, &round_obj, VOTES)
-                .is_some_and(|v| rec.tx.keys(&v).next().is_some());
-            if !voted {
-                return Err(invalid("nobody has voted in this round yet"));
-            }
-            let entity = round_entity(session_id, round_id);
-            rec.set(
-                &entity,
-                REVEALED,
-                Some(automerge::ScalarValue::Boolean(true)),
-            )?;
-            format!("Reveal the votes of round {number}")
-        }
+        } => reveal(rec, session_id, round_id),
         PokerEdit::AcceptEstimate {
             session_id,
             round_id,
             estimate,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            let (round_obj, story_id, number) = round(rec, &obj, round_id)?;
-            if !bool_field(rec.tx, &round_obj, REVEALED) {
-                return Err(invalid(format!(
-                    "reveal the votes of round {number} before accepting an estimate"
-                )));
-            }
-            let card = deck_of(rec, &obj).card(estimate)?;
-            if card == COFFEE_CARD {
-                return Err(invalid("the coffee card is a break, not an estimate"));
-            }
-            super::shared::story(rec, &story_id)?;
-            write_estimate(rec, &story_id, Some(card))?;
-            rec.set(
-                &round_entity(session_id, round_id),
-                ACCEPTED_ESTIMATE,
-                text(card),
-            )?;
-            format!("Estimate '{}' at {card}", story_title(rec.tx, &story_id))
-        }
-    };
-    Ok(label)
+        } => accept_estimate(rec, session_id, round_id, estimate),
+    }
+}
+
+fn add_participant(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    name: &str,
+) -> Result<String, CoreError> {
+    let new_id = rec.new_id.to_owned();
+    let obj = session(rec, session_id, true)?;
+    let name = clean_title("participant", name)?;
+    let tx = &*rec.tx;
+    let taken = entries(tx, &obj, PARTICIPANTS)
+        .iter()
+        .filter(|(_, p)| !is_deleted(tx, p))
+        .any(|(_, p)| str_field(tx, p, NAME).is_some_and(|n| n.eq_ignore_ascii_case(&name)));
+    if taken {
+        return Err(invalid(format!("{name} is already taking part")));
+    }
+    let rank = rank_at_end(rec, &obj, PARTICIPANTS).as_string();
+    let entry = new_item(rec, (session_id, &obj), PARTICIPANTS, &new_id)?;
+    rec.tx.put(&entry, NAME, name.as_str())?;
+    rec.tx.put(&entry, RANK, rank)?;
+    rec.created_id = Some(new_id);
+    Ok(format!("Add {name} to the session"))
+}
+
+fn remove_participant(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    participant_id: &str,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    let entry = item(rec, &obj, PARTICIPANTS, "participant", participant_id)?;
+    let name = str_field(rec.tx, &entry, NAME).unwrap_or_default();
+    let entity = Entity::SessionItem(
+        session_id.to_owned(),
+        PARTICIPANTS,
+        participant_id.to_owned(),
+    );
+    rec.delete(&entity)?;
+    Ok(format!("Remove {name} from the session"))
+}
+
+fn set_deck(rec: &mut EditTx<'_, '_>, session_id: &str, deck: Deck) -> Result<String, CoreError> {
+    session(rec, session_id, true)?;
+    rec.set(
+        &Entity::Session(session_id.to_owned()),
+        DECK,
+        text(deck.as_str()),
+    )?;
+    Ok(match deck {
+        Deck::Fibonacci => "Vote with the Fibonacci deck".to_owned(),
+        Deck::TShirt => "Vote with T-shirt sizes".to_owned(),
+    })
+}
+
+fn new_round(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    story_id: &str,
+) -> Result<String, CoreError> {
+    let new_id = rec.new_id.to_owned();
+    let obj = session(rec, session_id, true)?;
+    item(rec, &obj, SESSION_STORIES, "story", story_id)?;
+    let tx = &*rec.tx;
+    let previous = entries(tx, &obj, ROUNDS)
+        .into_iter()
+        .filter(|(_, r)| !is_deleted(tx, r))
+        .filter(|(_, r)| str_field(tx, r, STORY_ID).as_deref() == Some(story_id))
+        .map(|(_, r)| {
+            (
+                int_field(tx, &r, NUMBER).unwrap_or(1),
+                bool_field(tx, &r, REVEALED),
+            )
+        })
+        .max();
+    if let Some((number, false)) = previous {
+        return Err(invalid(format!(
+            "round {number} on this story is still open: reveal it before voting again"
+        )));
+    }
+    let number = previous.map_or(1, |(n, _)| n + 1);
+    let entry = new_item(rec, (session_id, &obj), ROUNDS, &new_id)?;
+    let tx = &mut *rec.tx;
+    tx.put(&entry, STORY_ID, story_id)?;
+    tx.put(&entry, NUMBER, number.max(1) as u64)?;
+    tx.put(&entry, REVEALED, false)?;
+    ensure_map(rec, &entry, VOTES)?;
+    let title = story_title(rec.tx, story_id);
+    rec.created_id = Some(new_id);
+    Ok(format!("Start poker round {number} on '{title}'"))
+}
+
+fn cast_vote(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    round_id: &str,
+    participant_id: &str,
+    value: &str,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    let (round_obj, _, number) = round(rec, &obj, round_id)?;
+    if bool_field(rec.tx, &round_obj, REVEALED) {
+        return Err(invalid(format!(
+            "round {number} is revealed: start a new round to vote again"
+        )));
+    }
+    item(rec, &obj, PARTICIPANTS, "participant", participant_id)?;
+    let card = deck_of(rec, &obj).card(value)?;
+    ensure_map(rec, &round_obj, VOTES)?;
+    let votes = Entity::RoundVotes(session_id.to_owned(), round_id.to_owned());
+    rec.set(&votes, participant_id, text(card))?;
+    // The label is in the change's history: it never shows the card.
+    Ok(format!("Vote in round {number}"))
+}
+
+fn reveal(rec: &mut EditTx<'_, '_>, session_id: &str, round_id: &str) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    let (round_obj, _, number) = round(rec, &obj, round_id)?;
+    if bool_field(rec.tx, &round_obj, REVEALED) {
+        return Err(invalid(format!("round {number} is already revealed")));
+    }
+    let voted = crate::read::map_field(rec.tx, &round_obj, VOTES)
+        .is_some_and(|v| rec.tx.keys(&v).next().is_some());
+    if !voted {
+        return Err(invalid("nobody has voted in this round yet"));
+    }
+    let entity = round_entity(session_id, round_id);
+    rec.set(
+        &entity,
+        REVEALED,
+        Some(automerge::ScalarValue::Boolean(true)),
+    )?;
+    Ok(format!("Reveal the votes of round {number}"))
+}
+
+fn accept_estimate(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    round_id: &str,
+    estimate: &str,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    let (round_obj, story_id, number) = round(rec, &obj, round_id)?;
+    if !bool_field(rec.tx, &round_obj, REVEALED) {
+        return Err(invalid(format!(
+            "reveal the votes of round {number} before accepting an estimate"
+        )));
+    }
+    let card = deck_of(rec, &obj).card(estimate)?;
+    if card == COFFEE_CARD {
+        return Err(invalid("the coffee card is a break, not an estimate"));
+    }
+    super::shared::story(rec, &story_id)?;
+    write_estimate(rec, &story_id, Some(card))?;
+    rec.set(
+        &round_entity(session_id, round_id),
+        ACCEPTED_ESTIMATE,
+        text(card),
+    )?;
+    Ok(format!(
+        "Estimate '{}' at {card}",
+        story_title(rec.tx, &story_id)
+    ))
 }

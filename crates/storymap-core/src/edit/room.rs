@@ -78,51 +78,11 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &RoomEdit) -> Result<String,
             session_id,
             story_id,
             to_index,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            item(rec, &obj, SESSION_STORIES, "story", story_id)?;
-            let others = without(
-                siblings_in(rec.tx, &obj, SESSION_STORIES, |_| true),
-                story_id,
-            );
-            let of = |id: String| Entity::SessionItem(session_id.clone(), SESSION_STORIES, id);
-            place(
-                rec,
-                &others,
-                *to_index,
-                story_entity(session_id, story_id),
-                of,
-            )?;
-            "Reorder the session's stories".to_owned()
-        }
+        } => move_story(rec, session_id, story_id, *to_index)?,
         RoomEdit::Focus {
             session_id,
             story_id,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            let entry = match story_id {
-                Some(id) => Some(item(rec, &obj, SESSION_STORIES, "story", id)?),
-                None => None,
-            };
-            stop_clock(rec, (session_id, &obj), time)?;
-            let session_entity = Entity::Session(session_id.clone());
-            match (story_id, entry) {
-                (Some(id), Some(entry)) => {
-                    rec.set(&session_entity, FOCUS, text(id))?;
-                    let entity = story_entity(session_id, id);
-                    rec.set(&entity, STARTED_AT, int(time))?;
-                    let state = str_field(rec.tx, &entry, STATE).unwrap_or_default();
-                    if SessionStoryState::parse(&state) == SessionStoryState::Pending {
-                        rec.set(&entity, STATE, text(SessionStoryState::Discussing.as_str()))?;
-                    }
-                    format!("Focus on '{}'", story_title(rec.tx, id))
-                }
-                _ => {
-                    rec.set(&session_entity, FOCUS, None)?;
-                    "Clear the focus".to_owned()
-                }
-            }
-        }
+        } => focus(rec, session_id, story_id.as_deref(), time)?,
         RoomEdit::SetTimebox {
             session_id,
             minutes,
@@ -136,42 +96,109 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &RoomEdit) -> Result<String,
         RoomEdit::MarkRefined {
             session_id,
             story_id,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            let entry = item(rec, &obj, SESSION_STORIES, "story", story_id)?;
-            let was =
-                SessionStoryState::parse(&str_field(rec.tx, &entry, STATE).unwrap_or_default());
-            leave_focus(rec, (session_id, &obj), story_id, time)?;
-            let entity = story_entity(session_id, story_id);
-            rec.set(&entity, STATE, text(SessionStoryState::Refined.as_str()))?;
-            if was == SessionStoryState::Parked {
-                rec.set(&entity, PARKED_REASON, None)?;
-                if live(rec.tx, STORIES, "story", story_id).is_ok() {
-                    rec.set(&Entity::Story(story_id.clone()), PARKED_REASON, None)?;
-                }
-            }
-            format!("Mark '{}' refined", story_title(rec.tx, story_id))
-        }
+        } => mark_refined(rec, session_id, story_id, time)?,
         RoomEdit::Park {
             session_id,
             story_id,
             reason,
-        } => {
-            let obj = session(rec, session_id, true)?;
-            item(rec, &obj, SESSION_STORIES, "story", story_id)?;
-            live(rec.tx, STORIES, "story", story_id)?;
-            let reason = required("parking reason", reason, 2_000)?;
-            leave_focus(rec, (session_id, &obj), story_id, time)?;
-            let entity = story_entity(session_id, story_id);
-            rec.set(&entity, STATE, text(SessionStoryState::Parked.as_str()))?;
-            rec.set(&entity, PARKED_REASON, text(&reason))?;
-            rec.set(
-                &Entity::Story(story_id.clone()),
-                PARKED_REASON,
-                text(&reason),
-            )?;
-            format!("Park '{}'", story_title(rec.tx, story_id))
-        }
+        } => park(rec, session_id, story_id, reason, time)?,
     };
     Ok(label)
+}
+
+fn move_story(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    story_id: &str,
+    to_index: usize,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    item(rec, &obj, SESSION_STORIES, "story", story_id)?;
+    let others = without(
+        siblings_in(rec.tx, &obj, SESSION_STORIES, |_| true),
+        story_id,
+    );
+    let of = |id: String| Entity::SessionItem(session_id.to_owned(), SESSION_STORIES, id);
+    place(
+        rec,
+        &others,
+        to_index,
+        story_entity(session_id, story_id),
+        of,
+    )?;
+    Ok("Reorder the session's stories".to_owned())
+}
+
+/// Moves the room's focus to a story (starting its clock; a pending story is now discussed),
+/// or clears it; the clock of the story that had it stops.
+fn focus(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    story_id: Option<&str>,
+    time: i64,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    let entry = match story_id {
+        Some(id) => Some(item(rec, &obj, SESSION_STORIES, "story", id)?),
+        None => None,
+    };
+    stop_clock(rec, (session_id, &obj), time)?;
+    let session_entity = Entity::Session(session_id.to_owned());
+    let (Some(id), Some(entry)) = (story_id, entry) else {
+        rec.set(&session_entity, FOCUS, None)?;
+        return Ok("Clear the focus".to_owned());
+    };
+    rec.set(&session_entity, FOCUS, text(id))?;
+    let entity = story_entity(session_id, id);
+    rec.set(&entity, STARTED_AT, int(time))?;
+    let state = str_field(rec.tx, &entry, STATE).unwrap_or_default();
+    if SessionStoryState::parse(&state) == SessionStoryState::Pending {
+        rec.set(&entity, STATE, text(SessionStoryState::Discussing.as_str()))?;
+    }
+    Ok(format!("Focus on '{}'", story_title(rec.tx, id)))
+}
+
+/// Marks a session story refined; a parked one loses its parking reason, here and on the story.
+fn mark_refined(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    story_id: &str,
+    time: i64,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    let entry = item(rec, &obj, SESSION_STORIES, "story", story_id)?;
+    let was = SessionStoryState::parse(&str_field(rec.tx, &entry, STATE).unwrap_or_default());
+    leave_focus(rec, (session_id, &obj), story_id, time)?;
+    let entity = story_entity(session_id, story_id);
+    rec.set(&entity, STATE, text(SessionStoryState::Refined.as_str()))?;
+    if was == SessionStoryState::Parked {
+        rec.set(&entity, PARKED_REASON, None)?;
+        if live(rec.tx, STORIES, "story", story_id).is_ok() {
+            rec.set(&Entity::Story(story_id.to_owned()), PARKED_REASON, None)?;
+        }
+    }
+    Ok(format!("Mark '{}' refined", story_title(rec.tx, story_id)))
+}
+
+fn park(
+    rec: &mut EditTx<'_, '_>,
+    session_id: &str,
+    story_id: &str,
+    reason: &str,
+    time: i64,
+) -> Result<String, CoreError> {
+    let obj = session(rec, session_id, true)?;
+    item(rec, &obj, SESSION_STORIES, "story", story_id)?;
+    live(rec.tx, STORIES, "story", story_id)?;
+    let reason = required("parking reason", reason, 2_000)?;
+    leave_focus(rec, (session_id, &obj), story_id, time)?;
+    let entity = story_entity(session_id, story_id);
+    rec.set(&entity, STATE, text(SessionStoryState::Parked.as_str()))?;
+    rec.set(&entity, PARKED_REASON, text(&reason))?;
+    rec.set(
+        &Entity::Story(story_id.to_owned()),
+        PARKED_REASON,
+        text(&reason),
+    )?;
+    Ok(format!("Park '{}'", story_title(rec.tx, story_id)))
 }

@@ -48,57 +48,135 @@ pub(crate) fn story_changes(row: &PlannedStory, story: Option<&Story>) -> Vec<Ch
     changes
 }
 
-impl JiraImportPlan {
-    /// Every edit of the import, each with a fresh id from `new_id` for what it creates.
-    pub fn edits(&self, new_id: &mut dyn FnMut() -> String) -> Vec<(Edit, String)> {
-        let mut edits: Vec<(Edit, String)> = Vec::new();
-        let mut push = |edit: Edit, edits: &mut Vec<(Edit, String)>| {
-            let id = new_id();
-            edits.push((edit, id.clone()));
-            id
-        };
-        let mut activity_ids = Vec::new();
-        for activity in &self.activities {
+/// The import's edits in order, each with the fresh id it creates under.
+struct EditList<'a> {
+    edits: Vec<(Edit, String)>,
+    new_id: &'a mut dyn FnMut() -> String,
+}
+
+impl EditList<'_> {
+    /// Adds `edit`; answers the id of what it creates.
+    fn push(&mut self, edit: Edit) -> String {
+        let id = (self.new_id)();
+        self.edits.push((edit, id.clone()));
+        id
+    }
+
+    /// The plan's activities, added or renamed and linked to their epic; their ids in order.
+    fn activities(&mut self, plan: &JiraImportPlan) -> Vec<String> {
+        let mut ids = Vec::new();
+        for activity in &plan.activities {
             let id = match &activity.existing {
                 Some(id) => {
                     if activity.updated {
-                        let rename = Edit::from(BackboneEdit::RenameActivity {
+                        self.push(Edit::from(BackboneEdit::RenameActivity {
                             activity_id: id.clone(),
                             title: activity.title.clone(),
-                        });
-                        push(rename, &mut edits);
+                        }));
                     }
                     id.clone()
                 }
-                None => push(
-                    Edit::from(BackboneEdit::AddActivity {
-                        title: activity.title.clone(),
-                    }),
-                    &mut edits,
-                ),
+                None => self.push(Edit::from(BackboneEdit::AddActivity {
+                    title: activity.title.clone(),
+                })),
             };
             if activity.existing.is_none() || activity.updated {
                 if let Some(key) = &activity.jira_key {
-                    let link = Edit::from(CardEdit::SetJiraKey {
+                    self.push(Edit::from(CardEdit::SetJiraKey {
                         item: JiraItem::Activity(id.clone()),
                         key: Some(key.clone()),
-                    });
-                    push(link, &mut edits);
+                    }));
                 }
             }
-            activity_ids.push(id);
+            ids.push(id);
         }
+        ids
+    }
+
+    /// One story: added in its cell when new, then each of its changes.
+    fn story(&mut self, story: &PlannedStory, step_ids: &[String], slice_ids: &[String]) {
+        let story_id = match (&story.existing, story.place) {
+            (Some(id), _) => id.clone(),
+            (None, Some((step, slice))) => self.push(Edit::from(CardEdit::AddStory {
+                step_id: step_ids[step].clone(),
+                release_id: slice_ids[slice].clone(),
+                title: story.title.clone(),
+            })),
+            (None, None) => unreachable!("a new story always has a place"),
+        };
+        for change in &story.changes {
+            if let Some(edit) = self.change(story_id.clone(), change.clone()) {
+                self.push(edit);
+            }
+        }
+    }
+
+    /// The edit that makes one change; a new criterion is added here, and answers the edit
+    /// that ticks it when the row says it is done.
+    fn change(&mut self, story_id: String, change: Change) -> Option<Edit> {
+        Some(match change {
+            Change::Title(title) => Edit::from(CardEdit::RenameStory { story_id, title }),
+            Change::Description(text) => Edit::from(StoryEdit::SetText {
+                story_id,
+                field: StoryField::Description,
+                text,
+            }),
+            Change::Status(status) => Edit::from(StoryEdit::SetStatus { story_id, status }),
+            Change::Estimate(estimate) => Edit::from(EstimateEdit::SetEstimate {
+                story_id,
+                estimate: Some(estimate),
+            }),
+            Change::Label(label) => Edit::from(StoryEdit::SetLabel {
+                story_id,
+                label,
+                on: true,
+            }),
+            Change::Criterion(text, done) => {
+                let id = self.push(Edit::from(CriteriaEdit::AddCriteria {
+                    story_id: story_id.clone(),
+                    text,
+                }));
+                if !done {
+                    return None;
+                }
+                // AddCriteria names its one criterion "<id>-0".
+                Edit::from(CriteriaEdit::SetCriterionDone {
+                    story_id,
+                    criterion_id: format!("{id}-0"),
+                    done,
+                })
+            }
+            Change::CriterionDone(criterion_id, done) => {
+                Edit::from(CriteriaEdit::SetCriterionDone {
+                    story_id,
+                    criterion_id,
+                    done,
+                })
+            }
+            Change::Key(key) => Edit::from(CardEdit::SetJiraKey {
+                item: JiraItem::Story(story_id),
+                key: Some(key),
+            }),
+        })
+    }
+}
+
+impl JiraImportPlan {
+    /// Every edit of the import, each with a fresh id from `new_id` for what it creates.
+    pub fn edits(&self, new_id: &mut dyn FnMut() -> String) -> Vec<(Edit, String)> {
+        let mut list = EditList {
+            edits: Vec::new(),
+            new_id,
+        };
+        let activity_ids = list.activities(self);
         let slice_ids: Vec<String> = self
             .slices
             .iter()
             .map(|slice| match &slice.existing {
                 Some(id) => id.clone(),
-                None => push(
-                    Edit::from(SliceEdit::AddRelease {
-                        title: slice.title.clone(),
-                    }),
-                    &mut edits,
-                ),
+                None => list.push(Edit::from(SliceEdit::AddRelease {
+                    title: slice.title.clone(),
+                })),
             })
             .collect();
         let step_ids: Vec<String> = self
@@ -106,84 +184,16 @@ impl JiraImportPlan {
             .iter()
             .map(|step| match &step.existing {
                 Some(id) => id.clone(),
-                None => {
-                    let activity_id = activity_ids[step.activity].clone();
-                    push(
-                        Edit::from(BackboneEdit::AddStep {
-                            activity_id,
-                            title: step.title.clone(),
-                        }),
-                        &mut edits,
-                    )
-                }
+                None => list.push(Edit::from(BackboneEdit::AddStep {
+                    activity_id: activity_ids[step.activity].clone(),
+                    title: step.title.clone(),
+                })),
             })
             .collect();
         for story in &self.stories {
-            let story_id = match (&story.existing, story.place) {
-                (Some(id), _) => id.clone(),
-                (None, Some((step, slice))) => {
-                    let add = Edit::from(CardEdit::AddStory {
-                        step_id: step_ids[step].clone(),
-                        release_id: slice_ids[slice].clone(),
-                        title: story.title.clone(),
-                    });
-                    push(add, &mut edits)
-                }
-                (None, None) => unreachable!("a new story always has a place"),
-            };
-            for change in &story.changes {
-                let story_id = story_id.clone();
-                let edit = match change.clone() {
-                    Change::Title(title) => Edit::from(CardEdit::RenameStory { story_id, title }),
-                    Change::Description(text) => Edit::from(StoryEdit::SetText {
-                        story_id,
-                        field: StoryField::Description,
-                        text,
-                    }),
-                    Change::Status(status) => Edit::from(StoryEdit::SetStatus { story_id, status }),
-                    Change::Estimate(estimate) => Edit::from(EstimateEdit::SetEstimate {
-                        story_id,
-                        estimate: Some(estimate),
-                    }),
-                    Change::Label(label) => Edit::from(StoryEdit::SetLabel {
-                        story_id,
-                        label,
-                        on: true,
-                    }),
-                    Change::Criterion(text, done) => {
-                        let id = push(
-                            Edit::from(CriteriaEdit::AddCriteria {
-                                story_id: story_id.clone(),
-                                text,
-                            }),
-                            &mut edits,
-                        );
-                        if !done {
-                            continue;
-                        }
-                        // AddCriteria names its one criterion "<id>-0".
-                        Edit::from(CriteriaEdit::SetCriterionDone {
-                            story_id,
-                            criterion_id: format!("{id}-0"),
-                            done,
-                        })
-                    }
-                    Change::CriterionDone(criterion_id, done) => {
-                        Edit::from(CriteriaEdit::SetCriterionDone {
-                            story_id,
-                            criterion_id,
-                            done,
-                        })
-                    }
-                    Change::Key(key) => Edit::from(CardEdit::SetJiraKey {
-                        item: JiraItem::Story(story_id),
-                        key: Some(key),
-                    }),
-                };
-                push(edit, &mut edits);
-            }
+            list.story(story, &step_ids, &slice_ids);
         }
-        edits
+        list.edits
     }
 
     /// The change message and Undo label.

@@ -50,54 +50,34 @@ fn pass(letter: InvestLetter) -> InvestHint {
     hint(letter, Verdict::Pass, "")
 }
 
-pub fn invest(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> Invest {
-    use InvestLetter::*;
-    let details = &story.details;
-    let open: Vec<String> = details
+/// I: stories it depends on that are not done yet.
+fn independent(story: &Story, index: &MapIndex<'_>) -> InvestHint {
+    let open: Vec<String> = story
+        .details
         .depends_on
         .iter()
         .filter_map(|id| index.story(id))
         .filter(|d| d.status != StoryStatus::Done)
         .map(|d| quoted(&d.title))
         .collect();
-    let independent = match open.len() {
-        0 => pass(Independent),
+    match open.len() {
+        0 => pass(InvestLetter::Independent),
         1 => hint(
-            Independent,
+            InvestLetter::Independent,
             Verdict::Warn,
             format!("Depends on {}, not done yet.", open[0]),
         ),
         n => hint(
-            Independent,
+            InvestLetter::Independent,
             Verdict::Warn,
             format!("Depends on {n} stories not done yet: {}.", open.join(", ")),
         ),
-    };
-    let criteria = story
-        .acceptance_criteria
-        .iter()
-        .filter(|c| !c.text.trim().is_empty())
-        .count();
-    let negotiable = if criteria > NEGOTIABLE_CRITERIA {
-        hint(
-            Negotiable,
-            Verdict::Warn,
-            format!(
-                "{criteria} acceptance criteria leave little to negotiate; is it a specification?"
-            ),
-        )
-    } else {
-        pass(Negotiable)
-    };
-    let valuable = if details.so_that.trim().is_empty() && details.why.trim().is_empty() {
-        hint(
-            Valuable,
-            Verdict::Warn,
-            "No 'so that' or why: whose value does it serve?",
-        )
-    } else {
-        pass(Valuable)
-    };
+    }
+}
+
+/// E and S: whether the team could size it, and whether that size fits a sprint.
+fn estimable_and_small(story: &Story, settings: &MapSettings) -> (InvestHint, InvestHint) {
+    use InvestLetter::{Estimable, Small};
     let estimate = Estimate::read(story.estimate.as_deref());
     let estimable = match estimate {
         None => hint(
@@ -124,6 +104,38 @@ pub fn invest(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> In
         Some(_) => pass(Small),
         None => hint(Small, Verdict::Warn, "Size unknown until estimated."),
     };
+    (estimable, small)
+}
+
+pub fn invest(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> Invest {
+    use InvestLetter::*;
+    let details = &story.details;
+    let criteria = story
+        .acceptance_criteria
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .count();
+    let negotiable = if criteria > NEGOTIABLE_CRITERIA {
+        hint(
+            Negotiable,
+            Verdict::Warn,
+            format!(
+                "{criteria} acceptance criteria leave little to negotiate; is it a specification?"
+            ),
+        )
+    } else {
+        pass(Negotiable)
+    };
+    let valuable = if details.so_that.trim().is_empty() && details.why.trim().is_empty() {
+        hint(
+            Valuable,
+            Verdict::Warn,
+            "No 'so that' or why: whose value does it serve?",
+        )
+    } else {
+        pass(Valuable)
+    };
+    let (estimable, small) = estimable_and_small(story, settings);
     let testable = if criteria == 0 {
         hint(
             Testable,
@@ -134,7 +146,7 @@ pub fn invest(story: &Story, settings: &MapSettings, index: &MapIndex<'_>) -> In
         pass(Testable)
     };
     let hints = vec![
-        independent,
+        independent(story, index),
         negotiable,
         valuable,
         estimable,

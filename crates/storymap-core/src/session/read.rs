@@ -49,6 +49,43 @@ fn text<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<String> {
     str_field(doc, obj, key).filter(|t| !t.trim().is_empty())
 }
 
+/// The poker rounds, in the order of their stories in the session, then by number.
+fn read_rounds<R: ReadDoc>(
+    doc: &R,
+    obj: &ObjId,
+    story_position: &dyn Fn(&str) -> usize,
+) -> Vec<PokerRound> {
+    let mut rounds: Vec<PokerRound> = live(doc, obj, ROUNDS)
+        .into_iter()
+        .map(|(id, round)| {
+            let mut votes: Vec<(String, String)> = map_field(doc, &round, VOTES)
+                .map(|votes| {
+                    doc.keys(&votes)
+                        .filter_map(|p| text(doc, &votes, &p).map(|v| (p, v)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            votes.sort();
+            PokerRound {
+                story_id: str_field(doc, &round, STORY_ID).unwrap_or_default(),
+                number: minutes(doc, &round, NUMBER, 1),
+                votes,
+                revealed: bool_field(doc, &round, REVEALED),
+                accepted_estimate: text(doc, &round, ACCEPTED_ESTIMATE),
+                id,
+            }
+        })
+        .collect();
+    rounds.sort_by(|a, b| {
+        (story_position(&a.story_id), a.number, &a.id).cmp(&(
+            story_position(&b.story_id),
+            b.number,
+            &b.id,
+        ))
+    });
+    rounds
+}
+
 pub(crate) fn read_session<R: ReadDoc>(doc: &R, id: &str, obj: &ObjId) -> Session {
     let agenda = ranked(doc, obj, AGENDA)
         .into_iter()
@@ -82,34 +119,7 @@ pub(crate) fn read_session<R: ReadDoc>(doc: &R, id: &str, obj: &ObjId) -> Sessio
             .position(|s| s.story_id == story_id)
             .unwrap_or(usize::MAX)
     };
-    let mut rounds: Vec<PokerRound> = live(doc, obj, ROUNDS)
-        .into_iter()
-        .map(|(id, round)| {
-            let mut votes: Vec<(String, String)> = map_field(doc, &round, VOTES)
-                .map(|votes| {
-                    doc.keys(&votes)
-                        .filter_map(|p| text(doc, &votes, &p).map(|v| (p, v)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            votes.sort();
-            PokerRound {
-                story_id: str_field(doc, &round, STORY_ID).unwrap_or_default(),
-                number: minutes(doc, &round, NUMBER, 1),
-                votes,
-                revealed: bool_field(doc, &round, REVEALED),
-                accepted_estimate: text(doc, &round, ACCEPTED_ESTIMATE),
-                id,
-            }
-        })
-        .collect();
-    rounds.sort_by(|a, b| {
-        (story_position(&a.story_id), a.number, &a.id).cmp(&(
-            story_position(&b.story_id),
-            b.number,
-            &b.id,
-        ))
-    });
+    let rounds = read_rounds(doc, obj, &story_position);
     let mut notes: Vec<SessionNote> = live(doc, obj, SESSION_NOTES)
         .into_iter()
         .map(|(id, note)| SessionNote {

@@ -111,6 +111,104 @@ fn quoted(title: &str) -> String {
     format!("'{title}'")
 }
 
+/// What became of a session story; `None` for one deleted without being split.
+fn outcome(
+    story: Option<&crate::Story>,
+    state: SessionStoryState,
+    split: bool,
+    model: &MapModel,
+    index: &MapIndex,
+) -> Option<Outcome> {
+    Some(match (story, state) {
+        (None, _) if split => Outcome::Split,
+        (None, _) => return None,
+        (Some(_), SessionStoryState::Parked) => Outcome::Parked,
+        (Some(_), SessionStoryState::Pending | SessionStoryState::Discussing) => {
+            Outcome::NotDiscussed
+        }
+        (Some(s), SessionStoryState::Refined) => match &s.details.needs_input_from {
+            Some(who) => Outcome::NeedsInput(who.clone()),
+            None if readiness(s, &model.settings, index).ready => Outcome::Ready,
+            None => Outcome::NotReady,
+        },
+    })
+}
+
+/// The story's split, estimate change and added criteria during the session, from its
+/// changes in the session's time window.
+fn record_changes(
+    report: &mut SessionReport,
+    (id, title): (&str, &str),
+    children: Vec<String>,
+    within: &[&crate::ChangeEntry],
+) {
+    if !children.is_empty()
+        && within
+            .iter()
+            .any(|e| e.field.as_deref() == Some("splitInto"))
+    {
+        report.splits.push(Split {
+            story_id: id.to_owned(),
+            title: title.to_owned(),
+            into: children,
+        });
+    }
+    let mut estimates: Vec<_> = within
+        .iter()
+        .filter(|e| e.field.as_deref() == Some("estimate"))
+        .collect();
+    estimates.sort_by_key(|e| e.unix_time);
+    if let (Some(first), Some(last)) = (estimates.first(), estimates.last()) {
+        if first.before != last.after {
+            report.estimate_changes.push(EstimateChange {
+                story_id: id.to_owned(),
+                title: title.to_owned(),
+                from: first.before.clone(),
+                to: last.after.clone(),
+            });
+        }
+    }
+    let added = within
+        .iter()
+        .filter(|e| e.kind == ChangeKind::CriterionAdded)
+        .count();
+    if added > 0 {
+        report.criteria_added.push(CriteriaAdded {
+            story_id: id.to_owned(),
+            title: title.to_owned(),
+            count: added,
+        });
+    }
+}
+
+/// What still stands in the story's way: parked, blocked, waiting for input.
+fn record_blockers(
+    report: &mut SessionReport,
+    entry: &crate::session::SessionStory,
+    story: &crate::Story,
+    title: &str,
+) {
+    let parked = entry
+        .parked_reason
+        .clone()
+        .or(story.details.parked_reason.clone());
+    if let Some(reason) = parked {
+        report
+            .open_blockers
+            .push(format!("{} is parked: {reason}", quoted(title)));
+    }
+    if let Some(reason) = &story.details.blocked_reason {
+        report
+            .open_blockers
+            .push(format!("{} is blocked: {reason}", quoted(title)));
+    }
+    if let Some(who) = &story.details.needs_input_from {
+        report
+            .open_blockers
+            .push(format!("{} needs input from {who}", quoted(title)));
+    }
+}
+
 /// The report of `session` on `model` (the map now), from `changes`: the map's story
 /// changes since the session started (entries outside its time window are ignored).
 pub fn session_report(
@@ -159,76 +257,12 @@ pub fn session_report(
             .map(|s| s.title.clone())
             .collect();
         let story = index.story(id);
-        let outcome = match (story, entry.state) {
-            (None, _) if !children.is_empty() => Outcome::Split,
-            (None, _) => continue,
-            (Some(_), SessionStoryState::Parked) => Outcome::Parked,
-            (Some(_), SessionStoryState::Pending | SessionStoryState::Discussing) => {
-                Outcome::NotDiscussed
-            }
-            (Some(s), SessionStoryState::Refined) => match &s.details.needs_input_from {
-                Some(who) => Outcome::NeedsInput(who.clone()),
-                None if readiness(s, &model.settings, &index).ready => Outcome::Ready,
-                None => Outcome::NotReady,
-            },
+        let Some(outcome) = outcome(story, entry.state, !children.is_empty(), model, &index) else {
+            continue;
         };
-        if !children.is_empty()
-            && within(id)
-                .iter()
-                .any(|e| e.field.as_deref() == Some("splitInto"))
-        {
-            report.splits.push(Split {
-                story_id: id.to_owned(),
-                title: title.clone(),
-                into: children,
-            });
-        }
-        let mut estimates: Vec<_> = within(id)
-            .into_iter()
-            .filter(|e| e.field.as_deref() == Some("estimate"))
-            .collect();
-        estimates.sort_by_key(|e| e.unix_time);
-        if let (Some(first), Some(last)) = (estimates.first(), estimates.last()) {
-            if first.before != last.after {
-                report.estimate_changes.push(EstimateChange {
-                    story_id: id.to_owned(),
-                    title: title.clone(),
-                    from: first.before.clone(),
-                    to: last.after.clone(),
-                });
-            }
-        }
-        let added = within(id)
-            .iter()
-            .filter(|e| e.kind == ChangeKind::CriterionAdded)
-            .count();
-        if added > 0 {
-            report.criteria_added.push(CriteriaAdded {
-                story_id: id.to_owned(),
-                title: title.clone(),
-                count: added,
-            });
-        }
+        record_changes(&mut report, (id, &title), children, &within(id));
         if let Some(s) = story {
-            if let Some(reason) = &entry
-                .parked_reason
-                .clone()
-                .or(s.details.parked_reason.clone())
-            {
-                report
-                    .open_blockers
-                    .push(format!("{} is parked: {reason}", quoted(&title)));
-            }
-            if let Some(reason) = &s.details.blocked_reason {
-                report
-                    .open_blockers
-                    .push(format!("{} is blocked: {reason}", quoted(&title)));
-            }
-            if let Some(who) = &s.details.needs_input_from {
-                report
-                    .open_blockers
-                    .push(format!("{} needs input from {who}", quoted(&title)));
-            }
+            record_blockers(&mut report, entry, s, &title);
         }
         let estimate = story.and_then(|s| s.estimate.clone());
         let points = Estimate::read(estimate.as_deref())
