@@ -45,11 +45,14 @@ bash scripts/setup.sh --with-test-tools
 stage "cargo fmt --check"
 cargo fmt --all --check
 
+stage "file sizes (400 lines at most)"
+bash scripts/check-sizes.sh
+
 # The app crate embeds ui/dist at compile time: build the UI before any cargo build.
 stage "build UI (npm run build:ui)"
 npm run build:ui
 
-stage "cargo clippy (all targets, -D warnings)"
+stage "cargo clippy (all targets, -D warnings, functions under 80 lines)"
 cargo clippy --workspace --all-targets -- -D warnings
 
 stage "cargo test"

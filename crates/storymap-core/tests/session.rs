@@ -1,6 +1,9 @@
 //! Refinement sessions: the room's bookkeeping, planning poker, the summary and the
 //! stakeholder update, presentation without private notes, and two laptops merging.
 
+// A journey reads top to bottom as the user lives it; splitting it would hide the story.
+#![allow(clippy::too_many_lines)]
+
 use expect_test::{expect, Expect};
 use proptest::prelude::*;
 use storymap_core::session::{
