@@ -5,6 +5,7 @@ import {
   estimateCellHeight,
   inRange,
   learnCellHeight,
+  liveCells,
   sameWindow,
   spansIn,
   type Span,
@@ -56,5 +57,17 @@ describe("cell window", () => {
     for (let i = 0; i < 50; i += 1) heights = learnCellHeight(heights, 5, 60 + 5 * 105);
     expect(estimateCellHeight(5, heights)).toBe(585);
     expect(learnCellHeight(heights, 3, 10)).toBe(heights); // a cell shorter than an empty one teaches nothing
+  });
+
+  it("draws every cell without a window; with one, those in it and the pinned ones anywhere", () => {
+    expect(liveCells(null, [])("s", "r", 40, 9)).toBe(true);
+    const live = liveCells({ columns: [2, 4], rows: [0, 1] }, [null, undefined, { stepId: "s-far", releaseId: "r-far" }]);
+    expect(live("s", "r", 2, 0)).toBe(true);
+    expect(live("s", "r", 4, 1)).toBe(true);
+    expect(live("s", "r", 5, 1)).toBe(false);
+    expect(live("s", "r", 3, 2)).toBe(false);
+    expect(live("s-far", "r-far", 40, 9)).toBe(true);
+    expect(live("s-far", "r", 40, 9)).toBe(false);
+    expect(liveCells({ columns: null, rows: null }, [])("s", "r", 0, 0)).toBe(false);
   });
 });

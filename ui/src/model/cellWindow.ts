@@ -33,6 +33,26 @@ export function inRange(range: IndexRange, index: number): boolean {
   return range !== null && index >= range[0] && index <= range[1];
 }
 
+/** A cell by its step and slice. */
+export interface CellAt {
+  stepId: string;
+  releaseId: string;
+}
+
+/** Whether a cell (at `columnIndex`, in the slice at `rowIndex`) is drawn with its cards. */
+export type LiveCells = (stepId: string, releaseId: string, columnIndex: number, rowIndex: number) => boolean;
+
+/**
+ * Every cell is live without a window; with one, the cells in it are, and the `pinned` ones
+ * wherever they are (the one holding focus, an open input or the dragged card).
+ */
+export function liveCells(window: CellWindow | null, pinned: readonly (CellAt | null | undefined)[]): LiveCells {
+  return (stepId, releaseId, columnIndex, rowIndex) =>
+    window === null ||
+    (inRange(window.columns, columnIndex) && inRange(window.rows, rowIndex)) ||
+    pinned.some((cell) => cell?.stepId === stepId && cell.releaseId === releaseId);
+}
+
 export function sameWindow(a: CellWindow | null, b: CellWindow | null): boolean {
   const same = (x: IndexRange, y: IndexRange) => x === y || (x !== null && y !== null && x[0] === y[0] && x[1] === y[1]);
   return a === b || (a !== null && b !== null && same(a.columns, b.columns) && same(a.rows, b.rows));
