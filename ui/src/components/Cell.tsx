@@ -33,6 +33,12 @@ export function cellKey(stepId: string, releaseId: string): string {
   return `${stepId}\u0000${releaseId}`;
 }
 
+/** The cell a `cellKey` names. */
+export function cellOfKey(key: string): { stepId: string; releaseId: string } {
+  const [stepId = "", releaseId = ""] = key.split("\u0000");
+  return { stepId, releaseId };
+}
+
 export const Cell = memo(function Cell(props: CellProps) {
   return props.live ? <LiveCell {...props} /> : <CellPlaceholder style={props.style} height={props.height} />;
 });

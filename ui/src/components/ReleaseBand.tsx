@@ -1,5 +1,6 @@
-//! One release slice across the map: its rule, its header, and either its cells (one per step
-//! column) or, collapsed, a line saying how many stories it hides.
+//! The release slices across the map: each one's rule, header, and either its cells (one per
+//! step column) or, collapsed, a line saying how many stories it hides; the line shown while
+//! there is no slice; and the row that adds one.
 import type { MapEdit } from "../bindings/MapEdit";
 import type { ReleaseView } from "../bindings/ReleaseView";
 import type { StoryView } from "../bindings/StoryView";
@@ -7,6 +8,7 @@ import { storiesInCell, type Cells } from "../model/cells";
 import type { GridFocus } from "../model/gridNav";
 import { storyCountLabel } from "../model/labels";
 import type { ColumnLayout } from "../model/layout";
+import { AddInline } from "./AddInline";
 import { Cell, cellKey } from "./Cell";
 import { at, FIRST_BAND_ROW, FIRST_STORY_COLUMN, headerSide } from "./gridPlacement";
 import { ReleaseHeader, type DeleteTarget } from "./Headers";
@@ -33,6 +35,59 @@ export interface ReleaseBandProps {
   onToggle: (releaseId: string) => void;
   onDelete: (target: DeleteTarget) => void;
   onDeleteStory: (story: StoryView) => void;
+}
+
+export type ReleaseBandsProps = Omit<ReleaseBandProps, "release" | "index" | "collapsed"> & {
+  releases: readonly ReleaseView[];
+  collapsed: ReadonlySet<string>;
+};
+
+/** One band per slice, or the line inviting a first slice. */
+export function ReleaseBands({ releases, collapsed, ...props }: ReleaseBandsProps) {
+  return (
+    <>
+      {releases.map((release, index) => (
+        <ReleaseBand key={release.id} release={release} index={index} collapsed={collapsed.has(release.id)} {...props} />
+      ))}
+      {releases.length === 0 && (
+        <div className="no-releases" style={at(FIRST_BAND_ROW, `1 / ${(props.trailingColumn + 1).toString()}`)}>
+          Add a release slice to start placing stories on the map.
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The row under the last slice (or the empty line) with "+ Release slice". */
+export function AddReleaseRow({
+  releaseCount,
+  open,
+  onOpenChange,
+  onEdit,
+}: {
+  releaseCount: number;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onEdit: (edit: MapEdit) => void;
+}) {
+  return (
+    <div className="release-end" style={at(FIRST_BAND_ROW + Math.max(releaseCount, 1), 1)}>
+      <AddInline
+        open={open}
+        onOpenChange={onOpenChange}
+        buttonText="Release slice"
+        buttonLabel="Add a release slice"
+        buttonClassName="ghost-button add-release"
+        buttonTestId="add-release"
+        inputLabel="New release slice title"
+        placeholder="Slice name"
+        inputClassName="release-input"
+        onSubmit={(title) => {
+          onEdit({ kind: "addRelease", title });
+        }}
+      />
+    </div>
+  );
 }
 
 export function ReleaseBand(props: ReleaseBandProps) {
