@@ -3,9 +3,6 @@
 //! partitions. Once the partitions heal and syncing goes quiet, every replica holds the
 //! same heads and the same map, and no card or criterion was lost or doubled.
 
-// A journey reads top to bottom as the user lives it; splitting it would hide the story.
-#![allow(clippy::too_many_lines)]
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::sync::{State, SyncDoc};
@@ -213,80 +210,90 @@ fn sync_pair(
     }
 }
 
-fn run(steps: &[Step]) -> Result<(), TestCaseError> {
+impl Log {
+    /// Notes what an applied edit created or deleted.
+    fn record(&mut self, edit: &Edit, created_id: Option<String>, new_id: &str) {
+        match edit {
+            Edit::Card(CardEdit::AddStory { .. }) => {
+                self.stories.insert(created_id.unwrap());
+            }
+            Edit::Card(CardEdit::DeleteStory { story_id }) => {
+                self.deleted.insert(story_id.clone());
+            }
+            Edit::Criteria(CriteriaEdit::AddCriteria { story_id, .. }) => {
+                for i in 0..2 {
+                    self.criteria
+                        .insert(format!("{new_id}-{i}"), story_id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The replicas: each a copy of the seed map, editing under its own name.
+fn replicas() -> Vec<MapDocument> {
     let seed = seed_map();
-    let mut maps: Vec<MapDocument> = (0..REPLICAS)
+    (0..REPLICAS)
         .map(|i| {
             let mut map = MapDocument::load(&seed.save()).unwrap();
             map.set_author(&format!("peer{i}"));
             map
         })
-        .collect();
-    let mut states: [[State; REPLICAS]; REPLICAS] = Default::default();
-    let mut partition = 0u8;
-    let mut log = Log::default();
-    for (n, step) in steps.iter().enumerate() {
-        match step {
-            Step::Edit {
-                replica,
-                kind,
-                a,
-                b,
-                c,
-            } => {
-                let model = maps[*replica].read().unwrap();
-                let Some(edit) = edit_for(&model, *kind, *a, *b, *c) else {
-                    continue;
-                };
-                let context = EditContext {
-                    new_id: format!("p{replica}-{n}"),
-                    unix_time: 100 + n as i64,
-                    author: "ana".into(),
-                };
-                // An edit the replica refuses (say, an empty cell index) changes nothing.
-                let Ok(applied) = maps[*replica].apply(&edit, &context) else {
-                    continue;
-                };
-                match &edit {
-                    Edit::Card(CardEdit::AddStory { .. }) => {
-                        log.stories.insert(applied.created_id.unwrap());
-                    }
-                    Edit::Card(CardEdit::DeleteStory { story_id }) => {
-                        log.deleted.insert(story_id.clone());
-                    }
-                    Edit::Criteria(CriteriaEdit::AddCriteria { story_id, .. }) => {
-                        for i in 0..2 {
-                            let id = format!("{}-{i}", context.new_id);
-                            log.criteria.insert(id, story_id.clone());
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Step::Sync { from, to } => {
-                if from != to && !cut(partition, *from, *to) {
-                    sync_pair(&mut maps, &mut states, *from, *to);
-                }
-            }
-            Step::Partition(links) => partition = *links,
-        }
-    }
-    // Heal: sync every pair until a whole round sends nothing.
+        .collect()
+}
+
+/// Step `n`: the edit that `kind` and the picks `a`, `b`, `c` make on `replica`'s map, if
+/// any, applied there and logged.
+fn edit_step(
+    maps: &mut [MapDocument],
+    log: &mut Log,
+    (n, replica): (usize, usize),
+    (kind, a, b, c): (u8, usize, usize, usize),
+) {
+    let model = maps[replica].read().unwrap();
+    let Some(edit) = edit_for(&model, kind, a, b, c) else {
+        return;
+    };
+    let context = EditContext {
+        new_id: format!("p{replica}-{n}"),
+        unix_time: 100 + n as i64,
+        author: "ana".into(),
+    };
+    // An edit the replica refuses (say, an empty cell index) changes nothing.
+    let Ok(applied) = maps[replica].apply(&edit, &context) else {
+        return;
+    };
+    log.record(&edit, applied.created_id, &context.new_id);
+}
+
+/// Heals every partition: syncs every pair until a whole round sends nothing.
+fn heal(maps: &mut [MapDocument], states: &mut [[State; REPLICAS]; REPLICAS]) {
     loop {
         let mut sent = false;
         for (x, y) in [(0, 1), (1, 2), (0, 2)] {
-            sent |= sync_pair(&mut maps, &mut states, x, y);
+            sent |= sync_pair(maps, states, x, y);
         }
         if !sent {
             break;
         }
     }
+}
+
+/// Every replica holds the same heads and the same map; answers that map.
+fn same_map_everywhere(maps: &[MapDocument]) -> Result<MapModel, TestCaseError> {
     let heads = maps[0].heads();
     let model = maps[0].read().unwrap();
     for map in &maps[1..] {
         prop_assert_eq!(&map.heads(), &heads);
         prop_assert_eq!(&map.read().unwrap(), &model);
     }
+    Ok(model)
+}
+
+/// The cards shown are exactly those added and not deleted, once each, each in a step and
+/// a slice of the map.
+fn check_cards(model: &MapModel, log: &Log) -> Result<(), TestCaseError> {
     let live: BTreeSet<&String> = log.stories.difference(&log.deleted).collect();
     let shown: Vec<&String> = model.stories.iter().map(|s| &s.id).collect();
     let shown_set: BTreeSet<&String> = shown.iter().copied().collect();
@@ -310,6 +317,11 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
             story.id
         );
     }
+    Ok(())
+}
+
+/// Every criterion added to a card still on the map is on it exactly once.
+fn check_criteria(model: &MapModel, log: &Log) -> Result<(), TestCaseError> {
     for (criterion, story_id) in &log.criteria {
         let Some(story) = model.stories.iter().find(|s| &s.id == story_id) else {
             continue;
@@ -322,6 +334,34 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
         prop_assert_eq!(count, 1, "criterion {} of {}", criterion, story_id);
     }
     Ok(())
+}
+
+fn run(steps: &[Step]) -> Result<(), TestCaseError> {
+    let mut maps = replicas();
+    let mut states: [[State; REPLICAS]; REPLICAS] = Default::default();
+    let mut partition = 0u8;
+    let mut log = Log::default();
+    for (n, step) in steps.iter().enumerate() {
+        match step {
+            Step::Edit {
+                replica,
+                kind,
+                a,
+                b,
+                c,
+            } => edit_step(&mut maps, &mut log, (n, *replica), (*kind, *a, *b, *c)),
+            Step::Sync { from, to } => {
+                if from != to && !cut(partition, *from, *to) {
+                    sync_pair(&mut maps, &mut states, *from, *to);
+                }
+            }
+            Step::Partition(links) => partition = *links,
+        }
+    }
+    heal(&mut maps, &mut states);
+    let model = same_map_everywhere(&maps)?;
+    check_cards(&model, &log)?;
+    check_criteria(&model, &log)
 }
 
 proptest! {

@@ -1,9 +1,6 @@
 //! Refinement sessions: the room's bookkeeping, planning poker, the summary and the
 //! stakeholder update, presentation without private notes, and two laptops merging.
 
-// A journey reads top to bottom as the user lives it; splitting it would hide the story.
-#![allow(clippy::too_many_lines)]
-
 use expect_test::{expect, Expect};
 use proptest::prelude::*;
 use storymap_core::session::{
@@ -203,6 +200,8 @@ fn a_session_starts_on_the_top_not_ready_stories_with_the_seed_agenda() {
 }
 
 #[test]
+// A journey reads top to bottom as the user lives it; splitting it would hide the story.
+#[allow(clippy::too_many_lines)]
 fn a_weekly_45_minute_session_scales_the_agenda_and_edits_it() {
     let mut map = map_with(4);
     let spec = SessionStart {
@@ -396,6 +395,8 @@ fn with_participants(map: &mut MapDocument) {
 }
 
 #[test]
+// A journey reads top to bottom as the user lives it; splitting it would hide the story.
+#[allow(clippy::too_many_lines)]
 fn poker_votes_hidden_then_revealed_re_voted_and_accepted_onto_the_story() {
     let mut map = map_with(4);
     start(&mut map, Some(vec!["s2", "s3"]));
@@ -694,76 +695,79 @@ enum Plan {
     Untouched,
 }
 
-fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, expected: Expect) {
-    let mut map = map_with(plans.len() + 2);
-    let ids: Vec<String> = (0..plans.len()).map(|i| format!("s{}", i + 2)).collect();
+/// Before the session: the stories planned as ready, re-estimated or needing UX pass the
+/// Definition of Ready.
+fn prepare(map: &mut MapDocument, ids: &[String], plans: &[Plan]) {
     for (id, plan) in ids.iter().zip(plans) {
         match plan {
-            Plan::Ready(estimate) | Plan::Reestimated(estimate, _) => {
-                make_ready(&mut map, id, estimate)
-            }
-            Plan::NeedsUx => make_ready(&mut map, id, "2"),
+            Plan::Ready(estimate) | Plan::Reestimated(estimate, _) => make_ready(map, id, estimate),
+            Plan::NeedsUx => make_ready(map, id, "2"),
             _ => {}
         }
     }
-    start(&mut map, Some(ids.iter().map(String::as_str).collect()));
-    let mut time = START;
-    for (id, plan) in ids.iter().zip(plans) {
-        time += 100;
-        let (story_id, session_id) = (id.clone(), sid());
-        if !matches!(plan, Plan::Untouched) {
-            let focus = RoomEdit::Focus {
-                session_id: sid(),
-                story_id: Some(id.clone()),
+}
+
+/// What the room changes on a story while it is in focus, as its plan says.
+fn discuss(map: &mut MapDocument, id: &str, plan: Plan, time: i64) {
+    match plan {
+        Plan::Reestimated(_, to) => {
+            let estimate = EstimateEdit::SetEstimate {
+                story_id: id.into(),
+                estimate: Some(to.into()),
             };
-            room(&mut map, focus, "-", time);
+            refine(map, estimate, time + 10);
+            let criterion = CriteriaEdit::AddCriteria {
+                story_id: id.into(),
+                text: "Works offline".into(),
+            };
+            apply(map, Edit::from(criterion), "new-c", time + 20);
         }
-        match plan {
-            Plan::Reestimated(_, to) => {
-                let estimate = EstimateEdit::SetEstimate {
-                    story_id: id.clone(),
-                    estimate: Some((*to).into()),
-                };
-                refine(&mut map, estimate, time + 10);
-                let criterion = CriteriaEdit::AddCriteria {
-                    story_id: id.clone(),
-                    text: "Works offline".into(),
-                };
-                apply(&mut map, Edit::from(criterion), "new-c", time + 20);
-            }
-            Plan::NeedsUx => refine(
-                &mut map,
-                text(id, StoryField::NeedsInputFrom, "UX"),
-                time + 10,
-            ),
-            Plan::Split => {
-                let split = SplitEdit {
-                    story_id: id.clone(),
-                    children: ["happy path", "errors"]
-                        .map(|t| SplitChild {
-                            title: format!("Checkout: {t}"),
-                            criterion_ids: Vec::new(),
-                        })
-                        .to_vec(),
-                };
-                apply(&mut map, Edit::from(split), "child", time + 10);
-            }
-            _ => {}
+        Plan::NeedsUx => refine(map, text(id, StoryField::NeedsInputFrom, "UX"), time + 10),
+        Plan::Split => {
+            let split = SplitEdit {
+                story_id: id.into(),
+                children: ["happy path", "errors"]
+                    .map(|t| SplitChild {
+                        title: format!("Checkout: {t}"),
+                        criterion_ids: Vec::new(),
+                    })
+                    .to_vec(),
+            };
+            apply(map, Edit::from(split), "child", time + 10);
         }
-        let done = match plan {
-            Plan::Untouched => continue,
-            Plan::Parked => RoomEdit::Park {
-                session_id,
-                story_id,
-                reason: "waiting for the legal review".into(),
-            },
-            _ => RoomEdit::MarkRefined {
-                session_id,
-                story_id,
-            },
-        };
-        room(&mut map, done, "-", time + 50);
+        _ => {}
     }
+}
+
+/// One story's turn at `time`: focused, discussed, then parked or marked refined. An
+/// untouched story gets no turn.
+fn take_turn(map: &mut MapDocument, id: &str, plan: Plan, time: i64) {
+    if matches!(plan, Plan::Untouched) {
+        return;
+    }
+    let focus = RoomEdit::Focus {
+        session_id: sid(),
+        story_id: Some(id.into()),
+    };
+    room(map, focus, "-", time);
+    discuss(map, id, plan, time);
+    let (story_id, session_id) = (id.to_owned(), sid());
+    let done = match plan {
+        Plan::Parked => RoomEdit::Park {
+            session_id,
+            story_id,
+            reason: "waiting for the legal review".into(),
+        },
+        _ => RoomEdit::MarkRefined {
+            session_id,
+            story_id,
+        },
+    };
+    room(map, done, "-", time + 50);
+}
+
+/// The notes (the first on s2, the others on the session) and the end of the session.
+fn wrap_up(map: &mut MapDocument, notes: &[(NoteKind, &str)], time: i64) {
     for (i, (kind, note)) in notes.iter().enumerate() {
         let add = SessionEdit::AddNote {
             session_id: sid(),
@@ -771,14 +775,22 @@ fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, exp
             kind: *kind,
             text: (*note).into(),
         };
-        room(&mut map, add, &format!("note{i}"), time + 60);
+        room(map, add, &format!("note{i}"), time + 60);
     }
-    room(
-        &mut map,
-        SessionEdit::End { session_id: sid() },
-        "-",
-        time + 100,
-    );
+    room(map, SessionEdit::End { session_id: sid() }, "-", time + 100);
+}
+
+fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, expected: Expect) {
+    let mut map = map_with(plans.len() + 2);
+    let ids: Vec<String> = (0..plans.len()).map(|i| format!("s{}", i + 2)).collect();
+    prepare(&mut map, &ids, plans);
+    start(&mut map, Some(ids.iter().map(String::as_str).collect()));
+    let mut time = START;
+    for (id, plan) in ids.iter().zip(plans) {
+        time += 100;
+        take_turn(&mut map, id, *plan, time);
+    }
+    wrap_up(&mut map, notes, time);
     let changes = changes_since(&map, &storymap_core::Since::Time(START));
     let report = session_report(&map.read().unwrap(), &session(&map), &changes.stories);
     expected.assert_eq(&stakeholder_update(&report, format));
