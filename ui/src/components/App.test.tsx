@@ -69,7 +69,7 @@ describe("App", () => {
     expect(byTestIdAndAttr("story-card", "data-story-id", "st-5").dataset.status).toBe("ready");
     expect(within(cell("s-pay", "r-mvp")).getByText("M")).toBeTruthy();
     expect(screen.getAllByTestId("release-rollup").map((el) => el.textContent)).toEqual([
-      "4 stories · 8 pts · 2 ready · 1 done",
+      "4 stories · 11 pts · 0 ready · 1 done",
       "1 story · 0 pts · 0 ready",
     ]);
     expect(within(cell("s-pay", "r-2")).getByTestId("add-story")).toBeTruthy();

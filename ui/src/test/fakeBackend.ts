@@ -23,7 +23,8 @@ import type { StoryView } from "../bindings/StoryView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import { applyRefineEdit } from "./fakeRefineEdits";
 import { FakeRoom, isSessionEdit } from "./fakeRoom";
-import { fakeBacklog, fakeSplitPatterns, refineAll } from "./fakeRefinement";
+import { fakeBacklog } from "./fakeBacklog";
+import { fakeSplitPatterns, refineAll } from "./fakeRefinement";
 import { FakeExchange } from "../components/exchange/fakeExchange";
 import { isHistoryEdit } from "./fakeHistory";
 import { defaultSettings, emptyMap, release, sampleMap, story } from "./sampleMap";
@@ -261,17 +262,6 @@ export class FakeBackend extends FakeExchange implements Backend {
 
   private withRollups(view: MapView): MapView {
     refineAll(view);
-    for (const slice of view.releases) {
-      const stories = view.stories.filter((item) => item.releaseId === slice.id);
-      const points = stories.map((item) => Number(item.estimate ?? "x")).filter((value) => !Number.isNaN(value));
-      slice.rollup = {
-        stories: stories.length,
-        points: points.reduce((sum, value) => sum + value, 0),
-        unestimated: stories.length - points.length,
-        ready: stories.filter((item) => item.status === "ready").length,
-        done: stories.filter((item) => item.status === "done").length,
-      };
-    }
     return view;
   }
 

@@ -4,6 +4,7 @@ import type { RefinementView } from "../bindings/RefinementView";
 import type { ReleaseView } from "../bindings/ReleaseView";
 import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
+import rustSampleJson from "./fixtures/sample-map.json";
 
 export function story(
   id: string,
@@ -45,7 +46,7 @@ export function story(
   };
 }
 
-/** A refinement that passes nothing yet; the fake backend computes real-looking ones. */
+/** A refinement that passes nothing yet; the fake backend computes the real one. */
 export function notRefined(): RefinementView {
   return {
     ready: false,
@@ -96,9 +97,26 @@ export function release(id: string, title: string, rank: string): ReleaseView {
   return { id, title, rank, rollup: { stories: 0, points: 0, unestimated: 0, ready: 0, done: 0 } };
 }
 
-/** A small grocery-shop map, in display order as the backend sends it. */
+/**
+ * The sample map as Rust refines it (`fixtures/sample-map.json`, written by the Rust test
+ * `crates/storymap-api/tests/ui_fixtures`): each story's refinement and each slice's roll-up.
+ */
+function refinedByRust(view: MapView): MapView {
+  const rust = rustSampleJson as unknown as MapView;
+  for (const item of view.stories) {
+    const refinement = rust.stories.find((other) => other.id === item.id)?.refinement;
+    if (refinement) item.refinement = structuredClone(refinement);
+  }
+  for (const slice of view.releases) {
+    const rollup = rust.releases.find((other) => other.id === slice.id)?.rollup;
+    if (rollup) slice.rollup = { ...rollup };
+  }
+  return view;
+}
+
+/** A small grocery-shop map, in display order as the backend sends it, refined by Rust. */
 export function sampleMap(): MapView {
-  return {
+  return refinedByRust({
     schemaVersion: 1,
     map: { id: "map-1", name: "Online grocery shop" },
     activities: [
@@ -119,8 +137,9 @@ export function sampleMap(): MapView {
       },
     ],
     releases: [
-      { id: "r-mvp", title: "MVP", rank: "a", rollup: { stories: 4, points: 8, unestimated: 2, ready: 2, done: 1 } },
-      { id: "r-2", title: "Release 2", rank: "b", rollup: { stories: 1, points: 0, unestimated: 1, ready: 0, done: 0 } },
+      // Roll-ups from Rust.
+      release("r-mvp", "MVP", "a"),
+      release("r-2", "Release 2", "b"),
     ],
     stories: [
       // Listed out of order inside a cell: the UI orders cards by rank.
@@ -131,7 +150,7 @@ export function sampleMap(): MapView {
       story("st-5", "Pay by card", "a-checkout", "s-pay", "r-mvp", "ready", "M"),
     ],
     settings: defaultSettings(),
-  };
+  });
 }
 
 export function emptyMap(): MapView {

@@ -29,7 +29,7 @@ describe("backlog view", () => {
     expect(screen.getByTestId("view-backlog").getAttribute("aria-pressed")).toBe("true");
     expect(screen.queryByTestId("story-card")).toBeNull();
     expect(rowIds()).toEqual(["st-2", "st-1", "st-4", "st-5", "st-3"]);
-    expect(screen.getByTestId("backlog-headline").textContent).toBe("0 ready (0 pts), 0 blocked, 0 need input");
+    expect(screen.getByTestId("backlog-headline").textContent).toBe("0 ready (0 pts)");
     expect(within(row("st-1")).getByText("Browse › MVP")).toBeTruthy();
     expect(backend.backlogQueries[0]).toEqual({
       sort: "rank",
