@@ -1,10 +1,13 @@
-//! Map images: the map drawn by `storymap-render` as PNG, SVG or PDF and written to a file.
+//! Map images: the map drawn by `storymap-render` as PNG, SVG or PDF and written to a file,
+//! reporting each stage (a large map takes seconds to draw).
 
 use std::path::Path;
 
-use storymap_render::{Paper, PrintOptions, RenderError, Scope};
+use storymap_render::{Paper, PrintOptions, RenderError, Scope, Stage};
 
 use crate::dto_image::{ImageFormat, ImageScope, PaperSize};
+use crate::files::{operation, write_atomically};
+use crate::progress::Progress;
 use crate::{ApiError, ErrorCode, Workspace};
 
 /// PNGs are drawn at twice their size in pixels, so text stays crisp when zoomed or printed.
@@ -20,19 +23,14 @@ impl From<RenderError> for ApiError {
     }
 }
 
-/// Writes `bytes` to `path` through a partial file, so a failure never leaves half an image.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    let write = std::fs::write(&partial, bytes).and_then(|_| std::fs::rename(&partial, path));
-    write.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        ApiError::new(
-            ErrorCode::Storage,
-            format!("cannot write {}: {e}", path.display()),
-        )
-    })
+/// A drawing stage as the progress bar words it: step, done, total.
+fn step(stage: Stage) -> (&'static str, usize, usize) {
+    match stage {
+        Stage::Layout => ("Laying out the map", 0, 0),
+        Stage::Painting => ("Drawing the map", 0, 0),
+        Stage::Pages { done, total } => ("Drawing pages", done, total),
+        Stage::Encoding => ("Compressing the image", 0, 0),
+    }
 }
 
 /// Today's date as printed on PDF pages, e.g. "26 November 2026".
@@ -50,14 +48,26 @@ impl Workspace {
         scope: ImageScope,
         path: &Path,
     ) -> Result<(), ApiError> {
+        let mut progress = Progress::new(self.progress.as_ref(), operation("Exporting", path));
+        progress.report("Reading the map", 0, 0);
         let model = self.store.read_model(map_id)?;
         let scope = match scope {
             ImageScope::WholeMap => Scope::WholeMap,
             ImageScope::Slice { release_id } => Scope::Slice(release_id),
         };
+        let mut on_stage = |stage| {
+            let (step, done, total) = step(stage);
+            progress.report(step, done, total);
+        };
         let bytes = match format {
-            ImageFormat::Png => storymap_render::render_png(&model, &scope, PNG_SCALE)?,
-            ImageFormat::Svg => storymap_render::render_svg(&model, &scope)?.into_bytes(),
+            ImageFormat::Png => {
+                storymap_render::render_png(&model, &scope, PNG_SCALE, &mut on_stage)?
+            }
+            ImageFormat::Svg => {
+                // Laid out and drawn in one go: it is text.
+                progress.report("Drawing the map", 0, 0);
+                storymap_render::render_svg(&model, &scope)?.into_bytes()
+            }
             ImageFormat::Pdf { paper } => {
                 let options = PrintOptions {
                     paper: match paper {
@@ -66,9 +76,10 @@ impl Workspace {
                     },
                     date: print_date(),
                 };
-                storymap_render::render_pdf(&model, &scope, &options)?
+                storymap_render::render_pdf(&model, &scope, &options, &mut on_stage)?
             }
         };
+        progress.report("Writing the file", 0, 0);
         write_atomically(path, &bytes)
     }
 

@@ -1,14 +1,14 @@
-//! The workspace's side of Jira and Markdown exchange: previewing and importing a Jira
-//! CSV (one change, one SQLite transaction, one undo step), exporting a map as Jira CSV
-//! or Markdown, and the file variants the app's dialogs use.
+//! The workspace's side of a Jira import: previewing and importing a Jira CSV (one change,
+//! one SQLite transaction, one undo step), from text or a file. Exports: `workspace_export.rs`.
 
 use std::path::Path;
 
 use storymap_core::jira::{
     parse_csv, plan_import, JiraCounts, JiraImportPlan, StatusMap, StoryAction,
 };
-use storymap_core::{markdown, MapDocument, MapModel, UndoRecord};
+use storymap_core::{MapDocument, MapModel, UndoRecord};
 
+use crate::files::operation;
 use crate::jira_views::*;
 use crate::progress::Progress;
 use crate::workspace::{new_id, unix_now};
@@ -107,21 +107,6 @@ fn read_text(path: &Path) -> Result<String, ApiError> {
             "{}: line {line} is not UTF-8 text; export the CSV from Jira again (Jira writes UTF-8) or save it as UTF-8",
             path.display()
         ))
-    })
-}
-
-/// Writes `text` to `path`, replacing it only once the whole file is written.
-fn write_atomically(path: &Path, text: &str) -> Result<(), ApiError> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    let write = std::fs::write(&partial, text).and_then(|_| std::fs::rename(&partial, path));
-    write.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        ApiError::new(
-            ErrorCode::Storage,
-            format!("cannot write {}: {e}", path.display()),
-        )
     })
 }
 
@@ -249,33 +234,9 @@ impl Workspace {
         target: &JiraTarget,
         statuses: &[JiraStatusMapping],
     ) -> Result<JiraImportView, ApiError> {
-        let name = path
-            .file_name()
-            .unwrap_or(path.as_os_str())
-            .to_string_lossy();
-        let progress = Progress::new(self.progress.as_ref(), format!("Importing {name}"));
+        let progress = Progress::new(self.progress.as_ref(), operation("Importing", path));
         let csv = read_text(path)?;
         self.import_jira_csv_reporting(&csv, target, statuses, progress)
             .map_err(|e| ApiError::new(e.code, format!("{}: {}", path.display(), e.message)))
-    }
-
-    /// The map as a CSV for Jira's External System Import (docs/formats.md).
-    pub fn export_jira_csv(&self, map_id: &str) -> Result<String, ApiError> {
-        Ok(storymap_core::jira::export_csv(
-            &self.store.read_model(map_id)?,
-        ))
-    }
-
-    /// The map as a Markdown outline (docs/formats.md).
-    pub fn export_markdown(&self, map_id: &str) -> Result<String, ApiError> {
-        Ok(markdown(&self.store.read_model(map_id)?))
-    }
-
-    pub fn export_jira_csv_file(&self, map_id: &str, path: &Path) -> Result<(), ApiError> {
-        write_atomically(path, &self.export_jira_csv(map_id)?)
-    }
-
-    pub fn export_markdown_file(&self, map_id: &str, path: &Path) -> Result<(), ApiError> {
-        write_atomically(path, &self.export_markdown(map_id)?)
     }
 }

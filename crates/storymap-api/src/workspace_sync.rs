@@ -10,6 +10,8 @@ use storymap_sync::{share_url, ChangeHash, Changes};
 
 use crate::dto::{HistoryState, MapSummary};
 use crate::dto_sync::{ReceivedMapView, RemoteChange, SyncSettingsInput, SyncSettingsView};
+use crate::files::{operation, write_atomically};
+use crate::progress::Progress;
 use crate::workspace::AUTHOR_SETTING;
 use crate::workspace_edit::{derived, map_change, Outcome};
 use crate::{ApiError, ErrorCode, Workspace};
@@ -231,21 +233,18 @@ impl Workspace {
     /// Writes the map as a `.storymap` file (its Automerge document, every change kept),
     /// replacing `path` only once the whole file is written.
     pub fn export_map_file(&mut self, map_id: &str, path: &Path) -> Result<(), ApiError> {
-        let bytes = self.loaded_map(map_id)?.doc.save();
-        let partial = path.with_extension("storymap.partial");
-        let write = std::fs::write(&partial, &bytes).and_then(|_| std::fs::rename(&partial, path));
-        write.map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            ApiError::new(
-                ErrorCode::Storage,
-                format!("cannot write {}: {e}", path.display()),
-            )
-        })
+        let mut progress = Progress::new(self.progress.as_ref(), operation("Exporting", path));
+        progress.report("Reading the map", 0, 0);
+        let doc = &self.loaded_map(map_id)?.doc;
+        progress.report("Writing the file", 0, 0);
+        write_atomically(path, &doc.save())
     }
 
     /// Reads a `.storymap` file: a map we have is merged (nothing is lost on either
     /// side), a new one is added.
     pub fn import_map_file(&mut self, path: &Path) -> Result<ReceivedMapView, ApiError> {
+        let mut progress = Progress::new(self.progress.as_ref(), operation("Importing", path));
+        progress.report("Reading the file", 0, 0);
         let bytes = std::fs::read(path).map_err(|e| {
             ApiError::new(
                 ErrorCode::NotFound,
@@ -263,6 +262,9 @@ impl Workspace {
                 ),
             )
         })?;
+        // A map we have is merged and saved in one transaction; a new one is only saved.
+        let merging = self.store.map_exists(&doc.map_id())?;
+        progress.report(if merging { "Merging" } else { "Saving" }, 0, 0);
         let received = self.store.receive_map(doc)?;
         let map = self.summary(received.map_id())?;
         let (merged, change_count, summary) = match received {

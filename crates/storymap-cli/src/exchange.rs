@@ -1,25 +1,15 @@
 //! `storymap export …` and `storymap import …`: files in and out, to a path or standard output.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use storymap_api::{ApiError, Workspace};
 
 use crate::{image, io_error, jira, print, ExportCommand, ImportCommand};
 
-/// Writes `contents` to `output`, or to standard output when there is none.
-fn write_to(
-    output: Option<PathBuf>,
-    contents: &[u8],
-    out: &mut impl Write,
-) -> Result<(), ApiError> {
-    match output {
-        Some(path) => std::fs::write(&path, contents)
-            .map_err(io_error(format!("cannot write {}", path.display()))),
-        None => out
-            .write_all(contents)
-            .map_err(io_error("cannot write to standard output".into())),
-    }
+/// Writes an export to standard output (no `--output` given).
+fn write_out(contents: &str, out: &mut impl Write) -> Result<(), ApiError> {
+    out.write_all(contents.as_bytes())
+        .map_err(io_error("cannot write to standard output".into()))
 }
 
 pub fn export(
@@ -39,21 +29,22 @@ pub fn export(
             let map_id = workspace.resolve_map(&map)?;
             match output {
                 Some(path) => workspace.export_jira_csv_file(&map_id, &path),
-                None => write_to(None, workspace.export_jira_csv(&map_id)?.as_bytes(), out),
+                None => write_out(&workspace.export_jira_csv(&map_id)?, out),
             }
         }
         ExportCommand::Markdown { map, output } => {
             let map_id = workspace.resolve_map(&map)?;
             match output {
                 Some(path) => workspace.export_markdown_file(&map_id, &path),
-                None => write_to(None, workspace.export_markdown(&map_id)?.as_bytes(), out),
+                None => write_out(&workspace.export_markdown(&map_id)?, out),
             }
         }
         ExportCommand::Json { map, output } => {
             let map_id = workspace.resolve_map(&map)?;
-            let view = workspace.view(&map_id)?;
-            let json = serde_json::to_string_pretty(&view).expect("DTOs serialise") + "\n";
-            write_to(output, json.as_bytes(), out)
+            match output {
+                Some(path) => workspace.export_json_file(&map_id, &path),
+                None => write_out(&workspace.export_json(&map_id)?, out),
+            }
         }
     }
 }

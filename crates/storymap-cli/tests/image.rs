@@ -110,3 +110,36 @@ fn a_slice_that_does_not_exist_fails_with_the_slices_it_has() {
     );
     assert!(!file.exists());
 }
+
+#[test]
+fn a_long_export_reports_each_step_on_stderr() {
+    let dir = with_sample_map();
+    let file = dir.path().join("map.pdf");
+    // Reporting from the first moment, so the test does not depend on the machine's speed.
+    let output = Command::new(env!("CARGO_BIN_EXE_storymap"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["export", "pdf", "--map", MAP, "-o", file.to_str().unwrap()])
+        .env("STORYMAP_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(output.status.success() && file.exists());
+    let progress: Vec<String> = String::from_utf8(output.stderr)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("Exporting map.pdf: "))
+        .map(str::to_owned)
+        .collect();
+    // Not a terminal: one line per step, not one per page.
+    let [reading, layout, pages, writing] = progress.as_slice() else {
+        panic!("{progress:?}");
+    };
+    assert_eq!(
+        [reading, layout, writing],
+        ["Reading the map", "Laying out the map", "Writing the file"]
+    );
+    assert!(
+        pages.starts_with("Drawing pages 0 of ") && pages.ends_with(" (0 %)"),
+        "{pages}"
+    );
+}

@@ -3,7 +3,8 @@
 //! self-contained SVG, a PNG, or a paginated PDF to hand out.
 //!
 //! Pure: it reads a `storymap_core::MapModel` and returns bytes; the caller writes files and passes in
-//! anything that changes (the date printed on PDF pages). Text is set in the bundled Inter
+//! anything that changes (the date printed on PDF pages). Drawing a large map takes a while,
+//! so the PNG and PDF renderers tell the caller each [`Stage`] as they reach it. Text is set in the bundled Inter
 //! (`assets/fonts/`, OFL), never a system font, so every machine draws the same image.
 
 mod draw;
@@ -17,6 +18,19 @@ mod text;
 pub use print::{print_pages, render_pdf, Paper, PrintOptions};
 pub use raster::{render_png, MAX_PNG_SIDE};
 pub use svg::render_svg;
+
+/// How far drawing an image has got, for the caller's progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Placing the backbone, the bands and the cards (and, for print, cutting the pages).
+    Layout,
+    /// Painting a PNG's pixels.
+    Painting,
+    /// Pages of a PDF drawn so far, out of all of them.
+    Pages { done: usize, total: usize },
+    /// Compressing a PNG.
+    Encoding,
+}
 
 /// What part of the map to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use crate::grid::{self, Grid, Segment, BACKBONE_H, COL_W, LABEL_W};
 use crate::raster::tree;
 use crate::svg::open;
 use crate::text::{truncate, Font};
-use crate::{RenderError, Scope};
+use crate::{RenderError, Scope, Stage};
 
 /// Paper, always landscape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,13 +213,18 @@ fn page(
 }
 
 /// The print layout as one PDF, a page per page of [`print_pages`]; text stays text
-/// (the bundled fonts are embedded, subset).
+/// (the bundled fonts are embedded, subset). Tells `on_stage` the layout, then each page
+/// drawn.
 pub fn render_pdf(
     model: &MapModel,
     scope: &Scope,
     options: &PrintOptions,
+    on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Vec<u8>, RenderError> {
+    on_stage(Stage::Layout);
     let pages = print_pages(model, scope, options)?;
+    let total = pages.len();
+    on_stage(Stage::Pages { done: 0, total });
     let (width, height) = options.paper.size();
     let mut alloc = Ref::new(1);
     let catalog_id = alloc.bump();
@@ -251,6 +256,10 @@ pub fn render_pdf(
         pdf.stream(content_id, &content.finish());
         pdf.extend(&chunk);
         page_ids.push(page_id);
+        on_stage(Stage::Pages {
+            done: page_ids.len(),
+            total,
+        });
     }
     pdf.catalog(catalog_id).pages(tree_id);
     pdf.pages(tree_id)

@@ -3,7 +3,7 @@
 use resvg::{tiny_skia, usvg};
 use storymap_core::MapModel;
 
-use crate::{fonts, render_svg, RenderError, Scope};
+use crate::{fonts, render_svg, RenderError, Scope, Stage};
 
 /// The longest side a PNG gets; a larger map is drawn at a smaller scale to fit.
 pub const MAX_PNG_SIDE: u32 = 16_384;
@@ -19,9 +19,18 @@ pub(crate) fn tree(svg: &str) -> Result<usvg::Tree, RenderError> {
 }
 
 /// The map as a PNG at `scale` (2.0 for crisp text on high-density screens), lowered when
-/// the image would be wider or taller than [`MAX_PNG_SIDE`] pixels.
-pub fn render_png(model: &MapModel, scope: &Scope, scale: f32) -> Result<Vec<u8>, RenderError> {
-    let tree = tree(&render_svg(model, scope)?)?;
+/// the image would be wider or taller than [`MAX_PNG_SIDE`] pixels. Tells `on_stage` each
+/// stage as it starts.
+pub fn render_png(
+    model: &MapModel,
+    scope: &Scope,
+    scale: f32,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Vec<u8>, RenderError> {
+    on_stage(Stage::Layout);
+    let svg = render_svg(model, scope)?;
+    on_stage(Stage::Painting);
+    let tree = tree(&svg)?;
     let size = tree.size();
     let longest = size.width().max(size.height());
     let scale = if scale.is_finite() && scale > 0.0 {
@@ -39,6 +48,7 @@ pub fn render_png(model: &MapModel, scope: &Scope, scale: f32) -> Result<Vec<u8>
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
+    on_stage(Stage::Encoding);
     pixmap
         .encode_png()
         .map_err(|e| RenderError::Png(e.to_string()))

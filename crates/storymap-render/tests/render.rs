@@ -6,7 +6,7 @@ use storymap_core::{
     StoryStatus,
 };
 use storymap_render::{
-    print_pages, render_pdf, render_png, render_svg, Paper, PrintOptions, RenderError, Scope,
+    print_pages, render_pdf, render_png, render_svg, Paper, PrintOptions, RenderError, Scope, Stage,
 };
 
 const LONG_TITLE: &str = "As a returning shopper I want to reorder my last basket in one tap so that my weekly shop takes a minute instead of twenty";
@@ -171,10 +171,12 @@ fn an_unknown_slice_is_refused() {
 }
 
 #[test]
-fn the_png_has_the_svg_size_times_the_scale_and_shows_the_map() {
+fn the_png_has_the_svg_size_times_the_scale_shows_the_map_and_tells_its_stages() {
     let model = fixture();
     let (w, h) = svg_size(&render_svg(&model, &Scope::WholeMap).unwrap());
-    let png = render_png(&model, &Scope::WholeMap, 2.0).unwrap();
+    let mut stages = Vec::new();
+    let png = render_png(&model, &Scope::WholeMap, 2.0, &mut |s| stages.push(s)).unwrap();
+    assert_eq!(stages, [Stage::Layout, Stage::Painting, Stage::Encoding]);
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
     assert_eq!(
         (pixmap.width(), pixmap.height()),
@@ -211,6 +213,7 @@ fn the_pdf_embeds_the_bundled_font() {
             paper: Paper::A4,
             date: "1 March 2027".into(),
         },
+        &mut |_| {},
     )
     .unwrap();
     let text = String::from_utf8_lossy(&pdf);
@@ -237,18 +240,24 @@ fn a4(date: &str) -> PrintOptions {
 }
 
 #[test]
-fn a_large_map_prints_on_pages_of_five_steps_with_headers() {
+fn a_large_map_prints_on_pages_of_five_steps_with_headers_telling_each_page_drawn() {
     // 60 steps, 4 slices of one card per cell: the slices fit one page down.
     let model = large_map(240, 0);
-    let pdf = render_pdf(&model, &Scope::WholeMap, &a4("26 November 2026")).unwrap();
+    let mut stages = Vec::new();
+    let options = a4("26 November 2026");
+    let pdf = render_pdf(&model, &Scope::WholeMap, &options, &mut |s| stages.push(s)).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     assert_eq!(count_pages(&pdf), 12);
+    // The layout, then each page as it is drawn.
+    let pages_drawn = (0..=12).map(|done| Stage::Pages { done, total: 12 });
+    let expected: Vec<Stage> = std::iter::once(Stage::Layout).chain(pages_drawn).collect();
+    assert_eq!(stages, expected);
     let letter = PrintOptions {
         paper: Paper::Letter,
         date: "26 November 2026".into(),
     };
     assert_eq!(
-        count_pages(&render_pdf(&model, &Scope::WholeMap, &letter).unwrap()),
+        count_pages(&render_pdf(&model, &Scope::WholeMap, &letter, &mut |_| {}).unwrap()),
         15
     );
 
@@ -282,7 +291,8 @@ fn a_slice_taller_than_a_page_continues_on_the_next() {
         pages.len()
     );
     assert!(pages.iter().any(|p| p.contains(">continued<")));
-    let pdf = render_pdf(&model, &Scope::Slice("rel-0".into()), &a4("today")).unwrap();
+    let slice = Scope::Slice("rel-0".into());
+    let pdf = render_pdf(&model, &slice, &a4("today"), &mut |_| {}).unwrap();
     let slice_pages = print_pages(&model, &Scope::Slice("rel-0".into()), &a4("today")).unwrap();
     assert_eq!(count_pages(&pdf), slice_pages.len());
     assert!(slice_pages.iter().all(|p| !p.contains(">Release 2<")));
