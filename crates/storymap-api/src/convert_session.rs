@@ -132,15 +132,19 @@ fn agenda_view(session: &core::Session, minute: u32) -> Vec<AgendaItemView> {
 }
 
 /// The session as the room sees it at `now` (Unix seconds).
-pub(crate) fn session_view(model: &MapModel, session: &core::Session, now: i64) -> SessionView {
-    let index = MapIndex::new(model);
+pub(crate) fn session_view(
+    model: &MapModel,
+    index: &MapIndex<'_>,
+    session: &core::Session,
+    now: i64,
+) -> SessionView {
     let clock = session.ended_at.unwrap_or(now);
     let elapsed = u64::try_from(clock - session.started_at).unwrap_or(0);
     let timebox = u64::from(session.timebox_minutes) * 60;
     let stories = session
         .stories
         .iter()
-        .map(|entry| session_story_view(model, &index, entry, clock, timebox))
+        .map(|entry| session_story_view(model, index, entry, clock, timebox))
         .collect();
     let minute = u32::try_from(elapsed / 60).unwrap_or(u32::MAX);
     SessionView {

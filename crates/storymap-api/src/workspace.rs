@@ -29,7 +29,7 @@ pub struct Workspace {
     pub(crate) loaded: Option<LoadedMap>,
     pub(crate) history: LocalHistory,
     /// Derived from the loaded map's model, with the model stamp it was built from.
-    pub(crate) derived: Option<(u64, storymap_core::refine::DerivedIndex)>,
+    pub(crate) derived: Option<crate::workspace_edit::OpenIndex>,
     /// Where long work reports its progress (the window, the CLI), if anywhere.
     pub(crate) progress: Option<crate::progress::ProgressTarget>,
 }

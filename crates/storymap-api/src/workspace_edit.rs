@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use storymap_core::refine::{DerivedIndex, MapIndex};
+use storymap_core::refine::{DerivedIndex, MapIndex, StoryPositions};
 use storymap_core::{Applied, MapModel, UndoRecord};
 use storymap_store::{LoadedMap, MapChanged, Store};
 
@@ -35,7 +35,9 @@ impl Workspace {
         let applied = loaded.doc.apply(&edit, &context)?;
         let changed = commit(&mut self.store, loaded, &applied)?;
         let (created_id, linked) = (applied.created_id.clone(), applied.linked_stories());
-        let session = changed_session(loaded, &applied.sessions);
+        let open = derived(&mut self.derived, loaded);
+        open.refresh_positions(loaded.model(), &changed);
+        let session = changed_session(loaded, &open.index(loaded.model()), &applied.sessions);
         let history = self.history.for_map(map_id);
         history.record(UndoRecord {
             label: applied.label,
@@ -48,8 +50,7 @@ impl Workspace {
             notice: None,
             session,
         };
-        let derived = derived(&mut self.derived, loaded);
-        Ok(map_change(loaded.model(), derived, changed, outcome))
+        Ok(map_change(loaded.model(), open, changed, outcome))
     }
 
     /// Reverts the local user's last edit (see [`LocalHistory`]).
@@ -101,7 +102,13 @@ impl Workspace {
             )
         });
         let linked = reverted.applied.linked_stories();
-        let session = changed_session(loaded, &reverted.applied.sessions);
+        let open = derived(&mut self.derived, loaded);
+        open.refresh_positions(loaded.model(), &changed);
+        let session = changed_session(
+            loaded,
+            &open.index(loaded.model()),
+            &reverted.applied.sessions,
+        );
         let opposite = UndoRecord {
             label: record.label,
             writes: reverted.applied.writes,
@@ -117,8 +124,7 @@ impl Workspace {
             notice,
             session,
         };
-        let derived = derived(&mut self.derived, loaded);
-        Ok(map_change(loaded.model(), derived, changed, outcome))
+        Ok(map_change(loaded.model(), open, changed, outcome))
     }
 }
 
@@ -145,16 +151,47 @@ pub(crate) struct Outcome {
     pub(crate) session: Option<crate::session_views::SessionView>,
 }
 
-/// The open map's derived index, rebuilt when the model was read afresh.
-pub(crate) fn derived<'d>(
-    slot: &'d mut Option<(u64, DerivedIndex)>,
-    loaded: &LoadedMap,
-) -> &'d mut DerivedIndex {
-    match slot {
-        Some((stamp, _)) if *stamp == loaded.model_stamp() => {}
-        _ => *slot = Some((loaded.model_stamp(), DerivedIndex::new(loaded.model()))),
+/// What the answer to an edit needs from the whole open map, kept between edits and
+/// patched with what each one touched; built again when the model was read afresh.
+pub(crate) struct OpenIndex {
+    /// The [`LoadedMap::model_stamp`] it was built from.
+    stamp: u64,
+    derived: DerivedIndex,
+    positions: StoryPositions,
+}
+
+impl OpenIndex {
+    /// Keeps the story positions true after `changed` (see [`StoryPositions::refresh`]).
+    pub(crate) fn refresh_positions(&mut self, model: &MapModel, changed: &MapChanged) {
+        self.positions.refresh(
+            model,
+            changed.stories.iter().map(|s| s.id.as_str()),
+            changed.activities.is_some(),
+        );
     }
-    &mut slot.as_mut().expect("set just above").1
+
+    /// The rules' index of the open map, through the kept positions.
+    pub(crate) fn index<'m>(&'m self, model: &'m MapModel) -> MapIndex<'m> {
+        MapIndex::with_positions(model, &self.positions)
+    }
+}
+
+/// The open map's [`OpenIndex`], rebuilt when the model was read afresh.
+pub(crate) fn derived<'d>(
+    slot: &'d mut Option<OpenIndex>,
+    loaded: &LoadedMap,
+) -> &'d mut OpenIndex {
+    match slot {
+        Some(open) if open.stamp == loaded.model_stamp() => {}
+        _ => {
+            *slot = Some(OpenIndex {
+                stamp: loaded.model_stamp(),
+                derived: DerivedIndex::new(loaded.model()),
+                positions: StoryPositions::new(loaded.model()),
+            });
+        }
+    }
+    slot.as_mut().expect("set just above")
 }
 
 /// The change for the UI: the stories the edit touched, and every story whose refinement
@@ -163,11 +200,15 @@ pub(crate) fn derived<'d>(
 /// for those stories only.
 pub(crate) fn map_change(
     model: &MapModel,
-    derived: &mut DerivedIndex,
+    open: &mut OpenIndex,
     changed: MapChanged,
     outcome: Outcome,
 ) -> MapChange {
-    let index = MapIndex::new(model);
+    open.refresh_positions(model, &changed);
+    let OpenIndex {
+        derived, positions, ..
+    } = open;
+    let index = MapIndex::with_positions(model, positions);
     let mut ids: BTreeSet<&str> = changed
         .stories
         .iter()

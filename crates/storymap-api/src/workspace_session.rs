@@ -54,7 +54,8 @@ impl Workspace {
     pub fn session(&mut self, map_id: &str, session_id: &str) -> Result<SessionView, ApiError> {
         let session = self.read_session(map_id, Some(session_id))?;
         let model = self.loaded_map(map_id)?.model();
-        Ok(session_view(model, &session, unix_now()))
+        let index = storymap_core::refine::MapIndex::new(model);
+        Ok(session_view(model, &index, &session, unix_now()))
     }
 
     /// What a session did (the latest one when `session_id` is `None`), with the
@@ -118,9 +119,13 @@ impl Workspace {
 
 /// The session changed by an edit, for its `MapChange`; `None` when the edit removed it
 /// (undoing a start).
-pub(crate) fn changed_session(loaded: &LoadedMap, session_ids: &[String]) -> Option<SessionView> {
+pub(crate) fn changed_session(
+    loaded: &LoadedMap,
+    index: &storymap_core::refine::MapIndex<'_>,
+    session_ids: &[String],
+) -> Option<SessionView> {
     let session = loaded.doc.read_session(session_ids.first()?)?;
-    Some(session_view(loaded.model(), &session, unix_now()))
+    Some(session_view(loaded.model(), index, &session, unix_now()))
 }
 
 /// A session started without a list of stories gets the default pick (the top not-ready

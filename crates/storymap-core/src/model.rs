@@ -230,36 +230,69 @@ pub struct StoryTally<'a> {
     pub ready: bool,
 }
 
+/// A slice's running totals. Points are kept in thousandths, as integers, so taking a
+/// story out gives back exactly what adding it gave, whatever order stories come in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RollupTotals {
+    stories: u32,
+    milli_points: i64,
+    unestimated: u32,
+    ready: u32,
+    done: u32,
+}
+
+impl RollupTotals {
+    /// Counts `story` in (`sign` 1) or takes it out again (`sign` -1).
+    pub fn count(&mut self, story: &StoryTally<'_>, sign: i8) {
+        let step = |n: &mut u32, yes: bool| {
+            if yes {
+                *n = n.saturating_add_signed(i32::from(sign));
+            }
+        };
+        step(&mut self.stories, true);
+        match story.points {
+            // Rounded to thousandths: estimates are on a scale, not measured.
+            Some(p) => self.milli_points += i64::from(sign) * (p * 1000.0).round() as i64,
+            None => step(&mut self.unestimated, true),
+        }
+        step(&mut self.ready, story.ready);
+        step(&mut self.done, story.status == StoryStatus::Done);
+    }
+
+    pub fn rollup(&self, release_id: &str) -> SliceRollup {
+        let points = self.milli_points as f64 / 1000.0;
+        SliceRollup {
+            release_id: release_id.to_owned(),
+            stories: self.stories,
+            points,
+            unestimated: self.unestimated,
+            ready: self.ready,
+            done: self.done,
+        }
+    }
+}
+
 /// Roll-ups for `releases` in their order.
 pub fn slice_rollups<'a>(
     releases: &[ReleaseSlice],
     stories: impl IntoIterator<Item = StoryTally<'a>>,
 ) -> Vec<SliceRollup> {
-    let mut rollups: Vec<SliceRollup> = releases
-        .iter()
-        .map(|r| SliceRollup {
-            release_id: r.id.clone(),
-            ..SliceRollup::default()
-        })
-        .collect();
+    let mut totals = vec![RollupTotals::default(); releases.len()];
     let position: HashMap<&str, usize> = releases
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     for story in stories {
-        let Some(rollup) = position.get(story.release_id).map(|&i| &mut rollups[i]) else {
-            continue;
-        };
-        rollup.stories += 1;
-        match story.points {
-            Some(p) => rollup.points += p,
-            None => rollup.unestimated += 1,
+        if let Some(&i) = position.get(story.release_id) {
+            totals[i].count(&story, 1);
         }
-        rollup.ready += u32::from(story.ready);
-        rollup.done += u32::from(story.status == StoryStatus::Done);
     }
-    rollups
+    releases
+        .iter()
+        .zip(&totals)
+        .map(|(r, t)| t.rollup(&r.id))
+        .collect()
 }
 
 impl MapModel {

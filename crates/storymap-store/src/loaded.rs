@@ -107,10 +107,19 @@ pub(crate) fn merge_stored_rows(
         "SELECT seq, data FROM map_changes WHERE map_id = ?1 AND seq > ?2 ORDER BY seq",
     )?;
     let mut rows = query.query(params![loaded.map_id, loaded.last_seq])?;
+    // All rows in one call: Automerge applies a batch in one pass over the document, so
+    // a call per row made opening a map cost one whole-document pass per row since the
+    // last compaction (seconds at a few hundred rows).
+    let mut batch = Vec::new();
+    let mut last_seq = loaded.last_seq;
     while let Some(row) = rows.next()? {
         let data: Vec<u8> = row.get(1)?;
-        loaded.doc.load_incremental(&data).map_err(broken)?;
-        loaded.last_seq = row.get(0)?;
+        batch.extend_from_slice(&data);
+        last_seq = row.get(0)?;
+    }
+    if !batch.is_empty() {
+        loaded.doc.load_incremental(&batch).map_err(broken)?;
+        loaded.last_seq = last_seq;
         foreign = true;
     }
     Ok(foreign)

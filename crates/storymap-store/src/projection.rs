@@ -111,16 +111,23 @@ pub(crate) fn upsert_story(db: &Connection, map_id: &str, story: &Story) -> Resu
     Ok(())
 }
 
+/// `true` when the story was there.
 pub(crate) fn delete_story(
     db: &Connection,
     map_id: &str,
     story_id: &str,
-) -> Result<(), StoreError> {
-    db.execute(
-        "DELETE FROM stories WHERE map_id = ?1 AND id = ?2",
-        params![map_id, story_id],
-    )?;
-    Ok(())
+) -> Result<bool, StoreError> {
+    let deleted = db
+        .prepare_cached("DELETE FROM stories WHERE map_id = ?1 AND id = ?2")?
+        .execute(params![map_id, story_id])?;
+    Ok(deleted > 0)
+}
+
+/// Whether the projection holds the story: what an upsert adds to the story count.
+pub(crate) fn has_story(db: &Connection, map_id: &str, story_id: &str) -> Result<bool, StoreError> {
+    Ok(db
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM stories WHERE map_id = ?1 AND id = ?2)")?
+        .query_row(params![map_id, story_id], |row| row.get(0))?)
 }
 
 /// Replaces the whole projection of a map (after an import or a merge from elsewhere).
@@ -134,7 +141,23 @@ pub(crate) fn write_all(db: &Connection, model: &MapModel) -> Result<(), StoreEr
     Ok(())
 }
 
-/// Refreshes the listing columns of `maps` after an edit.
+/// Refreshes the listing columns of `maps` after an edit that added `added` stories (less
+/// those it removed): counting every story again would cost the map on every edit.
+pub(crate) fn touch_listing_by(
+    db: &Connection,
+    map_id: &str,
+    name: &str,
+    now: &str,
+    added: i64,
+) -> Result<(), StoreError> {
+    db.prepare_cached(
+        "UPDATE maps SET name = ?2, updated_at = ?3, story_count = story_count + ?4 WHERE id = ?1",
+    )?
+    .execute(params![map_id, name, now, added])?;
+    Ok(())
+}
+
+/// Refreshes the listing columns of `maps`, counting the stories.
 pub(crate) fn touch_listing(
     db: &Connection,
     map_id: &str,

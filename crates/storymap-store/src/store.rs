@@ -292,14 +292,16 @@ impl Store {
             projection::read_releases(&tx, &map_id)?
         };
         let (mut stories, mut removed_story_ids) = (Vec::new(), Vec::new());
+        let mut added = 0;
         for story_id in &applied.stories {
             match loaded.doc.read_story(story_id) {
                 Some(story) => {
+                    added += i64::from(!projection::has_story(&tx, &map_id, story_id)?);
                     projection::upsert_story(&tx, &map_id, &story)?;
                     stories.push(story);
                 }
                 None => {
-                    projection::delete_story(&tx, &map_id, story_id)?;
+                    added -= i64::from(projection::delete_story(&tx, &map_id, story_id)?);
                     removed_story_ids.push(story_id.clone());
                 }
             }
@@ -310,7 +312,7 @@ impl Store {
         }
         let name = loaded.doc.name();
         if change.is_some() {
-            projection::touch_listing(&tx, &map_id, &name, &now)?;
+            projection::touch_listing_by(&tx, &map_id, &name, &now, added)?;
         }
         tx.commit()?;
         // Rows other processes wrote before ours are merged on the next catch-up; ours is

@@ -106,6 +106,25 @@ fn edits_survive_reopening_and_the_projection_agrees_with_the_document() {
 }
 
 #[test]
+fn the_listing_counts_stories_as_edits_add_and_delete_them() {
+    let (_dir, mut store) = temp_store();
+    let mut loaded = seeded(&mut store);
+    let count = |store: &Store| store.list_maps().unwrap()[0].story_count;
+    for id in ["t1", "t2", "t3"] {
+        edit(&mut store, &mut loaded, add_story(id), id).unwrap();
+    }
+    assert_eq!(count(&store), 3);
+    let delete = |id: &str| {
+        Edit::from(CardEdit::DeleteStory {
+            story_id: id.into(),
+        })
+    };
+    edit(&mut store, &mut loaded, delete("t2"), "-").unwrap();
+    assert_eq!(count(&store), 2);
+    assert_eq!(store.read_model("m1").unwrap().stories.len(), 2);
+}
+
+#[test]
 fn change_rows_are_compacted_into_a_snapshot() {
     let (_dir, mut store) = temp_store();
     let mut loaded = seeded(&mut store);

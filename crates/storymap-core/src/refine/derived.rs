@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{readiness, Estimate, MapIndex};
-use crate::model::{slice_rollups, MapModel, ReleaseSlice, SliceRollup, StoryStatus, StoryTally};
+use crate::model::{MapModel, ReleaseSlice, RollupTotals, SliceRollup, StoryStatus, StoryTally};
 
 /// One story's part in its slice's roll-up, as last computed.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,17 @@ struct Tally {
     ready: bool,
 }
 
+impl Tally {
+    fn story_tally(&self) -> StoryTally<'_> {
+        StoryTally {
+            release_id: &self.release_id,
+            status: self.status,
+            points: self.points,
+            ready: self.ready,
+        }
+    }
+}
+
 /// Reverse dependencies and roll-up tallies of a map, patched story by story.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DerivedIndex {
@@ -24,6 +35,9 @@ pub struct DerivedIndex {
     depends_on: HashMap<String, Vec<String>>,
     dependents: HashMap<String, BTreeSet<String>>,
     tallies: HashMap<String, Tally>,
+    /// Each slice's totals, kept as tallies come and go: a roll-up costs the slices,
+    /// not the stories.
+    totals: HashMap<String, RollupTotals>,
 }
 
 impl DerivedIndex {
@@ -61,8 +75,10 @@ impl DerivedIndex {
                     }
                 }
             }
+            if let Some(old) = self.tallies.remove(id) {
+                self.count(&old, -1);
+            }
             let Some(story) = index.story(id) else {
-                self.tallies.remove(id);
                 continue;
             };
             for dependency in &story.details.depends_on {
@@ -81,21 +97,31 @@ impl DerivedIndex {
                 points,
                 ready: readiness(story, &model.settings, index).ready,
             };
+            self.count(&tally, 1);
             self.tallies.insert(id.to_owned(), tally);
+        }
+    }
+
+    fn count(&mut self, tally: &Tally, sign: i8) {
+        let totals = self.totals.entry(tally.release_id.clone()).or_default();
+        totals.count(&tally.story_tally(), sign);
+        if *totals == RollupTotals::default() {
+            self.totals.remove(&tally.release_id);
         }
     }
 
     /// Each slice's roll-up, in the order of `releases`.
     pub fn rollups(&self, releases: &[ReleaseSlice]) -> Vec<SliceRollup> {
-        slice_rollups(
-            releases,
-            self.tallies.values().map(|t| StoryTally {
-                release_id: &t.release_id,
-                status: t.status,
-                points: t.points,
-                ready: t.ready,
-            }),
-        )
+        releases
+            .iter()
+            .map(|r| {
+                self.totals
+                    .get(&r.id)
+                    .copied()
+                    .unwrap_or_default()
+                    .rollup(&r.id)
+            })
+            .collect()
     }
 }
 
@@ -124,5 +150,39 @@ mod tests {
         derived.refresh(&model, &index, [id.as_str(), "story-00020"]);
         assert_eq!(derived, DerivedIndex::new(&model));
         assert_eq!(derived.rollups(&model.releases), model.rollups());
+    }
+
+    #[test]
+    fn kept_positions_find_the_same_stories_as_a_fresh_index_after_each_kind_of_change() {
+        use crate::refine::StoryPositions;
+        let mut model = refined_map(200);
+        let mut positions = StoryPositions::new(&model);
+        let same_as_fresh = |model: &MapModel, positions: &StoryPositions| {
+            let kept = MapIndex::with_positions(model, positions);
+            let fresh = MapIndex::new(model);
+            for story in &model.stories {
+                let found = kept.story(&story.id).map(|s| &s.id);
+                assert_eq!(found, fresh.story(&story.id).map(|s| &s.id));
+            }
+            assert!(kept.story("no-such-story").is_none());
+        };
+        // In place (an estimate): the positions are kept as they are.
+        model.stories[10].estimate = Some("8".into());
+        let touched = model.stories[10].id.clone();
+        positions.refresh(&model, [touched.as_str()], false);
+        assert_eq!(positions, StoryPositions::new(&model));
+        // A story moves to another slice: the stories between shift.
+        let mut moved = model.stories[3].clone();
+        moved.release_id = "rel-3".into();
+        let moved_id = moved.id.clone();
+        model.upsert_story(moved);
+        positions.refresh(&model, [moved_id.as_str()], false);
+        assert_eq!(positions, StoryPositions::new(&model));
+        same_as_fresh(&model, &positions);
+        // One leaves; even unrefreshed, a lookup is never the wrong story.
+        model.remove_story(&model.stories[0].id.clone());
+        same_as_fresh(&model, &positions);
+        positions.refresh(&model, [], false);
+        assert_eq!(positions, StoryPositions::new(&model));
     }
 }

@@ -26,10 +26,88 @@ pub use wsjf::{check_part, job_size_for_points, wsjf, Wsjf, WsjfInputs, WSJF_SCA
 
 use crate::{MapModel, MapSettings, Story, StoryStatus};
 
+/// Where each story sits in `MapModel::stories`, kept for the open map so an edit's
+/// answer does not hash every story's id again (see [`MapIndex::with_positions`]).
+///
+/// Keyed by a fast 64-bit hash of the id rather than the id itself, so building it
+/// allocates nothing per story; every lookup checks the story it lands on (a collision or
+/// a stale position costs a scan, never a wrong story).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryPositions {
+    by_id: HashMap<u64, usize, rustc_hash::FxBuildHasher>,
+}
+
+impl StoryPositions {
+    pub fn new(model: &MapModel) -> StoryPositions {
+        let mut by_id = HashMap::with_capacity_and_hasher(model.stories.len(), Default::default());
+        for (i, story) in model.stories.iter().enumerate() {
+            by_id.insert(key(&story.id), i);
+        }
+        StoryPositions { by_id }
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(&key(id)).copied()
+    }
+
+    /// Keeps the positions true after a change that wrote the `touched` stories: stories
+    /// that stayed in place cost nothing (a rename, an estimate); when one story moved,
+    /// the stories between its old and new place, which shifted by one, are re-keyed;
+    /// anything else (stories came or went, several moved, or `reordered`: the backbone
+    /// or slices changed, which sorts every story again) builds them anew.
+    pub fn refresh<'a>(
+        &mut self,
+        model: &MapModel,
+        touched: impl IntoIterator<Item = &'a str>,
+        reordered: bool,
+    ) {
+        if reordered || self.by_id.len() != model.stories.len() {
+            *self = StoryPositions::new(model);
+            return;
+        }
+        let in_place = |id: &str| {
+            self.position(id)
+                .is_some_and(|i| model.stories.get(i).is_some_and(|s| s.id == id))
+        };
+        let moved: Vec<&str> = touched.into_iter().filter(|id| !in_place(id)).collect();
+        match moved[..] {
+            [] => {}
+            [id] if self.follow(model, id) => {}
+            _ => *self = StoryPositions::new(model),
+        }
+    }
+
+    /// Re-keys the stories between where `id` was and where it is now; `false` when it
+    /// was not here.
+    fn follow(&mut self, model: &MapModel, id: &str) -> bool {
+        let stories = &model.stories;
+        let (Some(was), Some(now)) = (self.position(id), stories.iter().position(|s| s.id == id))
+        else {
+            return false;
+        };
+        let (first, last) = (was.min(now), was.max(now));
+        for (i, story) in stories.iter().enumerate().take(last + 1).skip(first) {
+            self.by_id.insert(key(&story.id), i);
+        }
+        true
+    }
+}
+
+fn key(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+/// How a [`MapIndex`] finds a story by id.
+enum ById<'a> {
+    Built(HashMap<&'a str, &'a Story>),
+    Kept(&'a StoryPositions, &'a [Story]),
+}
+
 /// The other stories of a map, as the rules need them: by id, and in backlog order
 /// (slice, then step, then rank).
 pub struct MapIndex<'a> {
-    stories: HashMap<&'a str, &'a Story>,
+    stories: ById<'a>,
     release_position: HashMap<&'a str, usize>,
     step_position: HashMap<&'a str, usize>,
     release_titles: HashMap<&'a str, &'a str>,
@@ -37,8 +115,19 @@ pub struct MapIndex<'a> {
 
 impl<'a> MapIndex<'a> {
     pub fn new(model: &'a MapModel) -> MapIndex<'a> {
+        let stories = model.stories.iter().map(|s| (s.id.as_str(), s)).collect();
+        MapIndex::with_stories(model, ById::Built(stories))
+    }
+
+    /// An index that finds stories through `positions`, refreshed for `model`'s last
+    /// change: costs the map's backbone and slices, not its stories.
+    pub fn with_positions(model: &'a MapModel, positions: &'a StoryPositions) -> MapIndex<'a> {
+        MapIndex::with_stories(model, ById::Kept(positions, &model.stories))
+    }
+
+    fn with_stories(model: &'a MapModel, stories: ById<'a>) -> MapIndex<'a> {
         MapIndex {
-            stories: model.stories.iter().map(|s| (s.id.as_str(), s)).collect(),
+            stories,
             release_position: model
                 .releases
                 .iter()
@@ -59,7 +148,17 @@ impl<'a> MapIndex<'a> {
     }
 
     pub fn story(&self, id: &str) -> Option<&'a Story> {
-        self.stories.get(id).copied()
+        match &self.stories {
+            ById::Built(stories) => stories.get(id).copied(),
+            ById::Kept(positions, stories) => {
+                let at = positions.position(id)?;
+                match stories.get(at) {
+                    Some(story) if story.id == id => Some(story),
+                    // Stale positions cost a scan, never a wrong story.
+                    _ => stories.iter().find(|s| s.id == id),
+                }
+            }
+        }
     }
 
     /// Where a story sits in the backlog: slice, step, rank, id.
