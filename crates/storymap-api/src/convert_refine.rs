@@ -61,7 +61,15 @@ impl<'m> Refiner<'m> {
     pub fn dependents_of(&self, story_id: &str) -> Vec<String> {
         match &self.dependents {
             Dependents::Gathered(map) => map.get(story_id).cloned().unwrap_or_default(),
-            Dependents::Kept(derived) => derived.dependents_of(story_id).map(Into::into).collect(),
+            Dependents::Kept(derived) => {
+                // In map order, as a whole-map view lists them.
+                let mut ids: Vec<(Option<usize>, &str)> = derived
+                    .dependents_of(story_id)
+                    .map(|id| (self.index.position(id), id))
+                    .collect();
+                ids.sort_unstable();
+                ids.into_iter().map(|(_, id)| id.to_owned()).collect()
+            }
         }
     }
 

@@ -216,3 +216,51 @@ fn the_backlog_lists_counts_and_sorts() {
     assert_eq!(first.estimate.as_deref(), Some("1"));
     assert_eq!(workspace.split_patterns("Pay by card").len(), 8);
 }
+
+#[test]
+fn an_edit_lists_a_storys_dependents_in_map_order_as_opening_the_map_does() {
+    let (_dir, mut workspace, view) = open();
+    let map = view.map.id.clone();
+    let target = story(&view, "Pick a one-hour delivery slot").id.clone();
+    // Three stories, in map order, not the order their ids sort in.
+    let mut others: Vec<String> = view
+        .stories
+        .iter()
+        .filter(|s| s.id != target && s.depends_on.is_empty())
+        .map(|s| s.id.clone())
+        .take(3)
+        .collect();
+    others.reverse();
+    for id in &others {
+        let edit = DependencyEdit::SetDependency {
+            story_id: id.clone(),
+            depends_on: target.clone(),
+            on: true,
+        };
+        workspace.apply_edit(&map, MapEdit::from(edit)).unwrap();
+    }
+    // The last of them moves first in the map: map order is no longer id order.
+    let first = &view.stories[0];
+    let edit = storymap_api::CardEdit::MoveStory {
+        story_id: others[0].clone(),
+        step_id: first.step_id.clone(),
+        release_id: first.release_id.clone(),
+        to_index: 0,
+    };
+    workspace.apply_edit(&map, MapEdit::from(edit)).unwrap();
+    let edit = StoryEdit::SetStoryText {
+        story_id: target.clone(),
+        field: StoryTextField::BlockedReason,
+        text: "Waiting for the slot API".into(),
+    };
+    let change = workspace.apply_edit(&map, MapEdit::from(edit)).unwrap();
+    let after_edit = &change.stories.iter().find(|s| s.id == target).unwrap();
+    let opened = workspace.open_map(&map).unwrap();
+    let on_open = story(&opened, "Pick a one-hour delivery slot");
+    assert_eq!(on_open.refinement.dependents.len(), 3);
+    assert_eq!(on_open.refinement.dependents[0], others[0]);
+    assert_eq!(
+        after_edit.refinement.dependents,
+        on_open.refinement.dependents
+    );
+}

@@ -108,6 +108,8 @@ enum ById<'a> {
 /// (slice, then step, then rank).
 pub struct MapIndex<'a> {
     stories: ById<'a>,
+    /// Every story in map order.
+    all: &'a [Story],
     release_position: HashMap<&'a str, usize>,
     step_position: HashMap<&'a str, usize>,
     release_titles: HashMap<&'a str, &'a str>,
@@ -128,6 +130,7 @@ impl<'a> MapIndex<'a> {
     fn with_stories(model: &'a MapModel, stories: ById<'a>) -> MapIndex<'a> {
         MapIndex {
             stories,
+            all: &model.stories,
             release_position: model
                 .releases
                 .iter()
@@ -158,6 +161,18 @@ impl<'a> MapIndex<'a> {
                     _ => stories.iter().find(|s| s.id == id),
                 }
             }
+        }
+    }
+
+    /// Where a story sits in the map's order (`MapModel::stories`).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        let in_order = |stories: &[Story]| stories.iter().position(|s| s.id == id);
+        match &self.stories {
+            ById::Built(_) => in_order(self.all),
+            ById::Kept(positions, stories) => positions
+                .position(id)
+                .filter(|&at| stories.get(at).is_some_and(|s| s.id == id))
+                .or_else(|| in_order(stories)),
         }
     }
 
