@@ -57,6 +57,8 @@ impl From<StoreError> for ApiError {
             StoreError::MapNotFound(_) => ErrorCode::NotFound,
             StoreError::DiskFull => ErrorCode::StorageFull,
             StoreError::Corrupt { .. } | StoreError::NewerDatabase { .. } => ErrorCode::CorruptData,
+            StoreError::NotStorymap { .. } => ErrorCode::ForeignDocument,
+            StoreError::ReadOnly { .. } => ErrorCode::Storage,
             // A stored document that is not foreign but fails to read is damaged.
             StoreError::Document { source, .. } => match core_code(source) {
                 ErrorCode::ForeignDocument => ErrorCode::ForeignDocument,

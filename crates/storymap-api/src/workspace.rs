@@ -72,7 +72,10 @@ impl Workspace {
             Some(author) => author,
             None => {
                 let author = default_author();
-                store.set_setting(AUTHOR_SETTING, &author)?;
+                // A read-only data directory still opens for reading, under this name.
+                if !store.is_read_only() {
+                    store.set_setting(AUTHOR_SETTING, &author)?;
+                }
                 author
             }
         };
@@ -126,7 +129,10 @@ impl Workspace {
     /// Opening a map starts its undo history afresh.
     pub fn open_map(&mut self, map_id: &str) -> Result<MapView, ApiError> {
         let view = self.view(map_id)?;
-        self.store.set_setting(LAST_MAP_SETTING, map_id)?;
+        // Remembering is a convenience: a read-only data directory still shows the map.
+        if !self.store.is_read_only() {
+            self.store.set_setting(LAST_MAP_SETTING, map_id)?;
+        }
         self.history.for_map(map_id).clear();
         Ok(view)
     }

@@ -13,6 +13,10 @@ pub enum StoreError {
     DiskFull,
     #[error("{path} is not a readable Storymap database ({detail}); it was left untouched")]
     Corrupt { path: PathBuf, detail: String },
+    #[error("{path} is not a Storymap database ({reason}): it belongs to another application, so it was not opened and was left untouched; choose another data directory or move the file away")]
+    NotStorymap { path: PathBuf, reason: String },
+    #[error("{path} is read-only (the file or its folder cannot be written): nothing can be saved to it; reading still works, make it writable to save changes")]
+    ReadOnly { path: PathBuf },
     #[error("{path} was written by a newer Storymap (database version {found}, this version knows up to {supported})")]
     NewerDatabase {
         path: PathBuf,

@@ -4,7 +4,9 @@
 
 mod error;
 mod loaded;
+mod merged;
 mod migrations;
+mod open;
 mod projection;
 mod settings;
 mod store;

@@ -6,6 +6,14 @@ use rusqlite::Connection;
 
 use crate::StoreError;
 
+/// `PRAGMA application_id` of a Storymap database ("SMAP"): what tells our file from
+/// another application's SQLite file at the same path.
+pub(crate) const APPLICATION_ID: i32 = 0x534d_4150;
+
+/// The last version that changed tables or columns; later ones only mark the file, so a
+/// file at this version can be read as it is when it cannot be written.
+pub(crate) const LAST_SCHEMA_CHANGE: i64 = 4;
+
 /// Each entry moves the schema from version `index` to `index + 1`. Never edit a
 /// released entry; append a new one.
 const MIGRATIONS: &[&str] = &[
@@ -92,7 +100,38 @@ const MIGRATIONS: &[&str] = &[
     -- `stories.details`; maps stored before have no keys, so NULL is what they say.
     ALTER TABLE outline ADD COLUMN jira_key TEXT;
 "#,
+    r#"
+    -- Issue #14: mark the file as Storymap's, so another application's file is refused.
+    PRAGMA application_id = 1397571920;
+"#,
 ];
+
+/// The tables a Storymap database has at `version`, sorted; none for a version we never
+/// made. Recognises files made before [`APPLICATION_ID`] was set.
+pub(crate) fn tables_at(version: i64) -> Vec<String> {
+    let mut tables = match version {
+        1..=2 => vec![
+            "acceptance_criteria",
+            "map_changes",
+            "maps",
+            "outline",
+            "settings",
+            "stories",
+        ],
+        3.. if version <= MIGRATIONS.len() as i64 => vec![
+            "acceptance_criteria",
+            "map_changes",
+            "maps",
+            "outline",
+            "settings",
+            "stories",
+            "sync_storage",
+        ],
+        _ => vec![],
+    };
+    tables.sort_unstable();
+    tables.into_iter().map(String::from).collect()
+}
 
 pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let found: i64 = connection
@@ -113,4 +152,15 @@ pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), St
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_migration_sets_the_application_id() {
+        let marker = format!("application_id = {APPLICATION_ID};");
+        assert!(MIGRATIONS.last().unwrap().contains(&marker));
+    }
 }

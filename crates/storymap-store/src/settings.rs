@@ -16,6 +16,7 @@ impl Store {
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.writable()?;
         self.connection().execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -25,6 +26,7 @@ impl Store {
     }
 
     pub fn delete_setting(&self, key: &str) -> Result<(), StoreError> {
+        self.writable()?;
         self.connection()
             .execute("DELETE FROM settings WHERE key = ?1", [key])?;
         Ok(())

@@ -4,16 +4,17 @@
 //! projection rows agree with it; both are written in one transaction, so a crash or a
 //! full disk leaves the previous consistent state.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use storymap_core::{Activity, Applied, MapDocument, MapModel, MapSettings, ReleaseSlice, Story};
 
-use crate::error::on_open;
 pub use crate::loaded::LoadedMap;
 use crate::loaded::{merge_stored, merge_stored_rows, next_model_stamp, patch_model};
+pub use crate::merged::{MergedChanges, ReceivedMap};
+use crate::open::{self, Opened};
 use crate::projection::{self, MapListing};
-use crate::{migrations, StoreError};
+use crate::StoreError;
 
 /// Compact a map's change rows into a new snapshot past this many rows…
 pub const COMPACT_AFTER_ROWS: i64 = 200;
@@ -22,6 +23,9 @@ pub const COMPACT_AFTER_BYTES: i64 = 256 * 1024;
 
 pub struct Store {
     db: Connection,
+    path: PathBuf,
+    /// Opened for reading only: every write is refused with [`StoreError::ReadOnly`].
+    read_only: bool,
 }
 
 /// What a committed edit changed, read back inside its transaction: what the UI patches.
@@ -45,51 +49,45 @@ enum Incoming<'a> {
     Document(&'a MapDocument),
 }
 
-/// What [`Store::merge_changes`] brought in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MergedChanges {
-    pub changed: MapChanged,
-    /// "Merged 3 changes by ben".
-    pub label: String,
-    pub change_count: usize,
-}
-
-/// What [`Store::receive_map`] did with a map received whole.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReceivedMap {
-    /// The map was new here.
-    Added { map_id: String },
-    /// We had it: its new changes, or `None` when we had them all already.
-    Merged {
-        map_id: String,
-        merged: Option<Box<MergedChanges>>,
-    },
-}
-
-impl ReceivedMap {
-    pub fn map_id(&self) -> &str {
-        match self {
-            ReceivedMap::Added { map_id } | ReceivedMap::Merged { map_id, .. } => map_id,
-        }
-    }
-}
-
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
+    /// A file that cannot be written is opened for reading; another application's SQLite
+    /// file is refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let mut db = Connection::open(path).map_err(|e| on_open(path, e))?;
-        // The first statement reads the header: a foreign or damaged file fails here.
-        db.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .map_err(|e| on_open(path, e))?;
-        db.pragma_update(None, "synchronous", "NORMAL")?;
-        db.pragma_update(None, "foreign_keys", "ON")?;
-        db.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations::migrate(&mut db, path)?;
-        Ok(Store { db })
+        Ok(Store::from_opened(open::open(path)?, path))
+    }
+
+    /// Opens an existing database for reading only, as [`Store::open`] does when the file
+    /// or its directory cannot be written.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Ok(Store::from_opened(open::open_read_only(path)?, path))
+    }
+
+    fn from_opened(opened: Opened, path: &Path) -> Store {
+        Store {
+            db: opened.db,
+            path: path.to_owned(),
+            read_only: opened.read_only,
+        }
+    }
+
+    /// Whether the file could only be opened for reading.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses a write, naming the file, when it was opened for reading only.
+    pub(crate) fn writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
     }
 
     /// The raw connection, for tests that need to provoke failures.
@@ -117,6 +115,7 @@ impl Store {
 
     /// Stores a new map (created or imported) with its whole projection.
     pub fn insert_map(&mut self, doc: &MapDocument) -> Result<(), StoreError> {
+        self.writable()?;
         let model = doc
             .read()
             .map_err(|e| StoreError::document(&doc.map_id(), e))?;
@@ -248,6 +247,7 @@ impl Store {
     /// Adds a map received whole (a `.storymap` file, a map joined through sync), or
     /// merges it into the map with the same id when this data directory has it.
     pub fn receive_map(&mut self, doc: MapDocument) -> Result<ReceivedMap, StoreError> {
+        self.writable()?;
         let map_id = doc.map_id();
         if !self.map_exists(&map_id)? {
             self.insert_map(&doc)?;
@@ -269,6 +269,7 @@ impl Store {
         change: Option<&[u8]>,
         applied: &Applied,
     ) -> Result<MapChanged, StoreError> {
+        self.writable()?;
         let map_id = loaded.map_id.clone();
         let tx = self
             .db
@@ -358,6 +359,7 @@ impl Store {
     /// Replaces the snapshot with one holding every stored change and deletes those rows,
     /// in one transaction that first merges rows other processes added.
     pub fn compact(&mut self, loaded: &mut LoadedMap) -> Result<(), StoreError> {
+        self.writable()?;
         let tx = self
             .db
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -49,6 +49,7 @@ impl Store {
     }
 
     pub fn put_sync_value(&self, key: &str, data: &[u8]) -> Result<(), StoreError> {
+        self.writable()?;
         self.connection().execute(
             "INSERT INTO sync_storage (key, data) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET data = excluded.data",
@@ -58,6 +59,7 @@ impl Store {
     }
 
     pub fn delete_sync_value(&self, key: &str) -> Result<(), StoreError> {
+        self.writable()?;
         self.connection()
             .execute("DELETE FROM sync_storage WHERE key = ?1", [key])?;
         Ok(())

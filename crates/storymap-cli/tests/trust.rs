@@ -1,0 +1,46 @@
+//! The `storymap` binary refusing what it must not touch and ending quietly when it should
+//! (issue #14): another application's database, an import that brings nothing in.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn storymap(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_storymap"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("STORYMAP_DATA_DIR")
+        .output()
+        .expect("storymap runs")
+}
+
+fn stderr(output: &Output) -> String {
+    assert!(
+        !output.status.success(),
+        "expected a failure, got: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let text = String::from_utf8(output.stderr.clone()).unwrap();
+    assert!(!text.contains("panicked"), "panic trace: {text}");
+    text
+}
+
+#[test]
+fn another_applications_database_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("storymap.sqlite3");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE maps (id INTEGER, lat REAL); INSERT INTO maps VALUES (1, 2.5);",
+        )
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for args in [&["map", "list"][..], &["map", "create", "Grocery app"][..]] {
+        let message = stderr(&storymap(dir.path(), args));
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(message.contains("not a Storymap database"), "{message}");
+        assert_eq!(message.trim().lines().count(), 1, "{message}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
