@@ -171,6 +171,9 @@ impl Workspace {
     ) -> Result<JiraImportView, ApiError> {
         progress.report("Reading the rows", 0, 0);
         let (plan, name) = self.jira_plan(csv, target, statuses)?;
+        if let Some(reason) = plan.nothing_imported() {
+            return Err(invalid(reason));
+        }
         let edits = plan.edits(&mut new_id);
         let label = plan.label();
         let total = edits.len();

@@ -143,6 +143,41 @@ fn a_broken_file_imports_nothing_and_names_its_row() {
 }
 
 #[test]
+fn an_import_whose_every_row_is_skipped_creates_nothing_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workspace::open(dir.path()).unwrap();
+    let file = fixture("all-skipped.csv");
+    let err = w
+        .import_jira_csv_file(&file, &new_map("Nothing"), &[])
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    let expected = format!(
+        "{}: no row of the file could be imported, so nothing was created: all 3 rows were skipped \
+         (row 2, column \"Summary\": the issue has no summary; the row is skipped; \
+         row 3, column \"Summary\": the issue has no summary; the row is skipped; \
+         row 4, column \"Parent\": ",
+        file.display()
+    );
+    assert!(err.message.starts_with(&expected), "{}", err.message);
+    assert!(w.list_maps().unwrap().is_empty());
+    let map_id = w.create_map("Kept").unwrap().map.id;
+    let target = JiraTarget::ExistingMap { map_id };
+    assert!(w.import_jira_csv_file(&file, &target, &[]).is_err());
+    assert_eq!(w.list_maps().unwrap().len(), 1);
+    let empty = dir.path().join("header-only.csv");
+    std::fs::write(&empty, "Summary,Issue key\n").unwrap();
+    let err = w
+        .import_jira_csv_file(&empty, &new_map("Nothing"), &[])
+        .unwrap_err();
+    assert!(
+        err.message.ends_with("it has no issue rows"),
+        "{}",
+        err.message
+    );
+    assert_eq!(w.list_maps().unwrap().len(), 1);
+}
+
+#[test]
 fn exports_write_whole_files() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Workspace::open(dir.path()).unwrap();

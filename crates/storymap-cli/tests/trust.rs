@@ -44,3 +44,25 @@ fn another_applications_database_is_refused_and_left_byte_identical() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_jira_import_whose_every_row_is_skipped_fails_and_creates_no_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!(
+        "{}/../../tests/fixtures/jira/all-skipped.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let message = stderr(&storymap(dir.path(), &["import", "jira-csv", &file]));
+    assert!(
+        message.contains("all-skipped.csv: no row of the file could be imported"),
+        "{message}"
+    );
+    assert!(message.contains("all 3 rows were skipped"), "{message}");
+    let list = storymap(dir.path(), &["map", "list"]);
+    assert!(list.status.success());
+    assert!(
+        list.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&list.stdout)
+    );
+}

@@ -127,6 +127,39 @@ impl JiraImportPlan {
         }
     }
 
+    /// Why importing would bring nothing in — no row of the file planned anything — else
+    /// `None`. Such an import is refused rather than leaving an empty map behind.
+    pub fn nothing_imported(&self) -> Option<String> {
+        let planned = !(self.activities.is_empty()
+            && self.steps.is_empty()
+            && self.slices.is_empty()
+            && self.stories.is_empty());
+        if planned {
+            return None;
+        }
+        if self.skipped_rows == 0 {
+            return Some("no row of the file could be imported: it has no issue rows".into());
+        }
+        const SHOWN: usize = 5;
+        let skips: Vec<_> = self
+            .warnings
+            .iter()
+            .filter(|w| w.message.ends_with("the row is skipped"))
+            .collect();
+        let mut reasons: Vec<String> = skips.iter().take(SHOWN).map(|w| w.to_string()).collect();
+        if skips.len() > SHOWN {
+            reasons.push(format!("and {} more", skips.len() - SHOWN));
+        }
+        let rows = match self.skipped_rows {
+            1 => "its 1 row was skipped".to_owned(),
+            n => format!("all {n} rows were skipped"),
+        };
+        Some(format!(
+            "no row of the file could be imported, so nothing was created: {rows} ({})",
+            reasons.join("; ")
+        ))
+    }
+
     /// Stories already on the map exactly as the file has them.
     pub fn unchanged(&self) -> usize {
         self.count(StoryAction::Unchanged)
