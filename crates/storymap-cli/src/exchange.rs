@@ -4,12 +4,11 @@ use std::io::Write;
 
 use storymap_api::{ApiError, Workspace};
 
-use crate::{image, io_error, jira, print, ExportCommand, ImportCommand};
+use crate::{image, jira, print, stdout_error, ExportCommand, ImportCommand};
 
 /// Writes an export to standard output (no `--output` given).
 fn write_out(contents: &str, out: &mut impl Write) -> Result<(), ApiError> {
-    out.write_all(contents.as_bytes())
-        .map_err(io_error("cannot write to standard output".into()))
+    out.write_all(contents.as_bytes()).map_err(stdout_error)
 }
 
 pub fn export(

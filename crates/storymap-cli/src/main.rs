@@ -205,9 +205,18 @@ fn io_error(what: String) -> impl FnOnce(std::io::Error) -> ApiError {
     move |e| ApiError::new(ErrorCode::Storage, format!("{what}: {e}"))
 }
 
+/// An error writing to standard output. A reader that closed it (`storymap export json |
+/// head -1`) wanted no more: the command ends quietly with success, as Unix tools do.
+fn stdout_error(error: std::io::Error) -> ApiError {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    io_error("cannot write to standard output".into())(error)
+}
+
 /// One line on standard output.
 fn print(out: &mut impl Write, text: &str) -> Result<(), ApiError> {
-    writeln!(out, "{text}").map_err(io_error("cannot write to standard output".into()))
+    writeln!(out, "{text}").map_err(stdout_error)
 }
 
 fn map_command(

@@ -66,3 +66,41 @@ fn a_jira_import_whose_every_row_is_skipped_fails_and_creates_no_map() {
         String::from_utf8_lossy(&list.stdout)
     );
 }
+
+/// A map whose JSON export is several pipe buffers long.
+fn big_map(data_dir: &Path) {
+    let mut workspace = storymap_api::Workspace::open(data_dir).unwrap();
+    let map_id = workspace.create_map("Big").unwrap().map.id;
+    let title = "A story with a long title that takes room ".repeat(6);
+    for n in 0..300 {
+        let title = format!("{title}{n}");
+        workspace
+            .add_story_at(&map_id, "Shop", "Search", "MVP", &title)
+            .unwrap();
+    }
+}
+
+#[test]
+fn an_export_to_a_closed_pipe_ends_quietly_with_success() {
+    let dir = tempfile::tempdir().unwrap();
+    big_map(dir.path());
+    for args in [
+        &["export", "json", "--map", "Big"][..],
+        &["map", "list"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_storymap"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Like `| head -1` that already left: the reader is gone before the first write.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?}: {errors}");
+        assert!(errors.is_empty(), "{args:?}: {errors}");
+    }
+}
