@@ -104,3 +104,45 @@ fn an_export_to_a_closed_pipe_ends_quietly_with_success() {
         assert!(errors.is_empty(), "{args:?}: {errors}");
     }
 }
+
+#[test]
+fn titles_with_control_characters_are_refused_on_every_way_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let message = stderr(&storymap(dir.path(), &["map", "create", "Shop\u{1b}[2J"]));
+    assert!(message.contains("control character U+001B"), "{message}");
+    assert!(storymap(dir.path(), &["map", "create", "Shop"])
+        .status
+        .success());
+    let story = |title: &str| {
+        storymap(
+            dir.path(),
+            &[
+                "story",
+                "add",
+                "--map",
+                "Shop",
+                "--activity",
+                "Buy",
+                "--step",
+                "Pay",
+                "--release",
+                "MVP",
+                "--title",
+                title,
+            ],
+        )
+    };
+    assert!(story("Pay by card").status.success());
+    let message = stderr(&story("Pay\u{7} by card"));
+    assert!(message.contains("control character U+0007"), "{message}");
+    let export = storymap(dir.path(), &["export", "json", "--map", "Shop"]);
+    let json = String::from_utf8(export.stdout).unwrap();
+    assert!(json.contains("Pay by card"), "{json}");
+    let file = dir.path().join("escape.json");
+    std::fs::write(&file, json.replace("Pay by card", "Pay\\u001b by card")).unwrap();
+    let message = stderr(&storymap(
+        dir.path(),
+        &["map", "import", file.to_str().unwrap()],
+    ));
+    assert!(message.contains("control character U+001B"), "{message}");
+}

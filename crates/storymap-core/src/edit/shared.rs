@@ -20,7 +20,20 @@ pub(crate) fn clean_title(what: &str, title: &str) -> Result<String, CoreError> 
             "the {what} name is longer than 500 characters"
         )));
     }
+    if let Some(c) = control_character(title) {
+        return Err(CoreError::InvalidInput(format!(
+            "the {what} name contains the control character U+{:04X}; remove it",
+            u32::from(c)
+        )));
+    }
     Ok(title.to_owned())
+}
+
+/// The first control character of `text` other than tab and newline: a terminal escape or
+/// a NUL in a title would garble every view and export, so titles refuse them.
+pub(crate) fn control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n'))
 }
 
 /// Optional text: trimmed, refused when overlong.

@@ -12,6 +12,7 @@ use super::parse::{Field, Issue, JiraSheet};
 use super::status::StatusMap;
 use super::text::{criteria_of, estimate_from_points, split_description};
 use super::{JiraProblem, NO_EPIC_ACTIVITY};
+use crate::edit::shared::control_character;
 use crate::{MapModel, StoryStatus};
 
 fn is_epic(issue: &Issue) -> bool {
@@ -134,6 +135,13 @@ impl Planner<'_> {
                 "the summary is longer than 500 characters",
             );
         }
+        if let Some(c) = control_character(title) {
+            let message = format!(
+                "the summary contains the control character U+{:04X}",
+                u32::from(c)
+            );
+            return self.skip(issue.row, Field::Summary, &message);
+        }
         if let Some(key) = issue.key.as_deref().filter(|k| self.epics.contains_key(*k)) {
             let message = format!("issue key {key} appears twice");
             return self.skip(issue.row, Field::Key, &message);
@@ -154,6 +162,13 @@ impl Planner<'_> {
                 Field::Summary,
                 "the summary is longer than 500 characters",
             );
+        }
+        if let Some(c) = control_character(&issue.summary) {
+            let message = format!(
+                "the summary contains the control character U+{:04X}",
+                u32::from(c)
+            );
+            return self.skip(issue.row, Field::Summary, &message);
         }
         if let Some(key) = issue
             .key
