@@ -165,7 +165,8 @@ impl OpenIndex {
     pub(crate) fn refresh_positions(&mut self, model: &MapModel, changed: &MapChanged) {
         self.positions.refresh(
             model,
-            changed.stories.iter().map(|s| s.id.as_str()),
+            &changed.stories,
+            changed.removed_story_ids.iter().map(String::as_str),
             changed.activities.is_some(),
         );
     }

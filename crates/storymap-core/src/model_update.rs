@@ -51,6 +51,18 @@ impl<'a> Positions<'a> {
 }
 
 impl MapModel {
+    /// Where `story` (as the model holds it) sits: a binary search in map order.
+    pub fn position_of(&self, story: &Story) -> Option<usize> {
+        let positions = Positions::of(&self.activities, &self.releases);
+        let at = self
+            .stories
+            .partition_point(|s| positions.cmp(s, story) == Ordering::Less);
+        self.stories
+            .get(at)
+            .is_some_and(|s| s.id == story.id)
+            .then_some(at)
+    }
+
     /// Puts a story written by an edit in place: replaced where it was, or (when it moved
     /// or is new) taken out and put back where it now sorts. Costs a binary search and a
     /// shift, not a sort.

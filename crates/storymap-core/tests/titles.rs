@@ -54,7 +54,10 @@ fn refused(result: Result<impl std::fmt::Debug, CoreError>, what: &str) {
 
 #[test]
 fn every_title_refuses_control_characters() {
-    refused(MapDocument::create("m2", ESCAPE, "ana", 1).map(|_| ()), "map");
+    refused(
+        MapDocument::create("m2", ESCAPE, "ana", 1).map(|_| ()),
+        "map",
+    );
     let title = || ESCAPE.to_owned();
     let edits: Vec<(&str, Edit)> = vec![
         ("map", BackboneEdit::RenameMap { name: title() }.into()),

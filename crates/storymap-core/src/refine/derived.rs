@@ -168,21 +168,39 @@ mod tests {
         };
         // In place (an estimate): the positions are kept as they are.
         model.stories[10].estimate = Some("8".into());
-        let touched = model.stories[10].id.clone();
-        positions.refresh(&model, [touched.as_str()], false);
+        positions.refresh(&model, [&model.stories[10]], [], false);
         assert_eq!(positions, StoryPositions::new(&model));
         // A story moves to another slice: the stories between shift.
         let mut moved = model.stories[3].clone();
         moved.release_id = "rel-3".into();
         let moved_id = moved.id.clone();
         model.upsert_story(moved);
-        positions.refresh(&model, [moved_id.as_str()], false);
+        let written = model.stories.iter().filter(|s| s.id == moved_id);
+        positions.refresh(&model, written, [], false);
         assert_eq!(positions, StoryPositions::new(&model));
         same_as_fresh(&model, &positions);
         // One leaves; even unrefreshed, a lookup is never the wrong story.
-        model.remove_story(&model.stories[0].id.clone());
+        let gone = model.stories[0].id.clone();
+        model.remove_story(&gone);
         same_as_fresh(&model, &positions);
-        positions.refresh(&model, [], false);
+        positions.refresh(&model, [], [gone.as_str()], false);
         assert_eq!(positions, StoryPositions::new(&model));
+        // A split: one story out, two in near its place.
+        let parent = model.stories[50].clone();
+        model.remove_story(&parent.id);
+        let children: Vec<String> = (1..=2).map(|n| format!("{}-{n}", parent.id)).collect();
+        for id in &children {
+            let mut child = parent.clone();
+            child.id.clone_from(id);
+            model.upsert_story(child);
+        }
+        let written = model.stories.iter().filter(|s| children.contains(&s.id));
+        positions.refresh(&model, written, [parent.id.as_str()], false);
+        assert_eq!(positions, StoryPositions::new(&model));
+        // A change no one named is caught by the count and rebuilt.
+        model.remove_story(&model.stories[7].id.clone());
+        positions.refresh(&model, [], [], false);
+        assert_eq!(positions, StoryPositions::new(&model));
+        same_as_fresh(&model, &positions);
     }
 }

@@ -39,57 +39,71 @@ pub struct StoryPositions {
 
 impl StoryPositions {
     pub fn new(model: &MapModel) -> StoryPositions {
-        let mut by_id = HashMap::with_capacity_and_hasher(model.stories.len(), Default::default());
-        for (i, story) in model.stories.iter().enumerate() {
-            by_id.insert(key(&story.id), i);
-        }
-        StoryPositions { by_id }
+        let by_id = HashMap::with_capacity_and_hasher(model.stories.len(), Default::default());
+        let mut positions = StoryPositions { by_id };
+        positions.rebuild(model);
+        positions
     }
 
     fn position(&self, id: &str) -> Option<usize> {
         self.by_id.get(&key(id)).copied()
     }
 
-    /// Keeps the positions true after a change that wrote the `touched` stories: stories
-    /// that stayed in place cost nothing (a rename, an estimate); when one story moved,
-    /// the stories between its old and new place, which shifted by one, are re-keyed;
-    /// anything else (stories came or went, several moved, or `reordered`: the backbone
-    /// or slices changed, which sorts every story again) builds them anew.
+    /// Keeps the positions true after a change that wrote the `written` stories (as the
+    /// model now holds them) and took out the `removed` ones. Stories that stayed in place
+    /// cost nothing (a rename, an estimate). Otherwise only the stories that shifted are
+    /// keyed again: those between the written stories' old and new places, and to the end
+    /// when stories came or went (a split, a delete). When `reordered` (the backbone or
+    /// slices changed, which sorts every story again), all of them.
     pub fn refresh<'a>(
         &mut self,
         model: &MapModel,
-        touched: impl IntoIterator<Item = &'a str>,
+        written: impl IntoIterator<Item = &'a Story>,
+        removed: impl IntoIterator<Item = &'a str>,
         reordered: bool,
     ) {
-        if reordered || self.by_id.len() != model.stories.len() {
-            *self = StoryPositions::new(model);
-            return;
+        let stories = &model.stories;
+        let count_changed = self.by_id.len() != stories.len();
+        if reordered {
+            return self.rebuild(model);
         }
-        let in_place = |id: &str| {
-            self.position(id)
-                .is_some_and(|i| model.stories.get(i).is_some_and(|s| s.id == id))
+        let (mut first, mut last) = (usize::MAX, 0);
+        let mut shifted = |at: usize| (first, last) = (first.min(at), last.max(at));
+        for story in written {
+            let was = self.position(&story.id);
+            if was.is_some_and(|i| stories.get(i).is_some_and(|s| s.id == story.id)) {
+                continue;
+            }
+            let now = model
+                .position_of(story)
+                .or_else(|| stories.iter().position(|s| s.id == story.id));
+            was.into_iter().chain(now).for_each(&mut shifted);
+        }
+        for id in removed {
+            if let Some(was) = self.by_id.remove(&key(id)) {
+                shifted(was);
+            }
+        }
+        let end = if count_changed {
+            stories.len()
+        } else {
+            (last + 1).min(stories.len())
         };
-        let moved: Vec<&str> = touched.into_iter().filter(|id| !in_place(id)).collect();
-        match moved[..] {
-            [] => {}
-            [id] if self.follow(model, id) => {}
-            _ => *self = StoryPositions::new(model),
+        for (i, story) in stories.iter().enumerate().take(end).skip(first) {
+            self.by_id.insert(key(&story.id), i);
+        }
+        // A change this was not told of (a story no one named) shows as a count off.
+        if self.by_id.len() != stories.len() {
+            self.rebuild(model);
         }
     }
 
-    /// Re-keys the stories between where `id` was and where it is now; `false` when it
-    /// was not here.
-    fn follow(&mut self, model: &MapModel, id: &str) -> bool {
-        let stories = &model.stories;
-        let (Some(was), Some(now)) = (self.position(id), stories.iter().position(|s| s.id == id))
-        else {
-            return false;
-        };
-        let (first, last) = (was.min(now), was.max(now));
-        for (i, story) in stories.iter().enumerate().take(last + 1).skip(first) {
+    /// Keys every story again, reusing the table.
+    fn rebuild(&mut self, model: &MapModel) {
+        self.by_id.clear();
+        for (i, story) in model.stories.iter().enumerate() {
             self.by_id.insert(key(&story.id), i);
         }
-        true
     }
 }
 
