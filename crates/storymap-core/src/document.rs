@@ -211,9 +211,25 @@ impl MapDocument {
             )
             .map(|success| success.result)
             .map_err(|failure| failure.error)?;
-        if let Some(placement) = &mut self.placement {
-            placement.refresh(&self.doc, &applied.stories);
+        let mut applied = applied;
+        let placement = self
+            .placement
+            .get_or_insert_with(|| Placement::build(&self.doc));
+        // A step moved back to its old activity takes its stories along: the projection
+        // stores each story's activity, so they count as written (as in `move_step`).
+        let moved_steps: Vec<String> = applied
+            .writes
+            .iter()
+            .filter(|w| w.field == ACTIVITY_ID)
+            .filter_map(|w| match &w.entity {
+                Entity::Step(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        if !moved_steps.is_empty() {
+            applied.touch_stories(placement.in_steps(&moved_steps));
         }
+        placement.refresh(&self.doc, &applied.stories);
         Ok(Reverted {
             applied: self.with_parents_shown(applied),
             skipped,

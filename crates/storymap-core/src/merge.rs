@@ -133,6 +133,8 @@ fn check_same_map(map: &MapDocument, map_id: &str) -> Result<(), CoreError> {
 /// Which stories, outline parts and settings changed between two sets of heads.
 fn touched(doc: &automerge::Automerge, before: &[ChangeHash], after: &[ChangeHash]) -> Applied {
     let mut applied = Applied::default();
+    let mut stories: Vec<String> = Vec::new();
+    let mut moved_steps: Vec<String> = Vec::new();
     for patch in doc.diff(before, after) {
         let root_key = |i: usize| match patch.path.get(i) {
             Some((_, Prop::Map(key))) => Some(key.clone()),
@@ -149,18 +151,28 @@ fn touched(doc: &automerge::Automerge, before: &[ChangeHash], after: &[ChangeHas
         };
         match top.as_deref() {
             Some(NAME) => applied.map_renamed = true,
-            Some(ACTIVITIES | STEPS | RELEASES) => applied.outline_changed = true,
+            Some(STEPS) => {
+                applied.outline_changed = true;
+                let moved = patch.path.len() == 2
+                    && patch_key(&patch.action).as_deref() == Some(ACTIVITY_ID);
+                if let (true, Some(step)) = (moved, second) {
+                    moved_steps.push(step);
+                }
+            }
+            Some(ACTIVITIES | RELEASES) => applied.outline_changed = true,
             Some(SETTINGS) => applied.settings_changed = true,
             Some(STORIES) => {
-                if let Some(id) = second {
-                    if !applied.stories.contains(&id) {
-                        applied.stories.push(id);
-                    }
-                }
+                stories.extend(second);
             }
             _ => {}
         }
     }
+    // A step moved to another activity takes its stories: the projection stores each
+    // story's activity.
+    if !moved_steps.is_empty() {
+        stories.extend(crate::placement::Placement::build(doc).in_steps(&moved_steps));
+    }
+    applied.touch_stories(stories);
     // A story deleted or restored under a deleted step changes which steps are drawn.
     if !applied.outline_changed {
         applied.outline_changed = applied

@@ -100,6 +100,39 @@ fn a_merge_names_the_stories_and_parts_it_touched_and_who_made_the_changes() {
 }
 
 #[test]
+fn a_merged_step_move_names_the_stories_that_changed_activity() {
+    let ana = small_map();
+    let mut ben = copy_for(&ana, "ben");
+    let before = ben.heads();
+    ben.apply(
+        &Edit::from(BackboneEdit::AddActivity {
+            title: "Pay".into(),
+        }),
+        &ctx("a2"),
+    )
+    .unwrap();
+    ben.apply(
+        &Edit::from(BackboneEdit::MoveStep {
+            step_id: "s1".into(),
+            activity_id: "a2".into(),
+            to_index: 0,
+        }),
+        &ctx("-"),
+    )
+    .unwrap();
+    let mut ana = ana;
+    let merged = ana
+        .merge(&ben.automerge().save_after(&before))
+        .unwrap()
+        .expect("two changes were new");
+    let mut stories = merged.applied.stories.clone();
+    stories.sort();
+    // The store rewrites these rows: each holds its activity.
+    assert_eq!(stories, ["c0", "c1"]);
+    assert_eq!(ana.read_story("c0").unwrap().activity_id, "a2");
+}
+
+#[test]
 fn a_merged_new_story_and_a_renamed_map_are_reported() {
     let mut ana = small_map();
     let mut fresh = copy_for(&ana, "ana");

@@ -157,6 +157,37 @@ fn headers_reorder_and_a_step_moves_to_another_activity_with_its_cards() {
 }
 
 #[test]
+fn undoing_a_step_move_names_its_cards_as_written() {
+    // The projection stores each card's activity: an undo that moves a step back must
+    // hand those cards to the store, or it keeps them under the other activity.
+    let mut map = map_with(3);
+    let record = apply(
+        &mut map,
+        Edit::from(BackboneEdit::MoveStep {
+            step_id: "s1".into(),
+            activity_id: "a2".into(),
+            to_index: 0,
+        }),
+    );
+    let undone = map.revert(&record, TIME).unwrap().applied;
+    let mut written = undone.stories.clone();
+    written.sort();
+    assert_eq!(written, ["c0", "c1", "c2"]);
+    assert!(map
+        .read()
+        .unwrap()
+        .stories
+        .iter()
+        .all(|s| s.activity_id == "a1"));
+    let redo = UndoRecord {
+        label: undone.label,
+        writes: undone.writes,
+    };
+    let redone = map.revert(&redo, TIME).unwrap().applied;
+    assert_eq!(redone.stories.len(), 3);
+}
+
+#[test]
 fn deleting_a_step_takes_its_cards_and_undo_brings_all_back() {
     let mut map = map_with(3);
     let before = map.read().unwrap();

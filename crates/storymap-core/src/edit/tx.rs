@@ -87,8 +87,19 @@ impl Applied {
     }
 
     pub(crate) fn touch_stories(&mut self, stories: impl IntoIterator<Item = String>) {
+        let stories = stories.into_iter();
+        if stories.size_hint().1.is_some_and(|n| n <= 1) {
+            for story in stories {
+                if !self.stories.contains(&story) {
+                    self.stories.push(story);
+                }
+            }
+            return;
+        }
+        // A set for many: a moved step can bring thousands of stories.
+        let mut seen: rustc_hash::FxHashSet<String> = self.stories.iter().cloned().collect();
         for story in stories {
-            if !self.stories.contains(&story) {
+            if seen.insert(story.clone()) {
                 self.stories.push(story);
             }
         }
