@@ -3,41 +3,10 @@
 // A journey reads top to bottom as the user lives it; splitting it would hide the story.
 #![allow(clippy::too_many_lines)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn storymap(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storymap"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("STORYMAP_DATA_DIR")
-        .output()
-        .expect("storymap runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .trim()
-        .to_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    assert!(
-        !output.status.success(),
-        "expected a failure, got: {}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    let text = String::from_utf8(output.stderr.clone()).unwrap();
-    assert!(!text.contains("panicked"), "panic trace: {text}");
-    text
-}
+use common::{stderr, stdout, storymap};
+use std::process::Command;
 
 #[test]
 fn create_add_list_and_export_a_map() {

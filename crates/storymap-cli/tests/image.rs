@@ -1,17 +1,9 @@
 //! `storymap export png|svg|pdf` on the sample map, and a slice name that does not exist.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn storymap(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storymap"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("STORYMAP_DATA_DIR")
-        .output()
-        .expect("storymap runs")
-}
+use common::storymap;
+use std::process::{Command, Output};
 
 fn succeeds(output: Output) {
     assert!(

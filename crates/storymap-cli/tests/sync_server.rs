@@ -6,6 +6,9 @@
 // A journey reads top to bottom as the user lives it; splitting it would hide the story.
 #![allow(clippy::too_many_lines)]
 
+mod common;
+
+use common::storymap;
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -87,16 +90,6 @@ impl Drop for SyncServer {
     fn drop(&mut self) {
         self.kill();
     }
-}
-
-fn storymap(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storymap"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("STORYMAP_DATA_DIR")
-        .output()
-        .expect("storymap runs")
 }
 
 fn ok(output: Output) -> String {

@@ -1,29 +1,11 @@
 //! The `storymap` binary refusing what it must not touch and ending quietly when it should
 //! (issue #14): another application's database, an import that brings nothing in.
 
+mod common;
+
+use common::{stderr, storymap};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn storymap(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storymap"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("STORYMAP_DATA_DIR")
-        .output()
-        .expect("storymap runs")
-}
-
-fn stderr(output: &Output) -> String {
-    assert!(
-        !output.status.success(),
-        "expected a failure, got: {}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    let text = String::from_utf8(output.stderr.clone()).unwrap();
-    assert!(!text.contains("panicked"), "panic trace: {text}");
-    text
-}
+use std::process::Command;
 
 #[test]
 fn another_applications_database_is_refused_and_left_byte_identical() {

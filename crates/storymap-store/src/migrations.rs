@@ -109,24 +109,18 @@ const MIGRATIONS: &[&str] = &[
 /// The tables a Storymap database has at `version`, sorted; none for a version we never
 /// made. Recognises files made before [`APPLICATION_ID`] was set.
 pub(crate) fn tables_at(version: i64) -> Vec<String> {
-    let mut tables = match version {
-        1..=2 => vec![
-            "acceptance_criteria",
-            "map_changes",
-            "maps",
-            "outline",
-            "settings",
-            "stories",
-        ],
-        3.. if version <= MIGRATIONS.len() as i64 => vec![
-            "acceptance_criteria",
-            "map_changes",
-            "maps",
-            "outline",
-            "settings",
-            "stories",
-            "sync_storage",
-        ],
+    const FIRST: [&str; 6] = [
+        "acceptance_criteria",
+        "map_changes",
+        "maps",
+        "outline",
+        "settings",
+        "stories",
+    ];
+    let mut tables: Vec<&str> = match version {
+        1..=2 => FIRST.to_vec(),
+        // Migration 3 added samod's storage.
+        3.. if version <= MIGRATIONS.len() as i64 => [&FIRST[..], &["sync_storage"]].concat(),
         _ => vec![],
     };
     tables.sort_unstable();
