@@ -10,6 +10,9 @@ use crate::history_views::{
 use crate::workspace_sync::sync_baseline_key;
 use crate::{ApiError, ErrorCode, MapView, Workspace};
 
+/// "Since my last sync" on a map that never synced.
+const NEVER_SYNCED_LABEL: &str = "Not synced yet: everything since this map was created";
+
 /// The heads when the map was last opened on this device, and the time before that.
 fn opened_heads_key(map_id: &str) -> String {
     format!("openedHeads:{map_id}")
@@ -66,16 +69,14 @@ impl Workspace {
         since: ChangesSince,
     ) -> Result<ChangesView, ApiError> {
         let (label, since) = match since {
-            ChangesSince::LastSync => {
-                let json = self
-                    .store
-                    .setting(&sync_baseline_key(map_id))?
-                    .ok_or_else(|| invalid("this map has not been synced before"))?;
-                (
+            // Never synced: everything is new to the team, so show it all.
+            ChangesSince::LastSync => match self.store.setting(&sync_baseline_key(map_id))? {
+                Some(json) => (
                     "Since your last sync".to_owned(),
                     Since::Heads(parse_heads(&json)?),
-                )
-            }
+                ),
+                None => (NEVER_SYNCED_LABEL.to_owned(), Since::Heads(Vec::new())),
+            },
             ChangesSince::LastOpened => {
                 match self.store.setting(&previous_open_heads_key(map_id))? {
                     Some(json) => (

@@ -124,17 +124,13 @@ fn after_a_sync_ana_sees_bens_changes_settles_the_conflict_and_ben_gets_it() {
             }),
         )
         .unwrap();
-    let error = t
-        .ana
-        .changes_since(&map, ChangesSince::LastSync)
-        .unwrap_err();
+    // Never synced: everything since the map was created is new to the team.
+    let never = t.ana.changes_since(&map, ChangesSince::LastSync).unwrap();
     assert_eq!(
-        (error.code, error.message.as_str()),
-        (
-            ErrorCode::InvalidInput,
-            "this map has not been synced before"
-        )
+        never.since_label,
+        "Not synced yet: everything since this map was created"
     );
+    assert!(never.change_count > 1, "{never:?}");
     // The previous session ended in step at `synced`; this one begins, then delivers.
     store(&t.ana_dir)
         .set_setting(&format!("syncedHeads:{map}"), &synced)

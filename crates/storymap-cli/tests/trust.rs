@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{stderr, storymap};
+use common::{stderr, stdout, storymap};
 use std::path::Path;
 use std::process::Command;
 
@@ -127,4 +127,34 @@ fn titles_with_control_characters_are_refused_on_every_way_in() {
         &["map", "import", file.to_str().unwrap()],
     ));
     assert!(message.contains("control character U+001B"), "{message}");
+}
+
+#[test]
+fn changes_on_a_map_never_synced_list_everything_since_it_was_made() {
+    // `--since last-sync` is the default, so a map never synced must answer, not fail.
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&storymap(dir.path(), &["map", "create", "Shop"]));
+    stdout(&storymap(
+        dir.path(),
+        &[
+            "story",
+            "add",
+            "--map",
+            "Shop",
+            "--activity",
+            "Buy",
+            "--step",
+            "Pay",
+            "--release",
+            "MVP",
+            "--title",
+            "Pay by card",
+        ],
+    ));
+    let changes = stdout(&storymap(dir.path(), &["changes", "--map", "Shop"]));
+    assert!(
+        changes.starts_with("Not synced yet: everything since this map was created: "),
+        "{changes}"
+    );
+    assert!(changes.contains("Pay by card"), "{changes}");
 }

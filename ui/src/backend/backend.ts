@@ -84,7 +84,7 @@ export interface Backend {
 
   /**
    * What changed since the last sync, the last opening or a date: per story, who and when.
-   * `lastSync` rejects with `invalidInput` (a message to show as it is) before the first sync.
+   * `lastSync` on a map never synced answers everything since the map was created.
    */
   changesSince(mapId: string, since: ChangesSince): Promise<ChangesView>;
   /** One story's whole history, newest first. */

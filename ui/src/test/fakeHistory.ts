@@ -12,8 +12,6 @@ import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
 import { FakeSync } from "./fakeSync";
 
-export const NEVER_SYNCED: ApiError = { code: "invalidInput", message: "this map has not been synced before" };
-
 type HistoryEdit = Extract<MapEdit, { kind: "resolveConflict" | "restoreStory" | "restoreField" }>;
 
 export function isHistoryEdit(edit: MapEdit): edit is HistoryEdit {
@@ -27,7 +25,8 @@ export function noChanges(sinceLabel: string): ChangesView {
 export abstract class FakeHistory extends FakeSync {
   /** What `changesSince` answers for each kind of start; an `ApiError` rejects. */
   readonly changeAnswers = new Map<ChangesSince["kind"], ChangesView | ApiError>([
-    ["lastSync", NEVER_SYNCED],
+    // As Rust answers a map never synced: everything since it was created.
+    ["lastSync", noChanges("Not synced yet: everything since this map was created")],
     ["lastOpened", noChanges("Since you last opened this map")],
     ["date", noChanges("Since the date")],
   ]);

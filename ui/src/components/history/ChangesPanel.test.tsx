@@ -6,8 +6,9 @@ import { formatMoment } from "../../model/time";
 import { entry, renderApp } from "./testing";
 
 describe("What changed", () => {
-  it("shows loading, then the backend's reason when the map was never synced, not an error toast", async () => {
+  it("shows loading, then the backend's reason when it cannot answer, not an error toast", async () => {
     const backend = await renderApp();
+    backend.changeAnswers.set("lastSync", { code: "invalidInput", message: "this map has no change 00ff" });
     backend.holdHistory();
     fireEvent.click(screen.getByTestId("changes-button"));
     const panel = screen.getByTestId("changes-panel");
@@ -16,7 +17,7 @@ describe("What changed", () => {
     act(() => {
       backend.releaseHistory();
     });
-    expect((await within(panel).findByTestId("changes-message")).textContent).toBe("this map has not been synced before");
+    expect((await within(panel).findByTestId("changes-message")).textContent).toBe("this map has no change 00ff");
     expect(screen.queryByTestId("error-toast")).toBeNull();
     expect(within(panel).queryByTestId("changes-loading")).toBeNull();
   });
