@@ -74,7 +74,10 @@ impl From<storymap_sync::SyncError> for ApiError {
     fn from(error: storymap_sync::SyncError) -> Self {
         use storymap_sync::SyncError::*;
         let code = match &error {
-            InvalidShareUrl(_) | InvalidServerUrl(_) | NotShareable(_) => ErrorCode::InvalidInput,
+            InvalidShareUrl(_)
+            | InvalidServerUrl(_)
+            | UnencryptedServer { .. }
+            | NotShareable(_) => ErrorCode::InvalidInput,
             ServerUnreachable { .. } | Interrupted { .. } => ErrorCode::Network,
             NotOnServer { .. } => ErrorCode::NotFound,
             Store(_) => ErrorCode::Storage,

@@ -42,18 +42,11 @@ fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, message)
 }
 
-/// A sync server address the user typed, checked before it is saved.
+/// A sync server address the user typed, checked before it is saved (the sync layer's
+/// rule: ws:// or wss://, and wss:// beyond a private network).
 fn checked_server(url: &str) -> Result<String, ApiError> {
-    let url = url.trim();
-    let ok = (url.starts_with("ws://") || url.starts_with("wss://"))
-        && url.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
-    if ok {
-        Ok(url.to_owned())
-    } else {
-        Err(invalid(format!(
-            "'{url}' is not a sync server address: expected ws://host:port or wss://host"
-        )))
-    }
+    storymap_sync::check_server_url(url)?;
+    Ok(url.trim().to_owned())
 }
 
 impl Workspace {

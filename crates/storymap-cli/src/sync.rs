@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use storymap_api::{ApiError, ErrorCode, Workspace, DATABASE_FILE};
 use storymap_sync::{
-    map_id_of, parse_share_url, ChangeHash, Changes, Replica, SyncClient, SyncError,
+    map_id_of, parse_share_url, ChangeHash, Changes, Replica, SyncClient, SyncError, SyncState,
 };
 
 /// How long the server may stay silent (to the dial, or mid-sync) before we give up with a
@@ -75,7 +75,7 @@ pub fn sync(
                 .map(|_| ())
         } else {
             let (_edits, local) = tokio::sync::mpsc::unbounded_channel();
-            let status = Arc::new(|state| eprintln!("storymap: sync: {state:?}"));
+            let status = Arc::new(|state: SyncState| eprintln!("storymap: sync: {state}"));
             tokio::select! {
                 result = client.run_live(map_id, server, replica.clone(), status, local) => result,
                 _ = tokio::signal::ctrl_c() => Ok(()),

@@ -158,3 +158,125 @@ fn changes_on_a_map_never_synced_list_everything_since_it_was_made() {
     );
     assert!(changes.contains("Pay by card"), "{changes}");
 }
+
+/// A map "Shop" with one story, in a fresh data directory.
+fn shop() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&storymap(dir.path(), &["map", "create", "Shop"]));
+    stdout(&storymap(
+        dir.path(),
+        &[
+            "story",
+            "add",
+            "--map",
+            "Shop",
+            "--activity",
+            "Buy",
+            "--step",
+            "Pay",
+            "--release",
+            "MVP",
+            "--title",
+            "Pay by card",
+        ],
+    ));
+    dir
+}
+
+/// A web server on loopback that answers every request "200 OK", in a thread that lives
+/// as long as the test process.
+fn plain_web_server() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("ws://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = Vec::new();
+            let mut buffer = [0; 1024];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => request.extend_from_slice(&buffer[..n]),
+                }
+            }
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        }
+    });
+    url
+}
+
+#[test]
+fn a_web_server_that_is_not_a_sync_server_is_named_and_the_map_stays_intact() {
+    let dir = shop();
+    let server = plain_web_server();
+    let message = stderr(&storymap(
+        dir.path(),
+        &["sync", "--map", "Shop", "--server", &server, "--once"],
+    ));
+    assert!(
+        message.contains(&format!("cannot reach the sync server at {server}: a web server answered (HTTP 200 OK), but it is not a sync server")),
+        "{message}"
+    );
+    let json = stdout(&storymap(dir.path(), &["export", "json", "--map", "Shop"]));
+    assert!(json.contains("Pay by card"), "{json}");
+}
+
+#[test]
+fn an_unencrypted_server_on_the_internet_is_refused_before_anything_is_sent() {
+    let dir = shop();
+    let message = stderr(&storymap(
+        dir.path(),
+        &[
+            "sync",
+            "--map",
+            "Shop",
+            "--server",
+            "ws://sync.example.org:3030",
+            "--once",
+        ],
+    ));
+    assert!(
+        message.contains("ws://sync.example.org:3030 is not encrypted, and a map would cross the internet in clear text: use wss://sync.example.org:3030"),
+        "{message}"
+    );
+}
+
+#[test]
+fn continuous_sync_prints_each_failed_attempt_with_its_reason_and_the_next_try() {
+    use std::io::BufRead;
+    let dir = shop();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_storymap"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["sync", "--map", "Shop", "--server"])
+        .arg(format!("ws://127.0.0.1:{port}"))
+        .env_remove("STORYMAP_DATA_DIR")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    // Two failed attempts, each printed as it happens (the loop ends on them, not a clock).
+    let offline: Vec<String> = lines
+        .map_while(Result::ok)
+        .filter(|line| line.contains("offline"))
+        .take(2)
+        .collect();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let refused = "storymap: sync: offline: nothing is listening there (connection refused); is the server running?; trying again";
+    assert_eq!(offline.len(), 2, "{offline:?}");
+    assert!(
+        offline[0].starts_with(&format!("{refused} (attempt 2), the next try within 1 s")),
+        "{offline:?}"
+    );
+    assert!(
+        offline[1].starts_with(&format!("{refused} (attempt 3), the next try within 2 s")),
+        "{offline:?}"
+    );
+}

@@ -18,6 +18,7 @@ use futures::StreamExt;
 use samod::{BackoffConfig, ConnectionId, DialerEvent, DialerHandle, DocHandle, Repo};
 
 use crate::document_id::document_id;
+use crate::server::{check_server_url, diagnose, next_retry_within};
 use crate::{Replica, SqliteStorage, SyncError, SyncState};
 
 pub struct SyncClient {
@@ -30,16 +31,6 @@ pub struct SyncReport {
     pub map_id: String,
     /// The map's heads, the same on both sides when the sync finished.
     pub heads: Vec<ChangeHash>,
-}
-
-/// `ws://` or `wss://` only: anything else is a typo the user should hear about.
-fn server_url(server: &str) -> Result<samod::Url, SyncError> {
-    let invalid = || SyncError::InvalidServerUrl(server.to_owned());
-    let url = samod::Url::parse(server.trim()).map_err(|_| invalid())?;
-    if !matches!(url.scheme(), "ws" | "wss") || url.host_str().is_none() {
-        return Err(invalid());
-    }
-    Ok(url)
 }
 
 async fn blocking<T: Send + 'static>(
@@ -138,6 +129,19 @@ const LIVE_BACKOFF: BackoffConfig = BackoffConfig {
     max_retries: None,
 };
 
+/// How long a look at an unreachable server may take in the live loop, which waits for it.
+const PROBE_WAIT: Duration = Duration::from_secs(5);
+
+/// "REASON; trying again (attempt 3), the next try within 2 s if this one fails".
+fn retrying(reason: &str, attempt: u32) -> String {
+    let next = next_retry_within(&LIVE_BACKOFF, attempt + 1);
+    format!(
+        "{reason}; trying again (attempt {}), the next try within {} s if this one fails",
+        attempt + 1,
+        next.as_secs_f32().ceil()
+    )
+}
+
 impl SyncClient {
     /// A samod repo on the data directory's database file.
     pub async fn start(database: &Path) -> Result<SyncClient, SyncError> {
@@ -156,19 +160,20 @@ impl SyncClient {
         server: &str,
         wait: Duration,
     ) -> Result<(DialerHandle, ConnectionId), SyncError> {
-        let url = server_url(server)?;
+        let url = check_server_url(server)?;
         let backoff = BackoffConfig {
             initial_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(1),
             max_retries: Some(3),
         };
-        let dialer = self.repo.dial_websocket(url, backoff)?;
+        let dialer = self.repo.dial_websocket(url.clone(), backoff)?;
         let events = dialer.events();
         let unreachable = |reason: String| SyncError::ServerUnreachable {
             url: server.to_owned(),
             reason,
         };
-        let mut last_reason = "nothing answered there (is the server running?)".to_owned();
+        // samod names why a connection dropped, not why a dial failed: then we look.
+        let mut last_reason: Option<String> = None;
         let mut deadline_events = events;
         let deadline = tokio::time::sleep(wait);
         tokio::pin!(deadline);
@@ -176,14 +181,23 @@ impl SyncClient {
             tokio::select! {
                 _ = &mut deadline => {
                     dialer.close();
-                    return Err(unreachable(format!("{last_reason} within {} s", wait.as_secs())));
+                    let reason = match last_reason {
+                        Some(reason) => reason,
+                        None => diagnose(&url, wait).await,
+                    };
+                    return Err(unreachable(reason));
                 }
                 event = deadline_events.next() => match event {
                     Some(DialerEvent::Connected { .. }) => break,
-                    Some(DialerEvent::Disconnected { reason }) => last_reason = reason,
+                    Some(DialerEvent::Disconnected { reason }) => last_reason = Some(reason),
                     Some(DialerEvent::Reconnecting { .. }) => {}
                     Some(DialerEvent::MaxRetriesReached | DialerEvent::PermanentFailure) | None => {
-                        return Err(unreachable(last_reason));
+                        dialer.close();
+                        let reason = match last_reason {
+                            Some(reason) => reason,
+                            None => diagnose(&url, wait).await,
+                        };
+                        return Err(unreachable(reason));
                     }
                 }
             }
@@ -213,13 +227,7 @@ impl SyncClient {
             url: server.to_owned(),
         };
         let result = async {
-            let handle = self
-                .repo
-                .find(document)
-                .await?
-                .ok_or_else(|| SyncError::NotOnServer {
-                    url: server.to_owned(),
-                })?;
+            let handle = self.find_handle(document, server).await?;
             // Only what arrives after this point is new to the store.
             let pulled = push(&handle, &replica, map_id).await?.unwrap_or_default();
             if !in_step_unless_silent(&handle, connection, wait).await {
@@ -238,6 +246,21 @@ impl SyncClient {
         result
     }
 
+    /// The map's samod handle: a map we have is found at once (from our storage); one we
+    /// joined waits for the server.
+    async fn find_handle(
+        &self,
+        document: samod::DocumentId,
+        server: &str,
+    ) -> Result<DocHandle, SyncError> {
+        self.repo
+            .find(document)
+            .await?
+            .ok_or_else(|| SyncError::NotOnServer {
+                url: server.to_owned(),
+            })
+    }
+
     /// Keeps one map in step with the server until `stop` fires: reconnects with backoff,
     /// pushes after each local edit (a message on `local`), merges what arrives, and
     /// reports every status change. Going offline loses nothing: edits stay in the store
@@ -250,23 +273,18 @@ impl SyncClient {
         on_status: Arc<dyn Fn(SyncState) + Send + Sync>,
         mut local: tokio::sync::mpsc::UnboundedReceiver<()>,
     ) -> Result<(), SyncError> {
-        let url = server_url(server)?;
+        let url = check_server_url(server)?;
         let document = document_id(map_id)?;
         on_status(SyncState::Connecting);
-        let dialer = self.repo.dial_websocket(url, LIVE_BACKOFF)?;
+        let dialer = self.repo.dial_websocket(url.clone(), LIVE_BACKOFF)?;
+        // Whether the last failure was a dropped connection (samod said why) rather than
+        // a dial that failed (we find out why).
+        let mut dropped = false;
         let mut events = dialer.events();
         let result = async {
-            // A map we have is found at once (from our storage); one we joined waits
-            // for the server.
-            let handle = self
-                .repo
-                .find(document)
-                .await?
-                .ok_or_else(|| SyncError::NotOnServer {
-                    url: server.to_owned(),
-                })?;
+            let handle = self.find_handle(document, server).await?;
+            // Listening first, then what samod already received is merged at once.
             let mut changes = handle.changes();
-            // What samod already received before we listened to it, merged at once.
             let ours = push(&handle, &replica, map_id).await?.unwrap_or_default();
             let mut pulled = pull(&handle, &replica, map_id, &ours).await?;
             let mut waiting: Option<Pin<Box<dyn Future<Output = ()> + Send>>> = None;
@@ -294,14 +312,21 @@ impl SyncClient {
                     }
                     event = events.next() => match event {
                         Some(DialerEvent::Connected { .. }) => {
+                            dropped = false;
                             on_status(SyncState::Syncing);
                             waiting = arm(&handle);
                         }
                         Some(DialerEvent::Disconnected { reason }) => {
+                            dropped = true;
                             waiting = None;
                             on_status(SyncState::Offline { reason });
                         }
-                        Some(DialerEvent::Reconnecting { .. }) => {}
+                        Some(DialerEvent::Reconnecting { attempt }) => {
+                            if !std::mem::take(&mut dropped) {
+                                let reason = diagnose(&url, PROBE_WAIT).await;
+                                on_status(SyncState::Offline { reason: retrying(&reason, attempt) });
+                            }
+                        }
                         Some(DialerEvent::MaxRetriesReached | DialerEvent::PermanentFailure) | None => {
                             return Err(SyncError::ServerUnreachable {
                                 url: server.to_owned(),

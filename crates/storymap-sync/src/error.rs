@@ -8,6 +8,8 @@ pub enum SyncError {
     InvalidShareUrl(String),
     #[error("'{0}' is not a sync server address: expected ws://host:port or wss://host")]
     InvalidServerUrl(String),
+    #[error("{url} is not encrypted, and a map would cross the internet in clear text: use {secure} (ws:// is accepted only on this computer or a private network)")]
+    UnencryptedServer { url: String, secure: String },
     #[error("this map ({0}) was made before sharing existed and cannot be shared")]
     NotShareable(String),
     #[error(

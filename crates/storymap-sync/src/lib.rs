@@ -7,6 +7,7 @@ mod client;
 mod document_id;
 mod error;
 mod replica;
+mod server;
 mod status;
 mod storage;
 
@@ -15,5 +16,6 @@ pub use client::{SyncClient, SyncReport};
 pub use document_id::{document_id, map_id_of, parse_share_url, share_url};
 pub use error::SyncError;
 pub use replica::{Changes, Replica};
+pub use server::{check_server_url, diagnose};
 pub use status::SyncState;
 pub use storage::SqliteStorage;

@@ -19,3 +19,17 @@ pub enum SyncState {
         reason: String,
     },
 }
+
+/// One line for a log or the command line: "offline: REASON".
+impl std::fmt::Display for SyncState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SyncState::LocalOnly => f.write_str("not shared"),
+            SyncState::Connecting => f.write_str("connecting"),
+            SyncState::Syncing => f.write_str("syncing"),
+            SyncState::UpToDate => f.write_str("up to date"),
+            SyncState::Offline { reason } => write!(f, "offline: {reason}"),
+            SyncState::Error { reason } => write!(f, "stopped: {reason}"),
+        }
+    }
+}

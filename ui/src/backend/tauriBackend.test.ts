@@ -36,7 +36,7 @@ describe("tauriBackend", () => {
 
   it("calls the Rust commands by name with camelCase arguments", async () => {
     const query = { sort: "wsjf", releaseId: null, activityId: null, status: null, label: "ux", ready: true, blocked: null } as const;
-    const settings = { enabled: true, serverUrl: "ws://sync.example.org:3030", makeDefault: false, displayName: "Ann" };
+    const settings = { enabled: true, serverUrl: "wss://sync.example.org", makeDefault: false, displayName: "Ann" };
     await tauriBackend.listMaps();
     await tauriBackend.openStartMap();
     await tauriBackend.openMap("m1");
@@ -51,7 +51,7 @@ describe("tauriBackend", () => {
     await tauriBackend.syncSettings("m1");
     await tauriBackend.saveSyncSettings("m1", settings);
     await tauriBackend.syncStatus("m1");
-    await tauriBackend.joinMap("automerge:abc", "ws://sync.example.org:3030");
+    await tauriBackend.joinMap("automerge:abc", "wss://sync.example.org");
     await tauriBackend.exportMapFile("m1", "/home/ann/Shop.storymap");
     await tauriBackend.importMapFile("/home/ann/Shop.storymap");
     await tauriBackend.changesSince("m1", { kind: "date", date: "2025-11-24" });
@@ -84,7 +84,7 @@ describe("tauriBackend", () => {
       ["sync_settings", { mapId: "m1" }],
       ["save_sync_settings", { mapId: "m1", settings }],
       ["sync_status", { mapId: "m1" }],
-      ["join_map", { url: "automerge:abc", serverUrl: "ws://sync.example.org:3030" }],
+      ["join_map", { url: "automerge:abc", serverUrl: "wss://sync.example.org" }],
       ["export_map_file", { mapId: "m1", path: "/home/ann/Shop.storymap" }],
       ["import_map_file", { path: "/home/ann/Shop.storymap" }],
       ["changes_since", { mapId: "m1", since: { kind: "date", date: "2025-11-24" } }],

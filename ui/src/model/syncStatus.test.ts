@@ -3,7 +3,7 @@ import type { SyncStateView } from "../bindings/SyncStateView";
 import { syncPill } from "./syncStatus";
 
 const now = new Date("2025-03-20T12:00:00Z");
-const SERVER = "ws://sync.example.org:3030";
+const SERVER = "wss://sync.example.org";
 
 function check(state: SyncStateView, lastSyncedAt: string | null, expected: [string, string, string]) {
   const pill = syncPill({ mapId: "m1", state, serverUrl: SERVER, lastSyncedAt }, now);

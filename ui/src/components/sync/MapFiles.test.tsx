@@ -27,13 +27,13 @@ function teammatesMap(): MapView {
 describe("joining a shared map", () => {
   it("fetches the map by link from the server, then opens it and says what arrived", async () => {
     const backend = new FakeBackend();
-    backend.defaultServerUrl = "ws://sync.example.org:3030";
+    backend.defaultServerUrl = "wss://sync.example.org";
     backend.joinable.set("automerge:team", teammatesMap());
     await renderApp(backend);
     await menuItem("join-map");
     await screen.findByTestId("join-dialog");
     await waitFor(() => {
-      expect(screen.getByTestId<HTMLInputElement>("join-server").value).toBe("ws://sync.example.org:3030");
+      expect(screen.getByTestId<HTMLInputElement>("join-server").value).toBe("wss://sync.example.org");
     });
     expect(screen.getByTestId<HTMLButtonElement>("join-submit").disabled).toBe(true);
     fireEvent.change(screen.getByTestId("join-url"), { target: { value: " automerge:team " } });
@@ -43,7 +43,7 @@ describe("joining a shared map", () => {
       expect(mapName()).toBe("Grocery shop");
     });
     expect(screen.queryByTestId("join-dialog")).toBeNull();
-    expect(backend.joined).toEqual([{ url: "automerge:team", serverUrl: "ws://sync.example.org:3030" }]);
+    expect(backend.joined).toEqual([{ url: "automerge:team", serverUrl: "wss://sync.example.org" }]);
     expect(screen.getByTestId("info-toast").textContent).toContain("Added 'Grocery shop'");
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeBackend } from "../../test/fakeBackend";
 import { App } from "../App";
 
-const SERVER = "ws://sync.example.org:3030";
+const SERVER = "wss://sync.example.org";
 
 async function renderApp(backend = new FakeBackend()) {
   render(<App backend={backend} />);
@@ -84,7 +84,7 @@ describe("Share & sync dialog", () => {
     expect(screen.getByTestId<HTMLInputElement>("sync-share-url").value).toBe("automerge:map-1");
 
     fireEvent.change(screen.getByTestId("sync-display-name"), { target: { value: "  Ann from Product " } });
-    fireEvent.change(screen.getByTestId("sync-server-url"), { target: { value: "ws://team.example.org:3030" } });
+    fireEvent.change(screen.getByTestId("sync-server-url"), { target: { value: "wss://team.example.org" } });
     fireEvent.click(screen.getByTestId("sync-make-default"));
     fireEvent.click(screen.getByTestId("sync-enabled"));
     expect(screen.getByTestId("sync-enabled").getAttribute("aria-checked")).toBe("true");
@@ -96,7 +96,7 @@ describe("Share & sync dialog", () => {
     expect(backend.savedSyncSettings).toEqual([
       {
         mapId: "map-1",
-        settings: { enabled: true, serverUrl: "ws://team.example.org:3030", makeDefault: false, displayName: "Ann from Product" },
+        settings: { enabled: true, serverUrl: "wss://team.example.org", makeDefault: false, displayName: "Ann from Product" },
       },
     ]);
   });

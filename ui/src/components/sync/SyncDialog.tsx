@@ -10,7 +10,7 @@ import { FormError } from "./FormError";
 import { ShareLink } from "./ShareLink";
 import { Switch } from "./Switch";
 
-export const SERVER_PLACEHOLDER = "ws://sync.example.org:3030";
+export const SERVER_PLACEHOLDER = "wss://sync.example.org";
 
 interface Draft {
   displayName: string;
