@@ -79,10 +79,54 @@ impl SyncServer {
         let _ = self.child.wait();
     }
 
-    /// The same server (port and stored documents) started again.
-    fn restart(&mut self) {
+    /// A copy of what the server has stored now.
+    fn snapshot(&self) -> tempfile::TempDir {
+        let copy = tempfile::tempdir().unwrap();
+        copy_dir(&self.data.path().join("store"), &copy.path().join("store"));
+        copy
+    }
+
+    /// The server started again on the same port with `snapshot`'s older storage. (The
+    /// reference server writes its files in place, so one killed mid-write may keep a
+    /// torn chunk and stop answering for that map; an older copy is what a backup gives.)
+    fn restart_from(&mut self, snapshot: &Path) {
         self.kill();
+        let store = self.data.path().join("store");
+        let _ = std::fs::remove_dir_all(&store);
+        copy_dir(&snapshot.join("store"), &store);
         self.child = Self::spawn(self.port, self.data.path());
+    }
+
+    /// Bytes the server has stored, to see that something arrived.
+    fn stored_bytes(&self) -> u64 {
+        fn size(dir: &Path) -> u64 {
+            std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| {
+                    let meta = e.metadata().unwrap();
+                    if meta.is_dir() {
+                        size(&e.path())
+                    } else {
+                        meta.len()
+                    }
+                })
+                .sum()
+        }
+        size(&self.data.path().join("store"))
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
 }
 
@@ -340,7 +384,9 @@ fn a_server_that_is_down_or_dies_mid_sync_costs_no_edit() {
         }
     }
     let url = server.url();
-    let uploading = Command::new(env!("CARGO_BIN_EXE_storymap"))
+    let before_upload = server.snapshot();
+    let stored_before = server.stored_bytes();
+    let mut uploading = Command::new(env!("CARGO_BIN_EXE_storymap"))
         .args(["--data-dir"])
         .arg(ana.path())
         .args(["sync", "--map", &map_id, "--server", &url, "--once"])
@@ -348,7 +394,10 @@ fn a_server_that_is_down_or_dies_mid_sync_costs_no_edit() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(150));
+    // Killed once the upload has begun to arrive (or has already finished).
+    while server.stored_bytes() == stored_before && uploading.try_wait().unwrap().is_none() {
+        std::thread::sleep(Duration::from_millis(5));
+    }
     server.kill();
     let outcome = uploading.wait_with_output().unwrap();
     if !outcome.status.success() {
@@ -374,8 +423,8 @@ fn a_server_that_is_down_or_dies_mid_sync_costs_no_edit() {
     let listed = ok(storymap(ana.path(), &["map", "list"]));
     assert!(listed.contains("301 stories"), "{listed}");
 
-    // The server comes back with what it had stored; the sync completes.
-    server.restart();
+    // The server comes back with what it had before the upload; the sync completes.
+    server.restart_from(before_upload.path());
     sync(ana.path(), &map_id, &server);
     sync(ben.path(), &map_id, &server);
     assert_eq!(export(ben.path(), &map_id), export(ana.path(), &map_id));
