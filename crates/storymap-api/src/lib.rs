@@ -38,6 +38,7 @@ pub use dto_image::*;
 pub use dto_sync::*;
 pub use edits::*;
 pub use error::{ApiError, ErrorCode};
+pub use files::{read_import_file, MAX_IMPORT_BYTES};
 pub use history_views::*;
 pub use jira_views::*;
 pub use progress::{ProgressSink, ProgressView, QUIET_FOR};

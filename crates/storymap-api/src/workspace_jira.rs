@@ -94,12 +94,7 @@ fn preview_view(plan: &JiraImportPlan, map_name: String) -> JiraPreviewView {
 
 /// A file's text: UTF-8 (with or without BOM); anything else is refused with its line.
 fn read_text(path: &Path) -> Result<String, ApiError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        ApiError::new(
-            ErrorCode::NotFound,
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
+    let bytes = crate::files::read_import_file(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;

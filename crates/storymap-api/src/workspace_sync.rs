@@ -238,12 +238,7 @@ impl Workspace {
     pub fn import_map_file(&mut self, path: &Path) -> Result<ReceivedMapView, ApiError> {
         let mut progress = Progress::new(self.progress.as_ref(), operation("Importing", path));
         progress.report("Reading the file", 0, 0);
-        let bytes = std::fs::read(path).map_err(|e| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("cannot read {}: {e}", path.display()),
-            )
-        })?;
+        let bytes = crate::files::read_import_file(path)?;
         let doc = MapDocument::load_verified(&bytes).map_err(|e| {
             let error = ApiError::from(e);
             ApiError::new(

@@ -243,8 +243,15 @@ fn map_command(
             Ok(())
         }
         MapCommand::Import { file } => {
-            let json = std::fs::read_to_string(&file)
-                .map_err(io_error(format!("cannot read {}", file.display())))?;
+            let json = String::from_utf8(storymap_api::read_import_file(&file)?).map_err(|_| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "{} is not UTF-8 text: not a Storymap JSON export",
+                        file.display()
+                    ),
+                )
+            })?;
             let view = workspace
                 .import_json(&json)
                 .map_err(|e| ApiError::new(e.code, format!("{}: {}", file.display(), e.message)))?;

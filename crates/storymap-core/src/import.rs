@@ -8,6 +8,7 @@ use automerge::ObjType;
 
 use crate::document::commit_options;
 use crate::edit::shared::{clean_title, put_titled};
+use crate::limits::check_sizes;
 use crate::schema::*;
 use crate::{CoreError, MapDocument, MapModel, MapSettings, Rank, StoryDetails};
 
@@ -243,6 +244,8 @@ fn validate(model: &MapModel) -> Result<(), CoreError> {
                 story.title, story.release_id
             )));
         }
+        check_sizes(story)
+            .map_err(|e| CoreError::InvalidInput(format!("story '{}': {e}", story.title)))?;
         let w = &story.details.wsjf;
         for (part, value) in [
             ("user-business value", w.value),

@@ -14,6 +14,7 @@ pub mod generate;
 mod history;
 mod import;
 pub mod jira;
+pub mod limits;
 mod markdown;
 mod merge;
 mod model;

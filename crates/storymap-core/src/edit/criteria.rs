@@ -8,6 +8,7 @@ use super::ranks::{place, siblings_in};
 use super::shared::{bounded, ensure_map, story, title_of};
 use super::tx::EditTx;
 use crate::history::{Entity, Recorder};
+use crate::limits::*;
 use crate::read::{is_deleted, map_field};
 use crate::schema::*;
 use crate::{CoreError, Rank};
@@ -103,7 +104,7 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &CriteriaEdit) -> Result<Str
         } => {
             let entity = live_criterion(rec, &obj, story_id, criterion_id)?;
             for (key, value) in [(TEXT, text), (GIVEN, given), (WHEN, when), (THEN, then)] {
-                let value = bounded("acceptance criterion", value, 2_000)?;
+                let value = bounded("acceptance criterion", value, MAX_CRITERION_CHARS)?;
                 let value =
                     (!value.is_empty() || key == TEXT).then(|| ScalarValue::Str(value.into()));
                 rec.set(&entity, key, value)?;
@@ -150,13 +151,21 @@ fn add_criteria(
             "the acceptance criterion is empty".into(),
         ));
     }
+    let existing = criteria(rec, obj);
+    if existing.len() + lines.len() > MAX_CRITERIA_PER_STORY {
+        return Err(CoreError::InvalidInput(format!(
+            "a story holds at most {MAX_CRITERIA_PER_STORY} acceptance criteria; this one has {} and {} more would pass that: split the story",
+            existing.len(),
+            lines.len()
+        )));
+    }
     let container = ensure_map(rec, obj, ACCEPTANCE_CRITERIA)?;
-    let last = criteria(rec, obj).pop().map(|(r, _)| r);
+    let last = existing.last().map(|(r, _)| r.clone());
     let ranks = Rank::sequence(last.as_ref(), lines.len());
     let new_id = rec.new_id;
     for (i, (line, rank)) in lines.iter().zip(ranks).enumerate() {
         let id = format!("{new_id}-{i}");
-        let line = bounded("acceptance criterion", line, 2_000)?;
+        let line = bounded("acceptance criterion", line, MAX_CRITERION_CHARS)?;
         let criterion = rec.tx.put_object(&container, &id, ObjType::Map)?;
         rec.tx.put(&criterion, TEXT, line.as_str())?;
         rec.tx.put(&criterion, DONE, false)?;

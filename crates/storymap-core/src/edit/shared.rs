@@ -5,6 +5,7 @@ use automerge::transaction::{Transactable, Transaction};
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
 use crate::history::{Entity, Recorder};
+use crate::limits::*;
 use crate::read::{is_deleted, map_field, str_field};
 use crate::schema::*;
 use crate::{CoreError, Rank};
@@ -15,9 +16,9 @@ pub(crate) fn clean_title(what: &str, title: &str) -> Result<String, CoreError> 
     if title.is_empty() {
         return Err(CoreError::InvalidInput(format!("the {what} needs a name")));
     }
-    if title.chars().count() > 500 {
+    if title.chars().count() > MAX_TITLE_CHARS {
         return Err(CoreError::InvalidInput(format!(
-            "the {what} name is longer than 500 characters"
+            "the {what} name is longer than {MAX_TITLE_CHARS} characters"
         )));
     }
     if let Some(c) = control_character(title) {

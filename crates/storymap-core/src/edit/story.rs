@@ -7,6 +7,7 @@ use automerge::{ObjType, ReadDoc, ScalarValue};
 use super::shared::{bounded, live_dor_item, set_member, story, title_of};
 use super::tx::EditTx;
 use crate::history::Entity;
+use crate::limits::*;
 use crate::read::map_field;
 use crate::schema::*;
 use crate::{CoreError, StoryStatus};
@@ -111,9 +112,15 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &StoryEdit) -> Result<String
             on,
         } => {
             let obj = story(rec, story_id)?;
-            let label = bounded("label", label, 60)?;
+            let label = bounded("label", label, MAX_LABEL_CHARS)?;
             if label.is_empty() {
                 return Err(CoreError::InvalidInput("a label needs a name".into()));
+            }
+            let labels = crate::read::key_set(rec.tx, &obj, LABELS);
+            if *on && !labels.contains(&label) && labels.len() >= MAX_LABELS_PER_STORY {
+                return Err(CoreError::InvalidInput(format!(
+                    "a story holds at most {MAX_LABELS_PER_STORY} labels; remove one first"
+                )));
             }
             set_member(rec, (story_id, &obj), LABELS, &label, *on)?;
             let verb = if *on { "Label" } else { "Unlabel" };
@@ -140,9 +147,9 @@ fn set_text(
 ) -> Result<String, CoreError> {
     let obj = story(rec, story_id)?;
     let max = if field == StoryField::Description {
-        20_000
+        MAX_DESCRIPTION_CHARS
     } else {
-        2_000
+        MAX_TEXT_CHARS
     };
     let text = bounded(field.describe(), text, max)?;
     let entity = Entity::Story(story_id.to_owned());

@@ -3,6 +3,7 @@
 //! name, unknown columns ignored. A file that is not a readable table is refused whole.
 
 use super::JiraProblem;
+use crate::limits::{thousands, MAX_CSV_COLUMNS};
 
 /// The fields an import reads; every other column is ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +142,17 @@ pub fn parse_csv(text: &str) -> Result<JiraSheet, JiraProblem> {
         Some(record) => record.map_err(|e| csv_problem(&e))?,
         None => return Err(JiraProblem::at(1, None, "the file is empty")),
     };
+    if header.len() > MAX_CSV_COLUMNS {
+        return Err(JiraProblem::at(
+            1,
+            None,
+            format!(
+                "the file has {} columns, more than the {} a Jira export could have: is it the right file?",
+                thousands(header.len()),
+                thousands(MAX_CSV_COLUMNS)
+            ),
+        ));
+    }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
     let fields: Vec<Option<Field>> = headers.iter().map(|h| Field::of(h)).collect();
     if !fields.contains(&Some(Field::Summary)) {

@@ -10,9 +10,10 @@ use super::edits::story_changes;
 use super::import_plan::{JiraImportPlan, PlannedStory, StoryAction};
 use super::parse::{Field, Issue, JiraSheet};
 use super::status::StatusMap;
-use super::text::{criteria_of, estimate_from_points, split_description};
+use super::text::{criteria_of, estimate_from_points, merged_criteria, split_description};
 use super::{JiraProblem, NO_EPIC_ACTIVITY};
 use crate::edit::shared::control_character;
+use crate::limits::MAX_LABELS_PER_STORY;
 use crate::{MapModel, StoryStatus};
 
 fn is_epic(issue: &Issue) -> bool {
@@ -179,13 +180,18 @@ impl Planner<'_> {
             return self.skip(issue.row, Field::Key, &message);
         }
         let activity = self.activity_of(issue);
-        let (description, mut criteria) = match &issue.description {
+        let (description, criteria) = match &issue.description {
             Some(text) => {
                 let (description, criteria) = split_description(text);
                 (Some(description), criteria)
             }
             None => (None, Vec::new()),
         };
+        let column = issue.criteria.as_deref().map(criteria_of);
+        let (criteria, warnings) = merged_criteria(criteria, column.unwrap_or_default());
+        for warning in warnings {
+            self.warn(issue.row, Some(Field::AcceptanceCriteria), warning);
+        }
         if let Some(description) = description.as_ref().filter(|d| d.chars().count() > 20_000) {
             let cut: String = description.chars().take(20_000).collect();
             self.warn(
@@ -194,16 +200,6 @@ impl Planner<'_> {
                 "longer than 20,000 characters: cut there",
             );
             return self.story_with(issue, activity, Some(cut), criteria);
-        }
-        for criterion in issue
-            .criteria
-            .as_deref()
-            .map(criteria_of)
-            .unwrap_or_default()
-        {
-            if !criteria.iter().any(|(text, _)| *text == criterion.0) {
-                criteria.push(criterion);
-            }
         }
         self.story_with(issue, activity, description, criteria)
     }
@@ -235,6 +231,11 @@ impl Planner<'_> {
             labels.push("bug".to_owned());
         }
         for label in &issue.labels {
+            if labels.len() == MAX_LABELS_PER_STORY {
+                let message = format!("more than {MAX_LABELS_PER_STORY} labels: the first {MAX_LABELS_PER_STORY} kept");
+                self.warn(issue.row, Some(Field::Labels), message);
+                break;
+            }
             if label.chars().count() > 60 {
                 self.warn(
                     issue.row,

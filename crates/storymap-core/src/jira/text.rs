@@ -1,7 +1,10 @@
 //! Jira text ⇄ ours: acceptance criteria written in a description or a custom field,
 //! and story points.
 
+use std::collections::HashSet;
+
 use crate::edit::criteria_lines;
+use crate::limits::{thousands, MAX_CRITERIA_PER_STORY, MAX_CRITERION_CHARS};
 use crate::refine::Estimate;
 
 /// The heading an export puts above the criteria in a description (Jira wiki markup).
@@ -51,6 +54,45 @@ pub(crate) fn criterion_line(line: &str) -> Option<(String, bool)> {
 /// Criteria written one per line.
 pub(crate) fn criteria_of(text: &str) -> Vec<(String, bool)> {
     text.lines().filter_map(criterion_line).collect()
+}
+
+/// A row's criteria from its description and its criteria column, each once, within a
+/// story's bounds: an overlong criterion is cut, those past the count are left out; each
+/// with a warning.
+pub(crate) fn merged_criteria(
+    from_description: Vec<(String, bool)>,
+    from_column: Vec<(String, bool)>,
+) -> (Vec<(String, bool)>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut seen = HashSet::new();
+    let mut criteria = Vec::new();
+    let mut cut = 0;
+    let total = from_description.len() + from_column.len();
+    for (text, done) in from_description.into_iter().chain(from_column) {
+        if criteria.len() == MAX_CRITERIA_PER_STORY || !seen.insert(text.clone()) {
+            continue;
+        }
+        let text = if text.chars().count() > MAX_CRITERION_CHARS {
+            cut += 1;
+            text.chars().take(MAX_CRITERION_CHARS).collect()
+        } else {
+            text
+        };
+        criteria.push((text, done));
+    }
+    if cut > 0 {
+        warnings.push(format!(
+            "{cut} acceptance criteria longer than {} characters: cut there",
+            thousands(MAX_CRITERION_CHARS)
+        ));
+    }
+    if criteria.len() == MAX_CRITERIA_PER_STORY && total > MAX_CRITERIA_PER_STORY {
+        warnings.push(format!(
+            "{} acceptance criteria, more than the {MAX_CRITERIA_PER_STORY} a story holds: the first {MAX_CRITERIA_PER_STORY} kept (split the issue)",
+            thousands(total)
+        ));
+    }
+    (criteria, warnings)
 }
 
 /// Splits a description at its acceptance-criteria heading: the text above it, and the
