@@ -292,6 +292,19 @@ impl Workspace {
         release: &str,
         title: &str,
     ) -> Result<String, ApiError> {
+        // Under the write lock: another process adding "Checkout" at the same moment
+        // waits, then finds ours instead of creating a second one.
+        self.exclusively(map_id, |w| {
+            w.add_story_by_names(map_id, [activity, step, release], title)
+        })
+    }
+
+    fn add_story_by_names(
+        &mut self,
+        map_id: &str,
+        [activity, step, release]: [&str; 3],
+        title: &str,
+    ) -> Result<String, ApiError> {
         let view = self.view(map_id)?;
         let activity_id = match view.activities.iter().find(|a| a.title == activity.trim()) {
             Some(a) => a.id.clone(),
@@ -334,6 +347,27 @@ impl Workspace {
                 title: title.into(),
             }),
         )
+    }
+
+    /// Runs `f` holding the database's write lock, so what it reads and the edits it
+    /// decides on are one step for every process; its edits are durable together. If it
+    /// fails, none is, and the map is read again from disk (its undo steps are dropped).
+    pub(crate) fn exclusively<T>(
+        &mut self,
+        map_id: &str,
+        f: impl FnOnce(&mut Self) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        self.store.begin_exclusive()?;
+        let result = f(self);
+        let ended = self.store.end_exclusive(result.is_ok());
+        if result.is_err() || ended.is_err() {
+            self.loaded = None;
+            self.derived = None;
+            self.history.for_map(map_id).clear();
+        }
+        let value = result?;
+        ended?;
+        Ok(value)
     }
 
     fn created(&mut self, map_id: &str, edit: MapEdit) -> Result<String, ApiError> {

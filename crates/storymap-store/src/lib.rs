@@ -11,6 +11,7 @@ mod projection;
 mod settings;
 mod store;
 mod sync_storage;
+mod write_scope;
 
 pub use error::StoreError;
 pub use projection::MapListing;

@@ -6,7 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::write_scope::WriteScope;
 use storymap_core::{Activity, Applied, MapDocument, MapModel, MapSettings, ReleaseSlice, Story};
 
 pub use crate::loaded::LoadedMap;
@@ -87,6 +89,25 @@ impl Store {
                 path: self.path.clone(),
             });
         }
+        Ok(())
+    }
+
+    /// Takes the database's write lock until [`Store::end_exclusive`]: what is read and
+    /// written meanwhile is one step for every process (a lookup by name and the creation
+    /// it decides on cannot interleave with another writer's). Edits committed inside are
+    /// durable together when the section ends with `commit`; otherwise none is.
+    pub fn begin_exclusive(&self) -> Result<(), StoreError> {
+        self.writable()?;
+        self.db.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    pub fn end_exclusive(&self, commit: bool) -> Result<(), StoreError> {
+        if self.db.is_autocommit() {
+            return Ok(());
+        }
+        self.db
+            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
         Ok(())
     }
 
@@ -271,9 +292,7 @@ impl Store {
     ) -> Result<MapChanged, StoreError> {
         self.writable()?;
         let map_id = loaded.map_id.clone();
-        let tx = self
-            .db
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = WriteScope::begin(&self.db)?;
         let now = now();
         let mut seq = None;
         if let Some(change) = change {
@@ -360,9 +379,7 @@ impl Store {
     /// in one transaction that first merges rows other processes added.
     pub fn compact(&mut self, loaded: &mut LoadedMap) -> Result<(), StoreError> {
         self.writable()?;
-        let tx = self
-            .db
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = WriteScope::begin(&self.db)?;
         // Inside the write lock, so no row can slip in between merge and delete.
         merge_stored(&tx, loaded)?;
         tx.execute(

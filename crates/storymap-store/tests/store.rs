@@ -287,6 +287,55 @@ fn an_interrupted_write_leaves_no_trace() {
     assert!(store.load("m1").is_ok());
 }
 
+#[test]
+fn edits_in_an_exclusive_section_are_durable_together_or_not_at_all() {
+    let (dir, mut store) = temp_store();
+    let mut loaded = seeded(&mut store);
+    let add = |loaded: &mut storymap_store::LoadedMap, id: &str| {
+        loaded
+            .doc
+            .apply(
+                &Edit::from(CardEdit::AddStory {
+                    step_id: "s1".into(),
+                    release_id: "r1".into(),
+                    title: format!("Story {id}"),
+                }),
+                &ctx(id),
+            )
+            .unwrap()
+    };
+    let path = dir.path().join("storymap.sqlite3");
+    let stories_on_disk = || {
+        Store::open(&path)
+            .unwrap()
+            .read_model("m1")
+            .unwrap()
+            .stories
+            .len()
+    };
+
+    store.begin_exclusive().unwrap();
+    for id in ["x1", "x2"] {
+        let applied = add(&mut loaded, id);
+        store.commit_edit(&mut loaded, &applied).unwrap();
+    }
+    // Another connection sees nothing until the section ends.
+    assert_eq!(stories_on_disk(), 0);
+    store.end_exclusive(false).unwrap();
+    assert_eq!(stories_on_disk(), 0);
+
+    let mut loaded = store.load("m1").unwrap();
+    store.begin_exclusive().unwrap();
+    let applied = add(&mut loaded, "y1");
+    store.commit_edit(&mut loaded, &applied).unwrap();
+    store.end_exclusive(true).unwrap();
+    assert_eq!(stories_on_disk(), 1);
+    assert_eq!(
+        store.load("m1").unwrap().doc.read().unwrap().stories.len(),
+        1
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
     /// After any sequence of edits, the projection equals the document, before and after
