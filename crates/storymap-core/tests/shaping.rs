@@ -527,3 +527,88 @@ proptest! {
         prop_assert_eq!(map.read().unwrap(), end);
     }
 }
+
+#[test]
+fn a_duplicate_activity_merges_into_the_other_with_its_steps_and_cards_and_undo_splits_them_again()
+{
+    // a1 "Find" [s1, s2] with c0, c1 in s1; a2 "Pay" [s3]. Ben's copy adds its own "Find"
+    // with a step named like s1 and one of its own, offline; after the sync there are two.
+    let mut map = map_with(2);
+    let mut ben = MapDocument::load(&map.save()).unwrap();
+    ben.set_author("ben");
+    for (edit, id) in [
+        (
+            Edit::from(BackboneEdit::AddActivity {
+                title: "Find".into(),
+            }),
+            "b1",
+        ),
+        (
+            Edit::from(BackboneEdit::AddStep {
+                activity_id: "b1".into(),
+                title: "Step s1".into(),
+            }),
+            "bs1",
+        ),
+        (
+            Edit::from(BackboneEdit::AddStep {
+                activity_id: "b1".into(),
+                title: "Compare".into(),
+            }),
+            "bs2",
+        ),
+        (
+            Edit::from(CardEdit::AddStory {
+                step_id: "bs1".into(),
+                release_id: "r1".into(),
+                title: "Ben's card".into(),
+            }),
+            "bc",
+        ),
+        (
+            Edit::from(CardEdit::AddStory {
+                step_id: "bs2".into(),
+                release_id: "r1".into(),
+                title: "Compare prices".into(),
+            }),
+            "bc2",
+        ),
+    ] {
+        ben.apply(&edit, &ctx(id)).unwrap();
+    }
+    map.merge(&ben.save()).unwrap();
+    let before = map.read().unwrap();
+    let applied = map
+        .apply(
+            &Edit::from(BackboneEdit::MergeActivity {
+                activity_id: "b1".into(),
+                into_id: "a1".into(),
+            }),
+            &ctx("m"),
+        )
+        .unwrap();
+    assert_eq!(applied.label, "Merge activity 'Find' into 'Find'");
+    let mut written = applied.stories.clone();
+    written.sort();
+    assert_eq!(written, ["bc", "bc2"]);
+    let model = map.read().unwrap();
+    assert_eq!(backbone(&model), "a1[s1 s2 bs2] a2[s3] | MVP Later");
+    let card = |id: &str| model.stories.iter().find(|s| s.id == id).unwrap().clone();
+    assert_eq!((card("bc").step_id.as_str(), card("bc").activity_id.as_str()), ("s1", "a1"));
+    assert_eq!(card("bc2").activity_id, "a1");
+    assert_eq!(model.stories.len(), before.stories.len());
+    let record = UndoRecord {
+        label: applied.label,
+        writes: applied.writes,
+    };
+    map.revert(&record, TIME).unwrap();
+    assert_eq!(map.read().unwrap(), before);
+    let refused = map.apply(
+        &Edit::from(BackboneEdit::MergeActivity {
+            activity_id: "a1".into(),
+            into_id: "a1".into(),
+        }),
+        &ctx("x"),
+    );
+    assert!(refused.is_err());
+}

@@ -22,6 +22,7 @@ import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { StatusNamesContext } from "./statusNames";
 import { ArrivedContext } from "./sync/arrived";
+import { DuplicatesBanner } from "./sync/DuplicatesBanner";
 import { useSyncScreens } from "./sync/useSyncScreens";
 import { ProgressPanel, useProgress } from "./ProgressPanel";
 import { Toasts } from "./Toasts";
@@ -205,6 +206,7 @@ export function App({ backend }: { backend: Backend }) {
         <PastMapContext value={history.pastMap}>
         <main className={viewingPast ? "app-main is-past" : "app-main"}>
           {history.banner}
+          {view && !viewingPast && mode === "map" && <DuplicatesBanner view={view} onEdit={edit} />}
           {pastView && (
             <MapGrid
               key={`past:${pastView.map.id}`}

@@ -338,6 +338,18 @@ export class FakeBackend extends FakeExchange implements Backend {
         view.stories = view.stories.filter((item) => item.stepId !== step.id);
         return done(`Delete step '${step.title}'`);
       }
+      case "mergeActivity": {
+        const from = find(view.activities, edit.activityId);
+        const into = find(view.activities, edit.intoId);
+        for (const step of from.steps) {
+          const same = into.steps.find((candidate) => candidate.title === step.title);
+          for (const item of view.stories)
+            if (item.stepId === step.id) Object.assign(item, { activityId: into.id, stepId: same?.id ?? step.id });
+          if (!same) into.steps.push(step);
+        }
+        view.activities = view.activities.filter((item) => item !== from);
+        return done(`Merge activity '${from.title}' into '${into.title}'`);
+      }
       case "addRelease": {
         const id = this.id("r");
         view.releases.push(release(id, edit.title, id));

@@ -48,6 +48,12 @@ pub enum BackboneEdit {
     DeleteStep {
         step_id: String,
     },
+    /// Folds a duplicate activity into another: its steps (and stories) move there, a
+    /// step named like one there joins it; the duplicate goes (undoable).
+    MergeActivity {
+        activity_id: String,
+        into_id: String,
+    },
 }
 
 impl From<BackboneEdit> for core::BackboneEdit {
@@ -84,6 +90,13 @@ impl From<BackboneEdit> for core::BackboneEdit {
                 to_index: to_index as usize,
             },
             BackboneEdit::DeleteStep { step_id } => core::BackboneEdit::DeleteStep { step_id },
+            BackboneEdit::MergeActivity {
+                activity_id,
+                into_id,
+            } => core::BackboneEdit::MergeActivity {
+                activity_id,
+                into_id,
+            },
         }
     }
 }

@@ -47,6 +47,13 @@ pub enum BackboneEdit {
     DeleteStep {
         step_id: String,
     },
+    /// Folds a duplicate activity (two laptops both added "Checkout" offline) into
+    /// another: its steps move there — a step named like one already there gives that one
+    /// its stories — and it goes. Nothing else is lost; one undo brings it back.
+    MergeActivity {
+        activity_id: String,
+        into_id: String,
+    },
 }
 
 pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &BackboneEdit) -> Result<String, CoreError> {
@@ -109,6 +116,10 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &BackboneEdit) -> Result<Str
             activity_id,
             to_index,
         } => move_step(rec, step_id, activity_id, *to_index),
+        BackboneEdit::MergeActivity {
+            activity_id,
+            into_id,
+        } => merge_activity(rec, activity_id, into_id),
         BackboneEdit::DeleteStep { step_id } => {
             let obj = live(rec.tx, STEPS, "step", step_id)?;
             let title = title_of(rec.tx, &obj);
@@ -134,6 +145,52 @@ fn move_step(
     // The projection stores each story's activity.
     rec.touched = rec.placement.in_steps(&[step_id.to_owned()]);
     Ok(format!("Move step '{title}'"))
+}
+
+fn merge_activity(
+    rec: &mut EditTx<'_, '_>,
+    from: &str,
+    into: &str,
+) -> Result<String, CoreError> {
+    if from == into {
+        return Err(CoreError::InvalidInput(
+            "an activity cannot be merged into itself".into(),
+        ));
+    }
+    let title = title_of(rec.tx, &live(rec.tx, ACTIVITIES, "activity", from)?);
+    let into_title = title_of(rec.tx, &live(rec.tx, ACTIVITIES, "activity", into)?);
+    let mut targets = steps_of(rec.tx, into);
+    let target_titles: Vec<(String, String)> = targets
+        .iter()
+        .filter_map(|(_, id)| {
+            let obj = live(rec.tx, STEPS, "step", id).ok()?;
+            Some((title_of(rec.tx, &obj), id.clone()))
+        })
+        .collect();
+    let mut stories = Vec::new();
+    for (_, step) in steps_of(rec.tx, from) {
+        let step_title = title_of(rec.tx, &live(rec.tx, STEPS, "step", &step)?);
+        let in_step = rec.placement.in_steps(std::slice::from_ref(&step));
+        let same_name = target_titles.iter().find(|(t, _)| *t == step_title);
+        if let Some((_, target)) = same_name {
+            // Their ranks stay: cards of both interleave in the cell, ties by id.
+            for story in &in_step {
+                rec.set_str(&Entity::Story(story.clone()), STEP_ID, target)?;
+            }
+            rec.delete(&Entity::Step(step))?;
+        } else {
+            let rank = end_rank(&targets);
+            let entity = Entity::Step(step.clone());
+            rec.set_str(&entity, ACTIVITY_ID, into)?;
+            rec.set_str(&entity, RANK, &rank.as_string())?;
+            targets.push((rank, step));
+        }
+        stories.extend(in_step);
+    }
+    rec.delete(&Entity::Activity(from.to_owned()))?;
+    // The projection stores each story's activity.
+    rec.touched = stories;
+    Ok(format!("Merge activity '{title}' into '{into_title}'"))
 }
 
 fn delete_steps_with_stories(
