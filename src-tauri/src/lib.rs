@@ -3,6 +3,8 @@
 
 #[cfg(test)]
 mod bindings_check;
+#[cfg(test)]
+mod security_check;
 mod command_table;
 mod commands;
 mod state;

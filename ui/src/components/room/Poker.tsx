@@ -86,7 +86,8 @@ function Voting({ session, round, selected, onSelect, send }: VotingProps) {
   };
   return (
     <>
-      <p className="poker-round">Round {round.number} · {voted.size} of {session.participants.length} voted — votes stay hidden until you reveal them</p>
+      <p className="poker-round">Round {round.number} · {voted.size} of {session.participants.length} voted — votes stay hidden on screen until you reveal them</p>
+      <p className="poker-note">Votes are saved in the map, so teammates who sync it can read them.</p>
       <ul className="vote-grid">
         {session.participants.map((participant) => (
           <li key={participant.id} className="vote-chip-wrap">

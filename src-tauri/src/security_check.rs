@@ -1,0 +1,44 @@
+//! The window's security settings, checked: the capabilities grant exactly what the UI uses,
+//! and the content security policy allows nothing remote and no `eval`.
+
+const CAPABILITIES: &str = include_str!("../capabilities/main.json");
+const CONFIG: &str = include_str!("../../tauri.conf.json");
+
+#[test]
+fn the_window_is_granted_only_what_the_ui_uses() {
+    let capability: serde_json::Value = serde_json::from_str(CAPABILITIES).unwrap();
+    let permissions: Vec<&str> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().expect("plain permission names, no scopes"))
+        .collect();
+    // Events from Rust, and the native open/save dialogs; no fs, shell, http or opener.
+    assert_eq!(
+        permissions,
+        [
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "dialog:allow-open",
+            "dialog:allow-save",
+        ]
+    );
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
+}
+
+#[test]
+fn the_content_security_policy_allows_nothing_remote_and_no_eval() {
+    let config: serde_json::Value = serde_json::from_str(CONFIG).unwrap();
+    let csp = config["app"]["security"]["csp"].as_str().expect("a CSP is set");
+    for forbidden in ["unsafe-eval", "unsafe-inline", "http:", "https:", "ws:", "wss:", "*"] {
+        let offending: Vec<&str> = csp
+            .split(';')
+            .flat_map(str::split_whitespace)
+            .filter(|source| source.contains(forbidden) && *source != "http://ipc.localhost")
+            .collect();
+        assert!(offending.is_empty(), "{forbidden} in the CSP: {offending:?}");
+    }
+    for directive in ["default-src 'self'", "script-src 'self'", "object-src 'none'"] {
+        assert!(csp.contains(directive), "{directive} missing: {csp}");
+    }
+}
