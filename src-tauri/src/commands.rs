@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use storymap_api::events::SYNC_STATUS;
 use storymap_api::{
-    ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince, ChangesView, ConflictView,
-    HistoryPointView, ImageFormat, ImageScope, JiraImportView, JiraPreviewView, JiraStatusMapping,
-    JiraTarget, MapChange, MapEdit, MapSummary, MapView, PresentationFocus, PresentationView,
-    ReceivedMapView, SessionListItem, SessionSummaryView, SessionView, SplitPatternView,
-    SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
+    ApiError, BacklogQuery, BacklogView, BackupView, ChangeEntryView, ChangesSince, ChangesView,
+    ConflictView, HistoryPointView, ImageFormat, ImageScope, JiraImportView, JiraPreviewView,
+    JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary, MapView, PresentationFocus,
+    PresentationView, ReceivedMapView, SessionListItem, SessionSummaryView, SessionView,
+    SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -40,6 +40,7 @@ commands! {
         state: State<'_, AppState>;
     ) -> Result<MapView, ApiError> {
         let view = state.with(|w| w.open_start_map())?;
+        app.state::<crate::backups::BackupRunner>().wake();
         let _ = app.state::<SyncRunner>().follow(&app, &view.map.id);
         prepare_in_background(app, view.map.id.clone());
         Ok(view)
@@ -201,6 +202,22 @@ commands! {
         path: PathBuf,
     ) -> Result<ReceivedMapView, ApiError> {
         state.with(|w| w.import_map_file(&path))
+    }
+
+    /// The rolling backups of one map (or of every map), newest first.
+    pub async fn backups(
+        state: State<'_, AppState>;
+        map_id: Option<String>,
+    ) -> Result<Vec<BackupView>, ApiError> {
+        state.with(|w| w.backups(map_id.as_deref()))
+    }
+
+    /// Brings a backup back: as the map itself when it is gone, else beside it as a copy.
+    pub async fn restore_backup(
+        state: State<'_, AppState>;
+        path: PathBuf,
+    ) -> Result<MapSummary, ApiError> {
+        state.with(|w| w.restore_backup(&path))
     }
 
     /// What changed since the last sync, the last opening or a date: per story, who and when.

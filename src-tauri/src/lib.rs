@@ -5,6 +5,7 @@
 mod bindings_check;
 #[cfg(test)]
 mod security_check;
+mod backups;
 mod command_table;
 mod commands;
 mod state;
@@ -62,6 +63,7 @@ pub fn run() {
                 );
                 Ok(())
             });
+            app.manage(backups::BackupRunner::start(app.handle().clone()));
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -186,6 +186,7 @@ fn sync_files(config: &Config) -> Vec<(String, String)> {
         file::<SyncSettingsView>(config),
         file::<SyncSettingsInput>(config),
         file::<ReceivedMapView>(config),
+        file::<BackupView>(config),
         file::<RemoteChange>(config),
         file::<ChangesSince>(config),
         file::<ChangeKindView>(config),

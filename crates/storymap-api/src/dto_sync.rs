@@ -80,3 +80,17 @@ pub struct RemoteChange {
     pub label: String,
     pub change: MapChange,
 }
+
+/// One rolling backup of a map: a `.storymap` file in the data directory's `backups/`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupView {
+    pub map_id: String,
+    /// The map's name now (or in the backup, for a map no longer here).
+    pub map_name: String,
+    /// The day it was taken, `YYYY-MM-DD` (UTC).
+    pub date: String,
+    pub path: String,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+}

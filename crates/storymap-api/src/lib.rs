@@ -21,6 +21,7 @@ mod refine_views;
 pub mod rules;
 mod session_views;
 mod workspace;
+mod workspace_backup;
 mod workspace_edit;
 mod workspace_export;
 mod workspace_history;
@@ -45,6 +46,7 @@ pub use progress::{ProgressSink, ProgressView, QUIET_FOR};
 pub use refine_views::*;
 pub use session_views::*;
 pub use workspace::Workspace;
+pub use workspace_backup::backups_to_keep;
 
 /// The sample map a first run opens on (the export JSON format).
 pub const SAMPLE_MAP_JSON: &str = include_str!("../../../assets/sample-map.json");

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod backup;
 mod exchange;
 mod image;
 mod jira;
@@ -76,6 +77,9 @@ enum Command {
         #[arg(long)]
         map: String,
     },
+    /// Rolling backups of every map: list, write one now, restore one.
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
     /// Refinement sessions: list them, print a summary and stakeholder update.
     #[command(subcommand)]
     Session(session::SessionCommand),
@@ -342,6 +346,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Story(command) => story_command(&mut workspace, command, out),
         Command::Changes { map, since } => changes_command(&mut workspace, &map, &since, out),
         Command::Session(command) => print(out, &session::run(&mut workspace, command)?),
+        Command::Backup(command) => print(out, &backup::run(&mut workspace, command)?),
         Command::Conflicts { map } => {
             let map_id = workspace.resolve_map(&map)?;
             print(out, &report::conflicts(&workspace.conflicts(&map_id)?))

@@ -1,5 +1,6 @@
 import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
+import type { BackupView } from "../bindings/BackupView";
 import type { ChangeEntryView } from "../bindings/ChangeEntryView";
 import type { ChangesSince } from "../bindings/ChangesSince";
 import type { ChangesView } from "../bindings/ChangesView";
@@ -66,6 +67,10 @@ export interface Backend {
   exportMapFile(mapId: string, path: string): Promise<void>;
   /** Reads a `.storymap` file: merged into the same map when we have it, else added. */
   importMapFile(path: string): Promise<ReceivedMapView>;
+  /** The rolling backups of one map (or of every map when `null`), newest first. */
+  backups(mapId: string | null): Promise<BackupView[]>;
+  /** Brings a backup back: beside the map as a copy, or as the map itself when it is gone. */
+  restoreBackup(path: string): Promise<MapSummary>;
   /** Asks where to save a file of this kind (`.storymap` unless told); `null` when the person cancels. */
   chooseSavePath(defaultName: string, kind?: FileKind): Promise<string | null>;
   /** Asks which file of this kind (`.storymap` unless told) to open; `null` when the person cancels. */

@@ -42,6 +42,8 @@ export const tauriBackend: Backend = {
     await commands.exportMapFile(mapId, path);
   },
   importMapFile: (path) => commands.importMapFile(path),
+  backups: (mapId) => commands.backups(mapId),
+  restoreBackup: (path) => commands.restoreBackup(path),
   changesSince: (mapId, since) => commands.changesSince(mapId, since),
   storyTimeline: (mapId, storyId) => commands.storyTimeline(mapId, storyId),
   conflicts: (mapId) => commands.conflicts(mapId),

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { BacklogQuery } from "./BacklogQuery";
 import type { BacklogView } from "./BacklogView";
+import type { BackupView } from "./BackupView";
 import type { ChangeEntryView } from "./ChangeEntryView";
 import type { ChangesSince } from "./ChangesSince";
 import type { ChangesView } from "./ChangesView";
@@ -67,6 +68,10 @@ export const commands = {
   exportImage: (mapId: string, format: ImageFormat, scope: ImageScope, path: string) => invoke<null>("export_image", { mapId, format, scope, path }),
   /** Reads a .storymap file: merged into the same map when we have it, else added. */
   importMapFile: (path: string) => invoke<ReceivedMapView>("import_map_file", { path }),
+  /** The rolling backups of one map (or of every map), newest first. */
+  backups: (mapId: string | null) => invoke<Array<BackupView>>("backups", { mapId }),
+  /** Brings a backup back: as the map itself when it is gone, else beside it as a copy. */
+  restoreBackup: (path: string) => invoke<MapSummary>("restore_backup", { path }),
   /** What changed since the last sync, the last opening or a date: per story, who and when. */
   changesSince: (mapId: string, since: ChangesSince) => invoke<ChangesView>("changes_since", { mapId, since }),
   /** A story's whole history, newest first. */

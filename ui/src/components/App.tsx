@@ -193,6 +193,7 @@ export function App({ backend }: { backend: Backend }) {
           onJoinMap={sync.openJoin}
           onImportMap={() => void sync.importMap()}
           onExportMap={() => void sync.exportMap()}
+          onRestoreBackup={sync.openBackups}
           historyButtons={history.buttons}
           roomButtons={!viewingPast && room.buttons}
           syncStatus={sync.pill}

@@ -8,6 +8,7 @@ import { TableIcon } from "./exchange/ExchangeIcons";
 import { ExchangeMenuContext } from "./exchange/exchangeMenu";
 import { CheckIcon, ChevronDownIcon, MapsIcon, PlusIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
+import { RestoreIcon } from "./history/HistoryIcons";
 import { LinkIcon } from "./refine/RefineIcons";
 import { ExportIcon, ImportIcon } from "./sync/SyncIcons";
 
@@ -23,6 +24,7 @@ export interface MapSwitcherProps {
   onJoinMap: () => void;
   onImportMap: () => void;
   onExportMap: () => void;
+  onRestoreBackup: () => void;
 }
 
 export function MapSwitcher({
@@ -35,6 +37,7 @@ export function MapSwitcher({
   onJoinMap,
   onImportMap,
   onExportMap,
+  onRestoreBackup,
 }: MapSwitcherProps) {
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -231,6 +234,18 @@ export function MapSwitcher({
                 Export…
               </button>
             )}
+            <button
+              type="button"
+              className="switcher-new is-secondary"
+              data-testid="restore-backup"
+              onClick={() => {
+                close();
+                onRestoreBackup();
+              }}
+            >
+              <RestoreIcon />
+              Restore from a backup…
+            </button>
           </div>
         </div>
       )}

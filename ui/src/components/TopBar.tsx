@@ -56,6 +56,7 @@ export interface TopBarProps {
   onJoinMap: () => void;
   onImportMap: () => void;
   onExportMap: () => void;
+  onRestoreBackup: () => void;
   /** "What changed" and the conflicts indicator, drawn after the view switch. */
   historyButtons?: React.ReactNode;
   /** "Session" and "Present", drawn after the history buttons. */
@@ -94,6 +95,7 @@ export function TopBar({
   onJoinMap,
   onImportMap,
   onExportMap,
+  onRestoreBackup,
   historyButtons,
   roomButtons,
   syncStatus,
@@ -119,6 +121,7 @@ export function TopBar({
             onJoinMap={onJoinMap}
             onImportMap={onImportMap}
             onExportMap={onExportMap}
+            onRestoreBackup={onRestoreBackup}
           />
         </>
       )}

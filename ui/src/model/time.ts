@@ -34,3 +34,11 @@ export function isoDay(now: Date): string {
   const month = (now.getMonth() + 1).toString().padStart(2, "0");
   return `${now.getFullYear().toString()}-${month}-${now.getDate().toString().padStart(2, "0")}`;
 }
+
+/** A calendar day given as "2026-12-01" (UTC), as a list shows it: "Tue 1 Dec 2026". */
+export function formatDay(isoDate: string): string {
+  const time = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(time)) return isoDate;
+  const date = new Date(time);
+  return `${WEEKDAYS[date.getUTCDay()] ?? ""} ${date.getUTCDate().toString()} ${MONTHS[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear().toString()}`;
+}

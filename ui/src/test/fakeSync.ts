@@ -3,6 +3,8 @@
 //! tests push as the Rust side would.
 import type { Unsubscribe } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
+import type { BackupView } from "../bindings/BackupView";
+import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
 import type { ProgressView } from "../bindings/ProgressView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
@@ -93,6 +95,25 @@ export abstract class FakeSync {
     const view = this.files.get(path);
     if (!view) return Promise.reject({ code: "foreignDocument", message: `${path} is not a story map` } satisfies ApiError);
     return Promise.resolve(this.receive(view));
+  }
+
+  /** What `backups` lists, and the map each backup's file holds. */
+  backupList: BackupView[] = [];
+  readonly backupMaps = new Map<string, MapView>();
+  readonly restoredBackups: string[] = [];
+
+  backups(mapId: string | null): Promise<BackupView[]> {
+    return Promise.resolve(this.backupList.filter((backup) => mapId === null || backup.mapId === mapId));
+  }
+
+  /** As Rust does for a map still here: the backup comes back as a copy beside it. */
+  restoreBackup(path: string): Promise<MapSummary> {
+    const backup = this.backupList.find((candidate) => candidate.path === path);
+    const view = this.backupMaps.get(path);
+    if (!backup || !view) return Promise.reject({ code: "notFound", message: `cannot read ${path}` } satisfies ApiError);
+    this.restoredBackups.push(path);
+    const copy: MapView = { ...view, map: { id: `${view.map.id}-restored`, name: `${view.map.name} (backup of ${backup.date})` } };
+    return Promise.resolve(this.receive(copy).map);
   }
 
   chooseSavePath(defaultName: string): Promise<string | null> {

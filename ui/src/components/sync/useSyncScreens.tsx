@@ -7,6 +7,7 @@ import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
 import { toDisplayError } from "../../model/errors";
 import type { NewToast } from "../../state/store";
 import { useSyncStatus } from "../../state/useSyncStatus";
+import { BackupsDialog } from "./BackupsDialog";
 import { JoinMapDialog } from "./JoinMapDialog";
 import { SyncDialog } from "./SyncDialog";
 import { SyncStatusPill } from "./SyncStatusPill";
@@ -30,7 +31,7 @@ export function useSyncScreens(
   const mapId = view?.map.id ?? null;
   const mapName = view?.map.name ?? "";
   const [status, refreshStatus] = useSyncStatus(backend, mapId);
-  const [dialog, setDialog] = useState<"sync" | "join" | null>(null);
+  const [dialog, setDialog] = useState<"sync" | "join" | "backups" | null>(null);
   const close = useCallback(() => {
     setDialog(null);
   }, []);
@@ -75,6 +76,9 @@ export function useSyncScreens(
   const openJoin = useCallback(() => {
     setDialog("join");
   }, []);
+  const openBackups = useCallback(() => {
+    setDialog("backups");
+  }, []);
 
   const pill = view && (
     <SyncStatusPill
@@ -98,6 +102,18 @@ export function useSyncScreens(
           }}
         />
       )}
+      {dialog === "backups" && (
+        <BackupsDialog
+          backend={backend}
+          mapId={mapId}
+          onClose={close}
+          onRestored={(map) => {
+            close();
+            onToast({ kind: "info", message: `Restored '${map.name}'` });
+            void openMap(map.id);
+          }}
+        />
+      )}
       {dialog === "join" && (
         <JoinMapDialog
           backend={backend}
@@ -111,5 +127,5 @@ export function useSyncScreens(
       )}
     </>
   );
-  return { pill, dialogs, openJoin, exportMap, importMap };
+  return { pill, dialogs, openJoin, openBackups, exportMap, importMap };
 }
