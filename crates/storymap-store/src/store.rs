@@ -10,7 +10,9 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use storymap_core::{Activity, Applied, MapDocument, MapModel, MapSettings, ReleaseSlice, Story};
 
 pub use crate::loaded::LoadedMap;
-use crate::loaded::{merge_stored, merge_stored_rows, next_model_stamp, patch_model};
+use crate::loaded::{
+    merge_committed, merge_stored, merge_stored_rows, next_model_stamp, patch_model, with_committed,
+};
 pub use crate::merged::{MergedChanges, ReceivedMap};
 use crate::open::{self, Opened};
 use crate::projection::{self, MapListing};
@@ -274,6 +276,12 @@ impl Store {
         let tx = self
             .db
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have committed after `loaded` caught up, while the edit was
+        // made: the rows below are read from the document with its changes merged in, and
+        // cover what they touched, or the projection would keep either side's stale rows.
+        let committed = merge_committed(&tx, loaded)?;
+        let reread = committed.is_some();
+        let applied = &*with_committed(applied, committed);
         let now = now();
         let mut seq = None;
         if let Some(change) = change {
@@ -315,14 +323,20 @@ impl Store {
         if change.is_some() {
             projection::touch_listing_by(&tx, &map_id, &name, &now, added)?;
         }
+        // Other processes' rows came in: the model is read again, as on a catch-up.
+        let fresh = reread
+            .then(|| projection::read_model(&tx, &map_id))
+            .transpose()?;
         tx.commit()?;
-        // Rows other processes wrote before ours are merged on the next catch-up; ours is
-        // already in memory, and merging it again is a no-op.
+        // Every row before ours is merged above; ours is already in memory.
         if seq == Some(loaded.last_seq + 1) {
             loaded.last_seq += 1;
         }
         let model = &mut loaded.model;
-        patch_model(model, &activities, &releases, &stories, &removed_story_ids);
+        match fresh {
+            Some(fresh) => (*model, loaded.model_stamp) = (fresh, next_model_stamp()),
+            None => patch_model(model, &activities, &releases, &stories, &removed_story_ids),
+        }
         if let Some(settings) = &settings {
             model.replace_settings(settings.clone());
         }
