@@ -349,7 +349,8 @@ fn kill_writer(data: &Path, map_id: &str, run: usize, journal: &mut Journal) {
 }
 
 /// Checks the data directory on disk against everything acknowledged so far.
-fn check(data: &Path, map_id: &str, journal: &Journal, moves_in_order: bool) {
+/// With `one_writer`, edits also happened in the order acknowledged.
+fn check(data: &Path, map_id: &str, journal: &Journal, one_writer: bool) {
     let store = Store::open(&data.join(DATABASE_FILE)).unwrap();
     let integrity: String = store
         .connection()
@@ -360,8 +361,8 @@ fn check(data: &Path, map_id: &str, journal: &Journal, moves_in_order: bool) {
     same_model(&store.read_model(map_id).unwrap(), &document.unwrap());
     drop(store);
     let view = Workspace::open(data).unwrap().view(map_id).unwrap();
-    check_acks(&view, journal);
-    if moves_in_order {
+    check_acks(&view, journal, one_writer);
+    if one_writer {
         check_moves(&view, journal);
     }
 }
@@ -377,7 +378,7 @@ fn same_model(projection: &MapModel, document: &MapModel) {
     assert_eq!(projection, document, "the projection equals the document");
 }
 
-fn check_acks(view: &MapView, journal: &Journal) {
+fn check_acks(view: &MapView, journal: &Journal, one_writer: bool) {
     let mut titles: HashMap<&str, usize> = HashMap::new();
     for story in &view.stories {
         *titles.entry(story.title.as_str()).or_default() += 1;
@@ -398,10 +399,16 @@ fn check_acks(view: &MapView, journal: &Journal) {
                     assert_eq!(titles.get(title.as_str()), Some(&1), "{ack:?}");
                 }
             }
-            "jira" => assert!(view
-                .stories
-                .iter()
-                .any(|s| s.jira_key.as_deref() == Some("SHOP-2"))),
+            "jira" => {
+                let shop_2 = view
+                    .stories
+                    .iter()
+                    .filter(|s| s.jira_key.as_deref() == Some("SHOP-2"));
+                // Two writers may both plan the import before either committed it,
+                // as two teammates would; one writer imports it once, whatever the kill.
+                let count = shop_2.count();
+                assert!(count == 1 || (!one_writer && count > 1), "{ack:?}");
+            }
             _ => {}
         }
     }
