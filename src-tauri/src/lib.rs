@@ -1,13 +1,13 @@
 //! The Tauri shell: finds the data directory, opens the workspace and registers the
 //! commands. Adapters only; every rule lives in the crates under `crates/`.
 
+mod backups;
 #[cfg(test)]
 mod bindings_check;
-#[cfg(test)]
-mod security_check;
-mod backups;
 mod command_table;
 mod commands;
+#[cfg(test)]
+mod security_check;
 mod state;
 mod sync;
 

@@ -29,16 +29,33 @@ fn the_window_is_granted_only_what_the_ui_uses() {
 #[test]
 fn the_content_security_policy_allows_nothing_remote_and_no_eval() {
     let config: serde_json::Value = serde_json::from_str(CONFIG).unwrap();
-    let csp = config["app"]["security"]["csp"].as_str().expect("a CSP is set");
-    for forbidden in ["unsafe-eval", "unsafe-inline", "http:", "https:", "ws:", "wss:", "*"] {
+    let csp = config["app"]["security"]["csp"]
+        .as_str()
+        .expect("a CSP is set");
+    for forbidden in [
+        "unsafe-eval",
+        "unsafe-inline",
+        "http:",
+        "https:",
+        "ws:",
+        "wss:",
+        "*",
+    ] {
         let offending: Vec<&str> = csp
             .split(';')
             .flat_map(str::split_whitespace)
             .filter(|source| source.contains(forbidden) && *source != "http://ipc.localhost")
             .collect();
-        assert!(offending.is_empty(), "{forbidden} in the CSP: {offending:?}");
+        assert!(
+            offending.is_empty(),
+            "{forbidden} in the CSP: {offending:?}"
+        );
     }
-    for directive in ["default-src 'self'", "script-src 'self'", "object-src 'none'"] {
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+    ] {
         assert!(csp.contains(directive), "{directive} missing: {csp}");
     }
 }

@@ -594,7 +594,10 @@ fn a_duplicate_activity_merges_into_the_other_with_its_steps_and_cards_and_undo_
     let model = map.read().unwrap();
     assert_eq!(backbone(&model), "a1[s1 s2 bs2] a2[s3] | MVP Later");
     let card = |id: &str| model.stories.iter().find(|s| s.id == id).unwrap().clone();
-    assert_eq!((card("bc").step_id.as_str(), card("bc").activity_id.as_str()), ("s1", "a1"));
+    assert_eq!(
+        (card("bc").step_id.as_str(), card("bc").activity_id.as_str()),
+        ("s1", "a1")
+    );
     assert_eq!(card("bc2").activity_id, "a1");
     assert_eq!(model.stories.len(), before.stories.len());
     let record = UndoRecord {

@@ -2,8 +2,11 @@
 //! change rows, its projection as a model), and how it catches up with what other
 //! processes stored and with what a commit wrote.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 use rusqlite::{params, Connection};
-use storymap_core::{Activity, MapDocument, MapModel, ReleaseSlice, Story};
+use storymap_core::{Activity, Applied, MapDocument, MapModel, ReleaseSlice, Story};
 
 use crate::projection;
 use crate::StoreError;
@@ -85,24 +88,40 @@ pub(crate) fn merge_stored_rows(
     db: &Connection,
     loaded: &mut LoadedMap,
 ) -> Result<bool, StoreError> {
-    let mut foreign = false;
+    let committed = committed_since(db, loaded)?;
     let map_id = loaded.map_id.clone();
     let broken = |e| StoreError::document(&map_id, e);
-    let generation: i64 = db.query_row(
-        "SELECT snapshot_generation FROM maps WHERE id = ?1",
-        [&loaded.map_id],
-        |row| row.get(0),
-    )?;
-    if generation != loaded.generation {
-        let snapshot: Vec<u8> = db.query_row(
-            "SELECT snapshot FROM maps WHERE id = ?1",
-            [&loaded.map_id],
-            |row| row.get(0),
-        )?;
-        loaded.doc.load_incremental(&snapshot).map_err(broken)?;
-        loaded.generation = generation;
-        foreign = true;
+    let foreign = committed.snapshot.is_some() || !committed.changes.is_empty();
+    if let Some(snapshot) = &committed.snapshot {
+        loaded.doc.load_incremental(snapshot).map_err(broken)?;
     }
+    if !committed.changes.is_empty() {
+        loaded
+            .doc
+            .load_incremental(&committed.changes)
+            .map_err(broken)?;
+    }
+    (loaded.generation, loaded.last_seq) = (committed.generation, committed.last_seq);
+    Ok(foreign)
+}
+
+/// What was stored for a map after `loaded` last read it.
+struct Committed {
+    generation: i64,
+    /// The map's snapshot, when another process compacted since.
+    snapshot: Option<Vec<u8>>,
+    /// The change rows past `last_seq`, encoded one after the other.
+    changes: Vec<u8>,
+    last_seq: i64,
+}
+
+fn committed_since(db: &Connection, loaded: &LoadedMap) -> Result<Committed, StoreError> {
+    let (snapshot, generation): (Option<Vec<u8>>, i64) = db.query_row(
+        "SELECT CASE WHEN snapshot_generation = ?2 THEN NULL ELSE snapshot END, \
+         snapshot_generation FROM maps WHERE id = ?1",
+        params![loaded.map_id, loaded.generation],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
     let mut query = db.prepare_cached(
         "SELECT seq, data FROM map_changes WHERE map_id = ?1 AND seq > ?2 ORDER BY seq",
     )?;
@@ -110,17 +129,54 @@ pub(crate) fn merge_stored_rows(
     // All rows in one call: Automerge applies a batch in one pass over the document, so
     // a call per row made opening a map cost one whole-document pass per row since the
     // last compaction (seconds at a few hundred rows).
-    let mut batch = Vec::new();
+    let mut changes = Vec::new();
     let mut last_seq = loaded.last_seq;
     while let Some(row) = rows.next()? {
         let data: Vec<u8> = row.get(1)?;
-        batch.extend_from_slice(&data);
+        changes.extend_from_slice(&data);
         last_seq = row.get(0)?;
     }
-    if !batch.is_empty() {
-        loaded.doc.load_incremental(&batch).map_err(broken)?;
-        loaded.last_seq = last_seq;
-        foreign = true;
+    Ok(Committed {
+        generation,
+        snapshot,
+        changes,
+        last_seq,
+    })
+}
+
+/// Merges what other processes committed since `loaded` last read the rows through
+/// Automerge's diff, so the caller learns what their changes touched once merged with
+/// its own (`None` when nothing came in). Called inside a commit's write lock: the rows
+/// it then writes are read from a document holding everything committed.
+pub(crate) fn merge_committed(
+    db: &Connection,
+    loaded: &mut LoadedMap,
+) -> Result<Option<Applied>, StoreError> {
+    let committed = committed_since(db, loaded)?;
+    let mut bytes = committed.snapshot.unwrap_or_default();
+    bytes.extend_from_slice(&committed.changes);
+    if bytes.is_empty() {
+        return Ok(None);
     }
-    Ok(foreign)
+    let merged = loaded
+        .doc
+        .merge(&bytes)
+        .map_err(|e| StoreError::document(&loaded.map_id, e))?;
+    (loaded.generation, loaded.last_seq) = (committed.generation, committed.last_seq);
+    Ok(merged.map(|m| m.applied))
+}
+
+/// `applied` joined with what another process's changes touched, when there are any.
+pub(crate) fn with_committed(applied: &Applied, committed: Option<Applied>) -> Cow<'_, Applied> {
+    let Some(committed) = committed else {
+        return Cow::Borrowed(applied);
+    };
+    let mut both = applied.clone();
+    both.map_renamed |= committed.map_renamed;
+    both.outline_changed |= committed.outline_changed;
+    both.settings_changed |= committed.settings_changed;
+    let known: HashSet<String> = both.stories.iter().cloned().collect();
+    let new = committed.stories.into_iter().filter(|s| !known.contains(s));
+    both.stories.extend(new);
+    Cow::Owned(both)
 }

@@ -7,15 +7,16 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
-
-use crate::write_scope::WriteScope;
 use storymap_core::{Activity, Applied, MapDocument, MapModel, MapSettings, ReleaseSlice, Story};
 
 pub use crate::loaded::LoadedMap;
-use crate::loaded::{merge_stored, merge_stored_rows, next_model_stamp, patch_model};
+use crate::loaded::{
+    merge_committed, merge_stored, merge_stored_rows, next_model_stamp, patch_model, with_committed,
+};
 pub use crate::merged::{MergedChanges, ReceivedMap};
 use crate::open::{self, Opened};
 use crate::projection::{self, MapListing};
+use crate::write_scope::WriteScope;
 use crate::StoreError;
 
 /// Compact a map's change rows into a new snapshot past this many rows…
@@ -24,7 +25,7 @@ pub const COMPACT_AFTER_ROWS: i64 = 200;
 pub const COMPACT_AFTER_BYTES: i64 = 256 * 1024;
 
 pub struct Store {
-    db: Connection,
+    pub(crate) db: Connection,
     path: PathBuf,
     /// Opened for reading only: every write is refused with [`StoreError::ReadOnly`].
     read_only: bool,
@@ -89,25 +90,6 @@ impl Store {
                 path: self.path.clone(),
             });
         }
-        Ok(())
-    }
-
-    /// Takes the database's write lock until [`Store::end_exclusive`]: what is read and
-    /// written meanwhile is one step for every process (a lookup by name and the creation
-    /// it decides on cannot interleave with another writer's). Edits committed inside are
-    /// durable together when the section ends with `commit`; otherwise none is.
-    pub fn begin_exclusive(&self) -> Result<(), StoreError> {
-        self.writable()?;
-        self.db.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(())
-    }
-
-    pub fn end_exclusive(&self, commit: bool) -> Result<(), StoreError> {
-        if self.db.is_autocommit() {
-            return Ok(());
-        }
-        self.db
-            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
         Ok(())
     }
 
@@ -293,6 +275,12 @@ impl Store {
         self.writable()?;
         let map_id = loaded.map_id.clone();
         let tx = WriteScope::begin(&self.db)?;
+        // Another process may have committed after `loaded` caught up, while the edit was
+        // made: the rows below are read from the document with its changes merged in, and
+        // cover what they touched, or the projection would keep either side's stale rows.
+        let committed = merge_committed(&tx, loaded)?;
+        let reread = committed.is_some();
+        let applied = &*with_committed(applied, committed);
         let now = now();
         let mut seq = None;
         if let Some(change) = change {
@@ -334,14 +322,20 @@ impl Store {
         if change.is_some() {
             projection::touch_listing_by(&tx, &map_id, &name, &now, added)?;
         }
+        // Other processes' rows came in: the model is read again, as on a catch-up.
+        let fresh = reread
+            .then(|| projection::read_model(&tx, &map_id))
+            .transpose()?;
         tx.commit()?;
-        // Rows other processes wrote before ours are merged on the next catch-up; ours is
-        // already in memory, and merging it again is a no-op.
+        // Every row before ours is merged above; ours is already in memory.
         if seq == Some(loaded.last_seq + 1) {
             loaded.last_seq += 1;
         }
         let model = &mut loaded.model;
-        patch_model(model, &activities, &releases, &stories, &removed_story_ids);
+        match fresh {
+            Some(fresh) => (*model, loaded.model_stamp) = (fresh, next_model_stamp()),
+            None => patch_model(model, &activities, &releases, &stories, &removed_story_ids),
+        }
         if let Some(settings) = &settings {
             model.replace_settings(settings.clone());
         }

@@ -7,7 +7,7 @@
 
 use rusqlite::Connection;
 
-use crate::StoreError;
+use crate::{Store, StoreError};
 
 pub(crate) struct WriteScope<'c> {
     db: &'c Connection,
@@ -58,5 +58,26 @@ impl Drop for WriteScope<'_> {
                 "ROLLBACK"
             });
         }
+    }
+}
+
+impl Store {
+    /// Takes the database's write lock until [`Store::end_exclusive`]: what is read and
+    /// written meanwhile is one step for every process (a lookup by name and the creation
+    /// it decides on cannot interleave with another writer's). Edits committed inside are
+    /// durable together when the section ends with `commit`; otherwise none is.
+    pub fn begin_exclusive(&self) -> Result<(), StoreError> {
+        self.writable()?;
+        self.db.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    pub fn end_exclusive(&self, commit: bool) -> Result<(), StoreError> {
+        if self.db.is_autocommit() {
+            return Ok(());
+        }
+        self.db
+            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+        Ok(())
     }
 }

@@ -168,6 +168,33 @@ fn two_processes_on_one_file_lose_nothing_even_across_compaction() {
     assert_eq!(fresh.read_model("m1").unwrap(), model);
 }
 
+/// Another process commits between this one catching up and committing (the window is
+/// the edit itself): the rows written must come from the document with both changes.
+#[test]
+fn a_commit_right_after_another_process_writes_rows_of_the_merged_document() {
+    let (dir, mut ana) = temp_store();
+    let mut ana_map = seeded(&mut ana);
+    let mut ben = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    let mut ben_map = ben.load("m1").unwrap();
+    let pay = Edit::from(BackboneEdit::AddActivity {
+        title: "Pay".into(),
+    });
+    edit(&mut ana, &mut ana_map, pay, "a2").unwrap();
+    let move_step = Edit::from(BackboneEdit::MoveStep {
+        step_id: "s1".into(),
+        activity_id: "a2".into(),
+        to_index: 0,
+    });
+    edit(&mut ana, &mut ana_map, move_step, "x").unwrap();
+    // Ben adds a story to the step Ana just moved, without having read her rows.
+    let late = ben_map.doc.apply(&add_story("Late"), &ctx("late")).unwrap();
+    ben.commit_edit(&mut ben_map, &late).unwrap();
+    let merged = ben.load("m1").unwrap().doc.read().unwrap();
+    assert_eq!(ben.read_model("m1").unwrap(), merged);
+    assert_eq!(ben_map.model(), &merged, "memory agrees with disk");
+    assert_eq!(merged.stories[0].activity_id, "a2");
+}
+
 #[test]
 fn a_full_disk_refuses_the_edit_and_keeps_memory_equal_to_disk() {
     let (dir, mut store) = temp_store();

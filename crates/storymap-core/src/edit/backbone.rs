@@ -147,11 +147,7 @@ fn move_step(
     Ok(format!("Move step '{title}'"))
 }
 
-fn merge_activity(
-    rec: &mut EditTx<'_, '_>,
-    from: &str,
-    into: &str,
-) -> Result<String, CoreError> {
+fn merge_activity(rec: &mut EditTx<'_, '_>, from: &str, into: &str) -> Result<String, CoreError> {
     if from == into {
         return Err(CoreError::InvalidInput(
             "an activity cannot be merged into itself".into(),
