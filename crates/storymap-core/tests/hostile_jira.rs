@@ -52,12 +52,31 @@ const CSV_TOKENS: &[&str] = &[
     "\u{0}",
 ];
 
-fn csv_text() -> impl Strategy<Value = String> {
+/// A cell of tokens, quoted (inner quotes doubled) or not.
+fn csv_cell() -> impl Strategy<Value = String> {
     let token = prop_oneof![
         4 => prop::sample::select(CSV_TOKENS).prop_map(str::to_owned),
         1 => ".{0,8}",
     ];
-    prop::collection::vec(token, 0..120).prop_map(|t| t.concat())
+    (any::<bool>(), prop::collection::vec(token, 0..4)).prop_map(|(quoted, tokens)| {
+        let text = tokens.concat();
+        if quoted {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    })
+}
+
+const HEADER: &str = "Summary,Issue key,Issue id,Issue Type,Status,Parent,Description,Labels";
+
+fn csv_text() -> impl Strategy<Value = String> {
+    // Rows of the header's width reach the planner; raw token soup tests the reader.
+    let row = prop::collection::vec(csv_cell(), 8).prop_map(|cells| cells.join(","));
+    let rows =
+        prop::collection::vec(row, 0..12).prop_map(|rows| format!("{HEADER}\n{}", rows.join("\n")));
+    let soup = prop::collection::vec(csv_cell(), 0..60).prop_map(|cells| cells.concat());
+    prop_oneof![rows, soup]
 }
 
 #[derive(Debug, Clone)]
