@@ -59,9 +59,13 @@ impl Rank {
     }
 
     pub fn parse(text: &str) -> Result<Rank, CoreError> {
-        FractionalIndex::from_string(text)
+        // fractional_index slices the text two bytes at a time and panics inside a
+        // multi-byte character; a rank is only ever lowercase hex.
+        let hex = text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        hex.then(|| FractionalIndex::from_string(text).ok())
+            .flatten()
             .map(Rank)
-            .map_err(|_| CoreError::InvalidInput(format!("'{text}' is not a rank string")))
+            .ok_or_else(|| CoreError::InvalidInput(format!("'{text}' is not a rank string")))
     }
 
     pub fn as_string(&self) -> String {
@@ -106,6 +110,10 @@ mod tests {
         let rank = Rank::between(Some(&Rank::first()), None);
         assert_eq!(Rank::parse(&rank.as_string()).unwrap(), rank);
         assert!(Rank::parse("zz").is_err());
+        assert!(
+            Rank::parse("ࠀ").is_err(),
+            "a multi-byte character is refused, not a panic"
+        );
         assert!(Rank::parse("").is_err());
     }
 

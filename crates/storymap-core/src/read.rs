@@ -178,6 +178,10 @@ pub(crate) fn check_document<R: ReadDoc>(doc: &R) -> Result<(), CoreError> {
         None => return Err(CoreError::ForeignDocument("it has no 'kind' field".into())),
     }
     match int_field(doc, &automerge::ROOT, SCHEMA_VERSION_KEY) {
+        // Cast to u64, a negative version read as "schema 18446744073709551615, newer".
+        Some(found) if found < 0 => Err(CoreError::ForeignDocument(format!(
+            "its schemaVersion is {found}"
+        ))),
         Some(found) if (found as u64) > SCHEMA_VERSION => Err(CoreError::NewerSchema {
             found: found as u64,
             supported: SCHEMA_VERSION,

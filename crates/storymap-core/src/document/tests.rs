@@ -202,6 +202,17 @@ fn a_newer_schema_is_refused_with_a_clear_message() {
 }
 
 #[test]
+fn a_negative_schema_version_is_refused_as_foreign_not_as_newer() {
+    let mut map = small_map();
+    map.automerge_mut()
+        .transact(|tx| tx.put(ROOT, SCHEMA_VERSION_KEY, -1))
+        .unwrap();
+    let err = MapDocument::load(&map.save()).err().unwrap();
+    assert!(matches!(err, CoreError::ForeignDocument(_)), "{err}");
+    assert!(err.to_string().contains("schemaVersion is -1"), "{err}");
+}
+
+#[test]
 fn concurrent_renames_and_adds_merge_without_loss() {
     let a = small_map();
     let mut b = MapDocument::load(&a.save()).unwrap();
