@@ -528,12 +528,9 @@ proptest! {
     }
 }
 
-#[test]
-fn a_duplicate_activity_merges_into_the_other_with_its_steps_and_cards_and_undo_splits_them_again()
-{
-    // a1 "Find" [s1, s2] with c0, c1 in s1; a2 "Pay" [s3]. Ben's copy adds its own "Find"
-    // with a step named like s1 and one of its own, offline; after the sync there are two.
-    let mut map = map_with(2);
+/// Ben's offline copy of `map` with an activity "Find" of his own: a step "Step s1" (named
+/// like a1's) with a card, and a step "Compare" with a card.
+fn bens_own_find(map: &MapDocument) -> MapDocument {
     let mut ben = MapDocument::load(&map.save()).unwrap();
     ben.set_author("ben");
     for (edit, id) in [
@@ -576,6 +573,16 @@ fn a_duplicate_activity_merges_into_the_other_with_its_steps_and_cards_and_undo_
     ] {
         ben.apply(&edit, &ctx(id)).unwrap();
     }
+    ben
+}
+
+#[test]
+fn a_duplicate_activity_merges_into_the_other_with_its_steps_and_cards_and_undo_splits_them_again()
+{
+    // a1 "Find" [s1, s2] with c0, c1 in s1; a2 "Pay" [s3]. Ben's copy adds its own "Find"
+    // with a step named like s1 and one of its own, offline; after the sync there are two.
+    let mut map = map_with(2);
+    let ben = bens_own_find(&map);
     map.merge(&ben.save()).unwrap();
     let before = map.read().unwrap();
     let applied = map
