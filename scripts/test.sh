@@ -55,6 +55,12 @@ npm run build:ui
 stage "cargo clippy (all targets, -D warnings, functions under 80 lines)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+# One build for the tests and the binaries the journeys run: `cargo build -p storymap-app`
+# alone resolves other features than the test build (dev-dependencies unify with
+# `--tests`) and rebuilt ~750 crates, 9 minutes of a cold CI run.
+stage "cargo build (workspace: binaries and tests)"
+cargo build --workspace --bins --tests
+
 stage "cargo test"
 cargo test --workspace
 
@@ -66,9 +72,6 @@ npm run lint
 
 stage "UI tests (vitest)"
 npm run test:ui
-
-stage "build app and CLI (debug)"
-cargo build -p storymap-app -p storymap-cli
 
 stage "end-to-end journeys (real window under Xvfb)"
 xvfb-run -a -s "-screen 0 1920x1080x24" npm run test:e2e
