@@ -2,7 +2,8 @@
 //! restored as the map itself or beside it.
 
 use chrono::NaiveDate;
-use storymap_api::{ErrorCode, Workspace};
+use storymap_api::{ErrorCode, Workspace, DATABASE_FILE};
+use storymap_store::Store;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -65,6 +66,29 @@ fn a_backup_is_written_once_a_day_per_changed_map_and_rotated() {
     assert_eq!(kept.len(), 11, "{kept:?}");
     assert_eq!(kept[0], "2026-12-31");
     assert_eq!(kept[7], "2026-12-20");
+}
+
+#[test]
+fn a_change_from_another_process_is_backed_up_and_a_compaction_alone_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let map = shop(&mut ws, &["Pay by card"]);
+    assert_eq!(ws.back_up_maps(day("2026-11-01")).unwrap().len(), 1);
+    // The CLI adds a story while the app runs: the app's next pass backs it up.
+    let mut cli = Workspace::open(dir.path()).unwrap();
+    cli.add_story_at(&map, "Buy", "Pay", "MVP", "Pay by invoice")
+        .unwrap();
+    let written = ws.back_up_maps(day("2026-11-02")).unwrap();
+    assert_eq!(written.len(), 1);
+    // Compacting rewrites the rows but not the map: no new backup, then or later.
+    let mut store = Store::open(&dir.path().join(DATABASE_FILE)).unwrap();
+    let mut loaded = store.load(&map).unwrap();
+    store.compact(&mut loaded).unwrap();
+    assert!(ws.back_up_maps(day("2026-11-03")).unwrap().is_empty());
+    assert!(ws.back_up_maps(day("2026-11-04")).unwrap().is_empty());
+    let restored = Workspace::open(dir.path()).unwrap();
+    let backups = restored.backups(Some(&map)).unwrap();
+    assert_eq!(backups[0].date, "2026-11-02");
 }
 
 #[test]

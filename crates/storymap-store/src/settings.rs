@@ -32,3 +32,27 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Changes whenever anything is written to the map (a change row appended or a
+    /// compaction), without reading its document: `seq` only grows and compaction bumps
+    /// the snapshot generation. `None` when there is no such map.
+    pub fn write_marker(&self, map_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .connection()
+            .query_row(
+                "SELECT snapshot_generation,
+                        (SELECT coalesce(max(seq), 0) FROM map_changes WHERE map_id = ?1)
+                 FROM maps WHERE id = ?1",
+                [map_id],
+                |row| {
+                    Ok(format!(
+                        "g{}:s{}",
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, i64>(1)?
+                    ))
+                },
+            )
+            .optional()?)
+    }
+}
