@@ -181,11 +181,7 @@ impl SyncClient {
             tokio::select! {
                 _ = &mut deadline => {
                     dialer.close();
-                    let reason = match last_reason {
-                        Some(reason) => reason,
-                        None => diagnose(&url, wait).await,
-                    };
-                    return Err(unreachable(reason));
+                    return Err(unreachable(reason_or_diagnose(last_reason, &url, wait).await));
                 }
                 event = deadline_events.next() => match event {
                     Some(DialerEvent::Connected { .. }) => break,
@@ -193,11 +189,7 @@ impl SyncClient {
                     Some(DialerEvent::Reconnecting { .. }) => {}
                     Some(DialerEvent::MaxRetriesReached | DialerEvent::PermanentFailure) | None => {
                         dialer.close();
-                        let reason = match last_reason {
-                            Some(reason) => reason,
-                            None => diagnose(&url, wait).await,
-                        };
-                        return Err(unreachable(reason));
+                        return Err(unreachable(reason_or_diagnose(last_reason, &url, wait).await));
                     }
                 }
             }
@@ -352,5 +344,18 @@ impl SyncClient {
             });
         }
         result
+    }
+}
+
+/// Why a dial failed: samod's reason when a connection dropped, else what a probe of our
+/// own finds (samod does not say why a dial failed).
+async fn reason_or_diagnose(
+    last_reason: Option<String>,
+    url: &samod::Url,
+    wait: Duration,
+) -> String {
+    match last_reason {
+        Some(reason) => reason,
+        None => diagnose(url, wait).await,
     }
 }
