@@ -2,31 +2,14 @@
 
 mod common;
 
-use common::{stdout, storymap};
+use common::{make_shop, stdout, storymap};
 
 #[test]
 fn a_backup_is_written_listed_and_restored_beside_the_map() {
     let dir = tempfile::tempdir().unwrap();
     let none = stdout(&storymap(dir.path(), &["backup", "list"]));
     assert!(none.starts_with("No backups yet in "), "{none}");
-    stdout(&storymap(dir.path(), &["map", "create", "Shop"]));
-    stdout(&storymap(
-        dir.path(),
-        &[
-            "story",
-            "add",
-            "--map",
-            "Shop",
-            "--activity",
-            "Buy",
-            "--step",
-            "Pay",
-            "--release",
-            "MVP",
-            "--title",
-            "Pay by card",
-        ],
-    ));
+    make_shop(dir.path());
     let written = stdout(&storymap(dir.path(), &["backup", "now"]));
     assert!(written.contains("  Shop  "), "{written}");
     let again = stdout(&storymap(dir.path(), &["backup", "now"]));

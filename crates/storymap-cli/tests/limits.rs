@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{stderr, stdout, storymap};
+use common::{make_shop, stderr, stdout, storymap};
 use std::fmt::Write as _;
 
 fn map_list(dir: &std::path::Path) -> String {
@@ -13,24 +13,7 @@ fn map_list(dir: &std::path::Path) -> String {
 /// A JSON export of a one-story map whose story carries `criteria` criteria.
 fn export_with_criteria(criteria: usize) -> String {
     let dir = tempfile::tempdir().unwrap();
-    stdout(&storymap(dir.path(), &["map", "create", "Shop"]));
-    stdout(&storymap(
-        dir.path(),
-        &[
-            "story",
-            "add",
-            "--map",
-            "Shop",
-            "--activity",
-            "Buy",
-            "--step",
-            "Pay",
-            "--release",
-            "MVP",
-            "--title",
-            "Pay by card",
-        ],
-    ));
+    make_shop(dir.path());
     let mut json: serde_json::Value = serde_json::from_str(&stdout(&storymap(
         dir.path(),
         &["export", "json", "--map", "Shop"],

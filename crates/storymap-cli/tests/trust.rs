@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{stderr, stdout, storymap};
+use common::{add_to_shop, make_shop, stderr, stdout, storymap};
 use std::path::Path;
 use std::process::Command;
 
@@ -95,25 +95,7 @@ fn titles_with_control_characters_are_refused_on_every_way_in() {
     assert!(storymap(dir.path(), &["map", "create", "Shop"])
         .status
         .success());
-    let story = |title: &str| {
-        storymap(
-            dir.path(),
-            &[
-                "story",
-                "add",
-                "--map",
-                "Shop",
-                "--activity",
-                "Buy",
-                "--step",
-                "Pay",
-                "--release",
-                "MVP",
-                "--title",
-                title,
-            ],
-        )
-    };
+    let story = |title: &str| add_to_shop(dir.path(), title);
     assert!(story("Pay by card").status.success());
     let message = stderr(&story("Pay\u{7} by card"));
     assert!(message.contains("control character U+0007"), "{message}");
@@ -133,24 +115,7 @@ fn titles_with_control_characters_are_refused_on_every_way_in() {
 fn changes_on_a_map_never_synced_list_everything_since_it_was_made() {
     // `--since last-sync` is the default, so a map never synced must answer, not fail.
     let dir = tempfile::tempdir().unwrap();
-    stdout(&storymap(dir.path(), &["map", "create", "Shop"]));
-    stdout(&storymap(
-        dir.path(),
-        &[
-            "story",
-            "add",
-            "--map",
-            "Shop",
-            "--activity",
-            "Buy",
-            "--step",
-            "Pay",
-            "--release",
-            "MVP",
-            "--title",
-            "Pay by card",
-        ],
-    ));
+    make_shop(dir.path());
     let changes = stdout(&storymap(dir.path(), &["changes", "--map", "Shop"]));
     assert!(
         changes.starts_with("Not synced yet: everything since this map was created: "),
@@ -162,24 +127,7 @@ fn changes_on_a_map_never_synced_list_everything_since_it_was_made() {
 /// A map "Shop" with one story, in a fresh data directory.
 fn shop() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    stdout(&storymap(dir.path(), &["map", "create", "Shop"]));
-    stdout(&storymap(
-        dir.path(),
-        &[
-            "story",
-            "add",
-            "--map",
-            "Shop",
-            "--activity",
-            "Buy",
-            "--step",
-            "Pay",
-            "--release",
-            "MVP",
-            "--title",
-            "Pay by card",
-        ],
-    ));
+    make_shop(dir.path());
     dir
 }
 

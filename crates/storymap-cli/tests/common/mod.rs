@@ -38,3 +38,30 @@ pub fn stderr(output: &Output) -> String {
     assert!(!text.contains("panicked"), "panic trace: {text}");
     text
 }
+
+/// `story add` to the map "Shop", activity "Buy", step "Pay", slice "MVP".
+pub fn add_to_shop(data_dir: &Path, title: &str) -> Output {
+    storymap(
+        data_dir,
+        &[
+            "story",
+            "add",
+            "--map",
+            "Shop",
+            "--activity",
+            "Buy",
+            "--step",
+            "Pay",
+            "--release",
+            "MVP",
+            "--title",
+            title,
+        ],
+    )
+}
+
+/// Makes the map "Shop" with one story, "Pay by card" (Buy › Pay, MVP).
+pub fn make_shop(data_dir: &Path) {
+    stdout(&storymap(data_dir, &["map", "create", "Shop"]));
+    stdout(&add_to_shop(data_dir, "Pay by card"));
+}
