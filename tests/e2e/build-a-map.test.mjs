@@ -22,6 +22,7 @@ import {
   screenshot,
   waitForMap,
 } from "./support/harness.mjs";
+import { renameByDoubleClick } from "./support/mapSteps.mjs";
 
 const MAP_NAME = "Checkout revamp";
 const sampleName = JSON.parse(fs.readFileSync(sampleMapPath, "utf8")).map.name;
@@ -34,15 +35,6 @@ async function typeInto(browser, selector, text) {
   await input.addValue(Key.Enter);
 }
 
-/** Double-clicks a title, replaces the text with the keyboard as a person would, presses Enter. */
-async function renameByDoubleClick(browser, selector, text) {
-  await browser.$(selector).doubleClick();
-  const input = browser.$('[data-testid="inline-input"]');
-  await input.waitForDisplayed({ timeout: UI_TIMEOUT_MS, timeoutMsg: `double-clicking ${selector} opened no input` });
-  await browser.keys([Key.Ctrl, "a"]);
-  await browser.keys(text);
-  await browser.keys(Key.Enter);
-}
 
 describe("build a map from nothing", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () => {
   let dataDir;
@@ -93,8 +85,8 @@ describe("build a map from nothing", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_00
 
     step("rename a card and the activity");
     // Renames by double-click, for a card and for the activity.
-    await renameByDoubleClick(browser, '[data-testid="story-title"]', "Pay by card with 3-D Secure");
-    await renameByDoubleClick(browser, '[data-testid="activity-title"]', "Check out");
+    await renameByDoubleClick(browser, browser.$('[data-testid="story-title"]'), "Pay by card with 3-D Secure");
+    await renameByDoubleClick(browser, browser.$('[data-testid="activity-title"]'), "Check out");
     map = await waitForMap(
       browser,
       (m) => m.activities[0]?.title === "Check out" && m.cards[0]?.title === "Pay by card with 3-D Secure",

@@ -6,7 +6,6 @@
 // sync agrees. "What changed" lists Ben's rename by name.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Key } from "webdriverio";
 import {
   READY_TIMEOUT_MS,
   UI_TIMEOUT_MS,
@@ -20,6 +19,7 @@ import {
   screenshot,
   waitForMap,
 } from "./support/harness.mjs";
+import { renameByDoubleClick } from "./support/mapSteps.mjs";
 import { startSyncServer } from "./support/syncServer.mjs";
 import { turnSyncOn, waitForPill } from "./support/syncSteps.mjs";
 
@@ -65,11 +65,7 @@ describe("resolve a conflict", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, () =>
     await waitForPill(browser, "offline");
 
     step("both rename the card while offline");
-    await cardOf(browser).$('[data-testid="story-title"]').doubleClick();
-    await browser.$('[data-testid="inline-input"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
-    await browser.keys([Key.Ctrl, "a"]);
-    await browser.keys("Find recipes by ingredient");
-    await browser.keys(Key.Enter);
+    await renameByDoubleClick(browser, cardOf(browser).$('[data-testid="story-title"]'), "Find recipes by ingredient");
     await waitForMap(browser, (map) => map.cards.some((c) => c.title === "Find recipes by ingredient"), "Ana's title");
     runCli(["--data-dir", ben, "--name", "Ben", "story", "rename", "--map", mapId, "--story", benCard, "--title", "Recipe search"]);
 

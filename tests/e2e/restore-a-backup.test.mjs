@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { Key } from "webdriverio";
 import {
   READY_TIMEOUT_MS,
   UI_TIMEOUT_MS,
@@ -20,6 +19,7 @@ import {
   screenshot,
   waitForMap,
 } from "./support/harness.mjs";
+import { renameByDoubleClick } from "./support/mapSteps.mjs";
 
 const CARD = "sample-story-06"; // "Search by recipe"
 const cardOf = (browser) => browser.$(`[data-testid="story-card"][data-story-id="${CARD}"]`);
@@ -64,11 +64,7 @@ describe("restore a backup", { timeout: READY_TIMEOUT_MS + 3 * 60_000 }, () => {
     const day = file.slice(-"2026-12-01.storymap".length, -".storymap".length);
 
     step("a card changes after the backup");
-    await cardOf(browser).$('[data-testid="story-title"]').doubleClick();
-    await browser.$('[data-testid="inline-input"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
-    await browser.keys([Key.Ctrl, "a"]);
-    await browser.keys("Changed after the backup");
-    await browser.keys(Key.Enter);
+    await renameByDoubleClick(browser, cardOf(browser).$('[data-testid="story-title"]'), "Changed after the backup");
     await waitForMap(browser, (map) => map.cards.some((c) => c.title === "Changed after the backup"), "the new title");
 
     step("the maps menu lists the backup");
