@@ -1,18 +1,16 @@
 //! The story's history in its details panel: collapsed at first, read when opened, each change
 //! with who and when, and a way to restore the story as it was right after that change (asked
 //! first; the restore is an undoable edit).
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { ChangeEntryView } from "../../bindings/ChangeEntryView";
 import type { StoryView } from "../../bindings/StoryView";
-import { errorMessage } from "../../model/errors";
 import { formatMoment } from "../../model/time";
 import { ChevronDownIcon, ChevronRightIcon } from "../Icons";
 import type { SendEdit } from "../refine/send";
+import { LoadState, useLoaded } from "../useLoaded";
 import { EntryMeta, useMinute } from "./EntryMeta";
 import { RestoreIcon } from "./HistoryIcons";
-
-type Timeline = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "shown"; entries: ChangeEntryView[] };
 
 export interface StoryHistorySectionProps {
   story: StoryView;
@@ -23,27 +21,12 @@ export interface StoryHistorySectionProps {
 
 export function StoryHistorySection({ story, mapId, backend, send }: StoryHistorySectionProps) {
   const [open, setOpen] = useState(false);
-  const [timeline, setTimeline] = useState<Timeline>({ kind: "loading" });
   const [asking, setAsking] = useState<ChangeEntryView | null>(null);
   // Read again after each change to the story (its own restore included) while open.
   const [revision, setRevision] = useState(0);
   const now = useMinute();
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    backend.storyTimeline(mapId, story.id).then(
-      (entries) => {
-        if (current) setTimeline({ kind: "shown", entries });
-      },
-      (error: unknown) => {
-        if (current) setTimeline({ kind: "failed", message: errorMessage(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [open, backend, mapId, story, revision]);
+  const readTimeline = useCallback(() => backend.storyTimeline(mapId, story.id), [backend, mapId, story]);
+  const timeline = useLoaded(open ? readTimeline : null, revision);
 
   const restore = async (entry: ChangeEntryView) => {
     setAsking(null);
@@ -66,22 +49,13 @@ export function StoryHistorySection({ story, mapId, backend, send }: StoryHistor
         <h3>History</h3>
         {!open && <span className="section-count">Who changed what, and restoring</span>}
       </button>
-      {open && timeline.kind === "loading" && (
-        <p className="drawer-state" role="status">
-          <span className="spinner is-small" aria-hidden="true" /> Reading the story’s history…
-        </p>
-      )}
-      {open && timeline.kind === "failed" && (
-        <p className="drawer-state is-error" role="alert">
-          {timeline.message}
-        </p>
-      )}
-      {open && timeline.kind === "shown" && timeline.entries.length === 0 && (
+      {open && <LoadState loaded={timeline} loading="Reading the story’s history…" />}
+      {open && timeline.kind === "shown" && timeline.value.length === 0 && (
         <p className="field-help">No changes recorded yet.</p>
       )}
-      {open && timeline.kind === "shown" && timeline.entries.length > 0 && (
+      {open && timeline.kind === "shown" && timeline.value.length > 0 && (
         <ol className="history-entries">
-          {timeline.entries.map((entry, index) => (
+          {timeline.value.map((entry, index) => (
             <li key={`${entry.hash}:${index.toString()}`} className="history-entry" data-testid="history-entry" data-hash={entry.hash}>
               <div className="history-entry-main">
                 <span className="change-entry-text">{entry.summary}</span>

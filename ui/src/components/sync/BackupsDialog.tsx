@@ -1,16 +1,15 @@
 //! "Restore from a backup…": the rolling backups Storymap keeps of the open map (one a day for
 //! a week, one a week for a month), newest first. Restoring adds the backup beside the map as a
 //! copy and opens it; the map itself is left as it is.
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { BackupView } from "../../bindings/BackupView";
 import type { MapSummary } from "../../bindings/MapSummary";
 import { errorMessage } from "../../model/errors";
 import { formatDay } from "../../model/time";
 import { Dialog } from "../Dialog";
+import { LoadState, useLoaded } from "../useLoaded";
 import { FormError } from "./FormError";
-
-type Backups = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "shown"; backups: BackupView[] };
 
 export interface BackupsDialogProps {
   backend: Backend;
@@ -25,24 +24,9 @@ function sizeLabel(bytes: number): string {
 }
 
 export function BackupsDialog({ backend, mapId, onRestored, onClose }: BackupsDialogProps) {
-  const [backups, setBackups] = useState<Backups>({ kind: "loading" });
+  const backups = useLoaded(useCallback(() => backend.backups(mapId), [backend, mapId]));
   const [restoring, setRestoring] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    backend.backups(mapId).then(
-      (loaded) => {
-        if (current) setBackups({ kind: "shown", backups: loaded });
-      },
-      (failure: unknown) => {
-        if (current) setBackups({ kind: "failed", message: errorMessage(failure) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [backend, mapId]);
-
   const restore = async (backup: BackupView) => {
     if (restoring !== null) return;
     setRestoring(backup.path);
@@ -61,24 +45,15 @@ export function BackupsDialog({ backend, mapId, onRestored, onClose }: BackupsDi
         Storymap keeps a backup of each map that changed: one a day for a week, then one a week for a month. Restoring
         adds the backup as a copy beside the map, so nothing done since is lost.
       </p>
-      {backups.kind === "loading" && (
-        <p className="drawer-state" role="status">
-          <span className="spinner is-small" aria-hidden="true" /> Looking for backups…
-        </p>
-      )}
-      {backups.kind === "failed" && (
-        <p className="drawer-state is-error" role="alert">
-          {backups.message}
-        </p>
-      )}
-      {backups.kind === "shown" && backups.backups.length === 0 && (
+      <LoadState loaded={backups} loading="Looking for backups…" />
+      {backups.kind === "shown" && backups.value.length === 0 && (
         <p className="field-help" data-testid="backups-empty">
           No backups yet: the first is written today, once the map has changed.
         </p>
       )}
-      {backups.kind === "shown" && backups.backups.length > 0 && (
+      {backups.kind === "shown" && backups.value.length > 0 && (
         <ol className="history-points">
-          {backups.backups.map((backup) => (
+          {backups.value.map((backup) => (
             <li key={backup.path}>
               <button
                 type="button"
