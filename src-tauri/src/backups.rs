@@ -1,12 +1,14 @@
 //! Rolling backups on a thread of their own, so the window never waits for one: a pass
 //! after the start map opens (the sample map exists by then on a first run) and every hour
-//! after, so a new day's backup follows within the hour. A failure is logged and the next
-//! pass tries again.
+//! after, so a new day's backup follows within the hour. A failure is told to the window
+//! (and logged), and the next pass tries again.
 
 use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-use tauri::{AppHandle, Manager};
+use storymap_api::events::BACKUP_FAILED;
+use storymap_api::ApiError;
+use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::AppState;
 
@@ -23,6 +25,14 @@ impl BackupRunner {
                     let done = app.state::<AppState>().with(|w| w.back_up_today());
                     if let Err(error) = done {
                         eprintln!("storymap: backup failed: {}", error.message);
+                        let told = ApiError::new(
+                            error.code,
+                            format!(
+                                "Today's backup was not written: {}. Storymap tries again within the hour.",
+                                error.message
+                            ),
+                        );
+                        let _ = app.emit(BACKUP_FAILED.name, told);
                     }
                 }
                 Err(RecvTimeoutError::Disconnected) => return,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::dto_sync::{RemoteChange, SyncStatus};
 use crate::progress::ProgressView;
+use crate::ApiError;
 
 /// An event name tied to the one payload type it carries.
 pub struct AppEvent<T> {
@@ -58,4 +59,6 @@ events! {
     MAPS_CHANGED: () = "maps-changed";
     /// Where long work (an import, a large image) stands, once it has run for a second.
     PROGRESS: ProgressView = "progress";
+    /// The day's backup pass failed (say, a full disk); it is tried again within the hour.
+    BACKUP_FAILED: ApiError = "backup-failed";
 }

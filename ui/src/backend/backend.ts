@@ -1,3 +1,4 @@
+import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
 import type { BackupView } from "../bindings/BackupView";
@@ -118,6 +119,8 @@ export interface Backend {
   onMapsChanged(listener: () => void): Unsubscribe;
   /** Where long work (an import, a large image) stands, once it has run for a second. */
   onProgress(listener: (progress: ProgressView) => void): Unsubscribe;
+  /** The day's backup could not be written; the next pass is within the hour. */
+  onBackupFailed(listener: (error: ApiError) => void): Unsubscribe;
 }
 
 /** The kinds of file the app reads or writes through the system's file dialogs. */

@@ -75,4 +75,5 @@ export const tauriBackend: Backend = {
       listener();
     }),
   onProgress: (listener) => subscribe("progress", listener),
+  onBackupFailed: (listener) => subscribe("backup-failed", listener),
 };

@@ -94,6 +94,9 @@ export function useMapStore(backend: Backend): [StoreState, MapActions] {
       backend.onMapsChanged(() => {
         void refreshMaps();
       }),
+      backend.onBackupFailed((error) => {
+        dispatch({ type: "failed", error: toDisplayError(error) });
+      }),
     ];
     return () => {
       for (const stop of stops) stop();

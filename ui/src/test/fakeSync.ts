@@ -41,6 +41,7 @@ export abstract class FakeSync {
   private remoteListeners = new Set<(remote: RemoteChange) => void>();
   private mapsListeners = new Set<() => void>();
   private progressListeners = new Set<(progress: ProgressView) => void>();
+  private backupFailedListeners = new Set<(error: ApiError) => void>();
 
   /** Adds (or merges) a received map into the fake's store. */
   protected abstract receive(view: MapView): ReceivedMapView;
@@ -139,6 +140,15 @@ export abstract class FakeSync {
 
   onProgress(listener: (progress: ProgressView) => void): Unsubscribe {
     return listenersOf(this.progressListeners, listener);
+  }
+
+  onBackupFailed(listener: (error: ApiError) => void): Unsubscribe {
+    return listenersOf(this.backupFailedListeners, listener);
+  }
+
+  /** Pushes a `backup-failed` event, as the Rust side does when a backup pass fails. */
+  emitBackupFailed(error: ApiError): void {
+    for (const listener of this.backupFailedListeners) listener(error);
   }
 
   /** Pushes a `progress` event, as the Rust side does while long work runs. */

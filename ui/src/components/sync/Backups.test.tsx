@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { FakeBackend } from "../../test/fakeBackend";
 import { sampleMap } from "../../test/sampleMap";
@@ -58,5 +58,21 @@ describe("restoring from a backup", () => {
     dialog = await openBackups();
     fireEvent.click(await within(dialog).findByTestId("backup"));
     expect((await within(dialog).findByTestId("backups-error")).textContent).toContain("cannot read /gone.storymap");
+  });
+});
+
+describe("a backup pass that fails", () => {
+  it("is told in the window with Rust's reason, not only in a log", async () => {
+    const backend = await renderApp(new FakeBackend());
+    expect(screen.queryByTestId("error-toast")).toBeNull();
+    act(() => {
+      backend.emitBackupFailed({
+        code: "storageFull",
+        message: "Today's backup was not written: the disk is full. Storymap tries again within the hour.",
+      });
+    });
+    const toast = await screen.findByTestId("error-toast");
+    expect(toast.getAttribute("data-error-code")).toBe("storageFull");
+    expect(toast.textContent).toContain("Storymap tries again within the hour");
   });
 });
