@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { tauriBackend } from "./backend/tauriBackend";
 import { App } from "./components/App";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 // Bundled, so the map looks the same on every laptop and projector, offline.
 import "@fontsource-variable/inter/wght.css";
 import "./styles/app.css";
@@ -32,6 +33,8 @@ if (!container) throw new Error("index.html has no #root element");
 
 createRoot(container).render(
   <StrictMode>
-    <App backend={tauriBackend} />
+    <ErrorBoundary>
+      <App backend={tauriBackend} />
+    </ErrorBoundary>
   </StrictMode>,
 );
