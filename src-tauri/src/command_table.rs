@@ -5,7 +5,9 @@
 /// Wraps command functions written as
 /// `/// What it does.` `pub async fn name(tauri_param: Type, …; ui_arg: Type, …) -> Result<T, ApiError> { … }`.
 /// The parameters before `;` are Tauri's to fill (state, app handle); those after it come
-/// from the UI. Every command is async, so it runs off the main thread.
+/// from the UI, each checked (`storymap_api::ipc_args`) before the body runs: an argument
+/// type without a check does not build. Every command is async, so it runs off the main
+/// thread.
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])+
@@ -20,7 +22,10 @@ macro_rules! commands {
             pub async fn $name(
                 $($tauri_param: $tauri_ty,)*
                 $($arg: $arg_ty),*
-            ) -> Result<$ret, ApiError> $body
+            ) -> Result<$ret, ApiError> {
+                $(storymap_api::ipc_args::IpcArg::check(&$arg, stringify!($arg))?;)*
+                $body
+            }
         )+
 
         /// The invoke handler: every command above, and only those.

@@ -59,3 +59,20 @@ fn the_content_security_policy_allows_nothing_remote_and_no_eval() {
         assert!(csp.contains(directive), "{directive} missing: {csp}");
     }
 }
+
+#[test]
+fn every_text_argument_of_every_command_has_a_check() {
+    // Structured arguments check themselves (a missing impl does not build); plain texts
+    // are checked by their name, so a new name needs a rule.
+    let mut unchecked = Vec::new();
+    for command in crate::commands::specs() {
+        for (arg, ts_type) in &command.args {
+            // `path` is a `PathBuf`, which checks itself (a full path, bounded).
+            let is_text = (ts_type == "string" || ts_type == "string | null") && arg != "path";
+            if is_text && storymap_api::ipc_args::rule_for(arg).is_none() {
+                unchecked.push(format!("{}({arg})", command.name));
+            }
+        }
+    }
+    assert!(unchecked.is_empty(), "no check for: {unchecked:?}");
+}

@@ -16,4 +16,18 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
         directories::ProjectDirs::from("app", "Storymap", "storymap")
             .map(|d| d.data_dir().to_owned())
     })
+    // Made absolute once, so every path the window gets back (a backup's) is a full path.
+    .map(|dir| std::path::absolute(&dir).unwrap_or(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_data_dir_becomes_a_full_path() {
+        let dir = resolve_data_dir(Some("maps".into())).unwrap();
+        assert!(dir.is_absolute(), "{}", dir.display());
+        assert!(dir.ends_with("maps"));
+    }
 }

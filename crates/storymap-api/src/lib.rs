@@ -15,6 +15,7 @@ mod error;
 mod files;
 mod history;
 mod history_views;
+pub mod ipc_args;
 mod jira_views;
 mod progress;
 mod refine_views;
