@@ -64,7 +64,7 @@ impl From<StoreError> for ApiError {
                 ErrorCode::ForeignDocument => ErrorCode::ForeignDocument,
                 _ => ErrorCode::CorruptData,
             },
-            StoreError::Sqlite(_) => ErrorCode::Storage,
+            StoreError::Busy | StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, error.to_string())
     }

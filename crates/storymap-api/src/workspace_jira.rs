@@ -157,7 +157,24 @@ impl Workspace {
         self.import_jira_csv_reporting(csv, target, statuses, progress)
     }
 
+    /// Into an existing map, the plan (which rows are new, by issue key) and its edits are
+    /// one step for every process: two imports of one export at once add each story once.
     fn import_jira_csv_reporting(
+        &mut self,
+        csv: &str,
+        target: &JiraTarget,
+        statuses: &[JiraStatusMapping],
+        progress: Progress,
+    ) -> Result<JiraImportView, ApiError> {
+        match target {
+            JiraTarget::ExistingMap { map_id } => self.exclusively(map_id, |w| {
+                w.import_jira_planned(csv, target, statuses, progress)
+            }),
+            JiraTarget::NewMap { .. } => self.import_jira_planned(csv, target, statuses, progress),
+        }
+    }
+
+    fn import_jira_planned(
         &mut self,
         csv: &str,
         target: &JiraTarget,

@@ -11,6 +11,8 @@ pub enum StoreError {
     MapNotFound(String),
     #[error("the disk is full: the last edit was not saved (free some space and try again)")]
     DiskFull,
+    #[error("another Storymap (a window or the command line) kept the data directory busy writing for more than 5 seconds, so this was not saved; try again in a moment")]
+    Busy,
     #[error("{path} is not a readable Storymap database ({detail}); it was left untouched")]
     Corrupt { path: PathBuf, detail: String },
     #[error("{path} is not a Storymap database ({reason}): it belongs to another application, so it was not opened and was left untouched; choose another data directory or move the file away")]
@@ -36,6 +38,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         match error.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(error),
         }
     }

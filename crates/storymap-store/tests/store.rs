@@ -106,6 +106,28 @@ fn edits_survive_reopening_and_the_projection_agrees_with_the_document() {
 }
 
 #[test]
+fn a_write_kept_waiting_by_another_process_says_so_and_saves_nothing() {
+    let (dir, mut app) = temp_store();
+    let cli = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
+    app.begin_exclusive().unwrap();
+    // The real wait is five seconds; none here, the outcome is the same.
+    cli.connection()
+        .busy_timeout(std::time::Duration::ZERO)
+        .unwrap();
+    let error = cli.set_setting("displayName", "Ben").unwrap_err();
+    assert!(matches!(error, StoreError::Busy), "{error:?}");
+    assert!(
+        error.to_string().starts_with(
+            "another Storymap (a window or the command line) kept the data directory busy"
+        ),
+        "{error}"
+    );
+    app.end_exclusive(true).unwrap();
+    assert_eq!(cli.setting("displayName").unwrap(), None);
+    cli.set_setting("displayName", "Ben").unwrap();
+}
+
+#[test]
 fn the_listing_counts_stories_as_edits_add_and_delete_them() {
     let (_dir, mut store) = temp_store();
     let mut loaded = seeded(&mut store);
