@@ -107,7 +107,7 @@ fn edits_survive_reopening_and_the_projection_agrees_with_the_document() {
 
 #[test]
 fn a_write_kept_waiting_by_another_process_says_so_and_saves_nothing() {
-    let (dir, mut app) = temp_store();
+    let (dir, app) = temp_store();
     let cli = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
     app.begin_exclusive().unwrap();
     // The real wait is five seconds; none here, the outcome is the same.
