@@ -9,7 +9,7 @@ use storymap_api::{
     ConflictView, HistoryPointView, ImageFormat, ImageScope, JiraImportView, JiraPreviewView,
     JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary, MapView, PresentationFocus,
     PresentationView, ReceivedMapView, SessionListItem, SessionSummaryView, SessionView,
-    SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs,
+    SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs, Workspace,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -356,6 +356,15 @@ commands! {
         path: PathBuf,
     ) -> Result<(), ApiError> {
         state.with(|w| w.export_jira_csv_file(&map_id, &path))
+    }
+
+    /// Saves a session's stakeholder update, as edited, to a `.md` or `.txt` file.
+    pub async fn save_stakeholder_update(
+        ;
+        path: PathBuf,
+        text: String,
+    ) -> Result<(), ApiError> {
+        Workspace::save_stakeholder_update(&path, &text)
     }
 
     /// Writes the map as a Markdown outline: activities, steps, slices, stories.

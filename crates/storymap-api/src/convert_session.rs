@@ -238,7 +238,7 @@ pub(crate) fn summary_view(session_id: &str, report: &SessionReport) -> SessionS
         stakeholder_sentence: report.stakeholder_sentence(),
         stories: report.stories.len() as u32,
         refined: report.refined() as u32,
-        ready: count(Outcome::Ready),
+        ready: report.count(Outcome::is_ready) as u32,
         ready_points: report.ready_points(),
         parked: count(Outcome::Parked),
         split: count(Outcome::Split),

@@ -29,6 +29,8 @@ pub enum TextRule {
     Url,
     /// A whole CSV pasted or read by the window.
     Document,
+    /// Several lines a person wrote (a stakeholder update).
+    LongText,
 }
 
 /// The rule for a text argument named `name` (a command's parameter or a DTO field).
@@ -38,6 +40,7 @@ pub fn rule_for(name: &str) -> Option<TextRule> {
         "name" | "title" | "display_name" | "label" | "jira_status" => Some(TextRule::Title),
         "url" | "server_url" => Some(TextRule::Url),
         "csv_text" => Some(TextRule::Document),
+        "text" => Some(TextRule::LongText),
         _ => None,
     }
 }
@@ -60,6 +63,7 @@ fn check_text(name: &str, text: &str) -> Result<(), ApiError> {
         TextRule::Url => (MAX_URL_CHARS, true),
         // Bytes bound chars; the reader refuses bigger files the same way.
         TextRule::Document => (MAX_IMPORT_BYTES as usize, false),
+        TextRule::LongText => (crate::workspace_session::MAX_UPDATE_CHARS, false),
     };
     if rule == TextRule::Id && text.is_empty() {
         return Err(invalid(format!("the {shown} is empty")));

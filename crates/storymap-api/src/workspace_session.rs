@@ -2,9 +2,12 @@
 //! summary with the stakeholder update, and the projector's view. Sessions live in the
 //! map's document; running one is `MapEdit`s through `apply_edit`.
 
+use std::path::Path;
 use storymap_core::session::{
     default_session_stories, session_report, Session, DEFAULT_SESSION_STORIES,
 };
+
+use storymap_core::limits::thousands;
 use storymap_core::MapModel;
 use storymap_core::{
     changes_since, presentation_activity, presentation_slice, presentation_story, Since,
@@ -13,11 +16,15 @@ use storymap_store::LoadedMap;
 
 use crate::convert_presentation::columns;
 use crate::convert_session::{list_item, session_view, summary_view};
+use crate::files::write_atomically;
 use crate::session_views::{
     PresentationFocus, PresentationView, SessionListItem, SessionSummaryView, SessionView,
 };
 use crate::workspace::unix_now;
 use crate::{ApiError, ErrorCode, MapEdit, SessionEdit, Workspace};
+
+/// Far more than any update a team sends; the window's text box holds less.
+pub const MAX_UPDATE_CHARS: usize = 100_000;
 
 fn no_session(session_id: &str) -> ApiError {
     ApiError::new(
@@ -70,6 +77,34 @@ impl Workspace {
         let changes = changes_since(&loaded.doc, &Since::Time(session.started_at));
         let report = session_report(loaded.model(), &session, &changes.stories);
         Ok(summary_view(&session.id, &report))
+    }
+
+    /// Saves a stakeholder update (as the POPM edited it) to a Markdown or text file,
+    /// whole or not at all.
+    pub fn save_stakeholder_update(path: &Path, text: &str) -> Result<(), ApiError> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !["md", "markdown", "txt"].contains(&extension.to_ascii_lowercase().as_str()) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "{}: an update is saved as Markdown (.md) or text (.txt)",
+                    path.display()
+                ),
+            ));
+        }
+        if text.chars().count() > MAX_UPDATE_CHARS {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "the update is longer than {} characters",
+                    thousands(MAX_UPDATE_CHARS)
+                ),
+            ));
+        }
+        write_atomically(path, text.as_bytes())
     }
 
     /// What the projector shows: a story, a slice or an activity, without private notes.

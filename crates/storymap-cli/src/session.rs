@@ -22,6 +22,9 @@ pub enum SessionCommand {
         session: Option<String>,
         #[arg(long, value_enum, default_value_t = SummaryFormat::Markdown)]
         format: SummaryFormat,
+        /// Save it to this .md or .txt file instead of printing it.
+        #[arg(short = 'o', long)]
+        output: Option<std::path::PathBuf>,
     },
 }
 
@@ -56,6 +59,7 @@ pub fn run(workspace: &mut Workspace, command: SessionCommand) -> Result<String,
             map,
             session,
             format,
+            output,
         } => {
             let map_id = workspace.resolve_map(&map)?;
             let summary = workspace.session_summary(&map_id, session.as_deref())?;
@@ -63,7 +67,13 @@ pub fn run(workspace: &mut Workspace, command: SessionCommand) -> Result<String,
                 SummaryFormat::Markdown => summary.markdown,
                 SummaryFormat::Text => summary.text,
             };
-            Ok(text.trim_end().to_owned())
+            match output {
+                Some(path) => {
+                    Workspace::save_stakeholder_update(&path, &text)?;
+                    Ok(format!("Saved the session summary to {}", path.display()))
+                }
+                None => Ok(text.trim_end().to_owned()),
+            }
         }
     }
 }

@@ -73,7 +73,7 @@ fn the_summary_of_the_latest_session_prints_as_markdown_and_text() {
     let (ok, markdown) = storymap(dir.path(), &["session", "summary", "--map", "Shop"]);
     assert!(ok, "{markdown}");
     expect_test::expect![[r#"
-        **1 of the top 2 backlog items is ready for the next sprint; one needs UX input before final sign-off; one is parked.**
+        **None of the top 2 backlog items is ready for the next sprint yet; one needs UX input before it is ready; one is parked.**
 
         We've refined 2 items — 0 ready (0 pts), 1 parked, 1 needs UX input.
 
@@ -100,7 +100,7 @@ fn the_summary_of_the_latest_session_prints_as_markdown_and_text() {
     let (ok, text) = storymap(dir.path(), &args);
     assert!(ok, "{text}");
     assert!(
-        text.starts_with("1 of the top 2 backlog items is ready"),
+        text.starts_with("None of the top 2 backlog items is ready"),
         "{text}"
     );
     assert!(
@@ -123,4 +123,33 @@ fn the_summary_of_the_latest_session_prints_as_markdown_and_text() {
         error,
         "storymap: error: no session with id nope in this map\n"
     );
+
+    // -o saves what would print, whole; only as Markdown or text.
+    let file = dir.path().join("update.md");
+    let out = file.to_str().unwrap();
+    let (ok, said) = storymap(
+        dir.path(),
+        &["session", "summary", "--map", "Shop", "-o", out],
+    );
+    assert!(ok, "{said}");
+    assert_eq!(said, format!("Saved the session summary to {out}\n"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), markdown);
+    let wrong = dir.path().join("update.exe");
+    let (ok, error) = storymap(
+        dir.path(),
+        &[
+            "session",
+            "summary",
+            "--map",
+            "Shop",
+            "-o",
+            wrong.to_str().unwrap(),
+        ],
+    );
+    assert!(!ok);
+    assert!(
+        error.ends_with("an update is saved as Markdown (.md) or text (.txt)\n"),
+        "{error}"
+    );
+    assert!(!wrong.exists());
 }

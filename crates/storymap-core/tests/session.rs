@@ -688,7 +688,10 @@ enum Plan {
     Ready(&'static str),
     /// Estimated at the first value before, re-estimated and given a criterion in it.
     Reestimated(&'static str, &'static str),
+    /// Meets the Definition of Ready before; needs UX input after the session.
     NeedsUx,
+    /// Fails the Definition of Ready, and needs UX input after the session.
+    NeedsUxUnready,
     Parked,
     Split,
     NotReady,
@@ -722,7 +725,9 @@ fn discuss(map: &mut MapDocument, id: &str, plan: Plan, time: i64) {
             };
             apply(map, Edit::from(criterion), "new-c", time + 20);
         }
-        Plan::NeedsUx => refine(map, text(id, StoryField::NeedsInputFrom, "UX"), time + 10),
+        Plan::NeedsUx | Plan::NeedsUxUnready => {
+            refine(map, text(id, StoryField::NeedsInputFrom, "UX"), time + 10)
+        }
         Plan::Split => {
             let split = SplitEdit {
                 story_id: id.into(),
@@ -819,7 +824,7 @@ fn the_seed_example_summary_in_markdown() {
         expect![[r#"
             **7 of the top 8 backlog items are ready for the next sprint; one needs UX input before final sign-off; one is parked.**
 
-            We've refined 8 items — 6 ready (29 pts), 1 parked, 1 needs UX input.
+            We've refined 8 items — 7 ready (31 pts; one awaiting UX sign-off), 1 parked.
 
             ### Decisions
 
@@ -857,10 +862,47 @@ fn the_seed_example_stakeholder_sentence_in_text() {
         expect![[r#"
             The top 10 backlog items are ready for the next sprint; one needs UX input before final sign-off.
 
-            We've refined 10 items — 9 ready (27 pts), 1 needs UX input.
+            We've refined 10 items — 10 ready (29 pts; one awaiting UX sign-off).
 
             Open blockers:
             - 'Story 11' needs input from UX
+        "#]],
+    );
+}
+
+/// The one rule for "needs input" (#17): ready but for the input counts as ready, in the
+/// headline and the sentence alike; not ready otherwise counts as not ready in both. This
+/// once read "0 ready" above "1 of the top 2 … is ready".
+#[test]
+fn the_headline_and_the_stakeholder_sentence_count_needs_input_alike() {
+    use Plan::*;
+    check_summary(
+        &[NeedsUxUnready, Parked],
+        &[],
+        Format::Text,
+        expect![[r#"
+            None of the top 2 backlog items is ready for the next sprint yet; one needs UX input before it is ready; one is parked.
+
+            We've refined 2 items — 0 ready (0 pts), 1 parked, 1 needs UX input.
+
+            Open blockers:
+            - 'Story 2' needs input from UX
+            - 'Story 3' is parked: waiting for the legal review
+        "#]],
+    );
+    check_summary(
+        &[NeedsUxUnready, NeedsUx, Ready("3"), NeedsUxUnready],
+        &[],
+        Format::Text,
+        expect![[r#"
+            2 of the top 4 backlog items are ready for the next sprint; one needs UX input before final sign-off; two need UX input before they are ready.
+
+            We've refined 4 items — 2 ready (5 pts; one awaiting UX sign-off), 2 need UX input.
+
+            Open blockers:
+            - 'Story 2' needs input from UX
+            - 'Story 3' needs input from UX
+            - 'Story 5' needs input from UX
         "#]],
     );
 }

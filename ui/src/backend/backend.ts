@@ -85,6 +85,8 @@ export interface Backend {
   exportJiraCsvFile(mapId: string, path: string): Promise<void>;
   /** Writes the map as a Markdown outline. */
   exportMarkdownFile(mapId: string, path: string): Promise<void>;
+  /** Saves a session's stakeholder update, as edited, to a `.md` or `.txt` file. */
+  saveStakeholderUpdate(path: string, text: string): Promise<void>;
   /** Draws the whole map or one slice as PNG, SVG or PDF and writes it to the path. */
   exportImage(mapId: string, format: ImageFormat, scope: ImageScope, path: string): Promise<void>;
 
@@ -124,7 +126,7 @@ export interface Backend {
 }
 
 /** The kinds of file the app reads or writes through the system's file dialogs. */
-export type FileKind = "storymap" | "jiraCsv" | "markdown" | "png" | "svg" | "pdf";
+export type FileKind = "storymap" | "jiraCsv" | "markdown" | "text" | "png" | "svg" | "pdf";
 
 /** Stops a subscription; safe to call more than once. */
 export type Unsubscribe = () => void;

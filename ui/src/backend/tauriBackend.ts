@@ -10,6 +10,7 @@ const FILE_DIALOGS: Record<FileKind, { save: string; open: string; name: string;
   storymap: { save: "Export map", open: "Import a map", name: "Story map", extensions: ["storymap"] },
   jiraCsv: { save: "Export for Jira", open: "Import from Jira", name: "Jira CSV export", extensions: ["csv"] },
   markdown: { save: "Export as Markdown", open: "Open a Markdown file", name: "Markdown", extensions: ["md"] },
+  text: { save: "Save as text", open: "Open a text file", name: "Plain text", extensions: ["txt"] },
   png: { save: "Export as PNG", open: "Open a PNG image", name: "PNG image", extensions: ["png"] },
   svg: { save: "Export as SVG", open: "Open an SVG image", name: "SVG image", extensions: ["svg"] },
   pdf: { save: "Export as PDF", open: "Open a PDF", name: "PDF document", extensions: ["pdf"] },
@@ -57,6 +58,9 @@ export const tauriBackend: Backend = {
   importJiraCsvFile: (path, target, statusMap) => commands.importJiraCsvFile(path, target, statusMap),
   exportJiraCsvFile: async (mapId, path) => {
     await commands.exportJiraCsvFile(mapId, path);
+  },
+  saveStakeholderUpdate: async (path, text) => {
+    await commands.saveStakeholderUpdate(path, text);
   },
   exportMarkdownFile: async (mapId, path) => {
     await commands.exportMarkdownFile(mapId, path);

@@ -100,6 +100,8 @@ export const commands = {
   importJiraCsv: (csvText: string, target: JiraTarget, statusMap: Array<JiraStatusMapping>) => invoke<JiraImportView>("import_jira_csv", { csvText, target, statusMap }),
   /** Writes the map as a CSV for Jira's External System Import (epics, stories, issue keys kept). */
   exportJiraCsvFile: (mapId: string, path: string) => invoke<null>("export_jira_csv_file", { mapId, path }),
+  /** Saves a session's stakeholder update, as edited, to a `.md` or `.txt` file. */
+  saveStakeholderUpdate: (path: string, text: string) => invoke<null>("save_stakeholder_update", { path, text }),
   /** Writes the map as a Markdown outline: activities, steps, slices, stories. */
   exportMarkdownFile: (mapId: string, path: string) => invoke<null>("export_markdown_file", { mapId, path }),
 };

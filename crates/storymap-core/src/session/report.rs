@@ -9,8 +9,14 @@ use crate::{ChangeKind, MapModel, StoryChanges};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Ready,
-    /// Refined, waiting for someone's input ("UX").
-    NeedsInput(String),
+    /// Refined, waiting for someone's input ("UX"). The one rule for it, in the headline,
+    /// the stakeholder sentence and every count: when the story otherwise meets the
+    /// Definition of Ready (`ready`), it is ready and the input is its final sign-off;
+    /// otherwise it is not ready until the input comes.
+    NeedsInput {
+        who: String,
+        ready: bool,
+    },
     /// Refined, still failing the Definition of Ready.
     NotReady,
     Parked,
@@ -73,6 +79,16 @@ pub struct SessionReport {
     pub open_blockers: Vec<String>,
 }
 
+impl Outcome {
+    /// Ready for the next sprint, perhaps waiting only for someone's sign-off.
+    pub fn is_ready(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Ready | Outcome::NeedsInput { ready: true, .. }
+        )
+    }
+}
+
 impl SessionReport {
     pub fn count(&self, outcome: impl Fn(&Outcome) -> bool) -> usize {
         self.stories.iter().filter(|s| outcome(&s.outcome)).count()
@@ -86,7 +102,7 @@ impl SessionReport {
     pub fn ready_points(&self) -> f64 {
         self.stories
             .iter()
-            .filter(|s| s.outcome == Outcome::Ready)
+            .filter(|s| s.outcome.is_ready())
             .filter_map(|s| s.points)
             // Not `sum()`: an empty f64 sum is -0, which would print as "-0 pts".
             .fold(0.0, |total, p| total + p)
@@ -94,9 +110,22 @@ impl SessionReport {
 
     /// Who input is needed from, with how many stories wait for each, first named first.
     pub fn needs_input(&self) -> Vec<(String, usize)> {
+        self.waiting_for(|_| true)
+    }
+
+    /// [`SessionReport::needs_input`] of the stories that are ready but for that input
+    /// (`ready`) or not.
+    pub fn needs_input_when(&self, ready: bool) -> Vec<(String, usize)> {
+        self.waiting_for(|r| r == ready)
+    }
+
+    fn waiting_for(&self, which: impl Fn(bool) -> bool) -> Vec<(String, usize)> {
         let mut out: Vec<(String, usize)> = Vec::new();
         for story in &self.stories {
-            if let Outcome::NeedsInput(who) = &story.outcome {
+            if let Outcome::NeedsInput { who, ready } = &story.outcome {
+                if !which(*ready) {
+                    continue;
+                }
                 match out.iter_mut().find(|(w, _)| w == who) {
                     Some((_, n)) => *n += 1,
                     None => out.push((who.clone(), 1)),
@@ -127,7 +156,10 @@ fn outcome(
             Outcome::NotDiscussed
         }
         (Some(s), SessionStoryState::Refined) => match &s.details.needs_input_from {
-            Some(who) => Outcome::NeedsInput(who.clone()),
+            Some(who) => Outcome::NeedsInput {
+                who: who.clone(),
+                ready: readiness(s, &model.settings, index).ready,
+            },
             None if readiness(s, &model.settings, index).ready => Outcome::Ready,
             None => Outcome::NotReady,
         },

@@ -33,15 +33,27 @@ fn verb(n: usize, one: &str, many: &str) -> String {
 }
 
 impl SessionReport {
-    /// "We've refined 8 items — 6 ready (29 pts), 1 parked, 1 needs UX input".
+    /// "We've refined 8 items — 7 ready (34 pts; one awaiting UX sign-off), 1 parked".
+    /// A story waiting for input counts as ready when it otherwise meets the Definition of
+    /// Ready ([`Outcome::NeedsInput`]), here and in the stakeholder sentence alike.
     pub fn headline(&self) -> String {
         let refined = self.refined();
         if refined == 0 {
             return "No items refined yet".to_owned();
         }
-        let ready = self.count(|o| *o == Outcome::Ready);
+        let ready = self.count(Outcome::is_ready);
+        let awaiting: Vec<String> = self
+            .needs_input_when(true)
+            .into_iter()
+            .map(|(who, n)| format!("{} awaiting {who} sign-off", word(n)))
+            .collect();
+        let awaiting = if awaiting.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", awaiting.join(", "))
+        };
         let mut parts = vec![format!(
-            "{ready} ready ({} pts)",
+            "{ready} ready ({} pts{awaiting})",
             points(self.ready_points())
         )];
         let mut add = |n: usize, text: String| {
@@ -53,7 +65,7 @@ impl SessionReport {
         add(split, format!("{split} split"));
         let parked = self.count(|o| *o == Outcome::Parked);
         add(parked, format!("{parked} parked"));
-        for (who, n) in self.needs_input() {
+        for (who, n) in self.needs_input_when(false) {
             let needs = if n == 1 { "needs" } else { "need" };
             add(n, format!("{n} {needs} {who} input"));
         }
@@ -64,26 +76,36 @@ impl SessionReport {
     }
 
     /// "The top 10 backlog items are ready for the next sprint; one needs UX input before
-    /// final sign-off."
+    /// final sign-off." Counts as [`SessionReport::headline`] does.
     pub fn stakeholder_sentence(&self) -> String {
         let refined = self.refined();
         let mut clauses = Vec::new();
         if refined == 0 {
             clauses.push("No backlog items were refined yet".to_owned());
         } else {
-            let waiting: usize = self.needs_input().iter().map(|(_, n)| n).sum();
-            let ready = self.count(|o| *o == Outcome::Ready) + waiting;
-            clauses.push(match (ready == refined, refined) {
-                (true, 1) => "The top backlog item is ready for the next sprint".to_owned(),
-                (true, n) => format!("The top {n} backlog items are ready for the next sprint"),
-                (false, n) => format!(
-                    "{ready} of the top {n} backlog items {} ready for the next sprint",
-                    if ready == 1 { "is" } else { "are" }
+            let ready = self.count(Outcome::is_ready);
+            clauses.push(match (ready, refined) {
+                (1, 1) => "The top backlog item is ready for the next sprint".to_owned(),
+                (r, n) if r == n => {
+                    format!("The top {n} backlog items are ready for the next sprint")
+                }
+                (0, 1) => "The top backlog item is not ready for the next sprint yet".to_owned(),
+                (0, n) => {
+                    format!("None of the top {n} backlog items is ready for the next sprint yet")
+                }
+                (r, n) => format!(
+                    "{r} of the top {n} backlog items {} ready for the next sprint",
+                    if r == 1 { "is" } else { "are" }
                 ),
             });
-            for (who, n) in self.needs_input() {
+            for (who, n) in self.needs_input_when(true) {
                 let needs = verb(n, "needs", "need");
                 clauses.push(format!("{needs} {who} input before final sign-off"));
+            }
+            for (who, n) in self.needs_input_when(false) {
+                let needs = verb(n, "needs", "need");
+                let before = if n == 1 { "it is" } else { "they are" };
+                clauses.push(format!("{needs} {who} input before {before} ready"));
             }
         }
         let mut add = |outcome: Outcome, one: &str, many: &str| {

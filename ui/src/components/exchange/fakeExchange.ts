@@ -44,6 +44,8 @@ export abstract class FakeExchange extends FakeHistory {
   readonly jiraPreviews: JiraCall[] = [];
   readonly jiraImports: JiraCall[] = [];
   readonly written: FileWritten[] = [];
+  /** Stakeholder updates saved, with the text as it was sent. */
+  readonly updatesSaved: Array<{ path: string; text: string }> = [];
   /** The kind of file each save or open dialog was asked for. */
   readonly fileKindsAsked: FileKind[] = [];
   private exchangeFailures: ApiError[] = [];
@@ -117,6 +119,13 @@ export abstract class FakeExchange extends FakeHistory {
 
   exportMarkdownFile(mapId: string, path: string): Promise<void> {
     return this.write({ kind: "markdown", mapId, path });
+  }
+
+  saveStakeholderUpdate(path: string, text: string): Promise<void> {
+    const failure = this.exchangeFailures.shift();
+    if (failure) return Promise.reject(failure);
+    this.updatesSaved.push({ path, text });
+    return Promise.resolve();
   }
 
   exportImage(mapId: string, format: ImageFormat, scope: ImageScope, path: string): Promise<void> {

@@ -122,4 +122,26 @@ describe("Session runner", () => {
     expect(await screen.findByTestId("summary-headline")).toBeTruthy();
     expect(screen.getByTestId("past-sessions").textContent).toContain("1 refined · 0 parked · 4 stories");
   });
+
+  it("saves the update, as edited, to the file chosen in the save dialog, and says why when it could not", async () => {
+    const backend = await startSession();
+    fireEvent.click(screen.getByTestId("end-session"));
+    const summary = await screen.findByTestId("session-summary");
+    const update = await within(summary).findByTestId<HTMLTextAreaElement>("stakeholder-update");
+    fireEvent.change(update, { target: { value: "## Refinement\n\nThanks all." } });
+    backend.savePath = "/home/ana/update.md";
+    fireEvent.click(within(summary).getByTestId("save-update"));
+    await waitFor(() => {
+      expect(backend.updatesSaved).toEqual([{ path: "/home/ana/update.md", text: "## Refinement\n\nThanks all." }]);
+    });
+    expect(backend.fileKindsAsked.at(-1)).toBe("markdown");
+    expect(backend.savePathsAsked.at(-1)).toBe("Session summary.md");
+
+    backend.failNextExchange({ code: "storage", message: "cannot write /read-only/update.md: Permission denied" });
+    fireEvent.click(within(summary).getByTestId("save-update"));
+    expect((await within(summary).findByTestId("save-update-error")).textContent).toBe(
+      "cannot write /read-only/update.md: Permission denied",
+    );
+    expect(backend.updatesSaved).toHaveLength(1);
+  });
 });

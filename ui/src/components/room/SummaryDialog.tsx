@@ -26,6 +26,7 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
   const [format, setFormat] = useState<Format>("markdown");
   // What the person typed, per format; the text Rust wrote until then.
   const [drafts, setDrafts] = useState<Partial<Record<Format, string>>>({});
+  const [saveFailure, setSaveFailure] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -43,6 +44,16 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
   }, [backend, mapId, sessionId]);
 
   const update = summary ? (drafts[format] ?? summary[format]) : "";
+  const saveToFile = async () => {
+    try {
+      const path = await backend.chooseSavePath(`Session summary.${format === "markdown" ? "md" : "txt"}`, format === "markdown" ? "markdown" : "text");
+      if (path === null) return;
+      await backend.saveStakeholderUpdate(path, update);
+      onToast({ kind: "info", message: `Stakeholder update saved to ${path}` });
+    } catch (error) {
+      setSaveFailure(errorMessage(error));
+    }
+  };
   const copy = () => {
     navigator.clipboard.writeText(update).then(
       () => {
@@ -64,6 +75,9 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
         <>
           <button type="button" className="secondary-button" onClick={onClose}>
             Close
+          </button>
+          <button type="button" className="secondary-button" data-testid="save-update" disabled={!summary} onClick={() => void saveToFile()}>
+            Save to a file…
           </button>
           <button type="button" className="primary-button" data-testid="copy-update" disabled={!summary} onClick={copy}>
             <CopyIcon size={16} /> Copy update
@@ -109,7 +123,12 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
               setDrafts((current) => ({ ...current, [format]: event.target.value }));
             }}
           />
-          <p className="field-help">Edit it as you like, then copy it into an e-mail or chat.</p>
+          <p className="field-help">Edit it as you like, then copy it into an e-mail or chat, or save it to a file.</p>
+          {saveFailure !== null && (
+            <p className="field-help is-error" role="alert" data-testid="save-update-error">
+              {saveFailure}
+            </p>
+          )}
         </div>
       )}
     </Dialog>
