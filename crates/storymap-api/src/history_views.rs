@@ -16,6 +16,8 @@ pub enum ChangesSince {
     LastSync,
     /// After the previous time this map was opened on this device.
     LastOpened,
+    /// After the start of the map's latest refinement session.
+    LastSession,
     /// From the start of a day, `YYYY-MM-DD` (UTC).
     Date { date: String },
 }

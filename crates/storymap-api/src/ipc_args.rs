@@ -162,7 +162,7 @@ impl IpcArg for ImageScope {
 impl IpcArg for ChangesSince {
     fn check(&self, _: &str) -> Result<(), ApiError> {
         match self {
-            ChangesSince::LastSync | ChangesSince::LastOpened => Ok(()),
+            ChangesSince::LastSync | ChangesSince::LastOpened | ChangesSince::LastSession => Ok(()),
             // Parsed as a date by the handler, which names a bad one.
             ChangesSince::Date { date } if date.len() <= 64 => Ok(()),
             ChangesSince::Date { .. } => Err(invalid("the date is not a date".into())),

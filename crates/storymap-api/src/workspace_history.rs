@@ -89,6 +89,17 @@ impl Workspace {
                     ),
                 }
             }
+            ChangesSince::LastSession => {
+                let doc = &self.loaded_map(map_id)?.doc;
+                match storymap_core::since_last_session(doc) {
+                    Some((started_at, since)) => (session_label(started_at), since),
+                    None => (
+                        "No refinement session yet: everything since this map was created"
+                            .to_owned(),
+                        Since::Heads(Vec::new()),
+                    ),
+                }
+            }
             ChangesSince::Date { date } => (
                 format!("Since {}", date.trim()),
                 Since::Time(start_of_day(&date)?),
@@ -142,4 +153,12 @@ impl Workspace {
         let doc = &self.loaded_map(map_id)?.doc;
         Ok(MapView::from(&doc.read_at(&heads)?))
     }
+}
+
+/// "Since the last refinement session, started 2026-12-04 14:05 UTC".
+fn session_label(started_at: i64) -> String {
+    let started = chrono::DateTime::from_timestamp(started_at, 0)
+        .map(|t| format!(", started {}", t.format("%Y-%m-%d %H:%M UTC")))
+        .unwrap_or_default();
+    format!("Since the last refinement session{started}")
 }

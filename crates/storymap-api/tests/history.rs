@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use storymap_api::{CardEdit, EstimateEdit, HistoryEdit};
+use storymap_api::{CardEdit, EstimateEdit, HistoryEdit, SessionEdit};
 use storymap_api::{ChangesSince, ErrorCode, MapEdit, Workspace, DATABASE_FILE};
 use storymap_core::MapDocument;
 use storymap_store::Store;
@@ -302,6 +302,60 @@ fn a_deleted_story_is_restored_from_the_history_and_the_past_map_can_be_viewed()
         )
         .unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn since_the_last_session_starts_at_the_latest_sessions_start() {
+    let mut t = team();
+    let map = t.map_id.clone();
+    let none = t
+        .ana
+        .changes_since(&map, ChangesSince::LastSession)
+        .unwrap();
+    assert_eq!(
+        none.since_label,
+        "No refinement session yet: everything since this map was created"
+    );
+    assert!(none.change_count >= 5, "{}", none.change_count);
+    let rename = |story_id: &str, title: &str| {
+        MapEdit::from(CardEdit::RenameStory {
+            story_id: story_id.into(),
+            title: title.into(),
+        })
+    };
+    let start = || {
+        MapEdit::from(SessionEdit::StartSession {
+            story_ids: None,
+            story_count: Some(2),
+            length_minutes: None,
+            timebox_minutes: None,
+            deck: None,
+        })
+    };
+    // An older session, a change between, then the latest session and a change in it.
+    let first = t.ana.apply_edit(&map, start()).unwrap().created_id.unwrap();
+    let end = MapEdit::from(SessionEdit::EndSession { session_id: first });
+    t.ana.apply_edit(&map, end).unwrap();
+    t.ana
+        .apply_edit(&map, rename(&t.card, "Before the session"))
+        .unwrap();
+    t.ana.apply_edit(&map, start()).unwrap();
+    t.ana
+        .apply_edit(&map, rename(&t.total, "In the session"))
+        .unwrap();
+    let since = t
+        .ana
+        .changes_since(&map, ChangesSince::LastSession)
+        .unwrap();
+    assert!(
+        since
+            .since_label
+            .starts_with("Since the last refinement session, started 20"),
+        "{}",
+        since.since_label
+    );
+    let stories: Vec<&str> = since.stories.iter().map(|s| s.story_id.as_str()).collect();
+    assert_eq!(stories, [t.total.as_str()], "{:#?}", since.stories);
 }
 
 #[test]

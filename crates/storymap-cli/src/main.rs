@@ -67,7 +67,7 @@ enum Command {
         /// Map name or id.
         #[arg(long)]
         map: String,
-        /// last-sync, last-opened or a date (YYYY-MM-DD).
+        /// last-sync, last-opened, last-session (the latest refinement session's start) or a date (YYYY-MM-DD).
         #[arg(long, default_value = "last-sync")]
         since: String,
     },
@@ -304,6 +304,7 @@ fn changes_command(
     let since = match since {
         "last-sync" => ChangesSince::LastSync,
         "last-opened" => ChangesSince::LastOpened,
+        "last-session" => ChangesSince::LastSession,
         date => ChangesSince::Date { date: date.into() },
     };
     print(

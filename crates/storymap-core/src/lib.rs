@@ -55,6 +55,6 @@ pub use presentation::{
 pub use rank::Rank;
 pub use schema::SCHEMA_VERSION;
 pub use timeline::{
-    changes_since, history_points, story_timeline, HistoryPoint, MapChanges, Since, StoryChanges,
-    MAX_CHANGES,
+    changes_since, history_points, since_last_session, story_timeline, HistoryPoint, MapChanges,
+    Since, StoryChanges, MAX_CHANGES,
 };

@@ -222,3 +222,23 @@ fn story_state(doc: &Automerge, story_id: &str) -> (String, bool) {
         None => (String::new(), true),
     }
 }
+
+/// "Since the last refinement session": after the change that started the map's latest
+/// session (what teammates did concurrently included), with that session's start time.
+/// `None` when the map has had no session.
+pub fn since_last_session(map: &MapDocument) -> Option<(i64, Since)> {
+    let doc = map.automerge();
+    let sessions = map_field(doc, &ROOT, SESSIONS)?;
+    // Latest by start time, then by the Lamport counter of the op that made it: two
+    // sessions started in the same second are told apart by which came after which.
+    let (started_at, obj) = map
+        .read_sessions()
+        .into_iter()
+        .filter_map(|s| Some((s.started_at, map_field(doc, &sessions, &s.id)?)))
+        .max_by_key(|(started_at, obj)| match obj {
+            ObjId::Id(counter, _, _) => (*started_at, *counter),
+            ObjId::Root => (*started_at, 0),
+        })?;
+    let start = crate::op_origins::OpOrigins::new(doc).of(&obj)?.hash;
+    Some((started_at, Since::Heads(vec![start])))
+}

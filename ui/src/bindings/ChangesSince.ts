@@ -3,4 +3,4 @@
 /**
  * Where "what changed" starts.
  */
-export type ChangesSince = { "kind": "lastSync" } | { "kind": "lastOpened" } | { "kind": "date", date: string, };
+export type ChangesSince = { "kind": "lastSync" } | { "kind": "lastOpened" } | { "kind": "lastSession" } | { "kind": "date", date: string, };

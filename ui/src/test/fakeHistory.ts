@@ -28,6 +28,7 @@ export abstract class FakeHistory extends FakeSync {
     // As Rust answers a map never synced: everything since it was created.
     ["lastSync", noChanges("Not synced yet: everything since this map was created")],
     ["lastOpened", noChanges("Since you last opened this map")],
+    ["lastSession", noChanges("No refinement session yet: everything since this map was created")],
     ["date", noChanges("Since the date")],
   ]);
   readonly changesAsked: ChangesSince[] = [];

@@ -35,6 +35,20 @@ describe("What changed", () => {
     expect(backend.changesAsked.at(-1)).toEqual({ kind: "lastOpened" });
   });
 
+  it("asks for the changes since the last refinement session", async () => {
+    const backend = await renderApp();
+    backend.changeAnswers.set("lastSession", noChanges("Since the last refinement session, started 2026-12-04 14:05 UTC"));
+    fireEvent.keyDown(document.body, { key: "h" });
+    const panel = screen.getByTestId("changes-panel");
+    const choice = panel.querySelector<HTMLElement>('[data-testid="changes-since"][data-since="lastSession"]');
+    if (!choice) throw new Error("no lastSession choice");
+    expect(choice.textContent).toBe("Since the last session");
+    fireEvent.click(choice);
+    expect(choice.getAttribute("aria-pressed")).toBe("true");
+    expect((await within(panel).findByTestId("changes-empty")).textContent).toContain("since the last refinement session");
+    expect(backend.changesAsked.at(-1)).toEqual({ kind: "lastSession" });
+  });
+
   it("groups entries per story and for the map, and asks again for a chosen date", async () => {
     const backend = new FakeBackend();
     const at = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();

@@ -1,4 +1,5 @@
-//! Where "what changed" starts: the last sync, the last opening, or a chosen date.
+//! Where "what changed" starts: the last sync, the last opening, the last refinement
+//! session's start, or a chosen date.
 import { useState } from "react";
 import type { ChangesSince } from "../../bindings/ChangesSince";
 import { isoDay } from "../../model/time";
@@ -6,6 +7,7 @@ import { isoDay } from "../../model/time";
 const CHOICES: ReadonlyArray<{ kind: ChangesSince["kind"]; label: string }> = [
   { kind: "lastSync", label: "Since my last sync" },
   { kind: "lastOpened", label: "Since I last opened it" },
+  { kind: "lastSession", label: "Since the last session" },
   { kind: "date", label: "Since a date" },
 ];
 
