@@ -53,20 +53,24 @@ impl From<CoreError> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
-        let code = match &error {
-            StoreError::MapNotFound(_) => ErrorCode::NotFound,
-            StoreError::DiskFull => ErrorCode::StorageFull,
-            StoreError::Corrupt { .. } | StoreError::NewerDatabase { .. } => ErrorCode::CorruptData,
-            StoreError::NotStorymap { .. } => ErrorCode::ForeignDocument,
-            StoreError::ReadOnly { .. } => ErrorCode::Storage,
-            // A stored document that is not foreign but fails to read is damaged.
-            StoreError::Document { source, .. } => match core_code(source) {
-                ErrorCode::ForeignDocument => ErrorCode::ForeignDocument,
-                _ => ErrorCode::CorruptData,
-            },
-            StoreError::Busy | StoreError::Sqlite(_) => ErrorCode::Storage,
-        };
-        ApiError::new(code, error.to_string())
+        ApiError::new(store_code(&error), error.to_string())
+    }
+}
+
+/// The code the UI gets for a store error.
+fn store_code(error: &StoreError) -> ErrorCode {
+    match error {
+        StoreError::MapNotFound(_) => ErrorCode::NotFound,
+        StoreError::DiskFull => ErrorCode::StorageFull,
+        StoreError::Corrupt { .. } | StoreError::NewerDatabase { .. } => ErrorCode::CorruptData,
+        StoreError::NotStorymap { .. } => ErrorCode::ForeignDocument,
+        StoreError::ReadOnly { .. } => ErrorCode::Storage,
+        // A stored document that is not foreign but fails to read is damaged.
+        StoreError::Document { source, .. } => match core_code(source) {
+            ErrorCode::ForeignDocument => ErrorCode::ForeignDocument,
+            _ => ErrorCode::CorruptData,
+        },
+        StoreError::Busy | StoreError::Sqlite(_) => ErrorCode::Storage,
     }
 }
 
@@ -82,6 +86,17 @@ impl From<storymap_sync::SyncError> for ApiError {
             NotOnServer { .. } => ErrorCode::NotFound,
             Store(_) => ErrorCode::Storage,
             Stopped => ErrorCode::Internal,
+            // The store side's own error, with its own code (a peer's changes refused as
+            // foreign, a full disk), not a generic storage error.
+            Replica(inner) => {
+                if let Some(api) = inner.downcast_ref::<ApiError>() {
+                    return api.clone();
+                }
+                match inner.downcast_ref::<StoreError>() {
+                    Some(store) => store_code(store),
+                    None => ErrorCode::Storage,
+                }
+            }
         };
         ApiError::new(code, error.to_string())
     }
@@ -89,6 +104,30 @@ impl From<storymap_sync::SyncError> for ApiError {
 
 impl From<ApiError> for storymap_sync::SyncError {
     fn from(error: ApiError) -> Self {
-        storymap_sync::SyncError::Store(error.message)
+        storymap_sync::SyncError::Replica(std::sync::Arc::new(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storymap_sync::SyncError;
+
+    #[test]
+    fn errors_keep_their_code_through_the_sync_layer() {
+        let refused = ApiError::new(
+            ErrorCode::ForeignDocument,
+            "the changes from ben make the map's stories a number; nothing was merged",
+        );
+        let through = ApiError::from(SyncError::from(refused.clone()));
+        assert_eq!(through, refused);
+        let full = ApiError::from(SyncError::from(StoreError::DiskFull));
+        assert_eq!(full.code, ErrorCode::StorageFull);
+        assert_eq!(full.message, StoreError::DiskFull.to_string());
+        let down = SyncError::ServerUnreachable {
+            url: "ws://10.0.0.2:3030".into(),
+            reason: "connection refused".into(),
+        };
+        assert_eq!(ApiError::from(down).code, ErrorCode::Network);
     }
 }

@@ -1,6 +1,12 @@
 //! What can go wrong while syncing, in words a POPM can act on.
 
+use std::sync::Arc;
+
 use storymap_store::StoreError;
+
+/// An error of the store side (the store, or the shell's workspace behind `Replica`),
+/// kept whole so the caller gets its own code back (see `storymap_api`'s conversions).
+pub type ReplicaError = Arc<dyn std::error::Error + Send + Sync>;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SyncError {
@@ -22,13 +28,16 @@ pub enum SyncError {
     Interrupted { url: String },
     #[error("could not store what was received: {0}")]
     Store(String),
+    /// The store side refused or failed; the message is its own.
+    #[error("{0}")]
+    Replica(ReplicaError),
     #[error("sync stopped")]
     Stopped,
 }
 
 impl From<StoreError> for SyncError {
     fn from(error: StoreError) -> Self {
-        SyncError::Store(error.to_string())
+        SyncError::Replica(Arc::new(error))
     }
 }
 
