@@ -126,7 +126,12 @@ fn entity_problem<R: ReadDoc>(
     };
     for key in strings {
         if let Some(value) = wrong_type(doc, &obj, key)? {
-            return Ok(Some(format!("give {name} a {key} that is {value}")));
+            let article = if key.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            return Ok(Some(format!("give {name} {article} {key} that is {value}")));
         }
     }
     let parents: &[(&str, &str, &str)] = match collection {
