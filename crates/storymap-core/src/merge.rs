@@ -67,7 +67,7 @@ impl MapDocument {
         let change_count = doc.get_changes(before).len();
         let patches = doc.diff(before, &doc.get_heads());
         let authors = merge_authors(doc, before).join(", ");
-        check_touched(doc, &Touched::from_patches(&patches), &authors)?;
+        check_touched(doc, before, &Touched::from_patches(&patches), &authors)?;
         let mut applied = touched(doc, &patches);
         let plural = if change_count == 1 { "" } else { "s" };
         applied.label = format!("Merged {change_count} change{plural} by {authors}");

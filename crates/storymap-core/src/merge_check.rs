@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use automerge::{ObjId, ObjType, Patch, Prop, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{ChangeHash, ObjId, ObjType, Patch, Prop, ReadDoc, ScalarValue, Value, ROOT};
 
 use crate::read::{map_field, str_field};
 use crate::schema::*;
@@ -58,6 +58,7 @@ impl Touched {
 /// Refuses the merge when the touched parts no longer read as a story map.
 pub(crate) fn check_touched<R: ReadDoc>(
     doc: &R,
+    before: &[ChangeHash],
     touched: &Touched,
     authors: &str,
 ) -> Result<(), CoreError> {
@@ -68,7 +69,11 @@ pub(crate) fn check_touched<R: ReadDoc>(
     };
     for key in &touched.top {
         match doc.get(&ROOT, key.as_str())? {
-            Some((Value::Object(ObjType::Map), _)) => {}
+            Some((Value::Object(ObjType::Map), now)) => {
+                if replaced(doc, &ROOT, key, &now, before)? {
+                    return Err(refuse(format!("replace the map's {key} with a new map")));
+                }
+            }
             Some((value, _)) => {
                 return Err(refuse(format!("make the map's {key} {}", kind(&value))))
             }
@@ -76,7 +81,7 @@ pub(crate) fn check_touched<R: ReadDoc>(
         }
     }
     for (collection, id) in &touched.entities {
-        if let Some(problem) = entity_problem(doc, collection, id)? {
+        if let Some(problem) = entity_problem(doc, before, collection, id)? {
             return Err(refuse(problem));
         }
     }
@@ -95,6 +100,7 @@ fn singular(collection: &str) -> &'static str {
 /// What is wrong with one touched entity, if anything.
 fn entity_problem<R: ReadDoc>(
     doc: &R,
+    before: &[ChangeHash],
     collection: &'static str,
     id: &str,
 ) -> Result<Option<String>, CoreError> {
@@ -107,6 +113,9 @@ fn entity_problem<R: ReadDoc>(
         Some((value, _)) => return Ok(Some(format!("make {noun} {id} {}", kind(&value)))),
         None => return Ok(Some(format!("remove {noun} {id} (deletes are flags)"))),
     };
+    if replaced(doc, &container, id, &obj, before)? {
+        return Ok(Some(format!("replace {noun} {id} with a new one")));
+    }
     let name = match str_field(doc, &obj, TITLE) {
         Some(title) if !title.trim().is_empty() => format!("{noun} '{title}'"),
         _ => format!("{noun} {id}"),
@@ -145,6 +154,22 @@ fn entity_problem<R: ReadDoc>(
         }
     }
     Ok(None)
+}
+
+/// Whether `key` held another map object before the merge: the old one and everything
+/// in it would no longer be read.
+fn replaced<R: ReadDoc>(
+    doc: &R,
+    parent: &ObjId,
+    key: &str,
+    now: &ObjId,
+    before: &[ChangeHash],
+) -> Result<bool, CoreError> {
+    Ok(match doc.get_at(parent, key, before) {
+        Ok(Some((Value::Object(ObjType::Map), old))) => &old != now,
+        // The parent itself is new (or was not a map): nothing was there to replace.
+        _ => false,
+    })
 }
 
 /// A field that is present but neither a string nor a text, described.

@@ -90,7 +90,7 @@ fn check(hostile: HostileEdit, expected: &str) {
 
 #[test]
 fn changes_that_break_the_schema_are_refused_naming_what_and_whose() {
-    let cases: [(HostileEdit, &str); 13] = [
+    let cases: [(HostileEdit, &str); 15] = [
         (
             |tx| drop(tx.put(ROOT, "stories", 3)),
             "make the map's stories a number",
@@ -110,6 +110,14 @@ fn changes_that_break_the_schema_are_refused_naming_what_and_whose() {
         (
             |tx| drop(tx.put(ROOT, "settings", true)),
             "make the map's settings true or false",
+        ),
+        (
+            |tx| drop(tx.put_object(ROOT, "activities", ObjType::Map)),
+            "replace the map's activities with a new map",
+        ),
+        (
+            |tx| drop(tx.put_object(obj(tx, &["stories"]), "c1", ObjType::Map)),
+            "replace story c1 with a new one",
         ),
         (
             |tx| drop(tx.put(obj(tx, &["stories"]), "c1", 7)),
