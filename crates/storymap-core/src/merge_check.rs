@@ -116,7 +116,7 @@ fn entity_problem<R: ReadDoc>(
     if replaced(doc, &container, id, &obj, before)? {
         return Ok(Some(format!("replace {noun} {id} with a new one")));
     }
-    let name = match str_field(doc, &obj, TITLE) {
+    let name = match str_field(doc, &obj, TITLE).or_else(|| title_before(doc, &obj, before)) {
         Some(title) if !title.trim().is_empty() => format!("{noun} '{title}'"),
         _ => format!("{noun} {id}"),
     };
@@ -170,6 +170,15 @@ fn replaced<R: ReadDoc>(
         // The parent itself is new (or was not a map): nothing was there to replace.
         _ => false,
     })
+}
+
+/// The title as it read before the merge, to name an entity whose title the merge broke.
+fn title_before<R: ReadDoc>(doc: &R, obj: &ObjId, before: &[ChangeHash]) -> Option<String> {
+    match doc.get_at(obj, TITLE, before).ok()?? {
+        (Value::Scalar(s), _) => s.as_str().map(str::to_owned),
+        (Value::Object(ObjType::Text), text) => doc.text_at(&text, before).ok(),
+        _ => None,
+    }
 }
 
 /// A field that is present but neither a string nor a text, described.

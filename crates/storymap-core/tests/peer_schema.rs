@@ -129,7 +129,7 @@ fn changes_that_break_the_schema_are_refused_naming_what_and_whose() {
         ),
         (
             |tx| drop(tx.put(obj(tx, &["stories", "c1"]), "title", 42)),
-            "give story c1 a title that is a number",
+            "give story 'Story c1' a title that is a number",
         ),
         (
             |tx| drop(tx.put(obj(tx, &["stories", "c1"]), "estimate", 5)),
