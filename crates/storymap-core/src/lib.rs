@@ -17,6 +17,7 @@ pub mod jira;
 pub mod limits;
 mod markdown;
 mod merge;
+mod merge_check;
 mod model;
 mod model_update;
 mod op_origins;

@@ -6,6 +6,7 @@ use automerge::{ChangeHash, Prop, ReadDoc, ROOT};
 
 use crate::authors::author_of;
 use crate::edit::Applied;
+use crate::merge_check::{check_touched, Touched};
 use crate::read;
 use crate::schema::*;
 use crate::{CoreError, MapDocument};
@@ -37,7 +38,7 @@ impl MapDocument {
             return Ok(None);
         }
         check_same_map(self, &map_id)?;
-        Ok(Some(self.merged_since(&before)))
+        self.merged_since(&before).map(Some)
     }
 
     /// Merges another copy of the same map, already loaded (and verified): only the
@@ -56,19 +57,25 @@ impl MapDocument {
             return Ok(None);
         }
         check_same_map(self, &other.map_id())?;
-        Ok(Some(self.merged_since(&before)))
+        self.merged_since(&before).map(Some)
     }
 
-    fn merged_since(&self, before: &[ChangeHash]) -> Merged {
+    /// What the new changes touched, after the schema check of those parts
+    /// (`merge_check.rs`): one diff serves both.
+    fn merged_since(&self, before: &[ChangeHash]) -> Result<Merged, CoreError> {
         let doc = self.automerge();
         let change_count = doc.get_changes(before).len();
-        let mut applied = touched(doc, before, &doc.get_heads());
-        applied.label = merge_label(doc, before, change_count);
-        Merged {
+        let patches = doc.diff(before, &doc.get_heads());
+        let authors = merge_authors(doc, before).join(", ");
+        check_touched(doc, before, &Touched::from_patches(&patches), &authors)?;
+        let mut applied = touched(doc, &patches);
+        let plural = if change_count == 1 { "" } else { "s" };
+        applied.label = format!("Merged {change_count} change{plural} by {authors}");
+        Ok(Merged {
             applied,
             new_changes: doc.save_after(before),
             change_count,
-        }
+        })
     }
 
     /// The encoded changes after `heads`, for a peer that has `heads`; heads this copy
@@ -131,11 +138,11 @@ fn check_same_map(map: &MapDocument, map_id: &str) -> Result<(), CoreError> {
 }
 
 /// Which stories, outline parts and settings changed between two sets of heads.
-fn touched(doc: &automerge::Automerge, before: &[ChangeHash], after: &[ChangeHash]) -> Applied {
+fn touched(doc: &automerge::Automerge, patches: &[automerge::Patch]) -> Applied {
     let mut applied = Applied::default();
     let mut stories: Vec<String> = Vec::new();
     let mut moved_steps: Vec<String> = Vec::new();
-    for patch in doc.diff(before, after) {
+    for patch in patches {
         let root_key = |i: usize| match patch.path.get(i) {
             Some((_, Prop::Map(key))) => Some(key.clone()),
             _ => None,
@@ -191,8 +198,9 @@ fn patch_key(action: &automerge::PatchAction) -> Option<String> {
     }
 }
 
-/// "Merged 3 changes by ana, ben" — the authors as the devices recorded them.
-fn merge_label(doc: &automerge::Automerge, before: &[ChangeHash], count: usize) -> String {
+/// The authors of the changes after `before` ("Merged 3 changes by ana, ben"), as the
+/// devices recorded them.
+fn merge_authors(doc: &automerge::Automerge, before: &[ChangeHash]) -> Vec<String> {
     let mut authors: Vec<String> = Vec::new();
     for change in doc.get_changes(before) {
         let name = author_of(doc, change.actor_id());
@@ -200,6 +208,5 @@ fn merge_label(doc: &automerge::Automerge, before: &[ChangeHash], count: usize) 
             authors.push(name);
         }
     }
-    let plural = if count == 1 { "" } else { "s" };
-    format!("Merged {count} change{plural} by {}", authors.join(", "))
+    authors
 }

@@ -9,7 +9,7 @@ use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 use hostile_common::*;
 use proptest::prelude::*;
-use storymap_core::{CardEdit, EditContext, MapDocument};
+use storymap_core::{CardEdit, CoreError, EditContext, MapDocument};
 
 // ---- 1. Loading a `.storymap` file ----
 
@@ -311,11 +311,53 @@ fn check_hostile_merge(breaks: &[Break]) {
     check_load(&hostile);
     match map.merge(&hostile) {
         Ok(_) => {
-            if let Some(story) = check_reads(&map).and_then(|m| m.stories.first().cloned()) {
-                edit_after_merge(&mut map, &story);
+            let model = check_reads(&map).expect("an accepted merge reads");
+            let mut read: Vec<String> = model.stories.iter().map(|s| s.id.clone()).collect();
+            read.sort();
+            assert_eq!(read, live_stories(map.automerge()), "{breaks:?}");
+            if let Some(story) = model.stories.first() {
+                edit_after_merge(&mut map, story);
             }
         }
-        Err(error) => check_error(&error),
+        // Refused as foreign (`check_same_map` or the schema check, merge_check.rs), or
+        // as newer: the peer's bytes never reach the map.
+        Err(error) => {
+            check_error(&error);
+            let refused = matches!(
+                error,
+                CoreError::ForeignDocument(_) | CoreError::NewerSchema { .. }
+            );
+            assert!(refused, "{error:?}");
+        }
+    }
+}
+
+/// The stories the document holds that are live: a map under `stories`, not flagged
+/// deleted, not split (a split story lives on in its children).
+fn live_stories(doc: &automerge::Automerge) -> Vec<String> {
+    let Some(stories) = map_at_doc(doc, &ROOT, "stories") else {
+        return Vec::new();
+    };
+    let flag = |obj: &ObjId, key: &str| matches!(doc.get(obj, key), Ok(Some((automerge::Value::Scalar(s), _))) if s.as_bool() == Some(true));
+    let mut ids: Vec<String> = doc
+        .keys(&stories)
+        .filter(|id| {
+            let Some(story) = map_at_doc(doc, &stories, id) else {
+                return false;
+            };
+            let split = map_at_doc(doc, &story, "splitInto")
+                .is_some_and(|into| doc.keys(&into).any(|k| flag(&into, &k)));
+            !flag(&story, "deleted") && !split
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn map_at_doc(doc: &automerge::Automerge, obj: &ObjId, key: &str) -> Option<ObjId> {
+    match doc.get(obj, key).ok()?? {
+        (automerge::Value::Object(ObjType::Map), id) => Some(id),
+        _ => None,
     }
 }
 
@@ -323,7 +365,7 @@ proptest! {
     #![proptest_config(config(128))]
 
     #[test]
-    fn merging_a_hostile_peer_never_panics(breaks in prop::collection::vec(a_break(), 1..5)) {
+    fn a_hostile_peer_is_refused_or_every_story_reads(breaks in prop::collection::vec(a_break(), 1..5)) {
         check_hostile_merge(&breaks);
     }
 }
