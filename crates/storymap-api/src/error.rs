@@ -40,7 +40,9 @@ fn core_code(error: &CoreError) -> ErrorCode {
     match error {
         CoreError::NotFound { .. } => ErrorCode::NotFound,
         CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
-        CoreError::ForeignDocument(_) | CoreError::NewerSchema { .. } => ErrorCode::ForeignDocument,
+        CoreError::ForeignDocument(_)
+        | CoreError::RefusedChanges(_)
+        | CoreError::NewerSchema { .. } => ErrorCode::ForeignDocument,
         CoreError::Corrupt(_) | CoreError::Malformed(_) => ErrorCode::CorruptData,
     }
 }
@@ -66,6 +68,7 @@ fn store_code(error: &StoreError) -> ErrorCode {
         StoreError::NotStorymap { .. } => ErrorCode::ForeignDocument,
         StoreError::ReadOnly { .. } => ErrorCode::Storage,
         // A stored document that is not foreign but fails to read is damaged.
+        StoreError::Refused { source } => core_code(source),
         StoreError::Document { source, .. } => match core_code(source) {
             ErrorCode::ForeignDocument => ErrorCode::ForeignDocument,
             _ => ErrorCode::CorruptData,

@@ -34,8 +34,12 @@ fn a_refused_remote_change_is_an_error_with_its_code_every_time_and_changes_noth
         assert_eq!(error.code, ErrorCode::ForeignDocument, "{}", error.message);
         let what = "the changes from ben make the map's stories a number; nothing was merged";
         assert!(error.message.contains(what), "{}", error.message);
+        assert_eq!(error.message, what, "the stored map is not blamed");
         let sync_error = storymap_sync::SyncError::from(error);
         assert!(sync_error.to_string().contains(what), "{sync_error}");
+        // …and the code comes back whole from the sync layer.
+        let back = storymap_api::ApiError::from(sync_error);
+        assert_eq!(back.code, ErrorCode::ForeignDocument);
         assert_eq!(titles(&mut workspace), ["Pay by card"]);
     }
 

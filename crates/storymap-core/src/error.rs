@@ -8,6 +8,10 @@ pub enum CoreError {
     InvalidInput(String),
     #[error("not a story map document: {0}")]
     ForeignDocument(String),
+    /// A peer's changes that would break the map's schema (`merge_check.rs`): "the changes
+    /// from ben make the map's stories a number; nothing was merged".
+    #[error("{0}")]
+    RefusedChanges(String),
     #[error("this map was written by a newer Storymap (schema {found}, this version reads up to {supported}); update Storymap to open it")]
     NewerSchema { found: u64, supported: u64 },
     #[error("the map document is damaged: {0}")]

@@ -63,7 +63,7 @@ pub(crate) fn check_touched<R: ReadDoc>(
     authors: &str,
 ) -> Result<(), CoreError> {
     let refuse = |what: String| {
-        CoreError::ForeignDocument(format!(
+        CoreError::RefusedChanges(format!(
             "the changes from {authors} {what}; nothing was merged"
         ))
     };

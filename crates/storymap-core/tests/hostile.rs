@@ -325,7 +325,9 @@ fn check_hostile_merge(breaks: &[Break]) {
             check_error(&error);
             let refused = matches!(
                 error,
-                CoreError::ForeignDocument(_) | CoreError::NewerSchema { .. }
+                CoreError::ForeignDocument(_)
+                    | CoreError::RefusedChanges(_)
+                    | CoreError::NewerSchema { .. }
             );
             assert!(refused, "{error:?}");
         }

@@ -81,7 +81,7 @@ fn check(hostile: HostileEdit, expected: &str) {
     tx.commit();
     let error = ana.merge(&ben.changes_after(&before)).unwrap_err();
     let message = match &error {
-        CoreError::ForeignDocument(message) => message.clone(),
+        CoreError::RefusedChanges(message) => message.clone(),
         other => panic!("{expected}: refused as {other:?}"),
     };
     let whole = format!("the changes from ben {expected}; nothing was merged");

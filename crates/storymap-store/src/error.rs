@@ -25,6 +25,9 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// Changes received (sync, a file) that cannot be merged: the stored map is fine.
+    #[error("{source}")]
+    Refused { source: Box<CoreError> },
     #[error("the stored map {map_id} cannot be read: {source}")]
     Document {
         map_id: String,
@@ -45,6 +48,17 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl StoreError {
+    /// A merge that failed: changes refused for breaking the schema blame the changes, not
+    /// the stored map.
+    pub(crate) fn merging(map_id: &str, source: CoreError) -> StoreError {
+        match source {
+            CoreError::RefusedChanges(_) => StoreError::Refused {
+                source: Box::new(source),
+            },
+            source => StoreError::document(map_id, source),
+        }
+    }
+
     pub(crate) fn document(map_id: &str, source: CoreError) -> StoreError {
         StoreError::Document {
             map_id: map_id.to_owned(),

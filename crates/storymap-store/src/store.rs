@@ -236,7 +236,7 @@ impl Store {
             Incoming::Bytes(bytes) => loaded.doc.merge(bytes),
             Incoming::Document(doc) => loaded.doc.merge_document(doc),
         };
-        let Some(merged) = merged.map_err(|e| StoreError::document(&map_id, e))? else {
+        let Some(merged) = merged.map_err(|e| StoreError::merging(&map_id, e))? else {
             return Ok(None);
         };
         let changed = self.persist(loaded, Some(&merged.new_changes), &merged.applied)?;

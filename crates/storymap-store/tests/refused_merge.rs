@@ -121,12 +121,17 @@ fn a_refused_merge_changes_nothing_and_a_later_valid_one_still_merges() {
     let mut ben = bens_copy(&original);
     make_stories_a_number(&mut ben);
     let error = store.merge_changes(&mut loaded, &ben.save()).unwrap_err();
-    let StoreError::Document { source, .. } = &error else {
+    let StoreError::Refused { source } = &error else {
         panic!("{error:?}");
     };
     assert!(
-        matches!(**source, CoreError::ForeignDocument(_)),
+        matches!(**source, CoreError::RefusedChanges(_)),
         "{source:?}"
+    );
+    // The stored map is fine; only the changes are named.
+    assert!(
+        error.to_string().starts_with("the changes from ben"),
+        "{error}"
     );
     assert!(
         error
