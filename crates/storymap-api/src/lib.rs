@@ -48,7 +48,7 @@ pub use refine_views::*;
 pub use session_views::*;
 pub use workspace::Workspace;
 pub use workspace_backup::backups_to_keep;
-pub use workspace_repair::RepairSource;
+pub use workspace_repair::{repair_stamp_now, RepairSource};
 
 /// The sample map a first run opens on (the export JSON format).
 pub const SAMPLE_MAP_JSON: &str = include_str!("../../../assets/sample-map.json");

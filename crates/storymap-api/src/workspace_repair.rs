@@ -22,6 +22,11 @@ pub enum RepairSource {
     BackupsOnly,
 }
 
+/// The time that names a damaged file moved aside now: `YYYYMMDDTHHMMSSZ` (UTC).
+pub fn repair_stamp_now() -> String {
+    chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string()
+}
+
 fn storage(message: String) -> ApiError {
     ApiError::new(ErrorCode::Storage, message)
 }
