@@ -20,7 +20,7 @@ describe("RepairDatabase", () => {
   it("offers the repair, shows the report, then opens the start map", async () => {
     const backend = new FakeBackend();
     backend.repairReport = {
-      damagedFile: "/data/storymap.db.damaged-20261204T140000Z",
+      damagedFile: "/data/storymap.sqlite3.damaged-20261204T140000Z",
       maps: [
         { mapId: "a", name: "Shop", from: { kind: "mapData" } },
         { mapId: "b", name: "Cafe", from: { kind: "backup", date: "2026-12-03" } },
@@ -42,7 +42,7 @@ describe("RepairDatabase", () => {
     expect(report).toContain("Shop: rebuilt from the map data");
     expect(report).toContain("Cafe: restored from the backup of 2026-12-03");
     expect(report).toContain("Old: could not be recovered");
-    expect(screen.getByText(/storymap\.db\.damaged-20261204T140000Z/)).toBeTruthy();
+    expect(screen.getByText(/storymap\.sqlite3\.damaged-20261204T140000Z/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Open Storymap" }));
     await waitFor(() => {
       expect(screen.getByTestId("map-name").textContent).toBe("Online grocery shop");

@@ -52,7 +52,7 @@ export function RepairDatabase({ backend, onOpen }: { backend: Backend; onOpen: 
       <h2>Storymap's database is damaged</h2>
       <p>The file that holds your maps can no longer be read, so Storymap could not start.</p>
       <p className="center-hint">
-        Repairing keeps the damaged file beside the new one, named storymap.db.damaged- and the time, and never deletes it.
+        Repairing keeps the damaged file in your data folder, renamed with “damaged” and the time, and never deletes it.
       </p>
       {failure !== null && <p className="center-detail">Repair failed: {failure.detail ?? failure.title}</p>}
       <div className="repair-actions">
