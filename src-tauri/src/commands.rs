@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use storymap_api::events::SYNC_STATUS;
 use storymap_api::{
-    ApiError, BacklogQuery, BacklogView, BackupView, ChangeEntryView, ChangesSince, ChangesView,
-    ConflictView, HistoryPointView, ImageFormat, ImageScope, JiraImportView, JiraPreviewView,
-    JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary, MapView, PresentationFocus,
-    PresentationView, ReceivedMapView, SessionListItem, SessionSummaryView, SessionView,
-    SplitPatternView, SyncSettingsInput, SyncSettingsView, SyncStatus, ViewPrefs, Workspace,
+    repair_stamp_now, ApiError, BacklogQuery, BacklogView, BackupView, ChangeEntryView,
+    ChangesSince, ChangesView, ConflictView, HistoryPointView, ImageFormat, ImageScope,
+    JiraImportView, JiraPreviewView, JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary,
+    MapView, PresentationFocus, PresentationView, ReceivedMapView, RepairReport, RepairSource,
+    SessionListItem, SessionSummaryView, SessionView, SplitPatternView, SyncSettingsInput,
+    SyncSettingsView, SyncStatus, ViewPrefs, Workspace,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -27,6 +28,23 @@ fn prepare_in_background(app: AppHandle, map_id: String) {
 }
 
 commands! {
+    /// Repairs the damaged database found at start: each map rebuilt from its data still
+    /// readable (or, with `backupsOnly`, restored from its newest backup), the damaged file
+    /// kept beside it; the repaired workspace is used from then on.
+    pub async fn repair_database(
+        app: AppHandle,
+        state: State<'_, AppState>;
+        backups_only: bool,
+    ) -> Result<RepairReport, ApiError> {
+        let source = if backups_only { RepairSource::BackupsOnly } else { RepairSource::MapData };
+        state.repair(|| {
+            let (mut workspace, report) =
+                Workspace::repair(&crate::data_dir()?, &repair_stamp_now(), source)?;
+            crate::report_progress(&app, &mut workspace);
+            Ok((workspace, report))
+        })
+    }
+
     /// Every map in the data directory, latest edited first.
     pub async fn list_maps(
         state: State<'_, AppState>;

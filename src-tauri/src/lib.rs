@@ -34,15 +34,30 @@ fn data_dir_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
     None
 }
 
-/// The workspace, or the reason it cannot open, which the window then shows.
-fn open_workspace() -> Result<Workspace, ApiError> {
-    let dir = resolve_data_dir(data_dir_flag(std::env::args())).ok_or_else(|| {
+/// The data directory this run uses.
+pub(crate) fn data_dir() -> Result<PathBuf, ApiError> {
+    resolve_data_dir(data_dir_flag(std::env::args())).ok_or_else(|| {
         ApiError::new(
             ErrorCode::Storage,
             "no data directory: start Storymap with --data-dir DIR",
         )
-    })?;
-    Workspace::open(&dir)
+    })
+}
+
+/// The workspace, or the reason it cannot open, which the window then shows.
+fn open_workspace() -> Result<Workspace, ApiError> {
+    Workspace::open(&data_dir()?)
+}
+
+/// Long work reports to the window's progress bar.
+pub(crate) fn report_progress(app: &tauri::AppHandle, workspace: &mut Workspace) {
+    let handle = app.clone();
+    workspace.set_progress_sink(
+        Arc::new(move |progress: &ProgressView| {
+            let _ = handle.emit(PROGRESS.name, progress);
+        }),
+        QUIET_FOR,
+    );
 }
 
 pub fn run() {
@@ -52,15 +67,8 @@ pub fn run() {
         .manage(sync::SyncRunner::default())
         .invoke_handler(commands::handler())
         .setup(|app| {
-            // Long work reports to the window's progress bar.
-            let handle = app.handle().clone();
             let _ = app.state::<AppState>().with(|w| {
-                w.set_progress_sink(
-                    Arc::new(move |progress: &ProgressView| {
-                        let _ = handle.emit(PROGRESS.name, progress);
-                    }),
-                    QUIET_FOR,
-                );
+                report_progress(app.handle(), w);
                 Ok(())
             });
             app.manage(backups::BackupRunner::start(app.handle().clone()));

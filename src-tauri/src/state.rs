@@ -16,6 +16,29 @@ impl AppState {
         }
     }
 
+    /// Runs `repair` when the workspace could not be opened because its database is damaged,
+    /// and holds the workspace it reopens from then on. Other commands wait meanwhile.
+    pub fn repair<T>(
+        &self,
+        repair: impl FnOnce() -> Result<(Workspace, T), ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self.workspace.lock().map_err(|_| {
+            ApiError::new(
+                ErrorCode::Internal,
+                "an earlier command failed unexpectedly; restart Storymap",
+            )
+        })?;
+        if !matches!(guard.as_ref(), Err(e) if e.code == ErrorCode::DatabaseDamaged) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "the database is not damaged: there is nothing to repair",
+            ));
+        }
+        let (workspace, answer) = repair()?;
+        *guard = Ok(workspace);
+        Ok(answer)
+    }
+
     /// Runs `f` on the workspace, or answers why the workspace could not be opened.
     pub fn with<T>(
         &self,

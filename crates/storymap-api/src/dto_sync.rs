@@ -94,3 +94,47 @@ pub struct BackupView {
     #[ts(type = "number")]
     pub size_bytes: u64,
 }
+
+/// Where a repaired map came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum RepairedFrom {
+    /// Rebuilt from its Automerge data in the damaged database: nothing lost.
+    MapData,
+    /// Restored from its newest backup, of `date` (`YYYY-MM-DD`).
+    Backup { date: String },
+    /// Neither its data nor a backup could be read.
+    Lost,
+}
+
+/// One map in a repair's report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RepairedMap {
+    pub map_id: String,
+    pub name: String,
+    pub from: RepairedFrom,
+}
+
+impl RepairedMap {
+    pub fn new(map_id: &str, name: String, from: RepairedFrom) -> RepairedMap {
+        RepairedMap {
+            map_id: map_id.to_owned(),
+            name,
+            from,
+        }
+    }
+
+    pub fn lost(map_id: &str, name: String) -> RepairedMap {
+        RepairedMap::new(map_id, name, RepairedFrom::Lost)
+    }
+}
+
+/// What a repair did: where the damaged database is kept, and each map's fate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RepairReport {
+    /// The damaged database, moved aside (none when there was no file to keep).
+    pub damaged_file: Option<String>,
+    pub maps: Vec<RepairedMap>,
+}

@@ -11,6 +11,8 @@ pub enum ErrorCode {
     NotFound,
     InvalidInput,
     CorruptData,
+    /// The database file itself cannot be read: `Workspace::repair` can rebuild it.
+    DatabaseDamaged,
     ForeignDocument,
     StorageFull,
     Storage,
@@ -64,7 +66,8 @@ fn store_code(error: &StoreError) -> ErrorCode {
     match error {
         StoreError::MapNotFound(_) => ErrorCode::NotFound,
         StoreError::DiskFull => ErrorCode::StorageFull,
-        StoreError::Corrupt { .. } | StoreError::NewerDatabase { .. } => ErrorCode::CorruptData,
+        StoreError::Corrupt { .. } => ErrorCode::DatabaseDamaged,
+        StoreError::NewerDatabase { .. } => ErrorCode::CorruptData,
         StoreError::NotStorymap { .. } => ErrorCode::ForeignDocument,
         StoreError::ReadOnly { .. } => ErrorCode::Storage,
         // A stored document that is not foreign but fails to read is damaged.

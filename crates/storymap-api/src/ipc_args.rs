@@ -196,6 +196,13 @@ impl IpcArg for Vec<JiraStatusMapping> {
     }
 }
 
+/// A yes/no choice: nothing to bound.
+impl IpcArg for bool {
+    fn check(&self, _: &str) -> Result<(), ApiError> {
+        Ok(())
+    }
+}
+
 /// A count of things to list: the answer is bounded by what the map holds.
 impl IpcArg for u32 {
     fn check(&self, _: &str) -> Result<(), ApiError> {

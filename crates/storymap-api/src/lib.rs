@@ -28,6 +28,7 @@ mod workspace_export;
 mod workspace_history;
 mod workspace_image;
 mod workspace_jira;
+mod workspace_repair;
 mod workspace_session;
 mod workspace_sync;
 
@@ -48,6 +49,7 @@ pub use refine_views::*;
 pub use session_views::*;
 pub use workspace::Workspace;
 pub use workspace_backup::backups_to_keep;
+pub use workspace_repair::{repair_stamp_now, RepairSource};
 
 /// The sample map a first run opens on (the export JSON format).
 pub const SAMPLE_MAP_JSON: &str = include_str!("../../../assets/sample-map.json");

@@ -9,6 +9,7 @@ mod exchange;
 mod image;
 mod jira;
 mod progress;
+mod repair;
 mod report;
 mod session;
 mod sync;
@@ -80,6 +81,11 @@ enum Command {
     /// Rolling backups of every map: list, write one now, restore one.
     #[command(subcommand)]
     Backup(backup::BackupCommand),
+    /// Rebuild a damaged database from the maps' data (or only from backups), keeping it aside.
+    Repair {
+        #[arg(long)]
+        backups_only: bool,
+    },
     /// Refinement sessions: list them, print a summary and stakeholder update.
     #[command(subcommand)]
     Session(session::SessionCommand),
@@ -336,6 +342,12 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             format!("no data directory: pass --data-dir DIR or set {DATA_DIR_ENV}"),
         )
     })?;
+    if let Command::Repair { backups_only } = cli.command {
+        return print(
+            &mut std::io::stdout().lock(),
+            &repair::run(&data_dir, backups_only)?,
+        );
+    }
     let mut workspace = Workspace::open(&data_dir)?;
     if let Some(name) = cli.display_name.as_deref() {
         workspace.set_display_name(name.trim())?;
@@ -348,6 +360,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Changes { map, since } => changes_command(&mut workspace, &map, &since, out),
         Command::Session(command) => print(out, &session::run(&mut workspace, command)?),
         Command::Backup(command) => print(out, &backup::run(&mut workspace, command)?),
+        Command::Repair { .. } => unreachable!("repaired before the workspace opens"),
         Command::Conflicts { map } => {
             let map_id = workspace.resolve_map(&map)?;
             print(out, &report::conflicts(&workspace.conflicts(&map_id)?))

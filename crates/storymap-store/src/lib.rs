@@ -8,6 +8,7 @@ mod merged;
 mod migrations;
 mod open;
 mod projection;
+mod salvage;
 mod settings;
 mod store;
 mod sync_storage;
@@ -15,6 +16,7 @@ mod write_scope;
 
 pub use error::StoreError;
 pub use projection::MapListing;
+pub use salvage::{damaged_path, move_aside, salvage_maps, Salvaged};
 pub use store::{
     LoadedMap, MapChanged, MergedChanges, ReceivedMap, Store, COMPACT_AFTER_BYTES,
     COMPACT_AFTER_ROWS,

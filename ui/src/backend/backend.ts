@@ -2,6 +2,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
 import type { BackupView } from "../bindings/BackupView";
+import type { RepairReport } from "../bindings/RepairReport";
 import type { ChangeEntryView } from "../bindings/ChangeEntryView";
 import type { ChangesSince } from "../bindings/ChangesSince";
 import type { ChangesView } from "../bindings/ChangesView";
@@ -72,6 +73,8 @@ export interface Backend {
   backups(mapId: string | null): Promise<BackupView[]>;
   /** Brings a backup back: beside the map as a copy, or as the map itself when it is gone. */
   restoreBackup(path: string): Promise<MapSummary>;
+  /** Repairs the damaged database found at start (from the map data, or from backups only). */
+  repairDatabase(backupsOnly: boolean): Promise<RepairReport>;
   /** Asks where to save a file of this kind (`.storymap` unless told); `null` when the person cancels. */
   chooseSavePath(defaultName: string, kind?: FileKind): Promise<string | null>;
   /** Asks which file of this kind (`.storymap` unless told) to open; `null` when the person cancels. */

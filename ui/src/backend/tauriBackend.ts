@@ -45,6 +45,7 @@ export const tauriBackend: Backend = {
   importMapFile: (path) => commands.importMapFile(path),
   backups: (mapId) => commands.backups(mapId),
   restoreBackup: (path) => commands.restoreBackup(path),
+  repairDatabase: (backupsOnly) => commands.repairDatabase(backupsOnly),
   changesSince: (mapId, since) => commands.changesSince(mapId, since),
   storyTimeline: (mapId, storyId) => commands.storyTimeline(mapId, storyId),
   conflicts: (mapId) => commands.conflicts(mapId),

@@ -21,6 +21,7 @@ import type { MapView } from "./MapView";
 import type { PresentationFocus } from "./PresentationFocus";
 import type { PresentationView } from "./PresentationView";
 import type { ReceivedMapView } from "./ReceivedMapView";
+import type { RepairReport } from "./RepairReport";
 import type { SessionListItem } from "./SessionListItem";
 import type { SessionSummaryView } from "./SessionSummaryView";
 import type { SessionView } from "./SessionView";
@@ -32,6 +33,8 @@ import type { ViewPrefs } from "./ViewPrefs";
 
 /** Rejections carry an `ApiError` `{ code, message }`. */
 export const commands = {
+  /** Repairs the damaged database found at start: each map rebuilt from its data still readable (or, with `backupsOnly`, restored from its newest backup), the damaged file kept beside it; the repaired workspace is used from then on. */
+  repairDatabase: (backupsOnly: boolean) => invoke<RepairReport>("repair_database", { backupsOnly }),
   /** Every map in the data directory, latest edited first. */
   listMaps: () => invoke<Array<MapSummary>>("list_maps"),
   /** The last map opened, or the sample map on the very first run. */

@@ -26,6 +26,7 @@ import { DuplicatesBanner } from "./sync/DuplicatesBanner";
 import { useSyncScreens } from "./sync/useSyncScreens";
 import { ProgressPanel, useProgress } from "./ProgressPanel";
 import { Toasts } from "./Toasts";
+import { RepairDatabase } from "./repair/RepairDatabase";
 import { TopBar } from "./TopBar";
 
 export function App({ backend }: { backend: Backend }) {
@@ -224,7 +225,11 @@ export function App({ backend }: { backend: Backend }) {
           )}
           {state.phase === "loading" && !view && <Loading />}
           {state.phase === "failed" && state.startError && (
-            <StartFailed error={state.startError} onRetry={actions.retryStart} />
+            state.startError.code === "databaseDamaged" ? (
+              <RepairDatabase backend={backend} onOpen={actions.retryStart} />
+            ) : (
+              <StartFailed error={state.startError} onRetry={actions.retryStart} />
+            )
           )}
           {view && !viewingPast && mode === "backlog" && refine.backlog}
           {view &&

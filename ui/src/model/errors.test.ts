@@ -6,6 +6,7 @@ const codes: ErrorCode[] = [
   "notFound",
   "invalidInput",
   "corruptData",
+  "databaseDamaged",
   "foreignDocument",
   "storageFull",
   "storage",

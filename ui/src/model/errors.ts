@@ -15,6 +15,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "notFound",
   "invalidInput",
   "corruptData",
+  "databaseDamaged",
   "foreignDocument",
   "storageFull",
   "storage",
@@ -34,6 +35,10 @@ const COPY: Record<ErrorCode, { title: string; hint: string }> = {
   corruptData: {
     title: "This map's data is damaged",
     hint: "Your other maps are not affected: open another one from Maps.",
+  },
+  databaseDamaged: {
+    title: "Storymap's database is damaged",
+    hint: "Storymap can rebuild it from your maps' data and backups, keeping the damaged file.",
   },
   foreignDocument: {
     title: "This isn't a Storymap map",

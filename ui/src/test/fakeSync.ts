@@ -8,6 +8,7 @@ import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
 import type { ProgressView } from "../bindings/ProgressView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
+import type { RepairReport } from "../bindings/RepairReport";
 import type { RemoteChange } from "../bindings/RemoteChange";
 import type { SyncSettingsInput } from "../bindings/SyncSettingsInput";
 import type { SyncSettingsView } from "../bindings/SyncSettingsView";
@@ -115,6 +116,15 @@ export abstract class FakeSync {
     this.restoredBackups.push(path);
     const copy: MapView = { ...view, map: { id: `${view.map.id}-restored`, name: `${view.map.name} (backup of ${backup.date})` } };
     return Promise.resolve(this.receive(copy).map);
+  }
+
+  /** What `repairDatabase` answers, and each call's `backupsOnly`. */
+  repairReport: RepairReport = { damagedFile: null, maps: [] };
+  readonly repairs: boolean[] = [];
+
+  repairDatabase(backupsOnly: boolean): Promise<RepairReport> {
+    this.repairs.push(backupsOnly);
+    return Promise.resolve(this.repairReport);
   }
 
   chooseSavePath(defaultName: string): Promise<string | null> {
