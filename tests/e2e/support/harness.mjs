@@ -229,7 +229,8 @@ export async function startTauriDriver({ env = {}, label }) {
  * forwards to WebKitWebDriver as webkitgtk:browserOptions.args) and as STORYMAP_DATA_DIR
  * in the environment, so a dropped argument can never open the user's real data.
  */
-export async function openApp({ dataDir, label }) {
+/** Starts the app on `dataDir`; waits for the map, or for `readySelector` when given. */
+export async function openApp({ dataDir, label, readySelector = '[data-ready="true"]' }) {
   const driver = await startTauriDriver({ env: { STORYMAP_DATA_DIR: dataDir }, label });
   let browser;
   try {
@@ -273,7 +274,7 @@ export async function openApp({ dataDir, label }) {
   };
 
   try {
-    await waitForReady(browser);
+    await waitForReady(browser, readySelector);
   } catch (error) {
     await screenshot(`not-ready-${label}.png`).catch(() => {});
     await session.close().catch(() => {});
@@ -282,9 +283,9 @@ export async function openApp({ dataDir, label }) {
   return session;
 }
 
-async function waitForReady(browser) {
+async function waitForReady(browser, selector) {
   try {
-    await browser.$('[data-ready="true"]').waitForExist({ timeout: READY_TIMEOUT_MS });
+    await browser.$(selector).waitForExist({ timeout: READY_TIMEOUT_MS });
   } catch {
     const page = await browser
       .execute(() => ({
@@ -294,7 +295,7 @@ async function waitForReady(browser) {
       }))
       .catch((error) => ({ error: error.message }));
     throw new Error(
-      `the app never marked [data-ready="true"] within ${READY_TIMEOUT_MS / 1000} s; ` +
+      `the app never showed ${selector} within ${READY_TIMEOUT_MS / 1000} s; ` +
         `page: ${JSON.stringify(page)}`,
     );
   }

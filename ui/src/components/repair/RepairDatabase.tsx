@@ -1,3 +1,5 @@
+//! The start-up screen for a database that cannot be read: rebuild it from the maps' own data
+//! or restore the backups, keeping the damaged file; then what came back, and Open Storymap.
 import { useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { RepairReport } from "../../bindings/RepairReport";
@@ -29,7 +31,7 @@ export function RepairDatabase({ backend, onOpen }: { backend: Backend; onOpen: 
   };
   if (typeof state === "object") {
     return (
-      <div className="center-state repair-screen" role="status">
+      <div className="center-state repair-screen" role="status" data-testid="repair-report">
         <h2>Storymap is repaired</h2>
         {state.damagedFile !== null && <p className="center-detail">The damaged file is kept at {state.damagedFile}.</p>}
         <ul className="repair-report" aria-label="What was repaired">
@@ -40,7 +42,7 @@ export function RepairDatabase({ backend, onOpen }: { backend: Backend; onOpen: 
           ))}
           {state.maps.length === 0 && <li>No maps were found in the data or the backups.</li>}
         </ul>
-        <button type="button" className="primary-button" onClick={onOpen} autoFocus>
+        <button type="button" className="primary-button" data-testid="repair-open" onClick={onOpen} autoFocus>
           Open Storymap
         </button>
       </div>
@@ -48,7 +50,7 @@ export function RepairDatabase({ backend, onOpen }: { backend: Backend; onOpen: 
   }
   const working = state === "working";
   return (
-    <div className="center-state repair-screen" role="alert">
+    <div className="center-state repair-screen" role="alert" data-testid="repair-database">
       <h2>Storymap's database is damaged</h2>
       <p>The file that holds your maps can no longer be read, so Storymap could not start.</p>
       <p className="center-hint">
@@ -56,14 +58,18 @@ export function RepairDatabase({ backend, onOpen }: { backend: Backend; onOpen: 
       </p>
       {failure !== null && <p className="center-detail">Repair failed: {failure.detail ?? failure.title}</p>}
       <div className="repair-actions">
-        <button type="button" className="primary-button" disabled={working} onClick={() => repair(false)} autoFocus>
+        <button type="button" className="primary-button" data-testid="repair-rebuild" disabled={working} onClick={() => repair(false)} autoFocus>
           Repair: rebuild from the map data
         </button>
-        <button type="button" className="secondary-button" disabled={working} onClick={() => repair(true)}>
+        <button type="button" className="secondary-button" data-testid="repair-from-backups" disabled={working} onClick={() => repair(true)}>
           Restore from backups
         </button>
       </div>
-      {working && <p>Repairing…</p>}
+      {working && (
+        <p className="drawer-state" role="status">
+          <span className="spinner is-small" aria-hidden="true" /> Repairing…
+        </p>
+      )}
     </div>
   );
 }
