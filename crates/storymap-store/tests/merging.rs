@@ -2,72 +2,12 @@
 //! each, the projection kept equal to the document, and foreign bytes refused with
 //! nothing lost.
 
-use storymap_core::{BackboneEdit, CardEdit, SliceEdit};
-use storymap_core::{Edit, EditContext, MapDocument};
-use storymap_store::{LoadedMap, ReceivedMap, Store, StoreError};
+mod common;
 
-fn ctx(id: &str) -> EditContext {
-    EditContext {
-        new_id: id.into(),
-        unix_time: 1_700_000_000,
-        author: "ana".into(),
-    }
-}
-
-fn temp_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("storymap.sqlite3")).unwrap();
-    (dir, store)
-}
-
-fn map_doc() -> MapDocument {
-    let mut doc = MapDocument::create("m1", "Grocery app", "ana", 1_700_000_000).unwrap();
-    let edits = [
-        (
-            Edit::from(BackboneEdit::AddActivity {
-                title: "Shop".into(),
-            }),
-            "a1",
-        ),
-        (
-            Edit::from(BackboneEdit::AddStep {
-                activity_id: "a1".into(),
-                title: "Search".into(),
-            }),
-            "s1",
-        ),
-        (
-            Edit::from(SliceEdit::AddRelease {
-                title: "MVP".into(),
-            }),
-            "r1",
-        ),
-        (
-            Edit::from(CardEdit::AddStory {
-                step_id: "s1".into(),
-                release_id: "r1".into(),
-                title: "By name".into(),
-            }),
-            "t1",
-        ),
-    ];
-    for (edit, id) in edits {
-        doc.apply(&edit, &ctx(id)).unwrap();
-    }
-    doc
-}
-
-fn edit(store: &mut Store, loaded: &mut LoadedMap, edit: Edit, id: &str) {
-    let applied = loaded.doc.apply(&edit, &ctx(id)).unwrap();
-    store.commit_edit(loaded, &applied).unwrap();
-}
-
-fn rename(story: &str, title: &str) -> Edit {
-    Edit::from(CardEdit::RenameStory {
-        story_id: story.into(),
-        title: title.into(),
-    })
-}
+use common::*;
+use storymap_core::CardEdit;
+use storymap_core::{Edit, MapDocument};
+use storymap_store::{ReceivedMap, StoreError};
 
 #[test]
 fn a_teammates_changes_arrive_as_one_row_with_the_projection_updated() {
