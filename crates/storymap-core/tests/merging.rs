@@ -1,61 +1,10 @@
 //! Merging someone else's changes: what it touched, and what it refuses.
 
+mod merge_common;
+
+use merge_common::*;
 use storymap_core::{BackboneEdit, CardEdit, SliceEdit};
-use storymap_core::{CoreError, Edit, EditContext, MapDocument};
-
-const TIME: i64 = 1_700_000_000;
-
-fn ctx(id: &str) -> EditContext {
-    EditContext {
-        new_id: id.into(),
-        unix_time: TIME,
-        author: "ana".into(),
-    }
-}
-
-/// One activity (a1) with one step (s1), one slice (r1) and stories c0, c1.
-fn small_map() -> MapDocument {
-    let mut map = MapDocument::create("m", "Shop", "ana", TIME).unwrap();
-    let edits = [
-        (
-            Edit::from(BackboneEdit::AddActivity {
-                title: "Find".into(),
-            }),
-            "a1",
-        ),
-        (
-            Edit::from(BackboneEdit::AddStep {
-                activity_id: "a1".into(),
-                title: "Search".into(),
-            }),
-            "s1",
-        ),
-        (
-            Edit::from(SliceEdit::AddRelease {
-                title: "MVP".into(),
-            }),
-            "r1",
-        ),
-    ];
-    for (edit, id) in edits {
-        map.apply(&edit, &ctx(id)).unwrap();
-    }
-    for id in ["c0", "c1"] {
-        let add = Edit::from(CardEdit::AddStory {
-            step_id: "s1".into(),
-            release_id: "r1".into(),
-            title: format!("Story {id}"),
-        });
-        map.apply(&add, &ctx(id)).unwrap();
-    }
-    map
-}
-
-fn copy_for(map: &MapDocument, author: &str) -> MapDocument {
-    let mut copy = MapDocument::load(&map.save()).unwrap();
-    copy.set_author(author);
-    copy
-}
+use storymap_core::{CoreError, Edit, MapDocument};
 
 #[test]
 fn a_merge_names_the_stories_and_parts_it_touched_and_who_made_the_changes() {
