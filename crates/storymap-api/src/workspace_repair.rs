@@ -1,5 +1,5 @@
 //! Repairing a data directory whose database cannot be opened. A fresh database is built
-//! beside the damaged one (`storymap.db.repairing`): each map is rebuilt from the Automerge
+//! beside the damaged one (`storymap.sqlite3.repairing`): each map is rebuilt from the Automerge
 //! data still readable in the damaged file, else restored from its newest backup; maps
 //! found only in backups come back too. Only when the fresh database is whole is the
 //! damaged one moved aside (renamed, never modified or deleted) and the fresh one put in
@@ -33,7 +33,7 @@ fn storage(message: String) -> ApiError {
 
 impl Workspace {
     /// Repairs the database in `data_dir` (see the module), keeping the damaged file as
-    /// `storymap.db.damaged-<stamp>`, and opens the repaired workspace.
+    /// `storymap.sqlite3.damaged-<stamp>`, and opens the repaired workspace.
     pub fn repair(
         data_dir: &Path,
         stamp: &str,
