@@ -12,6 +12,7 @@ import "./styles/shell-states.css";
 import "./styles/map-actions.css";
 import "./styles/dialogs.css";
 import "./styles/dependency-lines.css";
+import "./styles/wsjf-heat.css";
 import "./styles/refine.css";
 import "./styles/story-panel.css";
 import "./styles/story-panel-checks.css";

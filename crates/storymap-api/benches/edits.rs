@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion};
 use storymap_api::{
     CardEdit, CriteriaEdit, DependencyEdit, EstimateEdit, MapChange, MapEdit, MapView, RoomEdit,
-    SessionEdit, SplitChildInput, SplitEdit, Workspace,
+    SessionEdit, SliceEdit, SplitChildInput, SplitEdit, Workspace, WsjfPart,
 };
 use storymap_core::generate::refined_map;
 
@@ -173,7 +173,22 @@ fn start_session(b: &mut Bench, _n: usize, calls: &mut Calls) -> Duration {
     took
 }
 
-fn kinds() -> [(&'static str, Step); 8] {
+/// Sorts a slice by WSJF after rescoring one of its stories (untimed), so each call moves a
+/// card; the sort reads every story of the slice (a quarter of the map).
+fn sort_by_wsjf(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
+    let story = &b.view.stories[7];
+    let (story_id, release_id) = (story.id.clone(), story.release_id.clone());
+    b.edit(EstimateEdit::SetWsjf {
+        story_id,
+        part: WsjfPart::Value,
+        value: Some([1, 20][n % 2]),
+    });
+    calls
+        .time(|| b.edit(SliceEdit::SortByWsjf { release_id }))
+        .1
+}
+
+fn kinds() -> [(&'static str, Step); 9] {
     [
         ("move a card", move_card),
         ("rename a story", rename),
@@ -183,6 +198,7 @@ fn kinds() -> [(&'static str, Step); 8] {
         ("split a story in two", split),
         ("undo a rename", undo),
         ("start a session (top 10 not ready)", start_session),
+        ("sort a slice by WSJF", sort_by_wsjf),
     ]
 }
 

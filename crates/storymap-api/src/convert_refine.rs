@@ -155,6 +155,7 @@ impl<'m> Refiner<'m> {
                 job_size: w.job_size,
                 job_size_from_estimate: w.job_size_from_estimate,
                 score: w.score,
+                heat: refine::wsjf_heat(w.score),
             }),
             open_dependencies: r.open_dependencies,
             dependency_warnings: r.dependency_warnings,

@@ -25,6 +25,10 @@ pub struct WsjfScoreView {
     pub job_size: u8,
     pub job_size_from_estimate: bool,
     pub score: f64,
+    /// The map overlay's heat level, 1 (a score under 1) to 5 (8 or more); the key's
+    /// ranges are `WSJF_HEAT_KEY` in `rules.ts`.
+    #[serde(default)]
+    pub heat: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

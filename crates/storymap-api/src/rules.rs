@@ -2,7 +2,7 @@
 //! as `ui/src/bindings/rules.ts`, so a picker can never offer what an edit would refuse.
 
 use storymap_core::edit::{MAX_SPLIT, MIN_SPLIT};
-use storymap_core::refine::{Estimate, TShirt, POINT_SCALE, WSJF_SCALE};
+use storymap_core::refine::{Estimate, TShirt, POINT_SCALE, WSJF_HEAT_FLOORS, WSJF_SCALE};
 
 /// The map view's zoom range; saved view preferences are clamped to it.
 pub const MIN_ZOOM: f64 = 0.25;
@@ -23,6 +23,23 @@ fn tuple<T: serde::Serialize>(items: &[T]) -> String {
     format!("[{}] as const", items.join(", "))
 }
 
+/// The WSJF overlay's key, hottest first: `{ heat, label }` for levels 5 … 1.
+fn wsjf_heat_key() -> String {
+    let number = |n: f64| n.to_string();
+    let floors = WSJF_HEAT_FLOORS;
+    let mut levels = vec![(floors.len() + 1, format!("{} or more", number(floors[3])))];
+    for level in (1..floors.len()).rev() {
+        let (low, high) = (floors[level - 1], floors[level]);
+        levels.push((level + 1, format!("{} to {}", number(low), number(high))));
+    }
+    levels.push((1, format!("under {}", number(floors[0]))));
+    let items: Vec<String> = levels
+        .into_iter()
+        .map(|(heat, label)| format!("{{ heat: {heat}, label: {} }}", json(&label)))
+        .collect();
+    format!("[{}] as const", items.join(", "))
+}
+
 /// `rules.ts`.
 pub(crate) fn rules_ts() -> String {
     let points: Vec<String> = POINT_SCALE
@@ -38,6 +55,7 @@ pub(crate) fn rules_ts() -> String {
         constant("T-shirt sizes, smallest first.", "TSHIRT_SIZES", &tuple(&sizes)),
         constant("\"We discussed it and could not size it.\"", "UNKNOWN_ESTIMATE", &json(&Estimate::Unknown.to_string())),
         constant("The relative scale every WSJF part is scored on.", "WSJF_SCALE", &tuple(&WSJF_SCALE)),
+        constant("The WSJF overlay's key, hottest first: a card's `refinement.wsjf.heat` and the scores it stands for.", "WSJF_HEAT_KEY", &wsjf_heat_key()),
         constant("The fewest stories a split makes.", "SPLIT_MIN_STORIES", &json(&MIN_SPLIT)),
         constant("The most stories a split makes.", "SPLIT_MAX_STORIES", &json(&MAX_SPLIT)),
     ]

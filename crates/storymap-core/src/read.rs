@@ -51,10 +51,20 @@ fn wsjf_part<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<u8> {
         .filter(|v| crate::refine::WSJF_SCALE.contains(v))
 }
 
-fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
-    let text = |key| str_field(doc, obj, key).unwrap_or_default();
+/// A story's WSJF parts; a part off the scale reads as unscored.
+pub(crate) fn read_wsjf<R: ReadDoc>(doc: &R, obj: &ObjId) -> WsjfInputs {
     let wsjf = map_field(doc, obj, WSJF);
     let part = |key| wsjf.as_ref().and_then(|w| wsjf_part(doc, w, key));
+    WsjfInputs {
+        value: part(WSJF_VALUE),
+        time_criticality: part(WSJF_TIME_CRITICALITY),
+        risk_reduction: part(WSJF_RISK_REDUCTION),
+        job_size: part(WSJF_JOB_SIZE),
+    }
+}
+
+fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
+    let text = |key| str_field(doc, obj, key).unwrap_or_default();
     StoryDetails {
         as_a: text(AS_A),
         i_want: text(I_WANT),
@@ -70,12 +80,7 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
         blocked_reason: non_empty(str_field(doc, obj, BLOCKED_REASON)),
         parked_reason: non_empty(str_field(doc, obj, PARKED_REASON)),
         needs_input_from: non_empty(str_field(doc, obj, NEEDS_INPUT_FROM)),
-        wsjf: WsjfInputs {
-            value: part(WSJF_VALUE),
-            time_criticality: part(WSJF_TIME_CRITICALITY),
-            risk_reduction: part(WSJF_RISK_REDUCTION),
-            job_size: part(WSJF_JOB_SIZE),
-        },
+        wsjf: read_wsjf(doc, obj),
         depends_on: key_set(doc, obj, DEPENDS_ON),
         ready_checks: key_set(doc, obj, READY_CHECKS),
         split_from: non_empty(str_field(doc, obj, SPLIT_FROM)),

@@ -11,6 +11,8 @@ export const TSHIRT_SIZES = ["XS", "S", "M", "L", "XL", "XXL"] as const;
 export const UNKNOWN_ESTIMATE = "?";
 /** The relative scale every WSJF part is scored on. */
 export const WSJF_SCALE = [1, 2, 3, 5, 8, 13, 20] as const;
+/** The WSJF overlay's key, hottest first: a card's `refinement.wsjf.heat` and the scores it stands for. */
+export const WSJF_HEAT_KEY = [{ heat: 5, label: "8 or more" }, { heat: 4, label: "4 to 8" }, { heat: 3, label: "2 to 4" }, { heat: 2, label: "1 to 2" }, { heat: 1, label: "under 1" }] as const;
 /** The fewest stories a split makes. */
 export const SPLIT_MIN_STORIES = 2;
 /** The most stories a split makes. */

@@ -37,6 +37,7 @@ export function App({ backend }: { backend: Backend }) {
   const [showHelp, setShowHelp] = useState(false);
   // Not saved: lines are asked for in a meeting, and the map opens without them.
   const [showDependencies, setShowDependencies] = useState(false);
+  const [showHeat, setShowHeat] = useState(false);
   const [createRequest, setCreateRequest] = useState(0);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const mapKeys = useRef<MapKeysHandle | null>(null);
@@ -126,6 +127,10 @@ export function App({ backend }: { backend: Backend }) {
           handled = mode === "map";
           if (handled) setShowDependencies((shown) => !shown);
           break;
+        case "toggleWsjfHeat":
+          handled = mode === "map";
+          if (handled) setShowHeat((shown) => !shown);
+          break;
         case "changes":
           toggleChanges();
           break;
@@ -191,6 +196,10 @@ export function App({ backend }: { backend: Backend }) {
           onToggleDependencies={() => {
             setShowDependencies((shown) => !shown);
           }}
+          heat={mode === "map" ? showHeat : null}
+          onToggleHeat={() => {
+            setShowHeat((shown) => !shown);
+          }}
           onJoinMap={sync.openJoin}
           onImportMap={() => void sync.importMap()}
           onExportMap={() => void sync.exportMap()}
@@ -220,6 +229,7 @@ export function App({ backend }: { backend: Backend }) {
               onPrefs={setPrefs}
               onToast={actions.showToast}
               showDependencies={showDependencies}
+              showHeat={showHeat}
               readOnly
             />
           )}
@@ -248,6 +258,7 @@ export function App({ backend }: { backend: Backend }) {
                 onPrefs={setPrefs}
                 onToast={actions.showToast}
                 showDependencies={showDependencies}
+                showHeat={showHeat}
               />
             ))}
         </main>
@@ -278,7 +289,7 @@ export function App({ backend }: { backend: Backend }) {
 }
 
 /** Shortcuts that still act while an earlier version of the map is shown. */
-const PAST_SHORTCUTS: ReadonlySet<ShortcutId> = new Set<ShortcutId>(["focus", "zoomIn", "zoomOut", "zoomFit", "help", "changes", "toggleDependencies"]);
+const PAST_SHORTCUTS: ReadonlySet<ShortcutId> = new Set<ShortcutId>(["focus", "zoomIn", "zoomOut", "zoomFit", "help", "changes", "toggleDependencies", "toggleWsjfHeat"]);
 
 /** The past map takes no edits (its grid offers none; this is the guard). */
 const refuseEdit = () => Promise.resolve(null);

@@ -9,6 +9,7 @@ import { rollupLabel, rollupParts } from "../model/labels";
 import { EditableText } from "./EditableText";
 import { ChevronDownIcon, PlusIcon, TrashIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
+import { SortByScoreIcon } from "./refine/RefineIcons";
 
 /** Where the drop indicator shows on a header while something is dragged over it. */
 export type DropSide = "before" | "after" | "into" | null;
@@ -280,6 +281,24 @@ export const ReleaseHeader = memo(function ReleaseHeader({
             onEdit({ kind: "renameRelease", releaseId: release.id, title });
           }}
         />
+        {rollup.stories > 1 && (
+          <button
+            type="button"
+            className="header-action is-sort"
+            data-testid="sort-by-wsjf"
+            aria-label={`Sort slice '${release.title}' by WSJF`}
+            title="Sort each cell by WSJF, highest first (Shift+W). You can undo this."
+            tabIndex={-1}
+            onPointerDown={(event) => {
+              event.stopPropagation();
+            }}
+            onClick={() => {
+              onEdit({ kind: "sortByWsjf", releaseId: release.id });
+            }}
+          >
+            <SortByScoreIcon size={14} />
+          </button>
+        )}
         <DeleteButton
           label={`Delete slice '${release.title}'`}
           onClick={() => {

@@ -15,6 +15,7 @@ import { MapDragPreview } from "./MapDragPreview";
 import { MapFrame } from "./MapFrame";
 import { ReadOnlyContext } from "./readOnly";
 import { AddReleaseRow, ReleaseBands } from "./ReleaseBand";
+import { WsjfHeatLegend } from "./refine/WsjfHeat";
 import { useMapGrid } from "./useMapGrid";
 import type { MapKeysHandle } from "./useMapHandle";
 
@@ -29,13 +30,15 @@ export interface MapGridProps {
   onToast: (toast: NewToast) => void;
   /** Draw lines from each story to the stories it depends on. */
   showDependencies: boolean;
+  /** Tint the cards by WSJF score, with the key in the corner. */
+  showHeat?: boolean;
   /** An earlier version: nothing renames, adds, drags or deletes. */
   readOnly?: boolean;
   ref?: React.Ref<MapKeysHandle>;
 }
 
 export function MapGrid(props: MapGridProps) {
-  const { view, prefs, matches, showDependencies, readOnly = false } = props;
+  const { view, prefs, matches, showDependencies, showHeat = false, readOnly = false } = props;
   const map = useMapGrid(props);
   const { inputs, edits, layout, drag } = map;
   const [dependencySummary, setDependencySummary] = useState<DependencySummary | null>(null);
@@ -49,11 +52,16 @@ export function MapGrid(props: MapGridProps) {
         scrollRef={map.refs.scroller}
         gridRef={map.refs.gridEl}
         zoom={zoom}
-        className={`map-grid${map.windowed ? " is-windowed" : ""}${readOnly ? " is-read-only" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
+        className={`map-grid${map.windowed ? " is-windowed" : ""}${readOnly ? " is-read-only" : ""}${showHeat ? " is-wsjf-heat" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
         columnCount={layout.columns.length}
         label={`Story map ${view.map.name}`}
         onFocus={map.onFocusCapture}
-        legend={showDependencies && dependencySummary && <DependencyLegend summary={dependencySummary} />}
+        legend={
+          <>
+            {showDependencies && dependencySummary && <DependencyLegend summary={dependencySummary} />}
+            {showHeat && <WsjfHeatLegend scored={scoredCount(view)} total={view.stories.length} />}
+          </>
+        }
       >
         <MapBackbone
           layout={layout}
@@ -103,4 +111,8 @@ export function MapGrid(props: MapGridProps) {
     </DndContext>
     </ReadOnlyContext>
   );
+}
+
+function scoredCount(view: MapView): number {
+  return view.stories.filter((story) => story.refinement.wsjf !== null).length;
 }

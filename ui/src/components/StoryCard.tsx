@@ -16,6 +16,7 @@ import { useReadOnly } from "./readOnly";
 import { CardMarkers, ReadyBadge } from "./refine/CardMarkers";
 import { DetailsIcon } from "./refine/RefineIcons";
 import { StoryOpenContext } from "./refine/storyOpen";
+import { heatLevel, WsjfChip } from "./refine/WsjfHeat";
 import { useStatusNames } from "./statusNames";
 import { useArrived } from "./sync/arrived";
 
@@ -62,6 +63,7 @@ export const StoryCard = memo(function StoryCard(props: StoryCardProps) {
       data-story-id={story.id}
       data-status={story.status}
       data-ready={story.refinement.ready ? "true" : "false"}
+      data-heat={heatLevel(story)}
       data-conflicted={conflict !== null && !readOnly ? "true" : undefined}
       aria-label={storyAriaLabel(story, stepTitle, releaseTitle, names)}
       aria-roledescription="story card"
@@ -135,6 +137,7 @@ const CardBody = memo(function CardBody({
           {!(story.status === "ready" && story.refinement.ready) && <StatusBadge status={story.status} />}
           {story.refinement.ready && <ReadyBadge />}
           <CardMarkers story={story} />
+          <WsjfChip story={story} />
           {conflict !== null && (
             <ConflictBadge
               versions={conflict}

@@ -22,7 +22,7 @@ import {
   UndoIcon,
 } from "./Icons";
 import { MapSwitcher } from "./MapSwitcher";
-import { LinkIcon } from "./refine/RefineIcons";
+import { HeatIcon, LinkIcon } from "./refine/RefineIcons";
 
 export interface TopBarProps {
   view: MapView | null;
@@ -53,6 +53,9 @@ export interface TopBarProps {
   /** Whether the dependency lines are shown; `null` where there are none to show (the backlog). */
   dependencies: boolean | null;
   onToggleDependencies: () => void;
+  /** Whether the WSJF heat overlay is on; `null` where it does not apply (the backlog). */
+  heat: boolean | null;
+  onToggleHeat: () => void;
   onJoinMap: () => void;
   onImportMap: () => void;
   onExportMap: () => void;
@@ -92,6 +95,8 @@ export function TopBar({
   onHelp,
   dependencies,
   onToggleDependencies,
+  heat,
+  onToggleHeat,
   onJoinMap,
   onImportMap,
   onExportMap,
@@ -223,6 +228,18 @@ export function TopBar({
             onClick={onToggleDependencies}
           >
             <LinkIcon size={18} />
+          </button>
+          <button
+            type="button"
+            className="icon-button toggle-button"
+            data-testid="wsjf-heat-toggle"
+            aria-pressed={heat === true}
+            aria-label="WSJF heat"
+            title={heat === null ? "The WSJF heat shows on the map" : `${heat ? "Hide" : "Show"} the WSJF heat (W)`}
+            disabled={heat === null}
+            onClick={onToggleHeat}
+          >
+            <HeatIcon size={18} />
           </button>
           <div className="toolbar-group" role="group" aria-label="Zoom">
             <button

@@ -149,6 +149,13 @@ export function runMapShortcut(ctx: MapKeysContext, id: ShortcutId, event: Keybo
     case "addRelease":
       ctx.openAddRelease();
       return true;
+    case "sortByWsjf": {
+      const releaseId = item?.kind === "release" ? item.id : gridFocus?.releaseId;
+      if (releaseId === undefined) return false;
+      void ctx.send({ kind: "sortByWsjf", releaseId });
+      ctx.announce(`Sorted slice '${ctx.titleOf(releaseId)}' by WSJF, highest first`);
+      return true;
+    }
     default:
       return false;
   }

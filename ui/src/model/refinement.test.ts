@@ -4,9 +4,9 @@ import { criterionStepIndex, dependencyCandidates, mapLabels, wsjfFormula, wsjfS
 
 describe("refinement words", () => {
   it("writes the WSJF score with its parts", () => {
-    expect(wsjfFormula({ costOfDelay: 13, jobSize: 3, jobSizeFromEstimate: true, score: 4.333 })).toBe("13 ÷ 3 = 4.3");
+    expect(wsjfFormula({ costOfDelay: 13, jobSize: 3, jobSizeFromEstimate: true, score: 4.333, heat: 4 })).toBe("13 ÷ 3 = 4.3");
     expect(wsjfScoreLabel(null)).toBe("–");
-    expect(wsjfScoreLabel({ costOfDelay: 10, jobSize: 2, jobSizeFromEstimate: false, score: 5 })).toBe("5");
+    expect(wsjfScoreLabel({ costOfDelay: 10, jobSize: 2, jobSizeFromEstimate: false, score: 5, heat: 4 })).toBe("5");
   });
 
   it("finds other stories to depend on by title, leaving out itself and those linked", () => {

@@ -21,6 +21,8 @@ export type ShortcutId =
   | "search"
   | "toggleBacklog"
   | "toggleDependencies"
+  | "toggleWsjfHeat"
+  | "sortByWsjf"
   | "changes"
   | "newMap"
   | "present"
@@ -154,6 +156,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: "D",
     description: "Show or hide the dependency lines on the map",
     group: "View",
+  },
+  {
+    id: "toggleWsjfHeat",
+    combos: [{ key: "w", shift: false }],
+    keys: "W",
+    description: "Show or hide the WSJF heat overlay on the map",
+    group: "View",
+  },
+  {
+    id: "sortByWsjf",
+    combos: [{ key: "w", shift: true }],
+    keys: "Shift+W",
+    description: "Sort the focused slice's cells by WSJF, highest first (undoable)",
+    group: "Edit",
   },
   {
     id: "changes",

@@ -380,6 +380,19 @@ export class FakeBackend extends FakeExchange implements Backend {
         for (const item of moving) if (target) item.releaseId = target.id;
         return done(`Delete slice '${slice.title}'`);
       }
+      case "sortByWsjf": {
+        const slice = find(view.releases, edit.releaseId);
+        const steps = new Set(view.stories.filter((item) => item.releaseId === slice.id).map((item) => item.stepId));
+        for (const stepId of steps) {
+          const cell = this.cell(view, stepId, slice.id);
+          // Scored first by score, highest first; ties and the unscored keep their order.
+          const score = (item: StoryView) => item.refinement.wsjf?.score ?? -Infinity;
+          const sorted = [...cell].sort((a, b) => (score(a) === score(b) ? 0 : score(b) > score(a) ? 1 : -1));
+          cell.splice(0, cell.length, ...sorted);
+          this.rerank(cell);
+        }
+        return done(`Sort '${slice.title}' by WSJF`);
+      }
       case "addStory": {
         const activity = activityOf(edit.stepId);
         find(view.releases, edit.releaseId);

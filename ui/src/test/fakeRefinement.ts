@@ -205,7 +205,10 @@ function wsjf(story: StoryView, points: number | null): WsjfScoreView | null {
   if (jobSize === null && points === null) return null;
   const size = jobSize ?? WSJF_SCALE.find((item) => item >= (points ?? 0)) ?? 20;
   const costOfDelay = value + timeCriticality + riskReduction;
-  return { costOfDelay, jobSize: size, jobSizeFromEstimate: jobSize === null, score: costOfDelay / Math.max(size, 1) };
+  const score = costOfDelay / Math.max(size, 1);
+  // The levels' floors as the core's `WSJF_HEAT_FLOORS` sets them (1, 2, 4, 8).
+  const heat = 1 + [1, 2, 4, 8].filter((floor) => score >= floor).length;
+  return { costOfDelay, jobSize: size, jobSizeFromEstimate: jobSize === null, score, heat };
 }
 
 /** Dependencies not done yet planned after the story: in a later slice, or further down its slice. */

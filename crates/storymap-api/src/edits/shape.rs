@@ -125,6 +125,11 @@ pub enum SliceEdit {
         release_id: String,
         move_stories_to: Option<String>,
     },
+    /// Orders each cell of the slice by WSJF score, highest first; unscored stories stay
+    /// below the scored ones, in their order.
+    SortByWsjf {
+        release_id: String,
+    },
 }
 
 impl From<SliceEdit> for core::SliceEdit {
@@ -148,6 +153,7 @@ impl From<SliceEdit> for core::SliceEdit {
                 release_id,
                 move_stories_to,
             },
+            SliceEdit::SortByWsjf { release_id } => core::SliceEdit::SortByWsjf { release_id },
         }
     }
 }

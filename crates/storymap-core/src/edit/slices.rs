@@ -1,5 +1,5 @@
-//! Release slices: adding, renaming, moving, and deleting one with its stories moved to
-//! another slice (or to "Unplanned").
+//! Release slices: adding, renaming, moving, deleting one with its stories moved to
+//! another slice (or to "Unplanned"), and ordering a slice's cells by WSJF.
 
 use std::collections::HashMap;
 
@@ -10,7 +10,8 @@ use super::ranks::{end_rank, place, siblings, without};
 use super::shared::{clean_title, live, new_titled, rename, title_of, RELEASE};
 use super::tx::EditTx;
 use crate::history::Entity;
-use crate::read::{entries, is_deleted};
+use crate::read::{entries, is_deleted, map_field, read_settings, read_wsjf, str_field};
+use crate::refine::{wsjf, wsjf_order, Estimate, TShirtPoints};
 use crate::schema::*;
 use crate::{CoreError, Rank};
 
@@ -35,6 +36,11 @@ pub enum SliceEdit {
     DeleteRelease {
         release_id: String,
         move_stories_to: Option<String>,
+    },
+    /// Orders each of the slice's cells by WSJF score, highest first; unscored stories
+    /// stay below the scored ones in their order. One edit, undone as one.
+    SortByWsjf {
+        release_id: String,
     },
 }
 
@@ -69,7 +75,53 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SliceEdit) -> Result<String
             release_id,
             move_stories_to,
         } => delete_release(rec, release_id, move_stories_to.as_deref()),
+        SliceEdit::SortByWsjf { release_id } => sort_by_wsjf(rec, release_id),
     }
+}
+
+/// Gives each cell's stories the cell's own ranks in WSJF order, so only the stories that
+/// change place are written (and a concurrent move elsewhere in the cell keeps its place).
+fn sort_by_wsjf(rec: &mut EditTx<'_, '_>, release_id: &str) -> Result<String, CoreError> {
+    let release = live(rec.tx, RELEASES, "release slice", release_id)?;
+    let title = title_of(rec.tx, &release);
+    let sizes = read_settings(rec.tx).tshirt_points;
+    let stories = rec.placement.in_release(release_id);
+    let mut cells: Vec<Vec<(Rank, String)>> = Vec::new();
+    for (i, (step, rank, id)) in stories.iter().enumerate() {
+        if i == 0 || stories[i - 1].0 != *step {
+            cells.push(Vec::new());
+        }
+        cells
+            .last_mut()
+            .expect("pushed above")
+            .push((rank.clone(), id.clone()));
+    }
+    for cell in cells {
+        let scored = cell
+            .iter()
+            .map(|(_, id)| (id.clone(), wsjf_score(rec.tx, id, &sizes)))
+            .collect();
+        let order = wsjf_order(scored);
+        let mut ranks: Vec<Rank> = cell.iter().map(|(rank, _)| rank.clone()).collect();
+        // Two peers can mint equal ranks; equal ranks cannot carry an order.
+        if ranks.windows(2).any(|pair| pair[0] >= pair[1]) {
+            ranks = Rank::sequence(None, ranks.len());
+        }
+        for ((old_rank, old_id), (id, rank)) in cell.iter().zip(order.iter().zip(ranks)) {
+            if old_id != id || *old_rank != rank {
+                rec.set_str(&Entity::Story(id.clone()), RANK, &rank.as_string())?;
+            }
+        }
+    }
+    Ok(format!("Sort '{title}' by WSJF"))
+}
+
+/// A story's WSJF score, `None` until it is scored (see [`crate::refine::wsjf`]).
+fn wsjf_score(tx: &Transaction<'_>, story_id: &str, sizes: &TShirtPoints) -> Option<f64> {
+    let story = map_field(tx, &ROOT, STORIES).and_then(|all| map_field(tx, &all, story_id))?;
+    let points = Estimate::read(str_field(tx, &story, ESTIMATE).as_deref())
+        .and_then(|estimate| estimate.points(sizes));
+    wsjf(&read_wsjf(tx, &story), points).map(|w| w.score)
 }
 
 /// The live slice named "Unplanned", other than `except`.

@@ -22,7 +22,10 @@ pub use readiness::{
     default_definition_of_ready, readiness, DorCheck, DorItem, DorRule, Readiness,
 };
 pub use split::{suggest_titles, SplitPattern};
-pub use wsjf::{check_part, job_size_for_points, wsjf, Wsjf, WsjfInputs, WSJF_SCALE};
+pub use wsjf::{
+    check_part, job_size_for_points, wsjf, wsjf_heat, wsjf_order, Wsjf, WsjfInputs,
+    WSJF_HEAT_FLOORS, WSJF_SCALE,
+};
 
 use crate::{MapModel, MapSettings, Story, StoryStatus};
 

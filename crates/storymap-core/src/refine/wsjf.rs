@@ -60,6 +60,30 @@ pub fn wsjf(inputs: &WsjfInputs, estimate_points: Option<f64>) -> Option<Wsjf> {
     })
 }
 
+/// Where each heat level of the map's WSJF overlay starts: a score under 1 is level 1, 1 to
+/// 2 level 2, … 8 or more level 5. Fixed, not relative to the map, so a colour means the same
+/// score on every map and after every edit.
+pub const WSJF_HEAT_FLOORS: [f64; 4] = [1.0, 2.0, 4.0, 8.0];
+
+/// The overlay's heat level of a score, 1 (coolest) to 5.
+pub fn wsjf_heat(score: f64) -> u8 {
+    1 + WSJF_HEAT_FLOORS
+        .iter()
+        .filter(|floor| score >= **floor)
+        .count() as u8
+}
+
+/// Items in WSJF order: the highest score first, equal scores in their present order, and
+/// the unscored after the scored, in their present order (sorting never hides a story that
+/// is not scored yet, nor shuffles it).
+pub fn wsjf_order<T>(items: Vec<(T, Option<f64>)>) -> Vec<T> {
+    let (mut scored, unscored): (Vec<_>, Vec<_>) =
+        items.into_iter().partition(|(_, score)| score.is_some());
+    // `sort_by` is stable: equal scores keep their order.
+    scored.sort_by(|a, b| b.1.unwrap_or(0.0).total_cmp(&a.1.unwrap_or(0.0)));
+    scored.into_iter().chain(unscored).map(|(t, _)| t).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +139,41 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "time criticality must be one of 1, 2, 3, 5, 8, 13, 20 (got 4)"
+        );
+    }
+
+    #[test]
+    fn heat_levels_start_at_their_floors() {
+        let cases = [
+            (0.15, 1),
+            (0.99, 1),
+            (1.0, 2),
+            (1.9, 2),
+            (2.0, 3),
+            (4.0, 4),
+            (7.9, 4),
+            (8.0, 5),
+            (60.0, 5),
+        ];
+        for (score, level) in cases {
+            assert_eq!(wsjf_heat(score), level, "{score}");
+        }
+    }
+
+    #[test]
+    fn wsjf_order_puts_high_scores_first_and_keeps_ties_and_unscored_in_place() {
+        let items = vec![
+            ("a", None),
+            ("b", Some(2.0)),
+            ("c", Some(8.0)),
+            ("d", None),
+            ("e", Some(2.0)),
+            ("f", Some(3.5)),
+        ];
+        assert_eq!(wsjf_order(items), ["c", "f", "b", "e", "a", "d"]);
+        assert_eq!(
+            wsjf_order(Vec::<(u8, Option<f64>)>::new()),
+            Vec::<u8>::new()
         );
     }
 }

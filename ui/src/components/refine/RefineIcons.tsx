@@ -80,3 +80,22 @@ export function SettingsIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** The WSJF heat overlay: a flame. */
+export function HeatIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 14.5c2.6 0 4.5-1.8 4.5-4.4 0-2.9-2.4-4.4-3.2-7.6C7.6 4 6.9 5.6 7 7.3 6 6.8 5.5 5.9 5.3 5 4 6.2 3.5 7.9 3.5 10.1c0 2.6 1.9 4.4 4.5 4.4Z" />
+      <path d="M8 14.5c-1.1 0-1.9-.8-1.9-1.9 0-1.2.9-1.9 1.9-3.1 1 1.2 1.9 1.9 1.9 3.1 0 1.1-.8 1.9-1.9 1.9Z" />
+    </Svg>
+  );
+}
+
+/** "Sort by WSJF": bars from the longest down. */
+export function SortByScoreIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M2.5 4h11M2.5 8h7.5M2.5 12h4" />
+    </Svg>
+  );
+}
