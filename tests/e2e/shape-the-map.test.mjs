@@ -41,6 +41,8 @@ const FILL = "sample-activity-2";
 const DISCOVER = "sample-activity-1";
 const BROWSE_FRUIT = "sample-story-01"; // first of Browse categories × MVP
 const PRICES = "sample-story-02"; // second of that cell
+const SEARCH_BY_NAME = "sample-story-04"; // first of Search × MVP, not WSJF-scored
+const SUGGESTIONS = "sample-story-27"; // second of that cell, WSJF 13 ÷ 3 = 4.3
 
 const card = (browser, id) => browser.$(`[data-testid="story-card"][data-story-id="${id}"]`);
 const activity = (browser, id) => browser.$(`[data-testid="activity"][data-activity-id="${id}"] [data-testid="activity-title"]`);
@@ -206,6 +208,22 @@ describe("shape the map with the pointer", { timeout: READY_TIMEOUT_MS * 2 + 4 *
     assert.deepEqual(activityIds(map), activityIds(start), "the activity order is back");
     assert.equal(cardIds(map, DELIVERY_SLOT, RELEASE_2)[0], PAY_BY_CARD, "the first move was not undone");
     assert.equal(map.cards.length, start.cards.length, "a card vanished or doubled");
+
+    step("show the WSJF heat (W) and sort the MVP slice by WSJF, then undo the sort");
+    await browser.keys("w");
+    await browser.$('[data-testid="wsjf-legend"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    const heat = (id) => card(browser, id).getAttribute("data-heat");
+    assert.equal(await heat(SUGGESTIONS), "4", `'${titleOf(SUGGESTIONS)}' scores 13 ÷ 3 = 4.3`);
+    assert.equal(await heat(SEARCH_BY_NAME), "none");
+    await screenshot("map-wsjf-heat.png");
+    const search = (m) => cardIds(m, "sample-step-1-2", "sample-release-1").join();
+    assert.equal(search(map), [SEARCH_BY_NAME, SUGGESTIONS].join());
+    await browser.$('[data-testid="release"][data-release-id="sample-release-1"] [data-testid="sort-by-wsjf"]').click();
+    await waitForMap(browser, (m) => search(m) === [SUGGESTIONS, SEARCH_BY_NAME].join(), "the scored story sorted first");
+    await waitForQuiet(browser);
+    await browser.keys([Key.Ctrl, "z"]);
+    map = await waitForMap(browser, (m) => search(m) === [SEARCH_BY_NAME, SUGGESTIONS].join(), "the sort undone");
+    await waitForQuiet(browser);
     await session.close();
     session = null;
 
