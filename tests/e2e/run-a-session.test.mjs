@@ -131,7 +131,7 @@ describe("run a refinement session", { timeout: READY_TIMEOUT_MS + 5 * 60_000 },
     assert.ok(printed.includes(headlineText), `the CLI prints the same headline:\n${printed}`);
     await browser.keys(Key.Escape);
 
-    step("present at 1920×1080: a slice, then one story");
+    step("present at 1920×1080: a slice with the WSJF heat, then one story, then the slice in the dark theme");
     await browser.setWindowSize(1920, 1080);
     await browser.keys(Key.F5);
     const wall = browser.$('[data-testid="presentation"]');
@@ -139,12 +139,20 @@ describe("run a refinement session", { timeout: READY_TIMEOUT_MS + 5 * 60_000 },
     await browser.keys("2");
     await browser.$('[data-testid="presentation-slice"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
     await screenshot("present-slice.png");
+    await browser.keys("w");
+    const heatShown = async () => (await wall.getAttribute("class")).includes("has-heat");
+    await browser.waitUntil(heatShown, { timeout: UI_TIMEOUT_MS, timeoutMsg: "W did not show the WSJF heat" });
+    await browser.$('[data-testid="wsjf-legend"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await screenshot("present-slice-wsjf.png");
     await browser.keys("1");
     await browser.$('[data-testid="presentation-story"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
     await screenshot("present-story.png");
     await browser.keys("t");
     await browser.waitUntil(async () => (await wall.getAttribute("data-theme")) === "dark", { timeout: UI_TIMEOUT_MS });
     await screenshot("present-story-dark.png");
+    await browser.keys("2");
+    await browser.$('[data-testid="wsjf-legend"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await screenshot("present-slice-wsjf-dark.png");
     await browser.keys(Key.Escape);
     await wall.waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });
   }

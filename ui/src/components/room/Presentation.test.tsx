@@ -1,5 +1,7 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { FakeBackend } from "../../test/fakeBackend";
+import { sampleMap } from "../../test/sampleMap";
 import { renderApp, startSession } from "./testing";
 
 const presentation = () => screen.getByTestId("presentation");
@@ -46,6 +48,32 @@ describe("Presentation mode", () => {
     key("Escape");
     expect(screen.queryByTestId("presentation")).toBeNull();
     expect(screen.getByTestId("app").classList.contains("is-presenting")).toBe(false);
+  });
+
+  it("shows the WSJF heat on the slice's cards with W, in either theme, with the key", async () => {
+    const map = sampleMap();
+    const scored = map.stories.find((story) => story.id === "st-1");
+    if (scored) scored.wsjf = { value: 8, timeCriticality: 8, riskReduction: 8, jobSize: 2 };
+    await renderApp(new FakeBackend([map]));
+    key("F5");
+    await screen.findByTestId("presentation-slice");
+    expect(presentation().classList.contains("has-heat")).toBe(false);
+    key("w");
+    expect(presentation().classList.contains("has-heat")).toBe(true);
+    expect(screen.getByTestId("presentation-heat").getAttribute("aria-pressed")).toBe("true");
+    const card = (id: string) => document.querySelector<HTMLElement>(`[data-testid="presented-card"][data-story-id="${id}"]`);
+    expect(card("st-1")?.dataset.heat).toBe("5");
+    expect(card("st-1")?.textContent).toContain("12");
+    expect(card("st-2")?.dataset.heat).toBe("none");
+    expect(screen.getByTestId("wsjf-legend").textContent).toContain("1 of 5 scored");
+    key("t");
+    expect(presentation().classList.contains("has-heat")).toBe(true);
+    // A single story shows no cards, so no key either.
+    key("1");
+    await screen.findByTestId("presentation-story");
+    expect(screen.queryByTestId("wsjf-legend")).toBeNull();
+    key("w");
+    expect(presentation().classList.contains("has-heat")).toBe(false);
   });
 
   it("opens with F5, switches theme with T, shows a story's activity, and E opens the story's details", async () => {

@@ -1,7 +1,7 @@
 //! Presentation mode: the map on the wall, full screen, high contrast and large, with every bit
 //! of app chrome hidden. One story, one slice or one activity at a time; arrows, Space and
-//! PageDown move on, T switches light and dark, E opens the story's details, Esc leaves.
-import { useEffect, useRef } from "react";
+//! PageDown move on, T switches light and dark, W shows the WSJF heat, E opens the story's details, Esc leaves.
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { MapView } from "../../bindings/MapView";
 import { isTypingTarget } from "../../model/shortcuts";
@@ -9,6 +9,7 @@ import { CloseIcon } from "../Icons";
 import type { LiveSession, SendSessionEdit } from "./liveSession";
 import { PresentedColumns } from "./PresentedColumns";
 import { PresentedStory } from "./PresentedStory";
+import { WsjfHeatLegend } from "../refine/WsjfHeat";
 import { SessionBar } from "./SessionBar";
 import { usePresentation, type FocusKind } from "./usePresentation";
 
@@ -34,6 +35,8 @@ export function Presentation({ backend, view, live, send, onEdit, onExit }: Pres
   const session = live?.session ?? null;
   const presenting = usePresentation(backend, view, session);
   const { place, shown, theme, position } = presenting;
+  // Not kept: the wall opens plain, like the map's overlay.
+  const [heat, setHeat] = useState(false);
   const root = useRef<HTMLDivElement | null>(null);
   const latest = useRef({ presenting, onEdit, onExit });
   useEffect(() => {
@@ -74,6 +77,7 @@ export function Presentation({ backend, view, live, send, onEdit, onExit }: Pres
       else if (NEXT_KEYS.has(key)) now.move(1);
       else if (PREVIOUS_KEYS.has(key)) now.move(-1);
       else if (key === "t") now.toggleTheme();
+      else if (key === "w") setHeat((on) => !on);
       else if (key === "e" && now.place.storyId !== null) edit(now.place.storyId);
       else if (kind) now.show(kind);
       else return;
@@ -85,10 +89,12 @@ export function Presentation({ backend, view, live, send, onEdit, onExit }: Pres
     };
   }, []);
 
+  const storiesById = useMemo(() => new Map(view.stories.map((story) => [story.id, story])), [view.stories]);
+  const showsCards = shown.kind === "shown" && !shown.view.story && place.kind !== "story";
   const names = new Map(session?.participants.map((participant) => [participant.id, participant.name]) ?? []);
   const round = session?.rounds.filter((candidate) => candidate.storyId === place.storyId).at(-1) ?? null;
   return (
-    <div ref={root} className={`presentation is-${theme}`} data-testid="presentation" data-focus={place.kind} data-theme={theme} tabIndex={-1} role="region" aria-label="Presentation">
+    <div ref={root} className={`presentation is-${theme}${heat ? " has-heat" : ""}`} data-testid="presentation" data-focus={place.kind} data-theme={theme} tabIndex={-1} role="region" aria-label="Presentation">
       <header className="presentation-head">
         <span className="presentation-position" data-testid="presentation-position">
           {position && position.index >= 0 ? `${(position.index + 1).toString()} / ${position.total.toString()}` : view.map.name}
@@ -101,6 +107,9 @@ export function Presentation({ backend, view, live, send, onEdit, onExit }: Pres
               </button>
             ))}
           </div>
+          <button type="button" data-testid="presentation-heat" aria-pressed={heat} title="WSJF heat on the cards (W)" onClick={() => { setHeat((on) => !on); }}>
+            WSJF
+          </button>
           <button type="button" data-testid="presentation-theme" title="Light or dark (T)" onClick={presenting.toggleTheme}>
             {theme === "light" ? "Dark" : "Light"}
           </button>
@@ -122,11 +131,12 @@ export function Presentation({ backend, view, live, send, onEdit, onExit }: Pres
           <PresentedStory story={shown.view.story} refined={view.stories.find((story) => story.id === shown.view.story?.id) ?? null} round={round} names={names} />
         )}
         {shown.kind === "shown" && !shown.view.story && place.kind !== "story" && (
-          <PresentedColumns shown={shown.view} kind={place.kind} currentId={place.storyId} onOpen={presenting.openStory} />
+          <PresentedColumns shown={shown.view} kind={place.kind} currentId={place.storyId} onOpen={presenting.openStory} storyOf={(id) => storiesById.get(id)} />
         )}
       </main>
+      {heat && showsCards && <WsjfHeatLegend scored={view.stories.filter((story) => story.refinement.wsjf !== null).length} total={view.stories.length} />}
       {live && <SessionBar session={live.session} readAt={live.readAt} send={send} />}
-      <p className="presentation-keys" aria-hidden="true">← → move · 1 2 3 story, slice, activity · T theme · E edit · Esc leave</p>
+      <p className="presentation-keys" aria-hidden="true">← → move · 1 2 3 story, slice, activity · T theme · W WSJF heat · E edit · Esc leave</p>
     </div>
   );
 }
