@@ -22,6 +22,7 @@ import "./styles/history.css";
 import "./styles/conflicts.css";
 import "./styles/past-map.css";
 import "./styles/room.css";
+import "./styles/readers.css";
 import "./styles/session-agenda.css";
 import "./styles/room-dialogs.css";
 import "./styles/presentation.css";

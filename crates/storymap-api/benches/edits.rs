@@ -166,6 +166,7 @@ fn start_session(b: &mut Bench, _n: usize, calls: &mut Calls) -> Duration {
         length_minutes: None,
         timebox_minutes: None,
         deck: None,
+        participants: None,
     };
     let (change, took) = calls.time(|| b.edit(start));
     let session_id = change.session.expect("the session started").id;
@@ -269,6 +270,7 @@ fn session_in_progress(bench: &mut Bench) -> (String, Vec<String>) {
             length_minutes: None,
             timebox_minutes: None,
             deck: None,
+            participants: None,
         })
         .session
         .expect("the session started");

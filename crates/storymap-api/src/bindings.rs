@@ -143,6 +143,7 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<AgendaEdit>(config),
         file::<RoomEdit>(config),
         file::<PokerEdit>(config),
+        file::<ReaderEdit>(config),
         file::<HistoryEdit>(config),
     ]
 }
@@ -223,6 +224,7 @@ fn room_files(config: &Config) -> Vec<(String, String)> {
         file::<NeedsInputView>(config),
         file::<SummaryNoteView>(config),
         file::<SplitView>(config),
+        file::<ReaderCreditView>(config),
         file::<EstimateChangeView>(config),
         file::<CriteriaAddedView>(config),
         file::<SessionSummaryView>(config),

@@ -113,6 +113,7 @@ fn session_story_view(
         timebox_seconds: seconds(timebox),
         overrun: spent > timebox,
         parked_reason: entry.parked_reason.clone(),
+        reader: entry.reader.clone(),
     }
 }
 
@@ -165,6 +166,7 @@ pub(crate) fn session_view(
             .map(|p| ParticipantView {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                skips_reading: p.skips_reading,
             })
             .collect(),
         deck: session.deck.into(),
@@ -216,6 +218,11 @@ pub(crate) fn list_item(session: &core::Session) -> SessionListItem {
             .iter()
             .filter(|n| n.kind == core::NoteKind::Decision)
             .count() as u32,
+        participants: session
+            .participants
+            .iter()
+            .map(|p| p.name.clone())
+            .collect(),
     }
 }
 
@@ -283,6 +290,11 @@ pub(crate) fn summary_view(session_id: &str, report: &SessionReport) -> SessionS
             .collect(),
         open_blockers: report.open_blockers.clone(),
         next_steps: notes(&report.next_steps),
+        readers: report
+            .readers()
+            .into_iter()
+            .map(|(name, stories)| ReaderCreditView { name, stories })
+            .collect(),
         markdown: core::stakeholder_update(report, core::Format::Markdown),
         text: core::stakeholder_update(report, core::Format::Text),
     }

@@ -48,6 +48,8 @@ pub struct SessionListItem {
     pub refined: u32,
     pub parked: u32,
     pub decisions: u32,
+    /// Who took part, in the readers' rotation order (the next session's default room).
+    pub participants: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -80,6 +82,8 @@ pub struct SessionStoryView {
     pub timebox_seconds: u32,
     pub overrun: bool,
     pub parked_reason: Option<String>,
+    /// The participant who reads it aloud; `null`: nobody.
+    pub reader: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -87,6 +91,17 @@ pub struct SessionStoryView {
 pub struct ParticipantView {
     pub id: String,
     pub name: String,
+    /// Left out of the readers' rotation.
+    pub skips_reading: bool,
+}
+
+/// Who read which stories aloud in a session (those worked on), first reader first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReaderCreditView {
+    pub name: String,
+    /// Story titles, in session order.
+    pub stories: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -235,6 +250,7 @@ pub struct SessionSummaryView {
     pub criteria_added: Vec<CriteriaAddedView>,
     pub open_blockers: Vec<String>,
     pub next_steps: Vec<SummaryNoteView>,
+    pub readers: Vec<ReaderCreditView>,
     pub markdown: String,
     pub text: String,
 }

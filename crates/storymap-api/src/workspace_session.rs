@@ -173,6 +173,7 @@ pub(crate) fn with_default_stories(edit: MapEdit, model: &MapModel) -> MapEdit {
             length_minutes,
             timebox_minutes,
             deck,
+            participants,
         }) => MapEdit::from(SessionEdit::StartSession {
             story_ids: Some(default_session_stories(
                 model,
@@ -182,6 +183,7 @@ pub(crate) fn with_default_stories(edit: MapEdit, model: &MapModel) -> MapEdit {
             length_minutes,
             timebox_minutes,
             deck,
+            participants,
         }),
         edit => edit,
     }

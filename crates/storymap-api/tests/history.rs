@@ -330,6 +330,7 @@ fn since_the_last_session_starts_at_the_latest_sessions_start() {
             length_minutes: None,
             timebox_minutes: None,
             deck: None,
+            participants: None,
         })
     };
     // An older session, a change between, then the latest session and a change in it.

@@ -30,6 +30,7 @@ fn a_session_runs_through_apply_edit_with_hidden_votes_and_a_summary() {
         length_minutes: None,
         timebox_minutes: Some(4),
         deck: Some(Deck::Fibonacci),
+        participants: None,
     });
     let change = ws.apply_edit(&map, start).unwrap();
     let session = change.session.expect("the change carries the session");
@@ -161,6 +162,7 @@ fn undo_takes_back_a_session_edit_and_answers_the_session() {
         length_minutes: Some(45),
         timebox_minutes: None,
         deck: None,
+        participants: None,
     });
     let sid = ws.apply_edit(&map, start).unwrap().created_id.unwrap();
     ws_apply(

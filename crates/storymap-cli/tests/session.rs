@@ -42,6 +42,7 @@ fn the_summary_of_the_latest_session_prints_as_markdown_and_text() {
         length_minutes: Some(45),
         timebox_minutes: None,
         deck: None,
+        participants: None,
     }))
     .created_id
     .unwrap();

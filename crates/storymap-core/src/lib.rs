@@ -36,8 +36,8 @@ pub use conflicts::{conflicts, Conflict, ConflictValue};
 pub use document::{MapDocument, Reverted};
 pub use edit::{
     criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CriteriaEdit,
-    DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, PokerEdit, RoomEdit,
-    SessionEdit, SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit,
+    DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, PokerEdit, ReaderEdit,
+    RoomEdit, SessionEdit, SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit,
     StoryField, WsjfPart, UNPLANNED,
 };
 pub use error::CoreError;

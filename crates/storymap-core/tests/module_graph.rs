@@ -9,11 +9,12 @@ use std::path::Path;
 use syn::{Item, UseTree};
 
 /// Modules inside `edit/` that every family may use.
-const EDIT_SHARED: [&str; 4] = [
+const EDIT_SHARED: [&str; 5] = [
     "edit::tx",
     "edit::shared",
     "edit::ranks",
     "edit::session_parts",
+    "edit::session_readers",
 ];
 
 struct Module {

@@ -7,6 +7,7 @@ import type { DependencyEdit } from "./DependencyEdit";
 import type { EstimateEdit } from "./EstimateEdit";
 import type { HistoryEdit } from "./HistoryEdit";
 import type { PokerEdit } from "./PokerEdit";
+import type { ReaderEdit } from "./ReaderEdit";
 import type { RoomEdit } from "./RoomEdit";
 import type { SessionEdit } from "./SessionEdit";
 import type { SettingsEdit } from "./SettingsEdit";
@@ -18,4 +19,4 @@ import type { StoryEdit } from "./StoryEdit";
  * One user intent on a map. Each is one Automerge change and one SQLite
  * transaction. On the wire, an object tagged by `kind`.
  */
-export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | HistoryEdit;
+export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;

@@ -2,4 +2,8 @@
 import type { Deck } from "./Deck";
 import type { SessionNoteKind } from "./SessionNoteKind";
 
-export type SessionEdit = { "kind": "startSession", storyIds: Array<string> | null, storyCount: number | null, lengthMinutes: number | null, timeboxMinutes: number | null, deck: Deck | null, } | { "kind": "addSessionNote", sessionId: string, storyId: string | null, noteKind: SessionNoteKind, text: string, } | { "kind": "endSession", sessionId: string, };
+export type SessionEdit = { "kind": "startSession", storyIds: Array<string> | null, storyCount: number | null, lengthMinutes: number | null, timeboxMinutes: number | null, deck: Deck | null, 
+/**
+ * Who is in the room, in the readers' rotation order; `null`: nobody yet.
+ */
+participants: Array<string> | null, } | { "kind": "addSessionNote", sessionId: string, storyId: string | null, noteKind: SessionNoteKind, text: string, } | { "kind": "endSession", sessionId: string, };

@@ -7,4 +7,8 @@ export type SessionListItem = { id: string,
 /**
  * RFC 3339.
  */
-startedAt: string, endedAt: string | null, open: boolean, facilitator: string, lengthMinutes: number, stories: number, refined: number, parked: number, decisions: number, };
+startedAt: string, endedAt: string | null, open: boolean, facilitator: string, lengthMinutes: number, stories: number, refined: number, parked: number, decisions: number, 
+/**
+ * Who took part, in the readers' rotation order (the next session's default room).
+ */
+participants: Array<string>, };

@@ -18,4 +18,8 @@ ready: boolean, needsInputFrom: string | null, state: SessionStoryState,
 /**
  * Time spent on it so far, the running turn included.
  */
-spentSeconds: number, timeboxSeconds: number, overrun: boolean, parkedReason: string | null, };
+spentSeconds: number, timeboxSeconds: number, overrun: boolean, parkedReason: string | null, 
+/**
+ * The participant who reads it aloud; `null`: nobody.
+ */
+reader: string | null, };

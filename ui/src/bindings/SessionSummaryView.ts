@@ -2,6 +2,7 @@
 import type { CriteriaAddedView } from "./CriteriaAddedView";
 import type { EstimateChangeView } from "./EstimateChangeView";
 import type { NeedsInputView } from "./NeedsInputView";
+import type { ReaderCreditView } from "./ReaderCreditView";
 import type { SplitView } from "./SplitView";
 import type { SummaryNoteView } from "./SummaryNoteView";
 
@@ -16,4 +17,4 @@ headline: string,
 /**
  * "The top 10 backlog items are ready for the next sprint; one needs UX input…".
  */
-stakeholderSentence: string, stories: number, refined: number, ready: number, readyPoints: number, parked: number, split: number, notReady: number, notDiscussed: number, needsInput: Array<NeedsInputView>, decisions: Array<SummaryNoteView>, splits: Array<SplitView>, estimateChanges: Array<EstimateChangeView>, criteriaAdded: Array<CriteriaAddedView>, openBlockers: Array<string>, nextSteps: Array<SummaryNoteView>, markdown: string, text: string, };
+stakeholderSentence: string, stories: number, refined: number, ready: number, readyPoints: number, parked: number, split: number, notReady: number, notDiscussed: number, needsInput: Array<NeedsInputView>, decisions: Array<SummaryNoteView>, splits: Array<SplitView>, estimateChanges: Array<EstimateChangeView>, criteriaAdded: Array<CriteriaAddedView>, openBlockers: Array<string>, nextSteps: Array<SummaryNoteView>, readers: Array<ReaderCreditView>, markdown: string, text: string, };

@@ -11,6 +11,7 @@ function sessionStory(storyId: string, state: SessionStoryView["state"], spentSe
     status: "idea",
     ready: false,
     needsInputFrom: null,
+    reader: null,
     state,
     spentSeconds,
     timeboxSeconds: 300,

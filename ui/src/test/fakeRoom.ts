@@ -42,9 +42,9 @@ interface Session {
   lengthMinutes: number;
   timeboxMinutes: number;
   agenda: Array<Omit<AgendaItemView, "current">>;
-  stories: Array<{ storyId: string; state: SessionStoryState; parkedReason: string | null }>;
+  stories: Array<{ storyId: string; state: SessionStoryState; parkedReason: string | null; reader: string | null }>;
   focus: string | null;
-  participants: Array<{ id: string; name: string }>;
+  participants: Array<{ id: string; name: string; skipsReading: boolean }>;
   deck: Deck;
   rounds: Round[];
   notes: SessionNoteView[];
@@ -83,6 +83,7 @@ export class FakeRoom {
         refined: s.stories.filter((x) => x.state === "refined").length,
         parked: s.stories.filter((x) => x.state === "parked").length,
         decisions: s.notes.filter((n) => n.kind === "decision").length,
+        participants: s.participants.map((p) => p.name),
       }));
   }
 
@@ -125,6 +126,7 @@ export class FakeRoom {
           timeboxSeconds: s.timeboxMinutes * 60,
           overrun: spentSeconds > s.timeboxMinutes * 60,
           parkedReason: x.parkedReason,
+          reader: x.reader,
         };
       }),
       focus: s.focus,
@@ -155,13 +157,14 @@ export class FakeRoom {
           { id: id("g"), title: "Prioritise and adjust dependencies", startMinute: 60, endMinute: 80 },
           { id: id("g"), title: "Summarise decisions and next steps", startMinute: 80, endMinute: length },
         ],
-        stories: picked.map((storyId, index) => ({ storyId, state: index === 0 ? "discussing" : "pending", parkedReason: null })),
+        stories: picked.map((storyId, index) => ({ storyId, state: index === 0 ? "discussing" : "pending", parkedReason: null, reader: null })),
         focus: picked[0] ?? null,
-        participants: [],
+        participants: (edit.participants ?? []).map((name) => ({ id: id("p"), name, skipsReading: false })),
         deck: edit.deck ?? "fibonacci",
         rounds: [],
         notes: [],
       };
+      dealReaders(session, true);
       sessions.push(session);
       this.changed = this.view(map, session.id);
       return { label: "Start session", createdId: session.id };
@@ -200,6 +203,7 @@ export class FakeRoom {
       criteriaAdded: [],
       openBlockers: s.stories.filter((x) => x.parkedReason !== null).map((x) => x.parkedReason ?? ""),
       nextSteps,
+      readers: readerCredits(s),
       markdown: `## Refinement\n\n**${headline}**\n\n${sentence}\n`,
       text: `Refinement\n\n${headline}\n\n${sentence}\n`,
     };
@@ -290,7 +294,8 @@ export class FakeRoom {
         return "Move agenda item";
       }
       case "addSessionStory":
-        s.stories.push({ storyId: edit.storyId, state: "pending", parkedReason: null });
+        s.stories.push({ storyId: edit.storyId, state: "pending", parkedReason: null, reader: null });
+        dealReaders(s);
         return "Add to session";
       case "removeSessionStory":
         s.stories = s.stories.filter((x) => x.storyId !== edit.storyId);
@@ -316,11 +321,22 @@ export class FakeRoom {
         s.notes.push({ id: id("note"), storyId: edit.storyId, kind: edit.noteKind, text: edit.text, at: new Date().toISOString(), author: "Ann" });
         return "Add note";
       case "addParticipant":
-        s.participants.push({ id: id("p"), name: edit.name });
+        s.participants.push({ id: id("p"), name: edit.name, skipsReading: false });
+        dealReaders(s);
         return "Add participant";
       case "removeParticipant":
         s.participants = s.participants.filter((p) => p.id !== edit.participantId);
+        dealReaders(s);
         return "Remove participant";
+      case "setReader":
+        entry(edit.storyId).reader = edit.participantId;
+        return "Set reader";
+      case "skipReader": {
+        const who = s.participants.find((p) => p.id === edit.participantId);
+        if (who) who.skipsReading = edit.skip;
+        dealReaders(s);
+        return edit.skip ? "Skip reader" : "Reads again";
+      }
       case "setSessionDeck":
         s.deck = edit.deck;
         return "Set deck";
@@ -378,4 +394,28 @@ function stats(votes: Map<string, string>, cards: string[]): PokerStatsView {
     coffee: [...votes.values()].filter((value) => value === "☕").length,
     consensus: low !== undefined && low === high,
   };
+}
+
+/**
+ * A stand-in for Rust's rotation: the stories not read yet (pending, not in focus; at the start
+ * every story) get the participants who read, in turn.
+ */
+function dealReaders(s: Session, all = false): void {
+  const rotation = s.participants.filter((p) => !p.skipsReading);
+  const pending = s.stories.filter((x) => all || (x.state === "pending" && x.storyId !== s.focus));
+  pending.forEach((x, index) => {
+    x.reader = rotation.length === 0 ? null : (rotation[index % rotation.length]?.id ?? null);
+  });
+}
+
+function readerCredits(s: Session): Array<{ name: string; stories: string[] }> {
+  const credits: Array<{ name: string; stories: string[] }> = [];
+  for (const x of s.stories.filter((story) => story.state !== "pending")) {
+    const name = s.participants.find((p) => p.id === x.reader)?.name;
+    if (name === undefined) continue;
+    const credit = credits.find((c) => c.name === name);
+    if (credit) credit.stories.push(x.storyId);
+    else credits.push({ name, stories: [x.storyId] });
+  }
+  return credits;
 }

@@ -3,11 +3,13 @@
 //! core's family. `MapEdit` itself only picks the family by `kind`.
 
 mod history;
+mod readers;
 mod refine;
 mod room;
 mod shape;
 
 pub use history::HistoryEdit;
+pub use readers::ReaderEdit;
 pub use refine::{CriteriaEdit, DependencyEdit, EstimateEdit, SettingsEdit, SplitEdit, StoryEdit};
 pub use room::{AgendaEdit, PokerEdit, RoomEdit, SessionEdit};
 pub use shape::{BackboneEdit, CardEdit, SliceEdit};
@@ -78,6 +80,7 @@ map_edit_families!(
     RoomEdit,
     AgendaEdit,
     PokerEdit,
+    ReaderEdit,
     HistoryEdit,
 );
 

@@ -30,6 +30,8 @@ pub enum SessionEdit {
         length_minutes: Option<u32>,
         timebox_minutes: Option<u32>,
         deck: Option<Deck>,
+        /// Who is in the room, in the readers' rotation order; `null`: nobody yet.
+        participants: Option<Vec<String>>,
     },
     /// A decision, note or next step, about a story of the session or (`null`) the
     /// session; allowed after the session ended too.
@@ -53,12 +55,14 @@ impl From<SessionEdit> for core::SessionEdit {
                 length_minutes,
                 timebox_minutes,
                 deck,
+                participants,
             } => core::SessionEdit::Start(core::SessionStart {
                 story_ids,
                 story_count,
                 length_minutes,
                 timebox_minutes,
                 deck: deck.map(Into::into),
+                participants: participants.unwrap_or_default(),
             }),
             SessionEdit::AddSessionNote {
                 session_id,

@@ -13,9 +13,11 @@ mod estimate;
 pub(crate) mod history;
 mod poker;
 pub(crate) mod ranks;
+mod readers;
 mod room;
 mod session;
 mod session_parts;
+mod session_readers;
 mod settings;
 pub(crate) mod shared;
 mod slices;
@@ -31,6 +33,7 @@ pub use dependencies::DependencyEdit;
 pub use estimate::{EstimateEdit, WsjfPart};
 pub use history::{heads_from_hex, HistoryEdit};
 pub use poker::PokerEdit;
+pub use readers::ReaderEdit;
 pub use room::RoomEdit;
 pub use session::{SessionEdit, SessionStart};
 pub use settings::{SettingsEdit, MAX_POINTS};
@@ -86,6 +89,7 @@ families! {
     Room(RoomEdit) => room::apply,
     Agenda(AgendaEdit) => agenda::apply,
     Poker(PokerEdit) => poker::apply,
+    Reader(ReaderEdit) => readers::apply,
 }
 
 impl From<HistoryEdit> for Edit {

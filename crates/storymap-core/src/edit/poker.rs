@@ -5,6 +5,7 @@ use automerge::transaction::Transactable;
 use automerge::{ObjId, ReadDoc};
 
 use super::session_parts::{invalid, item, new_item, rank_at_end, session, text};
+use super::session_readers::deal_again;
 use super::shared::{clean_title, ensure_map, story_title, write_estimate};
 use super::tx::EditTx;
 use crate::history::{Entity, Recorder};
@@ -123,6 +124,7 @@ fn add_participant(
     rec.tx.put(&entry, NAME, name.as_str())?;
     rec.tx.put(&entry, RANK, rank)?;
     rec.created_id = Some(new_id);
+    deal_again(rec, (session_id, &obj))?;
     Ok(format!("Add {name} to the session"))
 }
 
@@ -140,6 +142,7 @@ fn remove_participant(
         participant_id.to_owned(),
     );
     rec.delete(&entity)?;
+    deal_again(rec, (session_id, &obj))?;
     Ok(format!("Remove {name} from the session"))
 }
 

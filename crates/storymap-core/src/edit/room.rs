@@ -5,6 +5,7 @@ use super::ranks::{place, siblings_in, without};
 use super::session_parts::{
     add_story, in_range, int, item, leave_focus, session, stop_clock, story_entity, text, uint,
 };
+use super::session_readers::deal_again;
 use super::shared::{live, required, story_title};
 use super::tx::EditTx;
 use crate::history::Entity;
@@ -59,6 +60,7 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &RoomEdit) -> Result<String,
         } => {
             let obj = session(rec, session_id, true)?;
             add_story(rec, (session_id, &obj), story_id)?;
+            deal_again(rec, (session_id, &obj))?;
             format!("Add '{}' to the session", story_title(rec.tx, story_id))
         }
         RoomEdit::RemoveStory {
@@ -69,6 +71,7 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &RoomEdit) -> Result<String,
             item(rec, &obj, SESSION_STORIES, "story", story_id)?;
             leave_focus(rec, (session_id, &obj), story_id, time)?;
             rec.delete(&story_entity(session_id, story_id))?;
+            deal_again(rec, (session_id, &obj))?;
             format!(
                 "Take '{}' out of the session",
                 story_title(rec.tx, story_id)

@@ -5,6 +5,8 @@ use automerge::transaction::Transactable;
 use automerge::{ObjType, ReadDoc, ROOT};
 
 use super::session_parts::{in_range, int, invalid, item, new_item, session, stop_clock};
+use super::session_readers::deal_again;
+use super::shared::clean_title;
 use super::shared::{ensure_map, live, required};
 use super::tx::EditTx;
 use crate::history::Entity;
@@ -29,6 +31,9 @@ pub struct SessionStart {
     /// Minutes per story, 5 by default.
     pub timebox_minutes: Option<u32>,
     pub deck: Option<Deck>,
+    /// Who is in the room, in the readers' rotation order (names); each story gets a
+    /// reader in turn.
+    pub participants: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +123,18 @@ fn session_stories(rec: &EditTx<'_, '_>, spec: &SessionStart) -> Result<Vec<Stri
     }
 }
 
+/// The names of who is in the room, cleaned, each once (any case).
+fn participant_names(names: &[String]) -> Result<Vec<String>, CoreError> {
+    let mut unique: Vec<String> = Vec::new();
+    for name in names {
+        let name = clean_title("participant", name)?;
+        if !unique.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            unique.push(name);
+        }
+    }
+    Ok(unique)
+}
+
 fn start(rec: &mut EditTx<'_, '_>, spec: &SessionStart) -> Result<String, CoreError> {
     let tx = &*rec.tx;
     if let Some((open, _)) = entries(tx, &ROOT, SESSIONS)
@@ -132,6 +149,7 @@ fn start(rec: &mut EditTx<'_, '_>, spec: &SessionStart) -> Result<String, CoreEr
     let timebox = in_range("timebox", spec.timebox_minutes.unwrap_or(5), 120)?;
     let facilitator = required("facilitator's name", rec.author, 200)?;
     let story_ids = session_stories(rec, spec)?;
+    let names = participant_names(&spec.participants)?;
     let sessions = ensure_map(rec, &ROOT, SESSIONS)?;
     let (new_id, time) = (rec.create(), rec.time);
     let tx = &mut *rec.tx;
@@ -164,7 +182,21 @@ fn start(rec: &mut EditTx<'_, '_>, spec: &SessionStart) -> Result<String, CoreEr
         tx.put(&entry, STATE, SessionStoryState::Pending.as_str())?;
         tx.put(&entry, SPENT_SECONDS, 0_u64)?;
     }
-    rec.created(Entity::Session(new_id));
+    let people = tx
+        .get(&obj, PARTICIPANTS)?
+        .map(|(_, id)| id)
+        .expect("made above");
+    for (i, (name, rank)) in names
+        .iter()
+        .zip(Rank::sequence(None, names.len()))
+        .enumerate()
+    {
+        let entry = tx.put_object(&people, format!("{new_id}-p-{i}"), ObjType::Map)?;
+        tx.put(&entry, NAME, name.as_str())?;
+        tx.put(&entry, RANK, rank.as_string())?;
+    }
+    rec.created(Entity::Session(new_id.clone()));
+    deal_again(rec, (&new_id, &obj))?;
     Ok(match story_ids.len() {
         1 => "Start a refinement session on 1 story".to_owned(),
         n => format!("Start a refinement session on {n} stories"),

@@ -9,6 +9,7 @@ mod model;
 mod pick;
 mod poker;
 mod read;
+mod readers;
 mod report;
 mod update;
 
@@ -20,10 +21,11 @@ pub use model::{
 };
 pub use pick::{default_session_stories, DEFAULT_SESSION_STORIES};
 pub use poker::{poker_stats, PokerStats};
+pub use readers::deal_readers;
 pub use report::{
     session_report, CriteriaAdded, EstimateChange, Outcome, ReportNote, ReportStory, SessionReport,
     Split,
 };
 pub use update::{stakeholder_update, Format};
 
-pub(crate) use read::{read_one, read_sessions};
+pub(crate) use read::{read_one, read_session, read_sessions};

@@ -73,6 +73,9 @@ pub struct SessionStory {
     /// Time spent in earlier turns.
     pub spent_seconds: u64,
     pub parked_reason: Option<String>,
+    /// The participant who reads it aloud (see [`super::deal_readers`]); `None` when
+    /// nobody is, or that participant left.
+    pub reader: Option<String>,
 }
 
 impl SessionStory {
@@ -89,6 +92,8 @@ impl SessionStory {
 pub struct Participant {
     pub id: String,
     pub name: String,
+    /// Left out of the readers' rotation (still votes and takes part).
+    pub skips_reading: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

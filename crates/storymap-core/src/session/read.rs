@@ -96,23 +96,35 @@ pub(crate) fn read_session<R: ReadDoc>(doc: &R, id: &str, obj: &ObjId) -> Sessio
             id,
         })
         .collect();
-    let stories: Vec<SessionStory> = ranked(doc, obj, SESSION_STORIES)
+    let mut stories: Vec<SessionStory> = ranked(doc, obj, SESSION_STORIES)
         .into_iter()
         .map(|(story_id, item)| SessionStory {
             state: SessionStoryState::parse(&str_field(doc, &item, STATE).unwrap_or_default()),
             started_at: int_field(doc, &item, STARTED_AT),
             spent_seconds: uint(doc, &item, SPENT_SECONDS).unwrap_or(0),
             parked_reason: text(doc, &item, PARKED_REASON),
+            reader: text(doc, &item, READER),
             story_id,
         })
         .collect();
-    let participants = ranked(doc, obj, PARTICIPANTS)
+    let participants: Vec<Participant> = ranked(doc, obj, PARTICIPANTS)
         .into_iter()
         .map(|(id, p)| Participant {
             name: str_field(doc, &p, NAME).unwrap_or_default(),
+            skips_reading: bool_field(doc, &p, SKIPS_READING),
             id,
         })
         .collect();
+    // A reader who left the session (or a teammate removed concurrently) reads nothing.
+    for story in &mut stories {
+        if story
+            .reader
+            .as_ref()
+            .is_some_and(|r| !participants.iter().any(|p| &p.id == r))
+        {
+            story.reader = None;
+        }
+    }
     let story_position = |story_id: &str| {
         stories
             .iter()

@@ -33,6 +33,8 @@ pub struct ReportStory {
     pub outcome: Outcome,
     pub estimate: Option<String>,
     pub points: Option<f64>,
+    /// Who read it aloud (a participant's name).
+    pub reader: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +108,23 @@ impl SessionReport {
             .filter_map(|s| s.points)
             // Not `sum()`: an empty f64 sum is -0, which would print as "-0 pts".
             .fold(0.0, |total, p| total + p)
+    }
+
+    /// Who read which stories of those worked on, in the order they first read.
+    pub fn readers(&self) -> Vec<(String, Vec<String>)> {
+        let mut readers: Vec<(String, Vec<String>)> = Vec::new();
+        let read = self
+            .stories
+            .iter()
+            .filter(|s| s.outcome != Outcome::NotDiscussed);
+        for story in read {
+            let Some(name) = &story.reader else { continue };
+            match readers.iter_mut().find(|(n, _)| n == name) {
+                Some((_, titles)) => titles.push(story.title.clone()),
+                None => readers.push((name.clone(), vec![story.title.clone()])),
+            }
+        }
+        readers
     }
 
     /// Who input is needed from, with how many stories wait for each, first named first.
@@ -299,12 +318,17 @@ pub fn session_report(
         let estimate = story.and_then(|s| s.estimate.clone());
         let points = Estimate::read(estimate.as_deref())
             .and_then(|e| e.points(&model.settings.tshirt_points));
+        let reader = entry.reader.as_ref().and_then(|r| {
+            let who = session.participants.iter().find(|p| &p.id == r);
+            who.map(|p| p.name.clone())
+        });
         report.stories.push(ReportStory {
             story_id: id.to_owned(),
             title,
             outcome,
             estimate,
             points,
+            reader,
         });
     }
     for note in &session.notes {

@@ -158,7 +158,7 @@ fn note(format: Format, note: &ReportNote) -> String {
 }
 
 /// The stakeholder update: the sentence, the headline, then decisions, splits, estimate
-/// changes, criteria added, open blockers and next steps (empty sections left out).
+/// changes, criteria added, open blockers, who read what and next steps (empty sections left out).
 pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
     let mut out = match format {
         Format::Markdown => format!(
@@ -218,6 +218,19 @@ pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
         format,
         "Open blockers",
         report.open_blockers.clone(),
+    );
+    section(
+        &mut out,
+        format,
+        "Read by",
+        report
+            .readers()
+            .into_iter()
+            .map(|(name, titles)| {
+                let titles: Vec<String> = titles.iter().map(|s| t(s)).collect();
+                format!("{name}: {}", titles.join(", "))
+            })
+            .collect(),
     );
     section(
         &mut out,

@@ -15,7 +15,7 @@ describe("Session runner", () => {
     fireEvent.click(screen.getByTestId("session-start-submit"));
     await screen.findAllByTestId("session-story");
     expect(backend.edits.map((item) => item.edit).filter((edit) => edit.kind === "startSession")).toEqual([
-      { kind: "startSession", storyIds: null, storyCount: 10, lengthMinutes: 90, timeboxMinutes: 5, deck: "fibonacci" },
+      { kind: "startSession", storyIds: null, storyCount: 10, lengthMinutes: 90, timeboxMinutes: 5, deck: "fibonacci", participants: [] },
     ]);
     expect(screen.getAllByTestId("session-story").map((row) => row.getAttribute("data-story-id"))).toEqual(["st-1", "st-3", "st-4", "st-5"]);
     expect(sessionStory("st-1").getAttribute("data-state")).toBe("discussing");

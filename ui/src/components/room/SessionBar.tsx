@@ -1,9 +1,10 @@
 //! The slim, large session bar along the bottom of the wall: the session clock and agenda item,
-//! the story in focus with its timebox, and "Next story".
+//! the story in focus with its reader and timebox, and "Next story".
 import type { SessionView } from "../../bindings/SessionView";
 import { nextStoryId } from "../../model/room";
 import { ChevronRightIcon } from "../Icons";
 import type { SendSessionEdit } from "./liveSession";
+import { ReadBy, readerName } from "./Readers";
 import { SessionClock } from "./SessionClock";
 import { TimeboxBar } from "./TimeboxBar";
 import { useNow } from "./useNow";
@@ -20,6 +21,7 @@ export function SessionBar({ session, readAt, send }: { session: SessionView; re
         {focused ? (
           <>
             <span className="session-bar-title">{focused.title}</span>
+            <ReadBy name={readerName(session, focused)} className="is-large" />
             <TimeboxBar story={focused} readAt={readAt} now={now} large />
           </>
         ) : (

@@ -10,6 +10,7 @@ import type { LiveSession, SendSessionEdit } from "./liveSession";
 import { NotesLog } from "./NotesLog";
 import { PastSessions } from "./PastSessions";
 import { Poker } from "./Poker";
+import { ReaderRotation } from "./Readers";
 import { TimerIcon } from "./RoomIcons";
 import { SessionClock } from "./SessionClock";
 import { SessionStoryList } from "./SessionStoryList";
@@ -81,6 +82,7 @@ export function SessionPanel({ live, view, past, send, onStart, onEnd, onSummary
             ) : (
               <p className="drawer-state">Pick a story below to discuss it.</p>
             )}
+            <ReaderRotation session={session} send={send} />
             <SessionStoryList session={session} view={view} readAt={live.readAt} now={now} send={send} />
             <AgendaList session={session} now={now} send={send} />
           </>

@@ -1,5 +1,6 @@
 //! The session's stories in order: where each stands (pending, discussing, refined, parked),
-//! its estimate and time; clicking one brings it into focus. Stories can be added or removed.
+//! its estimate, time and reader; clicking one brings it into focus. Stories can be added or
+//! removed.
 import type { MapView } from "../../bindings/MapView";
 import type { SessionStoryState } from "../../bindings/SessionStoryState";
 import type { SessionStoryView } from "../../bindings/SessionStoryView";
@@ -7,6 +8,7 @@ import type { SessionView } from "../../bindings/SessionView";
 import { formatClock, isOverrun, liveSpentSeconds } from "../../model/room";
 import { CloseIcon } from "../Icons";
 import type { SendSessionEdit } from "./liveSession";
+import { ReaderPicker } from "./Readers";
 
 const STATE_NAMES: Record<SessionStoryState, string> = {
   pending: "To do",
@@ -31,6 +33,7 @@ export function SessionStoryList({ session, view, readAt, now, send }: { session
             story={story}
             focused={story.storyId === session.focus}
             spent={liveSpentSeconds(story, readAt, now)}
+            reader={<ReaderPicker session={session} story={story} send={send} />}
             onFocus={() => void send({ kind: "focusSessionStory", sessionId, storyId: story.storyId })}
             onRemove={() => void send({ kind: "removeSessionStory", sessionId, storyId: story.storyId })}
           />
@@ -62,7 +65,22 @@ function countDone(stories: readonly SessionStoryView[]): number {
   return stories.filter((story) => story.state === "refined" || story.state === "parked").length;
 }
 
-function Row({ story, focused, spent, onFocus, onRemove }: { story: SessionStoryView; focused: boolean; spent: number; onFocus: () => void; onRemove: () => void }) {
+function Row({
+  story,
+  focused,
+  spent,
+  reader,
+  onFocus,
+  onRemove,
+}: {
+  story: SessionStoryView;
+  focused: boolean;
+  spent: number;
+  /** Who reads it, and the picker to change that. */
+  reader: React.ReactNode;
+  onFocus: () => void;
+  onRemove: () => void;
+}) {
   const gone = story.status === null;
   return (
     <li
@@ -83,6 +101,7 @@ function Row({ story, focused, spent, onFocus, onRemove }: { story: SessionStory
         </span>
         {story.parkedReason !== null && <span className="session-story-reason">Parked: {story.parkedReason}</span>}
       </button>
+      {reader}
       <button type="button" className="mini-button" aria-label={`Take ${story.title} out of the session`} title="Take out of the session" onClick={onRemove}>
         <CloseIcon size={14} />
       </button>

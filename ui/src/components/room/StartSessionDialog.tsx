@@ -1,5 +1,6 @@
 //! "Start a session": which stories (Rust's default pick of the top N, or chosen by hand), the
-//! length, the timebox per story and the deck. Rust seeds the agenda from the length.
+//! length, the timebox per story, the deck, and who is in the room (the last session's people
+//! by default; Rust deals the stories to them in turn as readers). Rust seeds the agenda.
 import { useState } from "react";
 import type { Deck } from "../../bindings/Deck";
 import type { MapEdit } from "../../bindings/MapEdit";
@@ -14,13 +15,33 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
-export function StartSessionDialog({ view, onClose, onStart }: { view: MapView; onClose: () => void; onStart: (edit: StartEdit) => void }) {
+/** Names typed one per comma or line, trimmed, empty ones left out. */
+export function participantNames(text: string): string[] {
+  return text
+    .split(/[,\n]/u)
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}
+
+export function StartSessionDialog({
+  view,
+  lastParticipants,
+  onClose,
+  onStart,
+}: {
+  view: MapView;
+  /** Who took part in the last session: the room's default. */
+  lastParticipants: readonly string[];
+  onClose: () => void;
+  onStart: (edit: StartEdit) => void;
+}) {
   const [pick, setPick] = useState<"top" | "chosen">("top");
   const [count, setCount] = useState("10");
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [length, setLength] = useState("90");
   const [timebox, setTimebox] = useState("5");
   const [deck, setDeck] = useState<Deck>("fibonacci");
+  const [people, setPeople] = useState(lastParticipants.join(", "));
 
   const storyCount = wholeNumber(count, 1, 100);
   const lengthMinutes = wholeNumber(length, 5, 480);
@@ -37,6 +58,7 @@ export function StartSessionDialog({ view, onClose, onStart }: { view: MapView; 
       lengthMinutes,
       timeboxMinutes,
       deck,
+      participants: participantNames(people),
     });
   };
 
@@ -129,6 +151,20 @@ export function StartSessionDialog({ view, onClose, onStart }: { view: MapView; 
             </select>
           </label>
         </div>
+        <label className="field">
+          <span className="field-label">Who is in the room</span>
+          <input
+            type="text"
+            className="field-input"
+            data-testid="session-participants"
+            placeholder="Ana, Ben, Cy"
+            value={people}
+            onChange={(event) => {
+              setPeople(event.target.value);
+            }}
+          />
+          <span className="field-help">Names, separated by commas. Each story gets a reader in turn, so everyone reads; you can change a reader or skip someone during the session.</span>
+        </label>
         <p className="field-help">The agenda follows the 90-minute rhythm, scaled to the length; you can edit it once started.</p>
       </form>
     </Dialog>

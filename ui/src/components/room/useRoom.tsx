@@ -127,6 +127,7 @@ export function useRoom({ backend, view, send, onToast, openStory }: RoomOptions
       {starting && (
         <StartSessionDialog
           view={view}
+          lastParticipants={past.find((item) => !item.open)?.participants ?? []}
           onClose={() => {
             setStarting(false);
           }}
