@@ -115,7 +115,7 @@ h1 { font-size: 34px; line-height: 1.15; }
   .summary .update, .page-meta { font-size: 9.5pt; }
   .scroll { overflow: visible; }
   .grid { min-width: 0 !important; }
-  .label-col { width: 120pt; }
+  .label-col { width: 96pt; }
   thead { display: table-header-group; }
   .band-label, .corner { position: static; background: #ffffff; }
   .activity, .step { font-size: 9pt; padding: 5pt 6pt; }
@@ -124,7 +124,8 @@ h1 { font-size: 34px; line-height: 1.15; }
   .cell { padding: 6pt 3pt 8pt; }
   .card { box-shadow: none; padding: 5pt 6pt; margin-bottom: 5pt; border-radius: 6pt; }
   .card-title { font-size: 9pt; }
-  .card-meta span, .card-checks span { font-size: 7pt; padding: 2pt 4pt; }
+  .card-meta span, .card-checks span { font-size: 7pt; padding: 2pt 4pt; white-space: normal; line-height: 1.2; }
+  .card { overflow: hidden; }
   .page-foot { font-size: 8pt; }
 }
 "#;
