@@ -3,7 +3,7 @@
 # checks first and only does work when something is missing or stale.
 #
 #   bash scripts/setup.sh                     # system packages + npm dependencies
-#   bash scripts/setup.sh --with-test-tools   # also tauri-driver (for the e2e suite)
+#   bash scripts/setup.sh --with-test-tools   # also tauri-driver (e2e suite) and Chromium (HTML export test)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,6 +31,8 @@ packages=(
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick
   xclip xdotool
 )
+# The stakeholder page's test opens it in headless Chromium (crates/storymap-cli/tests/html.rs).
+if ((with_test_tools)); then packages+=(chromium); fi
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then

@@ -15,17 +15,8 @@ use storymap_api::{
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::command_table::commands;
-use crate::state::AppState;
+use crate::state::{prepare_in_background, AppState};
 use crate::sync::SyncRunner;
-
-/// Loads the map's document after its projection is on screen, so the first edit of a
-/// large map does not wait for it.
-fn prepare_in_background(app: AppHandle, map_id: String) {
-    tauri::async_runtime::spawn_blocking(move || {
-        // A failure surfaces again, with its message, on the first edit.
-        let _ = app.state::<AppState>().with(|w| w.prepare(&map_id));
-    });
-}
 
 commands! {
     /// Repairs the damaged database found at start: each map rebuilt from its data still
@@ -212,6 +203,17 @@ commands! {
     ) -> Result<(), ApiError> {
         // Drawing a large map takes a moment; like every command it runs off the main thread.
         state.with(|w| w.export_image(&map_id, format, scope, &path))
+    }
+
+    /// Writes the stakeholder page of the map or one slice: one self-contained, read-only
+    /// HTML file (no scripts, nothing loaded from the network) to mail to stakeholders.
+    pub async fn export_html(
+        state: State<'_, AppState>;
+        map_id: String,
+        scope: ImageScope,
+        path: PathBuf,
+    ) -> Result<(), ApiError> {
+        state.with(|w| w.export_html(&map_id, scope, &path))
     }
 
     /// Reads a .storymap file: merged into the same map when we have it, else added.

@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 
 use storymap_api::{ApiError, ErrorCode, Workspace};
+use tauri::{AppHandle, Manager};
 
 pub struct AppState {
     workspace: Mutex<Result<Workspace, ApiError>>,
@@ -55,4 +56,13 @@ impl AppState {
             Err(error) => Err(error.clone()),
         }
     }
+}
+
+/// Loads the map's document after its projection is on screen, so the first edit of a
+/// large map does not wait for it.
+pub(crate) fn prepare_in_background(app: AppHandle, map_id: String) {
+    tauri::async_runtime::spawn_blocking(move || {
+        // A failure surfaces again, with its message, on the first edit.
+        let _ = app.state::<AppState>().with(|w| w.prepare(&map_id));
+    });
 }

@@ -26,6 +26,7 @@ mod workspace_backup;
 mod workspace_edit;
 mod workspace_export;
 mod workspace_history;
+mod workspace_html;
 mod workspace_image;
 mod workspace_jira;
 mod workspace_repair;

@@ -24,6 +24,7 @@ pub fn export(
         ExportCommand::Png(args) => image::png(workspace, args),
         ExportCommand::Svg(args) => image::svg(workspace, args),
         ExportCommand::Pdf(args) => image::pdf(workspace, args),
+        ExportCommand::Html(args) => image::html(workspace, args),
         ExportCommand::JiraCsv { map, output } => {
             let map_id = workspace.resolve_map(&map)?;
             match output {

@@ -1,4 +1,5 @@
-//! `storymap export png|svg|pdf`: the map, or one release slice, as an image file.
+//! `storymap export png|svg|pdf|html`: the map, or one release slice, as an image file or
+//! the stakeholder page.
 
 use std::path::PathBuf;
 
@@ -48,13 +49,24 @@ pub fn pdf(workspace: &Workspace, args: PdfArgs) -> Result<(), ApiError> {
     export(workspace, ImageFormat::Pdf { paper }, args.image)
 }
 
+pub fn html(workspace: &mut Workspace, args: ImageArgs) -> Result<(), ApiError> {
+    let (map_id, scope) = scope(workspace, &args)?;
+    workspace.export_html(&map_id, scope, &args.output)
+}
+
 fn export(workspace: &Workspace, format: ImageFormat, args: ImageArgs) -> Result<(), ApiError> {
+    let (map_id, scope) = scope(workspace, &args)?;
+    workspace.export_image(&map_id, format, scope, &args.output)
+}
+
+/// The map's id and what of it to draw: the whole map, or the slice `--slice` names.
+fn scope(workspace: &Workspace, args: &ImageArgs) -> Result<(String, ImageScope), ApiError> {
     let map_id = workspace.resolve_map(&args.map)?;
-    let scope = match args.slice {
+    let scope = match &args.slice {
         Some(name) => ImageScope::Slice {
-            release_id: workspace.resolve_slice(&map_id, &name)?,
+            release_id: workspace.resolve_slice(&map_id, name)?,
         },
         None => ImageScope::WholeMap,
     };
-    workspace.export_image(&map_id, format, scope, &args.output)
+    Ok((map_id, scope))
 }

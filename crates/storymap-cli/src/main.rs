@@ -209,6 +209,8 @@ enum ExportCommand {
     Svg(image::ImageArgs),
     /// The map (or one slice) as a paginated landscape PDF to print and hand out.
     Pdf(image::PdfArgs),
+    /// The stakeholder page: the map (or one slice) as one self-contained, read-only HTML file.
+    Html(image::ImageArgs),
 }
 
 fn io_error(what: String) -> impl FnOnce(std::io::Error) -> ApiError {

@@ -1,6 +1,7 @@
 //! Map images: the story map drawn like the app — the backbone of activities and steps,
 //! release slices as bands with their roll-ups, cards with status and estimate — as a
-//! self-contained SVG, a PNG, or a paginated PDF to hand out.
+//! self-contained SVG, a PNG, or a paginated PDF to hand out; and the stakeholder page, one
+//! self-contained read-only HTML file of the map with each card's readiness (`html/`).
 //!
 //! Pure: it reads a `storymap_core::MapModel` and returns bytes; the caller writes files and passes in
 //! anything that changes (the date printed on PDF pages). Drawing a large map takes a while,
@@ -10,11 +11,13 @@
 mod draw;
 mod fonts;
 mod grid;
+mod html;
 mod print;
 mod raster;
 mod svg;
 mod text;
 
+pub use html::{render_html, HtmlPage, SessionSummary, CONTENT_SECURITY_POLICY};
 pub use print::{print_pages, render_pdf, Paper, PrintOptions};
 pub use raster::{render_png, MAX_PNG_SIDE};
 pub use svg::render_svg;

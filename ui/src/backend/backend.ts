@@ -92,6 +92,8 @@ export interface Backend {
   saveStakeholderUpdate(path: string, text: string): Promise<void>;
   /** Draws the whole map or one slice as PNG, SVG or PDF and writes it to the path. */
   exportImage(mapId: string, format: ImageFormat, scope: ImageScope, path: string): Promise<void>;
+  /** Writes the stakeholder page of the whole map or one slice: one self-contained, read-only HTML file. */
+  exportHtml(mapId: string, scope: ImageScope, path: string): Promise<void>;
 
   /**
    * What changed since the last sync, the last opening or a date: per story, who and when.
@@ -129,7 +131,7 @@ export interface Backend {
 }
 
 /** The kinds of file the app reads or writes through the system's file dialogs. */
-export type FileKind = "storymap" | "jiraCsv" | "markdown" | "text" | "png" | "svg" | "pdf";
+export type FileKind = "storymap" | "jiraCsv" | "markdown" | "text" | "png" | "svg" | "pdf" | "html";
 
 /** Stops a subscription; safe to call more than once. */
 export type Unsubscribe = () => void;

@@ -69,6 +69,7 @@ describe("tauriBackend", () => {
     await tauriBackend.exportJiraCsvFile("m1", "/home/ann/Shop.csv");
     await tauriBackend.exportMarkdownFile("m1", "/home/ann/Shop.md");
     await tauriBackend.exportImage("m1", { kind: "pdf", paper: "letter" }, { kind: "slice", releaseId: "r1" }, "/home/ann/Shop.pdf");
+    await tauriBackend.exportHtml("m1", { kind: "wholeMap" }, "/home/ann/Shop.html");
     expect(invoke.mock.calls).toEqual([
       ["list_maps"],
       ["open_start_map"],
@@ -101,6 +102,7 @@ describe("tauriBackend", () => {
       ["export_jira_csv_file", { mapId: "m1", path: "/home/ann/Shop.csv" }],
       ["export_markdown_file", { mapId: "m1", path: "/home/ann/Shop.md" }],
       ["export_image", { mapId: "m1", format: { kind: "pdf", paper: "letter" }, scope: { kind: "slice", releaseId: "r1" }, path: "/home/ann/Shop.pdf" }],
+      ["export_html", { mapId: "m1", scope: { kind: "wholeMap" }, path: "/home/ann/Shop.html" }],
     ]);
   });
 

@@ -14,6 +14,7 @@ const FILE_DIALOGS: Record<FileKind, { save: string; open: string; name: string;
   png: { save: "Export as PNG", open: "Open a PNG image", name: "PNG image", extensions: ["png"] },
   svg: { save: "Export as SVG", open: "Open an SVG image", name: "SVG image", extensions: ["svg"] },
   pdf: { save: "Export as PDF", open: "Open a PDF", name: "PDF document", extensions: ["pdf"] },
+  html: { save: "Export the stakeholder page", open: "Open a web page", name: "Web page", extensions: ["html"] },
 };
 
 function filters(kind: FileKind) {
@@ -68,6 +69,9 @@ export const tauriBackend: Backend = {
   },
   exportImage: async (mapId, format, scope, path) => {
     await commands.exportImage(mapId, format, scope, path);
+  },
+  exportHtml: async (mapId, scope, path) => {
+    await commands.exportHtml(mapId, scope, path);
   },
   sessions: (mapId) => commands.sessions(mapId),
   session: (mapId, sessionId) => commands.session(mapId, sessionId),

@@ -69,6 +69,8 @@ export const commands = {
   exportMapFile: (mapId: string, path: string) => invoke<null>("export_map_file", { mapId, path }),
   /** Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path. */
   exportImage: (mapId: string, format: ImageFormat, scope: ImageScope, path: string) => invoke<null>("export_image", { mapId, format, scope, path }),
+  /** Writes the stakeholder page of the map or one slice: one self-contained, read-only HTML file (no scripts, nothing loaded from the network) to mail to stakeholders. */
+  exportHtml: (mapId: string, scope: ImageScope, path: string) => invoke<null>("export_html", { mapId, scope, path }),
   /** Reads a .storymap file: merged into the same map when we have it, else added. */
   importMapFile: (path: string) => invoke<ReceivedMapView>("import_map_file", { path }),
   /** The rolling backups of one map (or of every map), newest first. */

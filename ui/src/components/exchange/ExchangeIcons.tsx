@@ -37,6 +37,15 @@ export function PageIcon(props: IconProps) {
   );
 }
 
+export function WebPageIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="1.75" y="2.5" width="12.5" height="11" rx="1.25" />
+      <path d="M1.75 5.5h12.5M4.5 8.25h7M4.5 10.75h4.5" />
+    </Svg>
+  );
+}
+
 export function ArchiveIcon(props: IconProps) {
   return (
     <Svg {...props}>

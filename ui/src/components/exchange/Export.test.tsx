@@ -71,6 +71,19 @@ describe("exporting the open map", () => {
     ]);
   });
 
+  it("writes the stakeholder page of one slice, with no paper to choose", async () => {
+    const backend = await openExport();
+    choose("export-html");
+    expect(screen.queryByTestId("export-paper")).toBeNull();
+    fireEvent.change(screen.getByTestId("export-scope"), { target: { value: "r-mvp" } });
+    await exportAs(backend, "/out/Online grocery shop - MVP.html");
+    expect(backend.savePathsAsked).toEqual(["Online grocery shop - MVP.html"]);
+    expect(backend.fileKindsAsked).toEqual(["html"]);
+    expect(backend.written).toEqual([
+      { kind: "html", mapId: "map-1", path: "/out/Online grocery shop - MVP.html", scope: { kind: "slice", releaseId: "r-mvp" } },
+    ]);
+  });
+
   it("still writes .storymap files, with their whole history", async () => {
     const backend = await openExport();
     choose("export-storymap");

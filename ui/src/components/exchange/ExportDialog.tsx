@@ -1,5 +1,6 @@
-//! "Export": the open map as a Jira CSV, a Markdown outline, a PNG/SVG picture or a PDF (whole
-//! map or one slice, A4 or Letter), or a `.storymap` file. The system's save dialog asks where,
+//! "Export": the open map as a Jira CSV, a Markdown outline, a PNG/SVG picture, a PDF (whole
+//! map or one slice, A4 or Letter), the stakeholder page (HTML, whole map or one slice), or a
+//! `.storymap` file. The system's save dialog asks where,
 //! proposing a name from the map; the backend writes the file. Its refusals show inline.
 import { useId, useState } from "react";
 import type { Backend } from "../../backend/backend";
@@ -9,7 +10,7 @@ import type { PaperSize } from "../../bindings/PaperSize";
 import { errorMessage } from "../../model/errors";
 import { Dialog } from "../Dialog";
 import { FormError } from "../sync/FormError";
-import { ArchiveIcon, OutlineIcon, PageIcon, PictureIcon, TableIcon } from "./ExchangeIcons";
+import { ArchiveIcon, OutlineIcon, PageIcon, PictureIcon, TableIcon, WebPageIcon } from "./ExchangeIcons";
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from "./exportFormats";
 import { baseName, exportFileName } from "./fileNames";
 
@@ -19,6 +20,7 @@ const ICONS: Record<ExportFormatId, React.ComponentType<{ size?: number }>> = {
   png: PictureIcon,
   svg: PictureIcon,
   pdf: PageIcon,
+  html: WebPageIcon,
   storymap: ArchiveIcon,
 };
 
@@ -58,6 +60,8 @@ export function ExportDialog({ backend, view, onExported, onClose }: ExportDialo
         return backend.exportImage(mapId, { kind: chosen.id }, scope, path);
       case "pdf":
         return backend.exportImage(mapId, { kind: "pdf", paper }, scope, path);
+      case "html":
+        return backend.exportHtml(mapId, scope, path);
       case "storymap":
         return backend.exportMapFile(mapId, path);
     }
@@ -143,7 +147,7 @@ export function ExportDialog({ backend, view, onExported, onClose }: ExportDialo
         {format?.image && (
           <div className="export-options">
             <label className="field">
-              <span className="field-label">What to draw</span>
+              <span className="field-label">{format.id === "html" ? "What to show" : "What to draw"}</span>
               <select
                 className="field-select"
                 data-testid="export-scope"

@@ -132,6 +132,10 @@ export abstract class FakeExchange extends FakeHistory {
     return this.write({ kind: format.kind, mapId, path, format: structuredClone(format), scope: structuredClone(scope) });
   }
 
+  exportHtml(mapId: string, scope: ImageScope, path: string): Promise<void> {
+    return this.write({ kind: "html", mapId, path, scope: structuredClone(scope) });
+  }
+
   private write(file: FileWritten): Promise<void> {
     const failure = this.exchangeFailures.shift();
     if (failure) return Promise.reject(failure);
