@@ -28,6 +28,7 @@ fn the_page_is_written_whole_with_the_last_sessions_update() {
         length_minutes: Some(45),
         timebox_minutes: None,
         deck: None,
+        participants: None,
     };
     workspace.apply_edit(&map_id, MapEdit::from(start)).unwrap();
     workspace

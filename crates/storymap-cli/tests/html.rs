@@ -44,6 +44,7 @@ fn make_shop(data_dir: &Path) {
         length_minutes: Some(45),
         timebox_minutes: None,
         deck: None,
+        participants: None,
     }))
     .created_id
     .unwrap();
