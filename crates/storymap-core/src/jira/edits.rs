@@ -3,7 +3,7 @@
 
 use super::import_plan::{Change, JiraImportPlan, PlannedStory};
 use crate::{BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, SliceEdit, StoryEdit};
-use crate::{Edit, JiraItem, Story, StoryField, StoryStatus};
+use crate::{DependencyEdit, Edit, JiraItem, Story, StoryField, StoryStatus, WsjfPart};
 
 /// What differs between a row and the map's story (`None`: a story the import creates,
 /// which starts as an idea with the row's title). Nothing is removed: labels and criteria
@@ -45,8 +45,41 @@ pub(crate) fn story_changes(row: &PlannedStory, story: Option<&Story>) -> Vec<Ch
     if let Some(new) = row.jira_key.as_ref().filter(|k| Some(k.as_str()) != key) {
         changes.push(Change::Key(new.clone()));
     }
+    refinement_changes(row, story, &mut changes);
     changes
 }
+
+/// The WSJF parts and the blocker the row sets, where they differ from the story's.
+fn refinement_changes(row: &PlannedStory, story: Option<&Story>, changes: &mut Vec<Change>) {
+    let inputs = story.map(|s| s.details.wsjf).unwrap_or_default();
+    let now = [
+        inputs.value,
+        inputs.time_criticality,
+        inputs.risk_reduction,
+        inputs.job_size,
+    ];
+    for ((part, new), old) in WSJF_PARTS_IN_ORDER.into_iter().zip(row.wsjf).zip(now) {
+        if let Some(value) = new.filter(|v| Some(*v) != old) {
+            changes.push(Change::Wsjf(part, value));
+        }
+    }
+    let blocked = story.and_then(|s| s.details.blocked_reason.as_deref());
+    if let Some(reason) = row
+        .blocked_reason
+        .as_ref()
+        .filter(|r| Some(r.as_str()) != blocked)
+    {
+        changes.push(Change::Blocked(reason.clone()));
+    }
+}
+
+/// [`WsjfPart`]s in the order the plan keeps them.
+const WSJF_PARTS_IN_ORDER: [WsjfPart; 4] = [
+    WsjfPart::Value,
+    WsjfPart::TimeCriticality,
+    WsjfPart::RiskReduction,
+    WsjfPart::JobSize,
+];
 
 /// The import's edits in order, each with the fresh id it creates under.
 struct EditList<'a> {
@@ -93,8 +126,8 @@ impl EditList<'_> {
         ids
     }
 
-    /// One story: added in its cell when new, then each of its changes.
-    fn story(&mut self, story: &PlannedStory, step_ids: &[String], slice_ids: &[String]) {
+    /// One story: added in its cell when new, then each of its changes; answers its id.
+    fn story(&mut self, story: &PlannedStory, step_ids: &[String], slice_ids: &[String]) -> String {
         let story_id = match (&story.existing, story.place) {
             (Some(id), _) => id.clone(),
             (None, Some((step, slice))) => self.push(Edit::from(CardEdit::AddStory {
@@ -109,6 +142,7 @@ impl EditList<'_> {
                 self.push(edit);
             }
         }
+        story_id
     }
 
     /// The edit that makes one change; a new criterion is added here, and answers the edit
@@ -157,6 +191,16 @@ impl EditList<'_> {
                 item: JiraItem::Story(story_id),
                 key: Some(key),
             }),
+            Change::Wsjf(part, value) => Edit::from(EstimateEdit::SetWsjf {
+                story_id,
+                part,
+                value: Some(value),
+            }),
+            Change::Blocked(text) => Edit::from(StoryEdit::SetText {
+                story_id,
+                field: StoryField::BlockedReason,
+                text,
+            }),
         })
     }
 }
@@ -190,8 +234,20 @@ impl JiraImportPlan {
                 })),
             })
             .collect();
-        for story in &self.stories {
-            list.story(story, &step_ids, &slice_ids);
+        let story_ids: Vec<String> = self
+            .stories
+            .iter()
+            .map(|story| list.story(story, &step_ids, &slice_ids))
+            .collect();
+        // Links last: both ends exist by then, the new ones included.
+        for (story, story_id) in self.stories.iter().zip(&story_ids) {
+            for dependency in &story.depends_on {
+                list.push(Edit::from(DependencyEdit::SetDependency {
+                    story_id: story_id.clone(),
+                    depends_on: story_ids[*dependency].clone(),
+                    on: true,
+                }));
+            }
         }
         list.edits
     }

@@ -1,10 +1,37 @@
 //! A map as a CSV for Jira's External System Import: epics (activities), then stories,
-//! linked by `Parent` = the epic's `Issue id` in the file; known issue keys kept.
+//! linked by `Parent` = the epic's `Issue id` in the file; known issue keys kept. Beyond
+//! Jira's own fields, custom fields carry the estimate as written (T-shirt sizes, "?"),
+//! the WSJF parts and what blocks a story (with Jira's `Flagged`), and "Blocks" issue
+//! links its dependencies, so an export imported again loses nothing Jira can hold.
 
 use super::status::jira_status;
 use super::text::{join_description, points_of};
 use super::IMPORTED_STEP;
-use crate::{MapModel, UNPLANNED};
+use std::collections::HashMap;
+
+use crate::{MapModel, Story, UNPLANNED};
+
+/// After the fixed columns and before the labels.
+const REFINEMENT: [&str; 7] = [
+    "Custom field (Storymap estimate)",
+    "Custom field (Business Value)",
+    "Custom field (Time Criticality)",
+    "Custom field (Risk Reduction/Opportunity Enablement)",
+    "Custom field (Job Size)",
+    "Custom field (Flagged)",
+    "Custom field (Blocked reason)",
+];
+
+/// The WSJF parts of a story, as cells in `REFINEMENT`'s order.
+fn wsjf_cells(inputs: &crate::refine::WsjfInputs) -> [String; 4] {
+    let parts = [
+        inputs.value,
+        inputs.time_criticality,
+        inputs.risk_reduction,
+        inputs.job_size,
+    ];
+    parts.map(|p| p.map(|v| v.to_string()).unwrap_or_default())
+}
 
 const FIXED: [&str; 11] = [
     "Issue Type",
@@ -20,68 +47,61 @@ const FIXED: [&str; 11] = [
     "Component/s",
 ];
 
-/// The map as CSV text (UTF-8, no BOM, `\n` line ends). A story's step becomes its
-/// component unless it is the "Imported" step, its slice its fix version unless it is
-/// "Unplanned"; acceptance criteria go below a heading in the description.
-pub fn export_csv(model: &MapModel) -> String {
-    let label_columns = model
-        .stories
-        .iter()
-        .map(|s| s.details.labels.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let header: Vec<&str> = FIXED
-        .iter()
-        .copied()
-        .chain(std::iter::repeat_n("Labels", label_columns))
-        .collect();
-    write(&mut writer, &header);
-    let mut epic_ids = std::collections::HashMap::new();
-    for (index, activity) in model.activities.iter().enumerate() {
-        let issue_id = (index + 1).to_string();
-        epic_ids.insert(activity.id.as_str(), issue_id.clone());
-        let key = activity.jira_key.clone().unwrap_or_default();
-        let mut row = vec!["Epic".to_owned(), key, issue_id, String::new()];
-        row.extend([activity.title.clone(), activity.title.clone()]);
-        row.extend(["", "", "", "", ""].map(str::to_owned));
-        row.resize(header.len(), String::new());
-        write(&mut writer, &row);
+/// What a story's row needs from the rest of the map: names and issue ids by map id.
+struct Lookup<'a> {
+    steps: HashMap<&'a str, &'a str>,
+    slices: HashMap<&'a str, &'a str>,
+    epic_ids: HashMap<&'a str, String>,
+    /// A story's issue id in the file, for the links of the stories that depend on it.
+    story_ids: HashMap<&'a str, String>,
+    label_columns: usize,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(model: &'a MapModel) -> Self {
+        let epics = model.activities.len();
+        Lookup {
+            steps: (model.activities.iter().flat_map(|a| &a.steps))
+                .map(|s| (s.id.as_str(), s.title.as_str()))
+                .collect(),
+            slices: (model.releases.iter())
+                .map(|r| (r.id.as_str(), r.title.as_str()))
+                .collect(),
+            epic_ids: (model.activities.iter().enumerate())
+                .map(|(i, a)| (a.id.as_str(), (i + 1).to_string()))
+                .collect(),
+            story_ids: (model.stories.iter().enumerate())
+                .map(|(i, s)| (s.id.as_str(), (epics + i + 1).to_string()))
+                .collect(),
+            label_columns: (model.stories.iter())
+                .map(|s| s.details.labels.len())
+                .max()
+                .unwrap_or(0)
+                .max(1),
+        }
     }
-    let steps: std::collections::HashMap<&str, &str> = model
-        .activities
-        .iter()
-        .flat_map(|a| &a.steps)
-        .map(|s| (s.id.as_str(), s.title.as_str()))
-        .collect();
-    let slices: std::collections::HashMap<&str, &str> = model
-        .releases
-        .iter()
-        .map(|r| (r.id.as_str(), r.title.as_str()))
-        .collect();
-    for (index, story) in model.stories.iter().enumerate() {
-        let is_bug = story.details.labels.iter().any(|l| l == "bug");
-        let criteria: Vec<(String, bool)> = story
-            .acceptance_criteria
-            .iter()
+
+    fn story_row(&self, story: &Story) -> Vec<String> {
+        let name =
+            |names: &HashMap<&str, &'a str>, id: &str| names.get(id).copied().unwrap_or_default();
+        let (step, slice) = (
+            name(&self.steps, &story.step_id),
+            name(&self.slices, &story.release_id),
+        );
+        let details = &story.details;
+        let criteria: Vec<(String, bool)> = (story.acceptance_criteria.iter())
             .map(|c| (c.text.clone(), c.done))
             .collect();
-        let step = steps
-            .get(story.step_id.as_str())
-            .copied()
-            .unwrap_or_default();
-        let slice = slices
-            .get(story.release_id.as_str())
-            .copied()
-            .unwrap_or_default();
+        let is_bug = details.labels.iter().any(|l| l == "bug");
+        let points = points_of(story.estimate.as_deref());
         let mut row = vec![
             if is_bug { "Bug" } else { "Story" }.to_owned(),
-            story.details.jira_key.clone().unwrap_or_default(),
-            (model.activities.len() + index + 1).to_string(),
-            epic_ids
+            details.jira_key.clone().unwrap_or_default(),
+            self.story_ids
+                .get(story.id.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            self.epic_ids
                 .get(story.activity_id.as_str())
                 .cloned()
                 .unwrap_or_default(),
@@ -89,11 +109,62 @@ pub fn export_csv(model: &MapModel) -> String {
             String::new(),
             join_description(&story.description, &criteria),
             jira_status(story.status).to_owned(),
-            points_of(story.estimate.as_deref()).unwrap_or_default(),
+            points.clone().unwrap_or_default(),
             if slice == UNPLANNED { "" } else { slice }.to_owned(),
             if step == IMPORTED_STEP { "" } else { step }.to_owned(),
+            // Only what story points cannot hold: a T-shirt size or "?".
+            story
+                .estimate
+                .clone()
+                .filter(|_| points.is_none())
+                .unwrap_or_default(),
         ];
-        row.extend(story.details.labels.iter().cloned());
+        row.extend(wsjf_cells(&details.wsjf));
+        let blocked = details.blocked_reason.as_ref();
+        row.push(blocked.map(|_| "Impediment".to_owned()).unwrap_or_default());
+        row.push(blocked.cloned().unwrap_or_default());
+        let mut labels = details.labels.clone();
+        labels.resize(self.label_columns, String::new());
+        row.extend(labels);
+        let links = details
+            .depends_on
+            .iter()
+            .filter_map(|id| self.story_ids.get(id.as_str()));
+        row.extend(links.cloned());
+        row
+    }
+}
+
+/// The map as CSV text (UTF-8, no BOM, `\n` line ends). A story's step becomes its
+/// component unless it is the "Imported" step, its slice its fix version unless it is
+/// "Unplanned"; acceptance criteria go below a heading in the description.
+pub fn export_csv(model: &MapModel) -> String {
+    let lookup = Lookup::new(model);
+    let link_columns = (model.stories.iter())
+        .map(|s| s.details.depends_on.len())
+        .max()
+        .unwrap_or(0);
+    let header: Vec<&str> = (FIXED.iter().chain(&REFINEMENT).copied())
+        .chain(std::iter::repeat_n("Labels", lookup.label_columns))
+        .chain(std::iter::repeat_n(
+            "Inward issue link (Blocks)",
+            link_columns,
+        ))
+        .collect();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    write(&mut writer, &header);
+    for activity in &model.activities {
+        let issue_id = lookup.epic_ids[activity.id.as_str()].clone();
+        let key = activity.jira_key.clone().unwrap_or_default();
+        let mut row = vec!["Epic".to_owned(), key, issue_id, String::new()];
+        row.extend([activity.title.clone(), activity.title.clone()]);
+        row.resize(header.len(), String::new());
+        write(&mut writer, &row);
+    }
+    for story in &model.stories {
+        let mut row = lookup.story_row(story);
         row.resize(header.len(), String::new());
         write(&mut writer, &row);
     }

@@ -2,7 +2,7 @@
 //! warnings; the preview shows it, [`JiraImportPlan::edits`] carries it out.
 
 use super::{ColumnUse, JiraProblem};
-use crate::StoryStatus;
+use crate::{StoryStatus, WsjfPart};
 
 /// One thing an import changes on a story.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,9 @@ pub(crate) enum Change {
     /// An existing criterion (by id) ticked or unticked.
     CriterionDone(String, bool),
     Key(String),
+    Wsjf(WsjfPart, u8),
+    /// What blocks it.
+    Blocked(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +64,11 @@ pub struct PlannedStory {
     pub estimate: Option<String>,
     pub labels: Vec<String>,
     pub criteria: Vec<(String, bool)>,
+    /// WSJF parts in [`WsjfPart`] order; `None`: the file says nothing.
+    pub wsjf: [Option<u8>; 4],
+    pub blocked_reason: Option<String>,
+    /// Planned stories it comes to depend on (links it already has left out).
+    pub depends_on: Vec<usize>,
     pub activity: usize,
     /// Where a new story goes (step, slice indices); `None` for a story already on the
     /// map, which stays where the team put it.

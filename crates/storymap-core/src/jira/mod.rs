@@ -9,6 +9,7 @@ mod import_plan;
 mod matching;
 mod parse;
 mod plan;
+mod refine_cells;
 mod status;
 mod text;
 

@@ -23,6 +23,17 @@ pub(crate) enum Field {
     EpicLink,
     EpicName,
     AcceptanceCriteria,
+    /// Our estimate as written: a T-shirt size or "?" Jira's story points cannot hold.
+    Estimate,
+    /// A WSJF part, by its index in [`crate::WsjfPart`] order (value, time criticality,
+    /// risk reduction / opportunity enablement, job size).
+    Wsjf(usize),
+    Flagged,
+    BlockedReason,
+    /// "Inward issue link (Blocks)": an issue this one waits for.
+    BlockedBy,
+    /// "Outward issue link (Blocks)": an issue waiting for this one.
+    Blocks,
 }
 
 impl Field {
@@ -50,6 +61,17 @@ impl Field {
             "epic link" => Field::EpicLink,
             "epic name" => Field::EpicName,
             "acceptance criteria" => Field::AcceptanceCriteria,
+            "storymap estimate" | "t-shirt size" => Field::Estimate,
+            "user-business value" | "business value" => Field::Wsjf(0),
+            "time criticality" => Field::Wsjf(1),
+            "risk reduction/opportunity enablement"
+            | "risk reduction-opportunity enablement value"
+            | "rr/oe" => Field::Wsjf(2),
+            "job size" => Field::Wsjf(3),
+            "flagged" => Field::Flagged,
+            "blocked reason" => Field::BlockedReason,
+            "inward issue link (blocks)" => Field::BlockedBy,
+            "outward issue link (blocks)" => Field::Blocks,
             _ => return None,
         };
         Some(field)
@@ -72,6 +94,15 @@ impl Field {
             Field::EpicLink => "epic (activity)",
             Field::EpicName => "activity title of an epic",
             Field::AcceptanceCriteria => "acceptance criteria",
+            Field::Estimate => "estimate as written (T-shirt size or ?)",
+            Field::Wsjf(0) => "WSJF user-business value",
+            Field::Wsjf(1) => "WSJF time criticality",
+            Field::Wsjf(2) => "WSJF risk reduction / opportunity enablement",
+            Field::Wsjf(_) => "WSJF job size",
+            Field::Flagged => "blocked (flagged)",
+            Field::BlockedReason => "what blocks it",
+            Field::BlockedBy => "depends on (the issue that blocks it)",
+            Field::Blocks => "depended on by (the issue it blocks)",
         }
     }
 }
@@ -106,6 +137,15 @@ pub(crate) struct Issue {
     pub epic_link: Option<String>,
     pub epic_name: Option<String>,
     pub criteria: Option<String>,
+    /// Cells read with their column, for warnings.
+    pub estimate: Option<(String, String)>,
+    pub wsjf: [Option<(String, String)>; 4],
+    pub flagged: bool,
+    pub blocked_reason: Option<String>,
+    /// Issue keys or ids (in the file) this one waits for.
+    pub blocked_by: Vec<String>,
+    /// Issue keys or ids (in the file) waiting for this one.
+    pub blocks: Vec<String>,
 }
 
 /// A Jira export as read: its columns and its rows.
@@ -251,6 +291,26 @@ fn read_cell(issue: &mut Issue, field: Field, cell: &str, header: &str) {
         Field::AcceptanceCriteria => {
             if issue.criteria.is_none() {
                 issue.criteria = Some(cell.replace("\r\n", "\n"));
+            }
+        }
+        Field::Estimate | Field::Wsjf(_) => {
+            let slot = match field {
+                Field::Wsjf(part) => &mut issue.wsjf[part],
+                _ => &mut issue.estimate,
+            };
+            if slot.is_none() {
+                *slot = Some((text.to_owned(), header.to_owned()));
+            }
+        }
+        Field::Flagged => issue.flagged = true,
+        Field::BlockedReason => single(&mut issue.blocked_reason),
+        Field::BlockedBy | Field::Blocks => {
+            let list = match field {
+                Field::BlockedBy => &mut issue.blocked_by,
+                _ => &mut issue.blocks,
+            };
+            if !list.iter().any(|v| v == text) {
+                list.push(text.to_owned());
             }
         }
     }

@@ -9,8 +9,9 @@ use std::collections::{HashMap, HashSet};
 use super::edits::story_changes;
 use super::import_plan::{JiraImportPlan, PlannedStory, StoryAction};
 use super::parse::{Field, Issue, JiraSheet};
+use super::refine_cells::{blocked_of, estimate_of, link_dependencies, wsjf_of};
 use super::status::StatusMap;
-use super::text::{criteria_of, estimate_from_points, merged_criteria, split_description};
+use super::text::{criteria_of, merged_criteria, split_description};
 use super::{JiraProblem, NO_EPIC_ACTIVITY};
 use crate::edit::shared::control_character;
 use crate::limits::MAX_LABELS_PER_STORY;
@@ -91,7 +92,22 @@ pub fn plan_import(sheet: &JiraSheet, map: &MapModel, statuses: &StatusMap) -> J
         planner.subtask(issue);
     }
     let map = planner.map;
+    let refs = std::mem::take(&mut planner.stories);
     let mut plan = planner.plan;
+    if sheet
+        .issues
+        .iter()
+        .any(|i| !i.blocked_by.is_empty() || !i.blocks.is_empty())
+    {
+        let by_row: HashMap<usize, &Issue> = sheet.issues.iter().map(|i| (i.row, i)).collect();
+        let rows: Vec<(usize, &Issue)> = plan
+            .stories
+            .iter()
+            .enumerate()
+            .filter_map(|(index, s)| by_row.get(&s.row).map(|issue| (index, *issue)))
+            .collect();
+        link_dependencies(&mut plan, &rows, &refs, map);
+    }
     plan.warnings.sort_by_key(|w| w.row);
     for story in &mut plan.stories {
         let existing = story
@@ -99,7 +115,8 @@ pub fn plan_import(sheet: &JiraSheet, map: &MapModel, statuses: &StatusMap) -> J
             .as_deref()
             .and_then(|id| map.stories.iter().find(|s| s.id == id));
         story.changes = story_changes(story, existing);
-        story.action = match (existing, story.changes.is_empty()) {
+        let same = story.changes.is_empty() && story.depends_on.is_empty();
+        story.action = match (existing, same) {
             (None, _) => StoryAction::Create,
             (Some(_), true) => StoryAction::Unchanged,
             (Some(_), false) => StoryAction::Update,
@@ -218,14 +235,8 @@ impl Planner<'_> {
                 StoryStatus::Draft
             })
         });
-        let estimate = issue.points.as_ref().and_then(|(cell, column)| {
-            estimate_from_points(cell)
-                .map_err(|message| {
-                    let problem = JiraProblem::at(issue.row, Some(column), message);
-                    self.plan.warnings.push(problem);
-                })
-                .ok()
-        });
+        let estimate = estimate_of(issue, &mut self.plan.warnings);
+        let wsjf = wsjf_of(issue, &mut self.plan.warnings);
         let mut labels = Vec::new();
         if issue.issue_type.eq_ignore_ascii_case("bug") {
             labels.push("bug".to_owned());
@@ -260,6 +271,9 @@ impl Planner<'_> {
             estimate,
             labels,
             criteria,
+            wsjf,
+            blocked_reason: blocked_of(issue),
+            depends_on: Vec::new(),
             activity,
             place,
             existing,
