@@ -118,7 +118,7 @@ const CellContent = memo(function CellContent({
           onAddingChange(cellKey(stepId, releaseId), open);
         }}
         buttonText="Add story"
-        buttonLabel={`Add a story to ${where}`}
+        buttonLabel={`Add story to ${where}`}
         buttonClassName="add-story"
         buttonTestId="add-story"
         buttonTabIndex={-1}

@@ -93,7 +93,7 @@ export function MapSwitcher({
         type="button"
         className="switcher-button"
         data-testid="map-switcher"
-        aria-label="Switch map"
+        aria-label="Maps: switch map"
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

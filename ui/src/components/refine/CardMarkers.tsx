@@ -39,6 +39,7 @@ export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" 
           className="card-marker is-warning"
           data-testid="too-big-marker"
           title="Too big or too vague: two or more INVEST letters fail"
+          role="img"
           aria-label="Too big or too vague"
         >
           <WarningIcon size={13} />

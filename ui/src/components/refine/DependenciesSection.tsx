@@ -130,7 +130,8 @@ export function DependenciesSection({
             className="field-input"
             data-testid="dependency-search"
             aria-label="Find a story by title"
-            aria-controls={listId}
+            // The results list exists only while something is typed.
+            aria-controls={query.trim() === "" ? undefined : listId}
             placeholder="Find a story by title"
             value={query}
             onChange={(event) => { setQuery(event.target.value); }}
