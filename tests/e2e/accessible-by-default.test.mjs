@@ -1,5 +1,5 @@
 // Accessible by default (issue #15): axe-core runs in the real window on the map, the story
-// panel, the backlog, a running session and the presentation, and finds no serious or
+// panel, the backlog, a running session and the presentation (light and dark), and finds no serious or
 // critical violation. The axe script is handed to the page by WebDriver (the window's CSP
 // allows no script from elsewhere, and this one is not part of the app).
 import assert from "node:assert/strict";
@@ -95,6 +95,12 @@ describe("accessible by default", { timeout: READY_TIMEOUT_MS + 4 * 60_000 }, ()
     await browser.$('[data-testid="presentation"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
     await browser.$('[data-testid="session-bar"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
     await expectAccessible(browser, "the presentation");
+    await browser.keys("t");
+    await browser.waitUntil(async () => (await browser.$('[data-testid="presentation"]').getAttribute("data-theme")) === "dark", {
+      timeout: UI_TIMEOUT_MS,
+      timeoutMsg: "T did not switch the wall to the dark theme",
+    });
+    await expectAccessible(browser, "the presentation, dark");
     assert.deepEqual(found, [], `${found.length} serious or critical accessibility violations:\n${found.join("\n")}`);
   }
 });
