@@ -2,11 +2,13 @@
 //! each with the same `kind` tags on the wire as ever and one total conversion to the
 //! core's family. `MapEdit` itself only picks the family by `kind`.
 
+mod discussion;
 mod history;
 mod refine;
 mod room;
 mod shape;
 
+pub use discussion::{CommentEdit, LinkEdit};
 pub use history::HistoryEdit;
 pub use refine::{CriteriaEdit, DependencyEdit, EstimateEdit, SettingsEdit, SplitEdit, StoryEdit};
 pub use room::{AgendaEdit, PokerEdit, RoomEdit, SessionEdit};
@@ -70,6 +72,8 @@ map_edit_families!(
     CardEdit,
     StoryEdit,
     CriteriaEdit,
+    CommentEdit,
+    LinkEdit,
     EstimateEdit,
     DependencyEdit,
     SplitEdit,
