@@ -63,6 +63,7 @@ pub(crate) fn report_progress(app: &tauri::AppHandle, workspace: &mut Workspace)
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(open_workspace()))
         .manage(sync::SyncRunner::default())
         .invoke_handler(commands::handler())

@@ -7,13 +7,13 @@ const CONFIG: &str = include_str!("../../tauri.conf.json");
 #[test]
 fn the_window_is_granted_only_what_the_ui_uses() {
     let capability: serde_json::Value = serde_json::from_str(CAPABILITIES).unwrap();
-    let permissions: Vec<&str> = capability["permissions"]
-        .as_array()
-        .unwrap()
+    let granted = capability["permissions"].as_array().unwrap();
+    let permissions: Vec<&str> = granted
         .iter()
-        .map(|p| p.as_str().expect("plain permission names, no scopes"))
+        .map(|p| p.as_str().or(p["identifier"].as_str()).unwrap())
         .collect();
-    // Events from Rust, and the native open/save dialogs; no fs, shell, http or opener.
+    // Events from Rust, the native open/save dialogs, and opening a story's link in the
+    // system browser; no fs, shell or http.
     assert_eq!(
         permissions,
         [
@@ -21,7 +21,18 @@ fn the_window_is_granted_only_what_the_ui_uses() {
             "core:event:allow-unlisten",
             "dialog:allow-open",
             "dialog:allow-save",
+            "opener:allow-open-url",
         ]
+    );
+    // Only the schemes a link may have (storymap_core::comments::URL_SCHEMES): no file:,
+    // no custom protocols, no paths.
+    assert_eq!(
+        granted[4]["allow"],
+        serde_json::json!([{ "url": "https://*" }, { "url": "http://*" }, { "url": "mailto:*" }])
+    );
+    assert!(
+        granted[..4].iter().all(|p| p.is_string()),
+        "no other scopes"
     );
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
 }

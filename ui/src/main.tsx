@@ -16,6 +16,7 @@ import "./styles/wsjf-heat.css";
 import "./styles/refine.css";
 import "./styles/story-panel.css";
 import "./styles/story-panel-checks.css";
+import "./styles/story-panel-discussion.css";
 import "./styles/refine-dialogs.css";
 import "./styles/sync.css";
 import "./styles/history.css";

@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::discussion_views::{CommentView, LinkView};
 use crate::dto::*;
 use crate::dto_image::*;
 use crate::dto_sync::*;
@@ -126,6 +127,8 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<ActivityView>(config),
         file::<ReleaseView>(config),
         file::<AcceptanceCriterionView>(config),
+        file::<CommentView>(config),
+        file::<LinkView>(config),
         file::<StoryStatus>(config),
         file::<StoryView>(config),
         file::<MapView>(config),
@@ -135,6 +138,8 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<CardEdit>(config),
         file::<StoryEdit>(config),
         file::<CriteriaEdit>(config),
+        file::<CommentEdit>(config),
+        file::<LinkEdit>(config),
         file::<EstimateEdit>(config),
         file::<DependencyEdit>(config),
         file::<SplitEdit>(config),

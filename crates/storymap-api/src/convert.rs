@@ -135,25 +135,27 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
     let stories = view
         .stories
         .iter()
-        .map(|s| Story {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            description: s.description.clone(),
-            // Informative only: the import places a story by its step.
-            activity_id: s.activity_id.clone(),
-            step_id: s.step_id.clone(),
-            release_id: s.release_id.clone(),
-            rank: Rank::first(),
-            status: s.status.into(),
-            estimate: s.estimate.clone(),
-            acceptance_criteria: s
-                .acceptance_criteria
-                .iter()
-                .map(criterion_from_view)
-                .collect(),
-            details: details_from_view(s),
+        .map(|s| {
+            Ok(Story {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                description: s.description.clone(),
+                // Informative only: the import places a story by its step.
+                activity_id: s.activity_id.clone(),
+                step_id: s.step_id.clone(),
+                release_id: s.release_id.clone(),
+                rank: Rank::first(),
+                status: s.status.into(),
+                estimate: s.estimate.clone(),
+                acceptance_criteria: s
+                    .acceptance_criteria
+                    .iter()
+                    .map(criterion_from_view)
+                    .collect(),
+                details: details_from_view(s)?,
+            })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     Ok(MapModel {
         id: view.map.id.clone(),
         name: view.map.name.clone(),

@@ -19,6 +19,7 @@ impl From<PresentedStory> for PresentedStoryView {
             needs_input_from: s.needs_input_from,
             notes: s.notes,
             place: s.place,
+            links: s.links,
         }
     }
 }

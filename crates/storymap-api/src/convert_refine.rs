@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, MapSettings, Story, StoryDetails};
 
+use crate::discussion_views::{comments_from_view, links_from_view, CommentView, LinkView};
 use crate::dto::*;
+use crate::error::ApiError;
 use crate::refine_views::*;
 
 /// Views of a map's stories with their refinement, computed once per map.
@@ -119,6 +121,8 @@ impl<'m> Refiner<'m> {
             split_from: d.split_from.clone(),
             split_from_title: d.split_from_title.clone(),
             jira_key: d.jira_key.clone(),
+            comments: d.comments.iter().map(CommentView::from).collect(),
+            links: d.links.iter().map(LinkView::from).collect(),
             refinement: self.refinement_view(refinement, &s.id),
         }
     }
@@ -165,8 +169,8 @@ impl<'m> Refiner<'m> {
 }
 
 /// The refinement fields of an imported story.
-pub(crate) fn details_from_view(s: &StoryView) -> StoryDetails {
-    StoryDetails {
+pub(crate) fn details_from_view(s: &StoryView) -> Result<StoryDetails, ApiError> {
+    Ok(StoryDetails {
         as_a: s.as_a.clone(),
         i_want: s.i_want.clone(),
         so_that: s.so_that.clone(),
@@ -189,7 +193,9 @@ pub(crate) fn details_from_view(s: &StoryView) -> StoryDetails {
         split_from_title: s.split_from_title.clone(),
         split_into: Vec::new(),
         jira_key: s.jira_key.clone(),
-    }
+        comments: comments_from_view(&s.title, &s.comments)?,
+        links: links_from_view(&s.links),
+    })
 }
 
 pub(crate) fn criterion_from_view(c: &AcceptanceCriterionView) -> AcceptanceCriterion {

@@ -11,6 +11,8 @@ fn private_by_default() -> bool {
 }
 use ts_rs::TS;
 
+use crate::discussion_views::{CommentView, LinkView};
+
 /// One map in the map switcher.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -161,6 +163,12 @@ pub struct StoryView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub jira_key: Option<String>,
+    /// The comment thread, oldest first, and links to mock-ups and specs (both optional
+    /// on import).
+    #[serde(default)]
+    pub comments: Vec<CommentView>,
+    #[serde(default)]
+    pub links: Vec<LinkView>,
     #[serde(default)]
     pub refinement: RefinementView,
 }

@@ -33,6 +33,11 @@ pub enum ChangeKindView {
     CriterionAdded,
     CriterionEdited,
     CriterionRemoved,
+    CommentAdded,
+    CommentEdited,
+    CommentRemoved,
+    /// A link added, edited or removed.
+    Link,
     Backbone,
     Settings,
 }
@@ -130,6 +135,10 @@ impl From<ChangeKind> for ChangeKindView {
             ChangeKind::CriterionAdded => ChangeKindView::CriterionAdded,
             ChangeKind::CriterionEdited => ChangeKindView::CriterionEdited,
             ChangeKind::CriterionRemoved => ChangeKindView::CriterionRemoved,
+            ChangeKind::CommentAdded => ChangeKindView::CommentAdded,
+            ChangeKind::CommentEdited => ChangeKindView::CommentEdited,
+            ChangeKind::CommentRemoved => ChangeKindView::CommentRemoved,
+            ChangeKind::Link => ChangeKindView::Link,
             ChangeKind::Backbone => ChangeKindView::Backbone,
             ChangeKind::Settings => ChangeKindView::Settings,
         }

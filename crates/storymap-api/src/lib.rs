@@ -7,6 +7,7 @@ mod convert_presentation;
 mod convert_refine;
 mod convert_session;
 mod data_dir;
+mod discussion_views;
 mod dto;
 mod dto_image;
 mod dto_sync;
@@ -37,6 +38,7 @@ pub mod bindings;
 pub mod events;
 
 pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
+pub use discussion_views::{CommentView, LinkView};
 pub use dto::*;
 pub use dto_image::*;
 pub use dto_sync::*;

@@ -1,7 +1,9 @@
 //! The limits and scales the UI offers, taken from the Rust that enforces them and rendered
 //! as `ui/src/bindings/rules.ts`, so a picker can never offer what an edit would refuse.
 
+use storymap_core::comments::URL_SCHEMES;
 use storymap_core::edit::{MAX_SPLIT, MIN_SPLIT};
+use storymap_core::limits::{MAX_COMMENT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use storymap_core::refine::{Estimate, TShirt, POINT_SCALE, WSJF_HEAT_FLOORS, WSJF_SCALE};
 
 /// The map view's zoom range; saved view preferences are clamped to it.
@@ -58,6 +60,10 @@ pub(crate) fn rules_ts() -> String {
         constant("The WSJF overlay's key, hottest first: a card's `refinement.wsjf.heat` and the scores it stands for.", "WSJF_HEAT_KEY", &wsjf_heat_key()),
         constant("The fewest stories a split makes.", "SPLIT_MIN_STORIES", &json(&MIN_SPLIT)),
         constant("The most stories a split makes.", "SPLIT_MAX_STORIES", &json(&MAX_SPLIT)),
+        constant("The longest comment a story's thread takes.", "COMMENT_MAX_CHARS", &json(&MAX_COMMENT_CHARS)),
+        constant("The longest link title.", "LINK_TITLE_MAX_CHARS", &json(&MAX_TITLE_CHARS)),
+        constant("The longest link URL.", "LINK_URL_MAX_CHARS", &json(&MAX_URL_CHARS)),
+        constant("The URL schemes a link may use; the app opens nothing else.", "LINK_URL_SCHEMES", &tuple(&URL_SCHEMES)),
     ]
     .concat()
 }

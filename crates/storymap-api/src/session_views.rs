@@ -286,6 +286,8 @@ pub struct PresentedStoryView {
     pub notes: Option<String>,
     /// "Activity › Step · Slice".
     pub place: String,
+    /// The titles of its links, never the URLs.
+    pub links: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

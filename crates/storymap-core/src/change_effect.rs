@@ -31,6 +31,8 @@ pub(crate) struct StoryTouch {
     pub item: ItemTouch,
     /// By criterion id.
     pub criteria: Vec<(String, ItemTouch)>,
+    /// Comments and links, by (collection key, id).
+    pub discussion: Vec<((&'static str, String), ItemTouch)>,
 }
 
 /// A backbone item: its collection key (`activities`, `steps`, `releases`) and id.
@@ -66,6 +68,23 @@ fn entry<'a, T: Default>(list: &'a mut Vec<(String, T)>, id: &str) -> &'a mut T 
         Some(i) => &mut list[i].1,
         None => {
             list.push((id.to_owned(), T::default()));
+            &mut list.last_mut().expect("just pushed").1
+        }
+    }
+}
+
+fn discussion_entry<'a>(
+    list: &'a mut Vec<((&'static str, String), ItemTouch)>,
+    collection: &'static str,
+    id: &str,
+) -> &'a mut ItemTouch {
+    match list
+        .iter()
+        .position(|((c, k), _)| *c == collection && k == id)
+    {
+        Some(i) => &mut list[i].1,
+        None => {
+            list.push(((collection, id.to_owned()), ItemTouch::default()));
             &mut list.last_mut().expect("just pushed").1
         }
     }
@@ -177,6 +196,13 @@ fn apply(effect: &mut Effect, patch: &Patch, keys: &[String], write: &Write) {
                     let touch = entry(&mut story.criteria, criterion);
                     touch_item(touch, patch, 4, keys, write);
                 }
+                // A comment or link; its container is made with the first one.
+                (Some(key @ (COMMENTS | LINKS)), Some(item)) => {
+                    let collection = if key == COMMENTS { COMMENTS } else { LINKS };
+                    let touch = discussion_entry(&mut story.discussion, collection, item);
+                    touch_item(touch, patch, 4, keys, write);
+                }
+                (Some(COMMENTS | LINKS), None) => {}
                 _ => touch_item(&mut story.item, patch, 2, keys, write),
             }
         }

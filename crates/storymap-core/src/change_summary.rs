@@ -21,6 +21,11 @@ pub enum ChangeKind {
     CriterionAdded,
     CriterionEdited,
     CriterionRemoved,
+    CommentAdded,
+    CommentEdited,
+    CommentRemoved,
+    /// A link added, edited or removed.
+    Link,
     Backbone,
     Settings,
 }
@@ -212,7 +217,48 @@ pub(crate) fn story_entries<'a>(
     for (id, criterion) in &touch.criteria {
         out.extend(criterion_entry(doc, change, id, criterion));
     }
+    for ((collection, id), item) in &touch.discussion {
+        out.extend(discussion_entry(doc, change, (collection, id), item));
+    }
     out.into_iter()
+}
+
+/// "ana commented: "…"", "ben removed the link "Wireframe"".
+fn discussion_entry(
+    doc: &Automerge,
+    change: &Change,
+    (collection, id): (&str, &str),
+    touch: &ItemTouch,
+) -> Option<ChangeEntry> {
+    let who = &change.author;
+    let obj = touch.obj.as_ref()?;
+    let is_comment = collection == COMMENTS;
+    let key = if is_comment { TEXT } else { TITLE };
+    let mut shown = str_at(doc, obj, key, &[change.hash]).unwrap_or_default();
+    if shown.chars().count() > 80 {
+        shown = shown.chars().take(79).chain(['…']).collect();
+    }
+    let shown = quoted(&shown);
+    let (kind, summary) = match (is_comment, touch.created, touch.deleted) {
+        (true, true, _) | (true, _, Some(false)) => {
+            (ChangeKind::CommentAdded, format!("{who} commented {shown}"))
+        }
+        (true, _, Some(true)) => (
+            ChangeKind::CommentRemoved,
+            format!("{who} deleted a comment"),
+        ),
+        (true, ..) => (
+            ChangeKind::CommentEdited,
+            format!("{who} edited a comment to {shown}"),
+        ),
+        (false, true, _) | (false, _, Some(false)) => {
+            (ChangeKind::Link, format!("{who} added the link {shown}"))
+        }
+        (false, _, Some(true)) => (ChangeKind::Link, format!("{who} removed the link {shown}")),
+        (false, ..) => (ChangeKind::Link, format!("{who} edited the link {shown}")),
+    };
+    let field = if is_comment { "comment" } else { "link" };
+    Some(change.entry(kind, Some(format!("{field}:{id}")), summary))
 }
 
 fn criterion_entry(

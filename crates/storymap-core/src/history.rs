@@ -10,6 +10,7 @@ use automerge::transaction::{Transactable, Transaction};
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 
 use crate::read::map_field;
+use crate::read_fields::item_in_all;
 use crate::schema::*;
 use crate::CoreError;
 
@@ -26,6 +27,8 @@ pub enum Entity {
     StoryPart(String, &'static str),
     /// An acceptance criterion: story id, criterion id.
     Criterion(String, String),
+    /// A comment or link of a story: story id, collection (`comments`, `links`), item id.
+    StoryItem(String, &'static str, String),
     Settings,
     /// A map inside the settings (`tshirtPoints`).
     SettingsPart(&'static str),
@@ -55,6 +58,9 @@ impl Entity {
             Entity::Criterion(story, id) => item(STORIES, story)
                 .and_then(|s| map_field(doc, &s, ACCEPTANCE_CRITERIA))
                 .and_then(|c| map_field(doc, &c, id)),
+            Entity::StoryItem(story, key, id) => {
+                item(STORIES, story).and_then(|s| item_in_all(doc, &s, key, id))
+            }
             Entity::Settings => settings(),
             Entity::SettingsPart(part) => settings().and_then(|s| map_field(doc, &s, part)),
             Entity::DorItem(id) => settings()
@@ -84,7 +90,10 @@ impl Entity {
 
     pub(crate) fn story_id(&self) -> Option<&str> {
         match self {
-            Entity::Story(id) | Entity::StoryPart(id, _) | Entity::Criterion(id, _) => Some(id),
+            Entity::Story(id)
+            | Entity::StoryPart(id, _)
+            | Entity::Criterion(id, _)
+            | Entity::StoryItem(id, _, _) => Some(id),
             _ => None,
         }
     }

@@ -95,6 +95,7 @@ impl MapImport {
                             }
                         }
                         put_details(tx, &obj, &story.details)?;
+                        put_discussion(tx, &obj, &story.details)?;
                     }
                     put_settings(tx, &model.settings)?;
                     Ok(())
@@ -157,6 +158,37 @@ fn put_details(
             if let Some(v) = value {
                 tx.put(&wsjf, key, automerge::ScalarValue::Uint(u64::from(v)))?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// A story's comments (with their authors and times) and links (ranked in file order).
+fn put_discussion(
+    tx: &mut automerge::transaction::Transaction<'_>,
+    obj: &automerge::ObjId,
+    details: &StoryDetails,
+) -> Result<(), CoreError> {
+    if !details.comments.is_empty() {
+        let comments = tx.put_object(obj, COMMENTS, ObjType::Map)?;
+        for c in &details.comments {
+            let comment = tx.put_object(&comments, c.id.as_str(), ObjType::Map)?;
+            tx.put(&comment, AUTHOR, c.author.as_str())?;
+            tx.put(&comment, AT, c.at)?;
+            tx.put(&comment, TEXT, c.text.as_str())?;
+            if let Some(edited) = c.edited_at {
+                tx.put(&comment, EDITED_AT, edited)?;
+            }
+        }
+    }
+    if !details.links.is_empty() {
+        let links = tx.put_object(obj, LINKS, ObjType::Map)?;
+        let ranks = Rank::sequence(None, details.links.len());
+        for (l, rank) in details.links.iter().zip(ranks) {
+            let link = tx.put_object(&links, l.id.as_str(), ObjType::Map)?;
+            tx.put(&link, TITLE, l.title.as_str())?;
+            tx.put(&link, URL, l.url.trim())?;
+            tx.put(&link, RANK, rank.as_string())?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 mod authors;
 mod change_effect;
 mod change_summary;
+pub mod comments;
 mod conflicts;
 mod document;
 pub mod edit;
@@ -25,6 +26,7 @@ mod placement;
 mod presentation;
 mod rank;
 mod read;
+mod read_fields;
 pub mod refine;
 mod schema;
 pub mod session;
@@ -35,10 +37,10 @@ pub use change_summary::{ChangeEntry, ChangeKind};
 pub use conflicts::{conflicts, Conflict, ConflictValue};
 pub use document::{MapDocument, Reverted};
 pub use edit::{
-    criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CriteriaEdit,
-    DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, PokerEdit, ReaderEdit,
-    RoomEdit, SessionEdit, SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit,
-    StoryField, WsjfPart, UNPLANNED,
+    criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CommentEdit,
+    CriteriaEdit, DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, LinkEdit,
+    PokerEdit, ReaderEdit, RoomEdit, SessionEdit, SessionStart, SettingsEdit, SliceEdit,
+    SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart, UNPLANNED,
 };
 pub use error::CoreError;
 pub use history::{Entity, FieldWrite, UndoRecord};

@@ -12,6 +12,12 @@ pub const MAX_CRITERION_CHARS: usize = 2_000;
 pub const MAX_CRITERIA_PER_STORY: usize = 200;
 pub const MAX_LABEL_CHARS: usize = 60;
 pub const MAX_LABELS_PER_STORY: usize = 50;
+/// One comment of a story's thread.
+pub const MAX_COMMENT_CHARS: usize = 5_000;
+/// A thread longer than this belongs in a meeting.
+pub const MAX_COMMENTS_PER_STORY: usize = 1_000;
+pub const MAX_LINKS_PER_STORY: usize = 100;
+pub const MAX_URL_CHARS: usize = 2_048;
 /// Jira exports have a few hundred columns at most (repeated Labels, Comment, custom fields).
 pub const MAX_CSV_COLUMNS: usize = 5_000;
 
@@ -78,6 +84,50 @@ pub(crate) fn check_sizes(story: &crate::Story) -> Result<(), String> {
     }
     for label in &d.labels {
         too_long("label", label, MAX_LABEL_CHARS)?;
+    }
+    check_discussion(d, &too_long)
+}
+
+/// Comments and links: counted, bounded, and every URL of an allowed scheme.
+fn check_discussion(
+    d: &crate::StoryDetails,
+    too_long: &dyn Fn(&str, &str, usize) -> Result<(), String>,
+) -> Result<(), String> {
+    for (what, count, max) in [
+        ("comments", d.comments.len(), MAX_COMMENTS_PER_STORY),
+        ("links", d.links.len(), MAX_LINKS_PER_STORY),
+    ] {
+        if count > max {
+            return Err(format!(
+                "it has {} {what}; a story holds at most {}",
+                thousands(count),
+                thousands(max)
+            ));
+        }
+    }
+    let mut ids = std::collections::HashSet::new();
+    for id in d
+        .comments
+        .iter()
+        .map(|c| &c.id)
+        .chain(d.links.iter().map(|l| &l.id))
+    {
+        if id.trim().is_empty() || !ids.insert(id) {
+            return Err(format!(
+                "a comment or link id is empty or used twice: '{id}'"
+            ));
+        }
+    }
+    for c in &d.comments {
+        too_long("comment", &c.text, MAX_COMMENT_CHARS)?;
+        too_long("comment's author", &c.author, MAX_TITLE_CHARS)?;
+    }
+    for l in &d.links {
+        too_long("link title", &l.title, MAX_TITLE_CHARS)?;
+        too_long("link URL", &l.url, MAX_URL_CHARS)?;
+        if let Some(problem) = crate::comments::url_problem(&l.url) {
+            return Err(problem);
+        }
     }
     Ok(())
 }

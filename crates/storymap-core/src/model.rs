@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::comments::{Comment, StoryLink};
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
@@ -91,6 +92,9 @@ pub struct StoryDetails {
     pub split_into: Vec<String>,
     /// The Jira issue key the story was imported from, kept for the round trip.
     pub jira_key: Option<String>,
+    /// The thread, oldest first, and the links to mock-ups and specs.
+    pub comments: Vec<Comment>,
+    pub links: Vec<StoryLink>,
 }
 
 impl Default for StoryDetails {
@@ -113,6 +117,8 @@ impl Default for StoryDetails {
             split_from_title: None,
             split_into: Vec::new(),
             jira_key: None,
+            comments: Vec::new(),
+            links: Vec::new(),
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct PresentedStory {
     pub notes: Option<String>,
     /// "Activity › Step · Slice".
     pub place: String,
+    /// The titles of its links (mock-ups, specs): the room sees what exists, not URLs.
+    pub links: Vec<String>,
 }
 
 /// A card on a slice or activity view: title and estimate only.
@@ -114,6 +116,7 @@ pub fn presentation_story(model: &MapModel, story_id: &str) -> Option<PresentedS
             step.map_or("", |s| s.title.as_str()),
             slice.map_or("", |r| r.title.as_str())
         ),
+        links: d.links.iter().map(|l| l.title.clone()).collect(),
     })
 }
 

@@ -3,23 +3,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use automerge::{ObjId, ObjType, ReadDoc, Value};
+use automerge::{ObjId, ReadDoc, Value};
 
+use crate::comments::{read_comments, read_links};
 use crate::model::{
     AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, Step, Story, StoryDetails,
     StoryStatus,
 };
+pub(crate) use crate::read_fields::{
+    bool_field, entries, int_field, is_deleted, map_field, str_field,
+};
 use crate::refine::{DorItem, DorRule, WsjfInputs};
 use crate::schema::*;
 use crate::{CoreError, Rank};
-
-pub(crate) fn str_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<String> {
-    match doc.get(obj, key).ok()?? {
-        (Value::Scalar(s), _) => s.as_str().map(str::to_owned),
-        (Value::Object(ObjType::Text), id) => doc.text(&id).ok(),
-        _ => None,
-    }
-}
 
 fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
     match doc.get(obj, key).ok()?? {
@@ -87,6 +83,8 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
         split_from_title: non_empty(str_field(doc, obj, SPLIT_FROM_TITLE)),
         split_into: key_set(doc, obj, SPLIT_INTO),
         jira_key: non_empty(str_field(doc, obj, JIRA_KEY)),
+        comments: read_comments(doc, obj),
+        links: read_links(doc, obj),
     }
 }
 
@@ -133,46 +131,11 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
     settings
 }
 
-pub(crate) fn int_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<i64> {
-    match doc.get(obj, key).ok()?? {
-        (Value::Scalar(s), _) => s.as_i64().or_else(|| s.as_u64().map(|v| v as i64)),
-        _ => None,
-    }
-}
-
-pub(crate) fn bool_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> bool {
-    matches!(doc.get(obj, key), Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(true))
-}
-
-pub(crate) fn map_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<ObjId> {
-    match doc.get(obj, key).ok()?? {
-        (Value::Object(ObjType::Map), id) => Some(id),
-        _ => None,
-    }
-}
-
-pub(crate) fn is_deleted<R: ReadDoc>(doc: &R, obj: &ObjId) -> bool {
-    bool_field(doc, obj, DELETED)
-}
-
 /// A rank that fails to parse sorts last rather than hiding the item.
 fn rank_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Rank {
     str_field(doc, obj, key)
         .and_then(|text| Rank::parse(&text).ok())
         .unwrap_or_else(Rank::last_resort)
-}
-
-/// The `(id, object)` entries of a map-of-maps such as `stories`.
-pub(crate) fn entries<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<(String, ObjId)> {
-    let Some(container) = map_field(doc, parent, key) else {
-        return Vec::new();
-    };
-    // One pass over the map; a get per key would double the cost on large maps.
-    doc.map_range(&container, ..)
-        .filter(|item| matches!(item.value, automerge::ValueRef::Object(ObjType::Map)))
-        .map(|item| (item.id(), item.key.into_owned()))
-        .map(|(obj, key)| (key, obj))
-        .collect()
 }
 
 /// Checks that a document is a story map this version can read.

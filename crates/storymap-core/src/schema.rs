@@ -92,3 +92,10 @@ pub const SESSION_NOTES: &str = "notes";
 pub const KIND_KEY: &str = "kind";
 pub const AT: &str = "at";
 pub const AUTHOR: &str = "author";
+
+// A story's discussion (schema.md: "Comments and links"): maps keyed by id, never lists,
+// so two people commenting offline both keep theirs.
+pub const COMMENTS: &str = "comments";
+pub const LINKS: &str = "links";
+pub const URL: &str = "url";
+pub const EDITED_AT: &str = "editedAt";

@@ -174,7 +174,7 @@ pub fn story_timeline(map: &MapDocument, story_id: &str) -> Vec<ChangeEntry> {
                     created: true,
                     ..ItemTouch::default()
                 },
-                criteria: Vec::new(),
+                ..StoryTouch::default()
             },
             (false, Some(touch)) => touch,
             (false, None) => continue,

@@ -77,6 +77,11 @@ export interface Backend {
   repairDatabase(backupsOnly: boolean): Promise<RepairReport>;
   /** Asks where to save a file of this kind (`.storymap` unless told); `null` when the person cancels. */
   chooseSavePath(defaultName: string, kind?: FileKind): Promise<string | null>;
+  /**
+   * Asks the system to open a story's link in the browser or mail client, never in this
+   * window; only http, https and mailto URLs (the capability allows no other).
+   */
+  openLink(url: string): Promise<void>;
   /** Asks which file of this kind (`.storymap` unless told) to open; `null` when the person cancels. */
   chooseOpenPath(kind?: FileKind): Promise<string | null>;
 

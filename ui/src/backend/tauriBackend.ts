@@ -1,6 +1,7 @@
 //! The app's backend: the Rust commands behind Tauri IPC, the system's file dialogs, and the
 //! events the Rust side pushes.
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands } from "../bindings/commands";
 import type { Backend, FileKind } from "./backend";
 import { subscribe } from "./tauriEvents";
@@ -56,6 +57,7 @@ export const tauriBackend: Backend = {
     save({ title: FILE_DIALOGS[kind].save, defaultPath: defaultName, filters: filters(kind) }),
   chooseOpenPath: (kind = "storymap") =>
     open({ title: FILE_DIALOGS[kind].open, multiple: false, directory: false, filters: filters(kind) }),
+  openLink: (url) => openUrl(url),
   previewJiraCsvFile: (path, target, statusMap) => commands.previewJiraCsvFile(path, target, statusMap),
   importJiraCsvFile: (path, target, statusMap) => commands.importJiraCsvFile(path, target, statusMap),
   exportJiraCsvFile: async (mapId, path) => {

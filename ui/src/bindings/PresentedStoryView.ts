@@ -11,4 +11,8 @@ notes: string | null,
 /**
  * "Activity › Step · Slice".
  */
-place: string, };
+place: string, 
+/**
+ * The titles of its links, never the URLs.
+ */
+links: Array<string>, };

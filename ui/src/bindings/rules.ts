@@ -17,3 +17,11 @@ export const WSJF_HEAT_KEY = [{ heat: 5, label: "8 or more" }, { heat: 4, label:
 export const SPLIT_MIN_STORIES = 2;
 /** The most stories a split makes. */
 export const SPLIT_MAX_STORIES = 10;
+/** The longest comment a story's thread takes. */
+export const COMMENT_MAX_CHARS = 5000;
+/** The longest link title. */
+export const LINK_TITLE_MAX_CHARS = 500;
+/** The longest link URL. */
+export const LINK_URL_MAX_CHARS = 2048;
+/** The URL schemes a link may use; the app opens nothing else. */
+export const LINK_URL_SCHEMES = ["http", "https", "mailto"] as const;

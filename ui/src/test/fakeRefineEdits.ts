@@ -18,6 +18,9 @@ export interface FakeTools {
 
 type Result = { label: string; createdId: string | null };
 
+/** The display name the fake backend writes comments as (the fake sync settings' default). */
+export const FAKE_AUTHOR = "Ann";
+
 function toggle(list: string[], item: string, on: boolean): string[] {
   const without = list.filter((existing) => existing !== item);
   return on ? [...without, item] : without;
@@ -156,6 +159,39 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
       const row = view.settings.statusLabels.find((item) => item.status === edit.status);
       if (row) row.label = label === "" ? DEFAULT_STATUS_NAMES[edit.status] : label;
       return done(label === "" ? `Name status ${edit.status} as by default` : `Call status ${edit.status} '${label}'`);
+    }
+    case "addComment": {
+      const id = tools.id("comment");
+      const text = edit.text.trim();
+      const mentions = [...text.matchAll(/(?:^|\s)@([\p{L}\p{N}._-]+)/gu)].map((m) => (m[1] ?? "").replace(/\.+$/, ""));
+      storyOf(edit.storyId).comments.push({ id, author: FAKE_AUTHOR, at: "2026-12-04T10:00:00Z", text, mentions });
+      return done("Comment", id);
+    }
+    case "editComment": {
+      const comment = tools.find(storyOf(edit.storyId).comments, edit.commentId);
+      comment.text = edit.text;
+      comment.editedAt = "2026-12-04T10:05:00Z";
+      return done("Edit a comment");
+    }
+    case "deleteComment": {
+      const story = storyOf(edit.storyId);
+      story.comments = story.comments.filter((comment) => comment.id !== edit.commentId);
+      return done("Delete a comment");
+    }
+    case "addLink": {
+      const scheme = /^([a-z]+):/i.exec(edit.url.trim())?.[1]?.toLowerCase() ?? "";
+      if (!["http", "https", "mailto"].includes(scheme)) {
+        throw tools.error("invalidInput", `links may only use http, https or mailto, not '${scheme}:'`);
+      }
+      const id = tools.id("link");
+      const url = edit.url.trim();
+      storyOf(edit.storyId).links.push({ id, title: edit.title.trim() || url, url });
+      return done("Link", id);
+    }
+    case "deleteLink": {
+      const story = storyOf(edit.storyId);
+      story.links = story.links.filter((link) => link.id !== edit.linkId);
+      return done("Remove a link");
     }
     default:
       throw tools.error("internal", `The fake backend does not handle ${edit.kind}`);

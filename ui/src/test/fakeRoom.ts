@@ -231,6 +231,7 @@ export class FakeRoom {
           needsInputFrom: story.needsInputFrom,
           notes: story.notesPrivate ? null : story.notes || null,
           place: "Activity › Step · Slice",
+          links: story.links.map((link) => link.title),
         },
         columns: [],
       };

@@ -136,6 +136,14 @@ export abstract class FakeSync {
     return Promise.resolve(this.openPath);
   }
 
+  /** Links the UI asked the system to open, in order. */
+  readonly openedLinks: string[] = [];
+
+  openLink(url: string): Promise<void> {
+    this.openedLinks.push(url);
+    return Promise.resolve();
+  }
+
   onSyncStatus(listener: (status: SyncStatus) => void): Unsubscribe {
     return listenersOf(this.statusListeners, listener);
   }

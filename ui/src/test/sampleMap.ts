@@ -42,6 +42,8 @@ export function story(
     readyChecks: [],
     splitFrom: null,
     splitFromTitle: null,
+    comments: [],
+    links: [],
     refinement: notRefined(),
   };
 }

@@ -2,12 +2,14 @@
 //! each with the same `kind` tags on the wire as ever and one total conversion to the
 //! core's family. `MapEdit` itself only picks the family by `kind`.
 
+mod discussion;
 mod history;
 mod readers;
 mod refine;
 mod room;
 mod shape;
 
+pub use discussion::{CommentEdit, LinkEdit};
 pub use history::HistoryEdit;
 pub use readers::ReaderEdit;
 pub use refine::{CriteriaEdit, DependencyEdit, EstimateEdit, SettingsEdit, SplitEdit, StoryEdit};
@@ -72,6 +74,8 @@ map_edit_families!(
     CardEdit,
     StoryEdit,
     CriteriaEdit,
+    CommentEdit,
+    LinkEdit,
     EstimateEdit,
     DependencyEdit,
     SplitEdit,

@@ -7,10 +7,12 @@
 mod agenda;
 mod backbone;
 mod cards;
+mod comments;
 mod criteria;
 mod dependencies;
 mod estimate;
 pub(crate) mod history;
+mod links;
 mod poker;
 pub(crate) mod ranks;
 mod readers;
@@ -28,10 +30,12 @@ pub(crate) mod tx;
 pub use agenda::AgendaEdit;
 pub use backbone::BackboneEdit;
 pub use cards::{CardEdit, JiraItem};
+pub use comments::CommentEdit;
 pub use criteria::{criteria_lines, CriteriaEdit};
 pub use dependencies::DependencyEdit;
 pub use estimate::{EstimateEdit, WsjfPart};
 pub use history::{heads_from_hex, HistoryEdit};
+pub use links::LinkEdit;
 pub use poker::PokerEdit;
 pub use readers::ReaderEdit;
 pub use room::RoomEdit;
@@ -81,6 +85,8 @@ families! {
     Card(CardEdit) => cards::apply,
     Story(StoryEdit) => story::apply,
     Criteria(CriteriaEdit) => criteria::apply,
+    Comment(CommentEdit) => comments::apply,
+    Link(LinkEdit) => links::apply,
     Estimate(EstimateEdit) => estimate::apply,
     Dependency(DependencyEdit) => dependencies::apply,
     Split(SplitEdit) => split::apply,

@@ -2,7 +2,7 @@
 //! of Ready, blocked or parked, waiting for someone's input, too big or too vague.
 import type { StoryView } from "../../bindings/StoryView";
 import { CheckIcon } from "../Icons";
-import { BlockedIcon, PauseIcon, QuestionIcon, WarningIcon } from "./RefineIcons";
+import { BlockedIcon, CommentIcon, PauseIcon, QuestionIcon, WarningIcon } from "./RefineIcons";
 
 export function ReadyBadge() {
   return (
@@ -13,7 +13,7 @@ export function ReadyBadge() {
   );
 }
 
-export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement"> }) {
+export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments"> }) {
   return (
     <>
       {story.blockedReason !== null && (
@@ -32,6 +32,17 @@ export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" 
         <span className="card-marker is-input" data-testid="needs-input-marker" title={`Needs input from ${story.needsInputFrom}`}>
           <QuestionIcon size={13} />
           <span>{story.needsInputFrom}</span>
+        </span>
+      )}
+      {story.comments.length > 0 && (
+        <span
+          className="card-marker is-comments"
+          data-testid="comment-count"
+          title={story.comments.length === 1 ? "1 comment" : `${story.comments.length.toString()} comments`}
+          aria-label={story.comments.length === 1 ? "1 comment" : `${story.comments.length.toString()} comments`}
+        >
+          <CommentIcon size={13} />
+          <span>{story.comments.length}</span>
         </span>
       )}
       {story.refinement.tooBigOrVague && (

@@ -91,11 +91,27 @@ export function HeatIcon(props: IconProps) {
   );
 }
 
+export function CommentIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M3 3.5h10a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H7.5L4.5 14v-2.5H3a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1Z" />
+    </Svg>
+  );
+}
+
 /** "Sort by WSJF": bars from the longest down. */
 export function SortByScoreIcon(props: IconProps) {
   return (
     <Svg {...props}>
       <path d="M2.5 4h11M2.5 8h7.5M2.5 12h4" />
+    </Svg>
+  );
+}
+
+export function ExternalIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M9.5 2.75h3.75V6.5M13.25 2.75 7.5 8.5M11.5 9.5v3a.75.75 0 0 1-.75.75h-7a.75.75 0 0 1-.75-.75v-7A.75.75 0 0 1 3.75 4.75h3" />
     </Svg>
   );
 }

@@ -8,10 +8,13 @@ import { matchShortcut } from "../../model/shortcuts";
 import { mapLabels } from "../../model/refinement";
 import { StoryHistorySection } from "../history/StoryHistorySection";
 import { CheckIcon, CloseIcon } from "../Icons";
+import { useLoaded } from "../useLoaded";
 import { BlockersSection } from "./BlockersSection";
+import { CommentsSection } from "./CommentsSection";
 import { CriteriaSection } from "./CriteriaSection";
 import { DependenciesSection } from "./DependenciesSection";
 import { EstimateSection, WsjfSection } from "./EstimateSection";
+import { LinksSection } from "./LinksSection";
 import { DorSection, InvestSection, TooBigFlag } from "./ReadinessSection";
 import { SplitIcon } from "./RefineIcons";
 import type { SendEdit } from "./send";
@@ -36,6 +39,10 @@ const APP_KEYS = new Set(["undo", "redo", "help", "toggleBacklog"]);
 export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, onDorSettings }: StoryPanelProps) {
   const panel = useRef<HTMLElement | null>(null);
   const [splitting, setSplitting] = useState(false);
+  // Who I am here: my comments can be edited, and mentions of me are flagged.
+  const loadSettings = useMemo(() => () => backend.syncSettings(view.map.id), [backend, view.map.id]);
+  const settings = useLoaded(loadSettings);
+  const me = settings.kind === "shown" ? settings.value.displayName : null;
   const known = useMemo(() => mapLabels(view.stories), [view.stories]);
   const where = useMemo(() => {
     const step = view.activities.flatMap((activity) => activity.steps).find((candidate) => candidate.id === story.stepId);
@@ -143,6 +150,14 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
         <DependenciesSection story={story} stories={view.stories} send={send} onOpenStory={onOpenStory} />
         <WsjfSection story={story} send={send} />
         <NotesSection story={story} send={send} known={known} />
+        <LinksSection
+          story={story}
+          send={send}
+          onOpen={(url) => {
+            void backend.openLink(url);
+          }}
+        />
+        <CommentsSection story={story} me={me} send={send} />
         <StoryHistorySection story={story} mapId={view.map.id} backend={backend} send={send} />
       </div>
       {splitting && (

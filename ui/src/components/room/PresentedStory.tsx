@@ -50,6 +50,16 @@ export function PresentedStory({ story, refined, round, names }: { story: Presen
               </ol>
             )}
           </section>
+          {story.links.length > 0 && (
+            <section className="presented-block" data-testid="presented-links">
+              <h2>Links</h2>
+              <ul className="presented-links">
+                {story.links.map((title, index) => (
+                  <li key={`${index.toString()}:${title}`}>{title}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           {story.notes !== null && (
             <section className="presented-block">
               <h2>Notes</h2>

@@ -1,0 +1,161 @@
+//! Comments and links through `Workspace` on a real data directory: the answer the UI
+//! patches, undo, "What changed", and the JSON export/import round trip.
+
+use storymap_api::{
+    BackboneEdit, CardEdit, ChangeKindView, CommentEdit, ErrorCode, LinkEdit, MapEdit, SliceEdit,
+    StoryView, Workspace,
+};
+
+/// A map with one story; its id and the story's.
+fn one_story(workspace: &mut Workspace) -> (String, String) {
+    let map = workspace.create_map("Checkout").unwrap().map.id;
+    let mut created = |edit: MapEdit| {
+        let change = workspace.apply_edit(&map, edit).unwrap();
+        change.created_id.unwrap()
+    };
+    let activity = created(
+        BackboneEdit::AddActivity {
+            title: "Pay".into(),
+        }
+        .into(),
+    );
+    let step = created(
+        BackboneEdit::AddStep {
+            activity_id: activity,
+            title: "Card".into(),
+        }
+        .into(),
+    );
+    let release = created(
+        SliceEdit::AddRelease {
+            title: "Later".into(),
+        }
+        .into(),
+    );
+    let story = created(
+        CardEdit::AddStory {
+            step_id: step,
+            release_id: release,
+            title: "Pay by card".into(),
+        }
+        .into(),
+    );
+    (map, story)
+}
+
+fn story_of(workspace: &Workspace, map: &str, story: &str) -> StoryView {
+    let view = workspace.view(map).unwrap();
+    view.stories.into_iter().find(|s| s.id == story).unwrap()
+}
+
+#[test]
+fn a_comment_and_a_link_are_answered_undone_listed_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let (map, story) = one_story(&mut workspace);
+    let comment = CommentEdit::AddComment {
+        story_id: story.clone(),
+        text: "@Ben the mock-up is linked".into(),
+    };
+    let change = workspace.apply_edit(&map, comment.into()).unwrap();
+    let thread = &change.stories[0].comments;
+    assert_eq!(thread.len(), 1);
+    assert_eq!(thread[0].mentions, ["Ben"]);
+    assert!(
+        thread[0].at.ends_with('Z'),
+        "RFC 3339 in UTC: {}",
+        thread[0].at
+    );
+
+    let bad = LinkEdit::AddLink {
+        story_id: story.clone(),
+        title: "Spec".into(),
+        url: "file:///etc/passwd".into(),
+    };
+    let refused = workspace.apply_edit(&map, bad.into()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        refused.message,
+        "links may only use http, https or mailto, not 'file:'"
+    );
+    let link = LinkEdit::AddLink {
+        story_id: story.clone(),
+        title: "Wireframe".into(),
+        url: "https://figma.com/file/1".into(),
+    };
+    workspace.apply_edit(&map, link.into()).unwrap();
+    workspace.undo(&map).unwrap();
+    assert!(
+        story_of(&workspace, &map, &story).links.is_empty(),
+        "undone"
+    );
+    workspace.redo(&map).unwrap();
+    assert_eq!(
+        story_of(&workspace, &map, &story).links[0].title,
+        "Wireframe"
+    );
+
+    let timeline = workspace.story_timeline(&map, &story).unwrap();
+    let kinds: Vec<_> = timeline.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&ChangeKindView::CommentAdded), "{kinds:?}");
+    assert!(kinds.contains(&ChangeKindView::Link), "{kinds:?}");
+
+    let json = workspace.export_json(&map).unwrap();
+    let exported = story_of(&workspace, &map, &story);
+    let other_dir = tempfile::tempdir().unwrap();
+    let mut other = Workspace::open(other_dir.path()).unwrap();
+    let imported = other.import_json(&json).unwrap();
+    let again = imported.stories.iter().find(|s| s.id == story).unwrap();
+    assert_eq!(again.comments, exported.comments);
+    assert_eq!(again.links, exported.links);
+}
+
+#[test]
+fn an_imported_file_with_a_bad_url_or_time_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let (map, _) = one_story(&mut workspace);
+    let json = workspace.export_json(&map).unwrap();
+    let with = |key: &str, value: serde_json::Value| {
+        let mut file: serde_json::Value = serde_json::from_str(&json).unwrap();
+        file["map"]["id"] = "another-map".into();
+        file["stories"][0][key] = value;
+        file.to_string()
+    };
+    let bad_url = with(
+        "links",
+        serde_json::json!([{ "id": "l1", "title": "x", "url": "javascript:alert(1)" }]),
+    );
+    let refused = workspace.import_json(&bad_url).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert!(
+        refused.message.contains("not 'javascript:'"),
+        "{}",
+        refused.message
+    );
+    let long = "x".repeat(5_001);
+    let too_long = with(
+        "comments",
+        serde_json::json!([{ "id": "k", "author": "a", "at": "2026-12-04T10:00:00Z", "text": long }]),
+    );
+    let refused = workspace.import_json(&too_long).unwrap_err();
+    assert!(
+        refused
+            .message
+            .contains("the comment is longer than 5,000 characters"),
+        "{}",
+        refused.message
+    );
+    let bad_time = with(
+        "comments",
+        serde_json::json!([{ "id": "k", "author": "a", "at": "yesterday", "text": "hi" }]),
+    );
+    let refused = workspace.import_json(&bad_time).unwrap_err();
+    assert!(
+        refused
+            .message
+            .contains("'yesterday' is not an RFC 3339 time"),
+        "{}",
+        refused.message
+    );
+}
