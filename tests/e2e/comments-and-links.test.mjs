@@ -85,8 +85,12 @@ describe("comments and links", { timeout: READY_TIMEOUT_MS + 3 * 60_000 }, () =>
     await browser.$('[data-testid="link-url-input"]').setValue(URL);
     await clickElement(browser, browser.$('[data-testid="link-add"]'), "Add link");
     const link = browser.$('[data-testid="story-link"] .link-open');
-    await link.waitForExist({ timeout: UI_TIMEOUT_MS, timeoutMsg: "the link never showed" });
-    assert.equal(await link.getText(), "Recipe search wireframe", "shown by title, not URL");
+    // Read from the DOM: WebKitWebDriver's element text came back empty for this button.
+    const linkText = () => browser.execute(() => document.querySelector('[data-testid="story-link"] .link-open')?.textContent ?? null);
+    await browser.waitUntil(async () => (await linkText()) === "Recipe search wireframe", {
+      timeout: UI_TIMEOUT_MS,
+      timeoutMsg: "the link never showed by its title (not its URL)",
+    });
     await waitForQuiet(browser);
     await browser.execute(() => {
       document.querySelector('[data-testid="comment-thread"]')?.scrollIntoView({ block: "center" });
