@@ -70,8 +70,12 @@ describe("accessible by default", { timeout: READY_TIMEOUT_MS + 4 * 60_000 }, ()
     await card.click();
     await browser.keys("o");
     await browser.$('[data-testid="story-panel"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    // A comment, so the thread and the card's comment count are checked too.
+    await browser.$('[data-testid="comment-input"]').setValue("@Ana does this need a wireframe?");
+    await browser.$('[data-testid="comment-send"]').click();
+    await browser.$('[data-testid="comment-count"]').waitForExist({ timeout: UI_TIMEOUT_MS });
     await expectAccessible(browser, "the story panel");
-    await browser.keys(Key.Escape);
+    await browser.$('[data-testid="panel-close"]').click();
     await browser.$('[data-testid="story-panel"]').waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });
 
     step("the backlog");

@@ -38,6 +38,7 @@ export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" 
         <span
           className="card-marker is-comments"
           data-testid="comment-count"
+          role="img"
           title={story.comments.length === 1 ? "1 comment" : `${story.comments.length.toString()} comments`}
           aria-label={story.comments.length === 1 ? "1 comment" : `${story.comments.length.toString()} comments`}
         >
