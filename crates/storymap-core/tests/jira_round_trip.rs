@@ -22,12 +22,6 @@ const ESTIMATES: [Option<&str>; 9] = [
     Some("XXL"),
 ];
 const SCALE: [u8; 7] = [1, 2, 3, 5, 8, 13, 20];
-const PARTS: [WsjfPart; 4] = [
-    WsjfPart::Value,
-    WsjfPart::TimeCriticality,
-    WsjfPart::RiskReduction,
-    WsjfPart::JobSize,
-];
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -141,7 +135,7 @@ fn refine(map: &mut MapDocument, id: &str, row: &Row, index: usize) {
         },
         "x",
     );
-    for (part, value) in PARTS.into_iter().zip(row.wsjf) {
+    for (part, value) in WsjfPart::ALL.into_iter().zip(row.wsjf) {
         let value = value.map(|v| SCALE[v]);
         apply(
             map,

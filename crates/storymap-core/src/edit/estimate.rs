@@ -18,6 +18,14 @@ pub enum WsjfPart {
 }
 
 impl WsjfPart {
+    /// Every part, in the order [`crate::refine::WsjfInputs::parts`] gives them.
+    pub const ALL: [WsjfPart; 4] = [
+        WsjfPart::Value,
+        WsjfPart::TimeCriticality,
+        WsjfPart::RiskReduction,
+        WsjfPart::JobSize,
+    ];
+
     fn key(self) -> &'static str {
         match self {
             WsjfPart::Value => WSJF_VALUE,

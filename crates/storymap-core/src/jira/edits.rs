@@ -51,14 +51,8 @@ pub(crate) fn story_changes(row: &PlannedStory, story: Option<&Story>) -> Vec<Ch
 
 /// The WSJF parts and the blocker the row sets, where they differ from the story's.
 fn refinement_changes(row: &PlannedStory, story: Option<&Story>, changes: &mut Vec<Change>) {
-    let inputs = story.map(|s| s.details.wsjf).unwrap_or_default();
-    let now = [
-        inputs.value,
-        inputs.time_criticality,
-        inputs.risk_reduction,
-        inputs.job_size,
-    ];
-    for ((part, new), old) in WSJF_PARTS_IN_ORDER.into_iter().zip(row.wsjf).zip(now) {
+    let now = story.map(|s| s.details.wsjf).unwrap_or_default().parts();
+    for ((part, new), old) in WsjfPart::ALL.into_iter().zip(row.wsjf).zip(now) {
         if let Some(value) = new.filter(|v| Some(*v) != old) {
             changes.push(Change::Wsjf(part, value));
         }
@@ -72,14 +66,6 @@ fn refinement_changes(row: &PlannedStory, story: Option<&Story>, changes: &mut V
         changes.push(Change::Blocked(reason.clone()));
     }
 }
-
-/// [`WsjfPart`]s in the order the plan keeps them.
-const WSJF_PARTS_IN_ORDER: [WsjfPart; 4] = [
-    WsjfPart::Value,
-    WsjfPart::TimeCriticality,
-    WsjfPart::RiskReduction,
-    WsjfPart::JobSize,
-];
 
 /// The import's edits in order, each with the fresh id it creates under.
 struct EditList<'a> {

@@ -24,13 +24,9 @@ const REFINEMENT: [&str; 7] = [
 
 /// The WSJF parts of a story, as cells in `REFINEMENT`'s order.
 fn wsjf_cells(inputs: &crate::refine::WsjfInputs) -> [String; 4] {
-    let parts = [
-        inputs.value,
-        inputs.time_criticality,
-        inputs.risk_reduction,
-        inputs.job_size,
-    ];
-    parts.map(|p| p.map(|v| v.to_string()).unwrap_or_default())
+    inputs
+        .parts()
+        .map(|p| p.map(|v| v.to_string()).unwrap_or_default())
 }
 
 const FIXED: [&str; 11] = [

@@ -64,7 +64,7 @@ pub struct PlannedStory {
     pub estimate: Option<String>,
     pub labels: Vec<String>,
     pub criteria: Vec<(String, bool)>,
-    /// WSJF parts in [`WsjfPart`] order; `None`: the file says nothing.
+    /// WSJF parts in [`WsjfPart::ALL`] order; `None`: the file says nothing.
     pub wsjf: [Option<u8>; 4],
     pub blocked_reason: Option<String>,
     /// Planned stories it comes to depend on (links it already has left out).

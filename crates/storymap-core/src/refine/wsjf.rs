@@ -15,6 +15,19 @@ pub struct WsjfInputs {
     pub job_size: Option<u8>,
 }
 
+impl WsjfInputs {
+    /// The parts in [`crate::WsjfPart::ALL`] order: value, time criticality, risk
+    /// reduction / opportunity enablement, job size.
+    pub fn parts(&self) -> [Option<u8>; 4] {
+        [
+            self.value,
+            self.time_criticality,
+            self.risk_reduction,
+            self.job_size,
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Wsjf {
     pub cost_of_delay: u32,
