@@ -12,7 +12,15 @@ use crate::refine_views::*;
 use crate::{ApiError, ErrorCode};
 
 impl From<&MapModel> for MapView {
+    /// The map as exported: the same for every reader.
     fn from(model: &MapModel) -> Self {
+        MapView::read_by(model, None)
+    }
+}
+
+impl MapView {
+    /// The map for the window of the device named `reader` (comments that mention it).
+    pub(crate) fn read_by(model: &MapModel, reader: Option<&str>) -> Self {
         MapView {
             schema_version: SCHEMA_VERSION as u32,
             map: MapRef {
@@ -28,6 +36,10 @@ impl From<&MapModel> for MapView {
                 .collect(),
             stories: {
                 let refiner = Refiner::new(model);
+                let refiner = match reader {
+                    Some(reader) => refiner.read_by(reader),
+                    None => refiner,
+                };
                 model
                     .stories
                     .iter()

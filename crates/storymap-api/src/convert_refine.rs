@@ -16,6 +16,8 @@ pub(crate) struct Refiner<'m> {
     model: &'m MapModel,
     index: MapIndex<'m>,
     dependents: Dependents<'m>,
+    /// This device's display name, for the comments that mention it; `None` in exports.
+    reader: Option<&'m str>,
 }
 
 /// Who depends on whom: gathered for a whole-map view, or kept by the open map.
@@ -39,6 +41,7 @@ impl<'m> Refiner<'m> {
             model,
             index: MapIndex::new(model),
             dependents: Dependents::Gathered(dependents),
+            reader: None,
         }
     }
 
@@ -52,6 +55,15 @@ impl<'m> Refiner<'m> {
             model,
             index,
             dependents: Dependents::Kept(derived),
+            reader: None,
+        }
+    }
+
+    /// Views for the window of the device named `reader` (see `CommentView::mentions_you`).
+    pub fn read_by(self, reader: &'m str) -> Refiner<'m> {
+        Refiner {
+            reader: Some(reader),
+            ..self
         }
     }
 
@@ -121,7 +133,9 @@ impl<'m> Refiner<'m> {
             split_from: d.split_from.clone(),
             split_from_title: d.split_from_title.clone(),
             jira_key: d.jira_key.clone(),
-            comments: d.comments.iter().map(CommentView::from).collect(),
+            comments: (d.comments.iter())
+                .map(|c| CommentView::read_by(c, self.reader))
+                .collect(),
             links: d.links.iter().map(LinkView::from).collect(),
             refinement: self.refinement_view(refinement, &s.id),
         }

@@ -2,7 +2,7 @@
 //! `comments: [{ id, author, at, text }]` with `at` in RFC 3339, `links: [{ id, title, url }]`.
 
 use serde::{Deserialize, Serialize};
-use storymap_core::comments::{mentions, Comment, StoryLink};
+use storymap_core::comments::{mentions, mentions_reader, Comment, StoryLink};
 use ts_rs::TS;
 
 use crate::error::{ApiError, ErrorCode};
@@ -24,6 +24,11 @@ pub struct CommentView {
     /// The names `@mentioned` in the text, as Rust parses them (derived; ignored on import).
     #[serde(default)]
     pub mentions: Vec<String>,
+    /// A teammate's comment that mentions this device's display name (derived for the
+    /// window; never exported).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub mentions_you: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -35,15 +40,18 @@ pub struct LinkView {
     pub url: String,
 }
 
-impl From<&Comment> for CommentView {
-    fn from(c: &Comment) -> Self {
+impl CommentView {
+    /// The comment as `reader` (this device's display name) sees it; `None` for exports.
+    pub(crate) fn read_by(c: &Comment, reader: Option<&str>) -> Self {
+        let mentions = mentions(&c.text);
         CommentView {
             id: c.id.clone(),
             author: c.author.clone(),
             at: rfc3339(c.at),
             text: c.text.clone(),
             edited_at: c.edited_at.map(rfc3339),
-            mentions: mentions(&c.text),
+            mentions_you: reader.is_some_and(|me| mentions_reader(&mentions, &c.author, me)),
+            mentions,
         }
     }
 }

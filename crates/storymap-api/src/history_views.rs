@@ -3,6 +3,7 @@
 //! conversion from the core's views.
 
 use serde::{Deserialize, Serialize};
+use storymap_core::comments::mentions_reader;
 use storymap_core::{
     ChangeEntry, ChangeKind, Conflict, ConflictValue, HistoryPoint, MapChanges, StoryChanges,
 };
@@ -56,6 +57,9 @@ pub struct ChangeEntryView {
     pub field: Option<String>,
     /// e.g. "ben changed the estimate from 3 to 5".
     pub summary: String,
+    /// A comment a teammate wrote or edited that `@mentions` this device's display name.
+    #[serde(default)]
+    pub mentions_you: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -80,6 +84,8 @@ pub struct ChangesView {
     pub stories: Vec<StoryChangesView>,
     /// Backbone, slices, settings and the map itself; newest first.
     pub map_entries: Vec<ChangeEntryView>,
+    /// How many of the entries are comments that mention you.
+    pub mention_count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -146,8 +152,17 @@ impl From<ChangeKind> for ChangeKindView {
 }
 
 impl From<ChangeEntry> for ChangeEntryView {
+    /// An entry as anyone reads it: nothing in it mentions the reader.
     fn from(e: ChangeEntry) -> Self {
+        ChangeEntryView::read_by(e, "")
+    }
+}
+
+impl ChangeEntryView {
+    /// An entry as the device named `reader` reads it.
+    fn read_by(e: ChangeEntry, reader: &str) -> Self {
         ChangeEntryView {
+            mentions_you: mentions_reader(&e.mentions, &e.author, reader),
             hash: e.hash,
             author: e.author,
             at: rfc3339(e.unix_time),
@@ -158,25 +173,35 @@ impl From<ChangeEntry> for ChangeEntryView {
     }
 }
 
-impl From<StoryChanges> for StoryChangesView {
-    fn from(s: StoryChanges) -> Self {
+impl StoryChangesView {
+    fn read_by(s: StoryChanges, reader: &str) -> Self {
         StoryChangesView {
             story_id: s.story_id,
             title: s.title,
             removed: s.removed,
-            entries: s.entries.into_iter().map(Into::into).collect(),
+            entries: (s.entries.into_iter())
+                .map(|e| ChangeEntryView::read_by(e, reader))
+                .collect(),
         }
     }
 }
 
 impl ChangesView {
-    pub(crate) fn new(since_label: String, changes: MapChanges) -> ChangesView {
+    /// What changed, as the device named `reader` reads it (the comments mentioning it).
+    pub(crate) fn new(since_label: String, changes: MapChanges, reader: &str) -> ChangesView {
+        let stories: Vec<StoryChangesView> = (changes.stories.into_iter())
+            .map(|s| StoryChangesView::read_by(s, reader))
+            .collect();
+        let mention_count = (stories.iter().flat_map(|s| &s.entries))
+            .filter(|e| e.mentions_you)
+            .count() as u32;
         ChangesView {
             since_label,
             change_count: changes.change_count as u32,
             authors: changes.authors,
-            stories: changes.stories.into_iter().map(Into::into).collect(),
+            stories,
             map_entries: changes.map_entries.into_iter().map(Into::into).collect(),
+            mention_count,
         }
     }
 }

@@ -128,7 +128,8 @@ impl Workspace {
     /// The map from its projection (fast at any size); remembered as the last map.
     /// Opening a map starts its undo history afresh.
     pub fn open_map(&mut self, map_id: &str) -> Result<MapView, ApiError> {
-        let view = self.view(map_id)?;
+        let model = self.store.read_model(map_id)?;
+        let view = MapView::read_by(&model, Some(&self.author));
         // Remembering is a convenience: a read-only data directory still shows the map.
         if !self.store.is_read_only() {
             self.store.set_setting(LAST_MAP_SETTING, map_id)?;

@@ -50,7 +50,13 @@ impl Workspace {
             notice: None,
             session,
         };
-        Ok(map_change(loaded.model(), open, changed, outcome))
+        Ok(map_change(
+            loaded.model(),
+            open,
+            changed,
+            outcome,
+            &self.author,
+        ))
     }
 
     /// Reverts the local user's last edit (see [`LocalHistory`]).
@@ -124,7 +130,13 @@ impl Workspace {
             notice,
             session,
         };
-        Ok(map_change(loaded.model(), open, changed, outcome))
+        Ok(map_change(
+            loaded.model(),
+            open,
+            changed,
+            outcome,
+            &self.author,
+        ))
     }
 }
 
@@ -204,6 +216,7 @@ pub(crate) fn map_change(
     open: &mut OpenIndex,
     changed: MapChanged,
     outcome: Outcome,
+    reader: &str,
 ) -> MapChange {
     open.refresh_positions(model, &changed);
     let OpenIndex {
@@ -239,7 +252,7 @@ pub(crate) fn map_change(
         .zip(derived.rollups(&model.releases))
         .map(ReleaseView::from)
         .collect();
-    let refiner = Refiner::with_derived(model, index, derived);
+    let refiner = Refiner::with_derived(model, index, derived).read_by(reader);
     let stories: Vec<StoryView> = ids
         .iter()
         .filter_map(|id| refiner.story(id))

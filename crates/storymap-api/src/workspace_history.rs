@@ -105,10 +105,12 @@ impl Workspace {
                 Since::Time(start_of_day(&date)?),
             ),
         };
+        let reader = self.author.clone();
         let doc = &self.loaded_map(map_id)?.doc;
         Ok(ChangesView::new(
             label,
             storymap_core::changes_since(doc, &since),
+            &reader,
         ))
     }
 

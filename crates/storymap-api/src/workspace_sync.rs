@@ -200,6 +200,7 @@ impl Workspace {
                 derived(&mut self.derived, loaded),
                 merged.changed,
                 outcome,
+                &self.author,
             ),
         }))
     }

@@ -2,8 +2,8 @@
 //! patches, undo, "What changed", and the JSON export/import round trip.
 
 use storymap_api::{
-    BackboneEdit, CardEdit, ChangeKindView, CommentEdit, ErrorCode, LinkEdit, MapEdit, SliceEdit,
-    StoryView, Workspace,
+    BackboneEdit, CardEdit, ChangeKindView, ChangesSince, CommentEdit, ErrorCode, LinkEdit,
+    MapEdit, SliceEdit, StoryView, Workspace,
 };
 
 /// A map with one story; its id and the story's.
@@ -158,4 +158,62 @@ fn an_imported_file_with_a_bad_url_or_time_is_refused_by_name() {
         "{}",
         refused.message
     );
+}
+
+#[test]
+fn a_teammates_mention_is_flagged_for_me_in_the_thread_and_in_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let (map, story) = one_story(&mut workspace);
+    // Ben writes on this device first (as a shared laptop would), then Ana takes over.
+    workspace.set_display_name("Ben Ortiz").unwrap();
+    let comment = |text: &str| CommentEdit::AddComment {
+        story_id: story.clone(),
+        text: text.into(),
+    };
+    let answer = workspace
+        .apply_edit(&map, comment("@ana can you check the copy?").into())
+        .unwrap();
+    assert!(
+        !answer.stories[0].comments[0].mentions_you,
+        "Ben is not Ana"
+    );
+    workspace.set_display_name("Ana Lee").unwrap();
+    workspace
+        .apply_edit(&map, comment("@ana note to self").into())
+        .unwrap();
+    workspace
+        .apply_edit(&map, comment("@ben done, and @carla FYI").into())
+        .unwrap();
+
+    let opened = workspace.open_map(&map).unwrap();
+    let thread = &opened
+        .stories
+        .iter()
+        .find(|s| s.id == story)
+        .unwrap()
+        .comments;
+    let for_me: Vec<&str> = (thread.iter())
+        .filter(|c| c.mentions_you)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(
+        for_me,
+        ["@ana can you check the copy?"],
+        "only Ben's mention of Ana"
+    );
+    // The export is the same for everyone: nothing in it is for one reader.
+    let json = workspace.export_json(&map).unwrap();
+    assert!(!json.contains("mentionsYou"), "{json}");
+
+    // Never synced: "What changed" since the last sync covers all three comments.
+    let changes = workspace
+        .changes_since(&map, ChangesSince::LastSync)
+        .unwrap();
+    assert_eq!(changes.mention_count, 1);
+    let flagged: Vec<&str> = (changes.stories.iter().flat_map(|s| &s.entries))
+        .filter(|e| e.mentions_you)
+        .map(|e| e.author.as_str())
+        .collect();
+    assert_eq!(flagged, ["Ben Ortiz"]);
 }

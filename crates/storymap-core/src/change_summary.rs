@@ -6,6 +6,7 @@ use automerge::{Automerge, ChangeHash, ChangeMetadata, ObjId, ObjType, ReadDoc, 
 
 use crate::authors::author_of;
 use crate::change_effect::{Effect, ItemTouch, StoryTouch};
+use crate::comments::mentions;
 use crate::field_key::{field_label, quoted, PLACE_FIELDS, POSITION};
 use crate::read::{map_field, str_field};
 use crate::schema::*;
@@ -45,6 +46,8 @@ pub struct ChangeEntry {
     /// after the change; `None` when absent or for other kinds of entry.
     pub before: Option<String>,
     pub after: Option<String>,
+    /// For a comment written or edited: the names it `@mentions`, as written then.
+    pub mentions: Vec<String>,
 }
 
 /// One change as the views need it.
@@ -83,6 +86,7 @@ impl Change {
             summary,
             before: None,
             after: None,
+            mentions: Vec::new(),
         }
     }
 }
@@ -234,7 +238,13 @@ fn discussion_entry(
     let obj = touch.obj.as_ref()?;
     let is_comment = collection == COMMENTS;
     let key = if is_comment { TEXT } else { TITLE };
-    let mut shown = str_at(doc, obj, key, &[change.hash]).unwrap_or_default();
+    let text = str_at(doc, obj, key, &[change.hash]).unwrap_or_default();
+    let mentioned = if is_comment && touch.deleted != Some(true) {
+        mentions(&text)
+    } else {
+        Vec::new()
+    };
+    let mut shown = text;
     if shown.chars().count() > 80 {
         shown = shown.chars().take(79).chain(['…']).collect();
     }
@@ -258,7 +268,9 @@ fn discussion_entry(
         (false, ..) => (ChangeKind::Link, format!("{who} edited the link {shown}")),
     };
     let field = if is_comment { "comment" } else { "link" };
-    Some(change.entry(kind, Some(format!("{field}:{id}")), summary))
+    let mut entry = change.entry(kind, Some(format!("{field}:{id}")), summary);
+    entry.mentions = mentioned;
+    Some(entry)
 }
 
 fn criterion_entry(

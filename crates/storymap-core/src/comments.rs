@@ -88,8 +88,18 @@ pub fn mentions(text: &str) -> Vec<String> {
 
 /// Whether `text` mentions `name` (case-insensitive; a name with spaces by its first word).
 pub fn mentions_name(text: &str, name: &str) -> bool {
+    names_one_of(&mentions(text), name)
+}
+
+/// Whether a comment by `author` with these `@mentions` is for `reader` (this device's
+/// display name): one mention is the reader's name, and the reader did not write it.
+pub fn mentions_reader(mentions: &[String], author: &str, reader: &str) -> bool {
+    author.trim() != reader.trim() && names_one_of(mentions, reader)
+}
+
+fn names_one_of(mentions: &[String], name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or_default();
-    !first.is_empty() && mentions(text).iter().any(|m| m.eq_ignore_ascii_case(first))
+    !first.is_empty() && mentions.iter().any(|m| m.eq_ignore_ascii_case(first))
 }
 
 /// A story's live comments, oldest first (ties by id, so every replica reads one order).
@@ -169,5 +179,16 @@ mod tests {
         assert!(mentions_name("thanks @ann-marie", "Ann-Marie"));
         assert!(mentions_name("@Ben see this", "Ben Ortiz"));
         assert!(!mentions_name("@Bert", "Ben"));
+    }
+
+    #[test]
+    fn a_mention_is_for_the_reader_unless_they_wrote_it() {
+        let names = mentions("@ann please review, cc @ben");
+        assert!(mentions_reader(&names, "Ben Ortiz", "Ann Lee"));
+        assert!(mentions_reader(&names, "Carla", "ben"));
+        // My own "@ann" to myself is not news; nor is a comment that names someone else.
+        assert!(!mentions_reader(&names, "Ann Lee", "Ann Lee"));
+        assert!(!mentions_reader(&names, "Ben", "Carla"));
+        assert!(!mentions_reader(&names, "Ben", "  "));
     }
 }

@@ -20,4 +20,8 @@ field: string | null,
 /**
  * e.g. "ben changed the estimate from 3 to 5".
  */
-summary: string, };
+summary: string, 
+/**
+ * A comment a teammate wrote or edited that `@mentions` this device's display name.
+ */
+mentionsYou: boolean, };

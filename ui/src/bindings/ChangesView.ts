@@ -14,4 +14,8 @@ stories: Array<StoryChangesView>,
 /**
  * Backbone, slices, settings and the map itself; newest first.
  */
-mapEntries: Array<ChangeEntryView>, };
+mapEntries: Array<ChangeEntryView>, 
+/**
+ * How many of the entries are comments that mention you.
+ */
+mentionCount: number, };

@@ -16,4 +16,9 @@ editedAt?: string,
 /**
  * The names `@mentioned` in the text, as Rust parses them (derived; ignored on import).
  */
-mentions: Array<string>, };
+mentions: Array<string>, 
+/**
+ * A teammate's comment that mentions this device's display name (derived for the
+ * window; never exported).
+ */
+mentionsYou?: boolean, };

@@ -19,7 +19,7 @@ export function isHistoryEdit(edit: MapEdit): edit is HistoryEdit {
 }
 
 export function noChanges(sinceLabel: string): ChangesView {
-  return { sinceLabel, changeCount: 0, authors: [], stories: [], mapEntries: [] };
+  return { sinceLabel, changeCount: 0, authors: [], stories: [], mapEntries: [], mentionCount: 0 };
 }
 
 export abstract class FakeHistory extends FakeSync {

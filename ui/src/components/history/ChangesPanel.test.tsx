@@ -66,6 +66,7 @@ describe("What changed", () => {
         { storyId: "st-gone", title: "Gift wrap", removed: true, entries: [entry("ana removed it", "ana", at)] },
       ],
       mapEntries: [entry("ben added the slice 'Later'", "ben", at)],
+      mentionCount: 0,
     });
     await renderApp(backend);
     fireEvent.click(screen.getByTestId("changes-button"));
@@ -96,5 +97,26 @@ describe("What changed", () => {
     fireEvent.click(within(groups[0] as HTMLElement).getByTestId("changes-story-open"));
     expect(screen.queryByTestId("changes-panel")).toBeNull();
     expect((await screen.findByTestId("story-panel")).dataset.storyId).toBe("st-4");
+  });
+
+  it("counts and marks the teammates' comments that mention me, as Rust flags them", async () => {
+    const backend = new FakeBackend();
+    const at = new Date(Date.now() - 5 * 60 * 1000).toISOString();
+    const forMe = { ...entry('ben commented "@ana can you check the copy?"', "ben", at, "h2"), kind: "commentAdded" as const, mentionsYou: true };
+    backend.changeAnswers.set("lastSync", {
+      sinceLabel: "Since your last sync",
+      changeCount: 2,
+      authors: ["ben"],
+      stories: [{ storyId: "st-4", title: "Search by name", removed: false, entries: [forMe, entry("ben renamed it", "ben", at)] }],
+      mapEntries: [],
+      mentionCount: 1,
+    });
+    await renderApp(backend);
+    fireEvent.click(screen.getByTestId("changes-button"));
+    const panel = screen.getByTestId("changes-panel");
+    expect((await within(panel).findByTestId("changes-mentions")).textContent).toBe("@1 comment mentions you");
+    const entries = within(panel).getAllByTestId("change-entry");
+    expect(entries.map((item) => item.classList.contains("is-for-me"))).toEqual([true, false]);
+    expect(within(entries[0] as HTMLElement).getByTestId("entry-mentions-you").textContent).toBe("mentions you");
   });
 });

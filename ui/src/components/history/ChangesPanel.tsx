@@ -112,6 +112,12 @@ function ChangesList({ view, onOpenStory }: { view: ChangesView; onOpenStory: (s
           {by}
         </p>
         <p className="changes-since-label">{view.sinceLabel}</p>
+        {view.mentionCount > 0 && (
+          <p className="changes-mentions" data-testid="changes-mentions">
+            <span className="mention-dot" aria-hidden="true">@</span>
+            {countLabel(view.mentionCount, "comment mentions you", "comments mention you")}
+          </p>
+        )}
       </div>
       <ul className="changes-groups">
         {view.stories.map((story) => (
@@ -168,8 +174,17 @@ function Entries({ entries, now }: { entries: readonly ChangeEntryView[]; now: D
   return (
     <ul className="change-entries">
       {entries.map((entry, index) => (
-        <li key={`${entry.hash}:${index.toString()}`} className={`change-entry is-${entry.kind}`} data-testid="change-entry">
+        <li
+          key={`${entry.hash}:${index.toString()}`}
+          className={`change-entry is-${entry.kind}${entry.mentionsYou ? " is-for-me" : ""}`}
+          data-testid="change-entry"
+        >
           <span className="change-entry-text">{entry.summary}</span>
+          {entry.mentionsYou && (
+            <span className="comment-for-me" data-testid="entry-mentions-you">
+              mentions you
+            </span>
+          )}
           <EntryMeta author={entry.author} at={entry.at} now={now} />
         </li>
       ))}

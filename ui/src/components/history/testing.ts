@@ -15,7 +15,7 @@ export async function renderApp(backend = new FakeBackend()): Promise<FakeBacken
 }
 
 export function entry(summary: string, author: string, at: string, hash = "h1"): ChangeEntryView {
-  return { hash, author, at, kind: "edited", field: null, summary };
+  return { hash, author, at, kind: "edited", field: null, summary, mentionsYou: false };
 }
 
 export function titleConflict(storyId = "st-1", storyTitle = "See prices per kg"): ConflictView {

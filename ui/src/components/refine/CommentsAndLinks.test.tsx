@@ -62,10 +62,11 @@ describe("the comment thread on its own", () => {
     return Promise.resolve(null);
   };
 
-  it("flags mentions of me and lets only the author edit or delete", () => {
+  it("flags the comment Rust says mentions me and lets only the author edit or delete", () => {
     const s = story("s1", "Pay by card", "step", "rel", "a0");
     s.comments = [
-      { id: "c1", author: "Ben", at: "2026-12-04T09:00:00Z", text: "@ann please review", mentions: ["ann"] },
+      // Rust flags the comment that names me (`mentionsYou`); the panel shows its verdict.
+      { id: "c1", author: "Ben", at: "2026-12-04T09:00:00Z", text: "@ann please review", mentions: ["ann"], mentionsYou: true },
       { id: "c2", author: "Ann Lee", at: "2026-12-04T09:05:00Z", text: "On it", mentions: [] },
     ];
     render(<CommentsSection story={s} me="Ann Lee" send={send} />);

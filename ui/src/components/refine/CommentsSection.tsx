@@ -31,16 +31,11 @@ export function MentionText({ text, mentions }: { text: string; mentions: string
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-/** Whether a comment names me: one of its mentions is my display name's first word. */
-export function mentionsMe(comment: CommentView, me: string | null): boolean {
-  const first = me?.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-  return first !== "" && comment.author !== me && comment.mentions.some((name) => name.toLowerCase() === first);
-}
-
 function CommentItem({ story, comment, me, send }: { story: StoryView; comment: CommentView; me: string | null; send: SendEdit }) {
   const [draft, setDraft] = useState<string | null>(null);
   const mine = me !== null && comment.author === me;
-  const forMe = mentionsMe(comment, me);
+  // Rust decides whether a teammate's comment names me (`mentionsYou`).
+  const forMe = comment.mentionsYou === true;
   const save = () => {
     if (draft === null) return;
     const text = draft.trim();
