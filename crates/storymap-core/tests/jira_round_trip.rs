@@ -1,13 +1,14 @@
 //! Jira CSV without loss: a map exported for Jira and imported into an empty map comes back
 //! equal on every field Jira carries — title, status, step and slice, labels, the estimate
-//! as written (points, T-shirt sizes, "?"), the WSJF parts, what blocks a story, and the
-//! dependencies between stories (as "Blocks" issue links).
+//! as written (points, T-shirt sizes, "?"), the WSJF parts, what blocks a story, the
+//! dependencies between stories (as "Blocks" issue links), comments with their author and
+//! time, and links to mock-ups.
 
 use proptest::prelude::*;
 use storymap_core::jira::{export_csv, parse_csv, plan_import, StatusMap};
 use storymap_core::{
-    BackboneEdit, CardEdit, DependencyEdit, Edit, EditContext, EstimateEdit, MapDocument, MapModel,
-    SliceEdit, StoryEdit, StoryField, StoryStatus, WsjfPart,
+    BackboneEdit, CardEdit, CommentEdit, DependencyEdit, Edit, EditContext, EstimateEdit, LinkEdit,
+    MapDocument, MapModel, SliceEdit, StoryEdit, StoryField, StoryStatus, WsjfPart,
 };
 
 const ESTIMATES: [Option<&str>; 9] = [
@@ -22,6 +23,20 @@ const ESTIMATES: [Option<&str>; 9] = [
     Some("XXL"),
 ];
 const SCALE: [u8; 7] = [1, 2, 3, 5, 8, 13, 20];
+/// Author, seconds after the map was made, text: semicolons, quotes and lines included.
+const COMMENTS: [(&str, i64, &str); 3] = [
+    ("Ana Lee", 60, "Can we pay by card?"),
+    ("ben", 3_600, "Yes; but \"Visa\" only\nfor now, @ana"),
+    ("557058:f1c2", 86_400 * 40, "Checked with legal"),
+];
+const LINKS: [(&str, &str); 3] = [
+    (
+        "Checkout wireframe",
+        "https://figma.com/file/abc?node=1#top",
+    ),
+    ("Spec | v2", "https://wiki.example.com/spec"),
+    ("Ask UX", "mailto:ux@example.com"),
+];
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -33,6 +48,8 @@ struct Row {
     /// Stories earlier in the list it depends on (so the links never make a cycle).
     depends_on: Vec<prop::sample::Index>,
     slice: usize,
+    comments: Vec<usize>,
+    links: Vec<usize>,
 }
 
 fn row() -> impl Strategy<Value = Row> {
@@ -47,9 +64,11 @@ fn row() -> impl Strategy<Value = Row> {
         prop::sample::subsequence(vec!["payments", "ux"], 0..=2),
         prop::collection::vec(any::<prop::sample::Index>(), 0..3),
         0..2usize,
+        prop::sample::subsequence(vec![0, 1, 2], 0..=3),
+        prop::sample::subsequence(vec![0, 1, 2], 0..=3),
     )
         .prop_map(
-            |(status, estimate, wsjf, blocked, labels, depends_on, slice)| Row {
+            |(status, estimate, wsjf, blocked, labels, depends_on, slice, comments, links)| Row {
                 status,
                 estimate,
                 wsjf,
@@ -57,6 +76,8 @@ fn row() -> impl Strategy<Value = Row> {
                 labels,
                 depends_on,
                 slice,
+                comments,
+                links,
             },
         )
 }
@@ -170,6 +191,7 @@ fn refine(map: &mut MapDocument, id: &str, row: &Row, index: usize) {
             "x",
         );
     }
+    discuss(map, id, row);
     if index > 0 {
         for dependency in &row.depends_on {
             let depends_on = format!("s{}", dependency.index(index));
@@ -183,6 +205,26 @@ fn refine(map: &mut MapDocument, id: &str, row: &Row, index: usize) {
                 "x",
             );
         }
+    }
+}
+
+fn discuss(map: &mut MapDocument, id: &str, row: &Row) {
+    for &(author, after, text) in row.comments.iter().map(|i| &COMMENTS[*i]) {
+        let edit = CommentEdit::ImportComment {
+            story_id: id.to_owned(),
+            author: author.to_owned(),
+            at: Some(1_700_000_000 + after),
+            text: text.to_owned(),
+        };
+        apply(map, edit, &format!("{id}-c{after}"));
+    }
+    for &(title, url) in row.links.iter().map(|i| &LINKS[*i]) {
+        let edit = LinkEdit::AddLink {
+            story_id: id.to_owned(),
+            title: title.to_owned(),
+            url: url.to_owned(),
+        };
+        apply(map, edit, &format!("{id}-l{}", url.len()));
     }
 }
 
@@ -220,8 +262,12 @@ fn carried(model: &MapModel) -> Vec<String> {
             depends.sort();
             let mut labels = d.labels.clone();
             labels.sort();
+            let comments: Vec<_> = (d.comments.iter())
+                .map(|c| (&c.author, c.at, &c.text))
+                .collect();
+            let links: Vec<_> = d.links.iter().map(|l| (&l.title, &l.url)).collect();
             format!(
-                "{} | {:?} | {:?} {:?} | {:?} | {:?} | {:?} | {labels:?} | {depends:?}",
+                "{} | {:?} | {:?} {:?} | {:?} | {:?} | {:?} | {labels:?} | {depends:?} | {comments:?} | {links:?}",
                 s.title,
                 s.status,
                 step_of(&s.step_id),
@@ -305,4 +351,30 @@ fn a_link_cycle_in_a_file_is_left_out_with_a_warning_not_a_failed_import() {
     };
     assert_eq!(depends("Pay"), ["Ship"]);
     assert_eq!(depends("Track"), ["Pay"]);
+}
+
+#[test]
+fn an_export_imported_into_its_own_map_adds_no_comment_or_link_twice() {
+    let row = Row {
+        status: 0,
+        estimate: 0,
+        wsjf: [None; 4],
+        blocked: None,
+        labels: Vec::new(),
+        depends_on: Vec::new(),
+        slice: 0,
+        comments: vec![0, 1],
+        links: vec![0, 2],
+    };
+    let map = map_of(&[row]);
+    let model = map.read().unwrap();
+    let sheet = parse_csv(&export_csv(&model)).unwrap();
+    let plan = plan_import(&sheet, &model, &StatusMap::default());
+    assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+    let mut next = 0;
+    let edits = plan.edits(&mut || {
+        next += 1;
+        format!("i{next}")
+    });
+    assert!(edits.is_empty(), "{edits:?}");
 }

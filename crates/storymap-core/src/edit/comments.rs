@@ -28,6 +28,14 @@ pub enum CommentEdit {
         story_id: String,
         comment_id: String,
     },
+    /// A comment carried in from another tool (a Jira CSV), kept with its own author and
+    /// time (`None`: the import's). Not offered to the window: only imports make it.
+    ImportComment {
+        story_id: String,
+        author: String,
+        at: Option<i64>,
+        text: String,
+    },
 }
 
 /// A live comment this device's author wrote; anyone else's is refused.
@@ -59,30 +67,22 @@ fn own_comment(
 pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &CommentEdit) -> Result<String, CoreError> {
     let (CommentEdit::AddComment { story_id, .. }
     | CommentEdit::EditComment { story_id, .. }
-    | CommentEdit::DeleteComment { story_id, .. }) = edit;
+    | CommentEdit::DeleteComment { story_id, .. }
+    | CommentEdit::ImportComment { story_id, .. }) = edit;
     let obj = story(rec, story_id)?;
     let title = title_of(rec.tx, &obj);
     match edit {
         CommentEdit::AddComment { text, .. } => {
-            let text = required("comment", text, MAX_COMMENT_CHARS)?;
-            let live = entries_in_all(rec.tx, &obj, COMMENTS)
-                .iter()
-                .filter(|(_, c)| !is_deleted(rec.tx, c))
-                .count();
-            if live >= MAX_COMMENTS_PER_STORY {
-                return Err(CoreError::InvalidInput(format!(
-                    "a story holds at most {} comments",
-                    thousands(MAX_COMMENTS_PER_STORY)
-                )));
-            }
-            let container = ensure_map(rec, &obj, COMMENTS)?;
-            let id = rec.create();
-            let comment = rec.tx.put_object(&container, &id, ObjType::Map)?;
-            let (author, time) = (rec.author, rec.time);
-            rec.tx.put(&comment, AUTHOR, author)?;
-            rec.tx.put(&comment, AT, time)?;
-            rec.tx.put(&comment, TEXT, text.as_str())?;
-            rec.created(Entity::StoryItem(story_id.clone(), COMMENTS, id));
+            let (author, time) = (rec.author.to_owned(), rec.time);
+            add_comment(rec, (&obj, story_id), &author, time, text)?;
+            Ok(format!("Comment on '{title}'"))
+        }
+        CommentEdit::ImportComment {
+            author, at, text, ..
+        } => {
+            let author = required("comment author", author, MAX_TITLE_CHARS)?;
+            let time = at.unwrap_or(rec.time);
+            add_comment(rec, (&obj, story_id), &author, time, text)?;
             Ok(format!("Comment on '{title}'"))
         }
         CommentEdit::EditComment {
@@ -101,4 +101,33 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &CommentEdit) -> Result<Stri
             Ok(format!("Delete a comment on '{title}'"))
         }
     }
+}
+
+/// A new comment by `author` at `time` (Unix seconds), within the story's bounds.
+fn add_comment(
+    rec: &mut EditTx<'_, '_>,
+    (obj, story_id): (&ObjId, &str),
+    author: &str,
+    time: i64,
+    text: &str,
+) -> Result<(), CoreError> {
+    let text = required("comment", text, MAX_COMMENT_CHARS)?;
+    let live = entries_in_all(rec.tx, obj, COMMENTS)
+        .iter()
+        .filter(|(_, c)| !is_deleted(rec.tx, c))
+        .count();
+    if live >= MAX_COMMENTS_PER_STORY {
+        return Err(CoreError::InvalidInput(format!(
+            "a story holds at most {} comments",
+            thousands(MAX_COMMENTS_PER_STORY)
+        )));
+    }
+    let container = ensure_map(rec, obj, COMMENTS)?;
+    let id = rec.create();
+    let comment = rec.tx.put_object(&container, &id, ObjType::Map)?;
+    rec.tx.put(&comment, AUTHOR, author)?;
+    rec.tx.put(&comment, AT, time)?;
+    rec.tx.put(&comment, TEXT, text.as_str())?;
+    rec.created(Entity::StoryItem(story_id.to_owned(), COMMENTS, id));
+    Ok(())
 }

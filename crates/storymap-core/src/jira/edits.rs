@@ -3,7 +3,8 @@
 
 use super::import_plan::{Change, JiraImportPlan, PlannedStory};
 use crate::{BackboneEdit, CardEdit, CriteriaEdit, EstimateEdit, SliceEdit, StoryEdit};
-use crate::{DependencyEdit, Edit, JiraItem, Story, StoryField, StoryStatus, WsjfPart};
+use crate::{CommentEdit, DependencyEdit, Edit, JiraItem, LinkEdit, Story, StoryField};
+use crate::{StoryStatus, WsjfPart};
 
 /// What differs between a row and the map's story (`None`: a story the import creates,
 /// which starts as an idea with the row's title). Nothing is removed: labels and criteria
@@ -57,6 +58,7 @@ fn refinement_changes(row: &PlannedStory, story: Option<&Story>, changes: &mut V
             changes.push(Change::Wsjf(part, value));
         }
     }
+    discussion_changes(row, story, changes);
     let blocked = story.and_then(|s| s.details.blocked_reason.as_deref());
     if let Some(reason) = row
         .blocked_reason
@@ -64,6 +66,24 @@ fn refinement_changes(row: &PlannedStory, story: Option<&Story>, changes: &mut V
         .filter(|r| Some(r.as_str()) != blocked)
     {
         changes.push(Change::Blocked(reason.clone()));
+    }
+}
+
+/// The row's comments and links the story does not have yet (same author and text; same URL).
+fn discussion_changes(row: &PlannedStory, story: Option<&Story>, changes: &mut Vec<Change>) {
+    let (comments, links) = story.map_or((&[][..], &[][..]), |s| {
+        (&s.details.comments[..], &s.details.links[..])
+    });
+    for comment in &row.comments {
+        let known = (comments.iter()).any(|c| c.author == comment.author && c.text == comment.text);
+        if !known {
+            changes.push(Change::Comment(comment.clone()));
+        }
+    }
+    for (title, url) in &row.links {
+        if !links.iter().any(|l| l.url == *url) {
+            changes.push(Change::Link(title.clone(), url.clone()));
+        }
     }
 }
 
@@ -186,6 +206,17 @@ impl EditList<'_> {
                 story_id,
                 field: StoryField::BlockedReason,
                 text,
+            }),
+            Change::Comment(comment) => Edit::from(CommentEdit::ImportComment {
+                story_id,
+                author: comment.author,
+                at: comment.at,
+                text: comment.text,
+            }),
+            Change::Link(title, url) => Edit::from(LinkEdit::AddLink {
+                story_id,
+                title,
+                url,
             }),
         })
     }

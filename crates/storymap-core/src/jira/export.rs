@@ -2,8 +2,11 @@
 //! linked by `Parent` = the epic's `Issue id` in the file; known issue keys kept. Beyond
 //! Jira's own fields, custom fields carry the estimate as written (T-shirt sizes, "?"),
 //! the WSJF parts and what blocks a story (with Jira's `Flagged`), and "Blocks" issue
-//! links its dependencies, so an export imported again loses nothing Jira can hold.
+//! links its dependencies; comments and links to mock-ups go in "Comment" and
+//! "Custom field (Links)" columns (`discussion_cells`), so an export imported again loses
+//! nothing Jira can hold.
 
+use super::discussion_cells::{comment_cell, link_cell};
 use super::status::jira_status;
 use super::text::{join_description, points_of};
 use super::IMPORTED_STEP;
@@ -51,6 +54,9 @@ struct Lookup<'a> {
     /// A story's issue id in the file, for the links of the stories that depend on it.
     story_ids: HashMap<&'a str, String>,
     label_columns: usize,
+    /// As many "Comment" and "Custom field (Links)" columns as the busiest story needs.
+    comment_columns: usize,
+    link_columns: usize,
 }
 
 impl<'a> Lookup<'a> {
@@ -74,6 +80,8 @@ impl<'a> Lookup<'a> {
                 .max()
                 .unwrap_or(0)
                 .max(1),
+            comment_columns: most(model, |s| s.details.comments.len()),
+            link_columns: most(model, |s| s.details.links.len()),
         }
     }
 
@@ -122,6 +130,14 @@ impl<'a> Lookup<'a> {
         let mut labels = details.labels.clone();
         labels.resize(self.label_columns, String::new());
         row.extend(labels);
+        let padded = |mut cells: Vec<String>, columns: usize| {
+            cells.resize(columns, String::new());
+            cells
+        };
+        let comments = details.comments.iter().map(comment_cell).collect();
+        row.extend(padded(comments, self.comment_columns));
+        let links = details.links.iter().map(link_cell).collect();
+        row.extend(padded(links, self.link_columns));
         let links = details
             .depends_on
             .iter()
@@ -136,12 +152,14 @@ impl<'a> Lookup<'a> {
 /// "Unplanned"; acceptance criteria go below a heading in the description.
 pub fn export_csv(model: &MapModel) -> String {
     let lookup = Lookup::new(model);
-    let link_columns = (model.stories.iter())
-        .map(|s| s.details.depends_on.len())
-        .max()
-        .unwrap_or(0);
+    let link_columns = most(model, |s| s.details.depends_on.len());
     let header: Vec<&str> = (FIXED.iter().chain(&REFINEMENT).copied())
         .chain(std::iter::repeat_n("Labels", lookup.label_columns))
+        .chain(std::iter::repeat_n("Comment", lookup.comment_columns))
+        .chain(std::iter::repeat_n(
+            "Custom field (Links)",
+            lookup.link_columns,
+        ))
         .chain(std::iter::repeat_n(
             "Inward issue link (Blocks)",
             link_columns,
@@ -166,6 +184,11 @@ pub fn export_csv(model: &MapModel) -> String {
     }
     let bytes = writer.into_inner().expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("the cells are UTF-8")
+}
+
+/// The most any story of the map has of something.
+fn most(model: &MapModel, count: impl Fn(&Story) -> usize) -> usize {
+    model.stories.iter().map(count).max().unwrap_or(0)
 }
 
 fn write<T: AsRef<[u8]>>(writer: &mut csv::Writer<Vec<u8>>, row: &[T]) {

@@ -20,6 +20,17 @@ pub(crate) enum Change {
     Wsjf(WsjfPart, u8),
     /// What blocks it.
     Blocked(String),
+    Comment(PlannedComment),
+    /// A link: title, URL.
+    Link(String, String),
+}
+
+/// A comment a row carries: its author and time as the file says (`None`: the import's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedComment {
+    pub author: String,
+    pub at: Option<i64>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +80,9 @@ pub struct PlannedStory {
     pub blocked_reason: Option<String>,
     /// Planned stories it comes to depend on (links it already has left out).
     pub depends_on: Vec<usize>,
+    /// The row's comments and links (title, URL); the ones the story has are not added again.
+    pub comments: Vec<PlannedComment>,
+    pub links: Vec<(String, String)>,
     pub activity: usize,
     /// Where a new story goes (step, slice indices); `None` for a story already on the
     /// map, which stays where the team put it.

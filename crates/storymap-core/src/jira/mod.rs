@@ -3,6 +3,7 @@
 //! map as a CSV that Jira's External System Import accepts (`export`). Pure: the caller
 //! reads and writes the files and supplies the ids.
 
+mod discussion_cells;
 mod edits;
 mod export;
 mod import_plan;
@@ -17,8 +18,8 @@ use std::fmt;
 
 pub use export::export_csv;
 pub use import_plan::{
-    JiraCounts, JiraImportPlan, PlannedActivity, PlannedSlice, PlannedStep, PlannedStory,
-    StoryAction,
+    JiraCounts, JiraImportPlan, PlannedActivity, PlannedComment, PlannedSlice, PlannedStep,
+    PlannedStory, StoryAction,
 };
 pub use parse::{parse_csv, ColumnUse, JiraSheet};
 pub use plan::plan_import;

@@ -34,6 +34,10 @@ pub(crate) enum Field {
     BlockedBy,
     /// "Outward issue link (Blocks)": an issue waiting for this one.
     Blocks,
+    /// "Comment": `date;author;text` (see `discussion_cells`).
+    Comment,
+    /// "Custom field (Links)": `[Title|url]` per line.
+    Links,
 }
 
 impl Field {
@@ -72,6 +76,8 @@ impl Field {
             "blocked reason" => Field::BlockedReason,
             "inward issue link (blocks)" => Field::BlockedBy,
             "outward issue link (blocks)" => Field::Blocks,
+            "comment" | "comments" | "comment body" => Field::Comment,
+            "links" | "web links" => Field::Links,
             _ => return None,
         };
         Some(field)
@@ -103,6 +109,8 @@ impl Field {
             Field::BlockedReason => "what blocks it",
             Field::BlockedBy => "depends on (the issue that blocks it)",
             Field::Blocks => "depended on by (the issue it blocks)",
+            Field::Comment => "comments (date;author;text)",
+            Field::Links => "links to mock-ups and specs ([Title|url])",
         }
     }
 }
@@ -146,6 +154,9 @@ pub(crate) struct Issue {
     pub blocked_by: Vec<String>,
     /// Issue keys or ids (in the file) waiting for this one.
     pub blocks: Vec<String>,
+    /// Cells read with their column, for warnings.
+    pub comments: Vec<(String, String)>,
+    pub links: Vec<(String, String)>,
 }
 
 /// A Jira export as read: its columns and its rows.
@@ -302,6 +313,9 @@ fn read_cell(issue: &mut Issue, field: Field, cell: &str, header: &str) {
                 *slot = Some((text.to_owned(), header.to_owned()));
             }
         }
+        // Comments keep their inner layout, like descriptions.
+        Field::Comment => (issue.comments).push((cell.trim().to_owned(), header.to_owned())),
+        Field::Links => issue.links.push((text.to_owned(), header.to_owned())),
         Field::Flagged => issue.flagged = true,
         Field::BlockedReason => single(&mut issue.blocked_reason),
         Field::BlockedBy | Field::Blocks => {

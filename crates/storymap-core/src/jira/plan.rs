@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::discussion_cells::{comments_of, links_of};
 use super::edits::story_changes;
 use super::import_plan::{JiraImportPlan, PlannedStory, StoryAction};
 use super::parse::{Field, Issue, JiraSheet};
@@ -274,6 +275,8 @@ impl Planner<'_> {
             wsjf,
             blocked_reason: blocked_of(issue),
             depends_on: Vec::new(),
+            comments: comments_of(issue),
+            links: links_of(issue, &mut self.plan.warnings),
             activity,
             place,
             existing,
