@@ -2,13 +2,37 @@
 //! story it updates (by key, else a keyless story of the same title in that activity),
 //! and a new story's step and slice.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::import_plan::{PlannedActivity, PlannedSlice, PlannedStep};
 use super::parse::{Field, Issue};
 use super::plan::Planner;
 use super::IMPORTED_STEP;
-use crate::UNPLANNED;
+use crate::{MapModel, Story, UNPLANNED};
+
+/// The map's stories a row may update, found without reading the whole map per row: by
+/// Jira key, and the keyless ones by (activity id, title); each list in map order.
+#[derive(Default)]
+pub(super) struct StoriesOnMap<'a> {
+    by_key: HashMap<&'a str, Vec<&'a Story>>,
+    keyless_by_title: HashMap<(&'a str, &'a str), Vec<&'a Story>>,
+}
+
+impl<'a> StoriesOnMap<'a> {
+    pub(super) fn new(map: &'a MapModel) -> Self {
+        let mut index = StoriesOnMap::default();
+        for story in &map.stories {
+            match story.details.jira_key.as_deref() {
+                Some(key) => index.by_key.entry(key).or_default().push(story),
+                None => {
+                    let title = (story.activity_id.as_str(), story.title.as_str());
+                    index.keyless_by_title.entry(title).or_default().push(story);
+                }
+            }
+        }
+        index
+    }
+}
 
 impl Planner<'_> {
     /// The activity for an epic: planned already, on the map by key, or by title (an
@@ -56,17 +80,17 @@ impl Planner<'_> {
     pub(super) fn existing_story(&mut self, issue: &Issue, activity: usize) -> Option<String> {
         let activity_id = self.plan.activities[activity].existing.as_deref();
         let claimed = &self.claimed;
-        let free = || self.map.stories.iter().filter(|s| !claimed.contains(&s.id));
-        let found = free()
-            .find(|s| issue.key.is_some() && s.details.jira_key == issue.key)
+        let first_free = |stories: Option<&Vec<&Story>>| {
+            let mut free = stories?.iter().filter(|s| !claimed.contains(&s.id));
+            free.next().map(|s| s.id.clone())
+        };
+        let index = &self.on_map;
+        let found = (issue.key.as_deref())
+            .and_then(|key| first_free(index.by_key.get(key)))
             .or_else(|| {
-                free().find(|s| {
-                    s.details.jira_key.is_none()
-                        && Some(s.activity_id.as_str()) == activity_id
-                        && s.title == issue.summary
-                })
-            })
-            .map(|s| s.id.clone());
+                let title = (activity_id?, issue.summary.as_str());
+                first_free(index.keyless_by_title.get(&title))
+            });
         if let Some(id) = &found {
             self.claimed.insert(id.clone());
         }

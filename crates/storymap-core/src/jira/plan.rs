@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::discussion_cells::{comments_of, links_of};
 use super::edits::story_changes;
 use super::import_plan::{JiraImportPlan, PlannedStory, StoryAction};
+use super::matching::StoriesOnMap;
 use super::parse::{Field, Issue, JiraSheet};
 use super::refine_cells::{blocked_of, estimate_of, link_dependencies, wsjf_of};
 use super::status::StatusMap;
@@ -45,6 +46,7 @@ pub(super) struct Planner<'a> {
     pub(super) stories: HashMap<String, usize>,
     /// Map stories already claimed by a row.
     pub(super) claimed: HashSet<String>,
+    pub(super) on_map: StoriesOnMap<'a>,
     pub(super) warned_epics: HashSet<String>,
 }
 
@@ -66,6 +68,7 @@ pub fn plan_import(sheet: &JiraSheet, map: &MapModel, statuses: &StatusMap) -> J
         epics: HashMap::new(),
         stories: HashMap::new(),
         claimed: HashSet::new(),
+        on_map: StoriesOnMap::new(map),
         warned_epics: HashSet::new(),
     };
     // Rows of the file by key and id, to tell a sub-task (its parent is a story) apart.
