@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use storymap_api::bindings::{render, render_commands};
 
-use crate::commands::specs;
+use crate::command_table::specs;
 
 fn rendered() -> Vec<(String, String)> {
     let mut files = render();

@@ -33,6 +33,9 @@ macro_rules! commands {
             tauri::generate_handler![$($name),+]
         }
 
+        /// The names of the commands above, for [`crate::command_table::handler`].
+        pub const NAMES: &[&str] = &[$(stringify!($name)),+];
+
         /// Every command above as the UI calls it.
         #[cfg(test)]
         pub fn specs() -> Vec<storymap_api::bindings::CommandSpec> {
@@ -50,3 +53,28 @@ macro_rules! commands {
 }
 
 pub(crate) use commands;
+
+/// Every command of the app: `commands` (maps, edits, sync, exports) and `desktop_commands`
+/// (the app on the desktop: files it is handed, About), each module's handler answering its own.
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    let maps = crate::commands::handler();
+    let desktop = crate::desktop_commands::handler();
+    move |invoke| {
+        let name = invoke.message.command();
+        if crate::desktop_commands::NAMES.contains(&name) {
+            desktop(invoke)
+        } else if crate::commands::NAMES.contains(&name) {
+            maps(invoke)
+        } else {
+            false
+        }
+    }
+}
+
+/// Every command as the UI calls it, for the generated bindings and the checks.
+#[cfg(test)]
+pub fn specs() -> Vec<storymap_api::bindings::CommandSpec> {
+    let mut specs = crate::commands::specs();
+    specs.extend(crate::desktop_commands::specs());
+    specs
+}

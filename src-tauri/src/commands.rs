@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use storymap_api::events::SYNC_STATUS;
 use storymap_api::{
-    repair_stamp_now, ApiError, BacklogQuery, BacklogView, BackupView, ChangeEntryView,
-    ChangesSince, ChangesView, ConflictView, HistoryPointView, ImageFormat, ImageScope,
-    JiraImportView, JiraPreviewView, JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary,
-    MapView, PresentationFocus, PresentationView, ReceivedMapView, RepairReport, RepairSource,
+    repair_stamp_now, ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince,
+    ChangesView, ConflictView, HistoryPointView, ImageFormat, ImageScope, JiraImportView,
+    JiraPreviewView, JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary, MapView,
+    PresentationFocus, PresentationView, ReceivedMapView, RepairReport, RepairSource,
     SessionListItem, SessionSummaryView, SessionView, SplitPatternView, SyncSettingsInput,
     SyncSettingsView, SyncStatus, ViewPrefs, Workspace,
 };
@@ -184,15 +184,6 @@ commands! {
         crate::sync::join(&app, &url, &server_url).await
     }
 
-    /// Writes the map with its whole history as a .storymap file.
-    pub async fn export_map_file(
-        state: State<'_, AppState>;
-        map_id: String,
-        path: PathBuf,
-    ) -> Result<(), ApiError> {
-        state.with(|w| w.export_map_file(&map_id, &path))
-    }
-
     /// Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path.
     pub async fn export_image(
         state: State<'_, AppState>;
@@ -214,30 +205,6 @@ commands! {
         path: PathBuf,
     ) -> Result<(), ApiError> {
         state.with(|w| w.export_html(&map_id, scope, &path))
-    }
-
-    /// Reads a .storymap file: merged into the same map when we have it, else added.
-    pub async fn import_map_file(
-        state: State<'_, AppState>;
-        path: PathBuf,
-    ) -> Result<ReceivedMapView, ApiError> {
-        state.with(|w| w.import_map_file(&path))
-    }
-
-    /// The rolling backups of one map (or of every map), newest first.
-    pub async fn backups(
-        state: State<'_, AppState>;
-        map_id: Option<String>,
-    ) -> Result<Vec<BackupView>, ApiError> {
-        state.with(|w| w.backups(map_id.as_deref()))
-    }
-
-    /// Brings a backup back: as the map itself when it is gone, else beside it as a copy.
-    pub async fn restore_backup(
-        state: State<'_, AppState>;
-        path: PathBuf,
-    ) -> Result<MapSummary, ApiError> {
-        state.with(|w| w.restore_backup(&path))
     }
 
     /// What changed since the last sync, the last opening or a date: per story, who and when.

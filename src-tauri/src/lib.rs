@@ -6,6 +6,8 @@ mod backups;
 mod bindings_check;
 mod command_table;
 mod commands;
+mod desktop_commands;
+mod launch;
 #[cfg(test)]
 mod security_check;
 mod state;
@@ -19,6 +21,9 @@ use storymap_api::{resolve_data_dir, ApiError, ErrorCode, ProgressView, Workspac
 use tauri::{Emitter, Manager};
 
 use crate::state::AppState;
+
+/// Held for the app's lifetime: see [`lock_data_dir`].
+struct DataDirLock(#[allow(dead_code)] Option<std::fs::File>);
 
 /// `--data-dir DIR` or `--data-dir=DIR` from the command line, if given.
 fn data_dir_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
@@ -44,9 +49,48 @@ pub(crate) fn data_dir() -> Result<PathBuf, ApiError> {
     })
 }
 
-/// The workspace, or the reason it cannot open, which the window then shows.
-fn open_workspace() -> Result<Workspace, ApiError> {
-    Workspace::open(&data_dir()?)
+/// The workspace, or the reason it cannot open, which the window then shows; with the
+/// lock that keeps a second app off the same data directory while this one runs.
+fn open_workspace() -> (Result<Workspace, ApiError>, Option<std::fs::File>) {
+    let opened = data_dir().and_then(|dir| {
+        let lock = lock_data_dir(&dir)?;
+        Ok((Workspace::open(&dir)?, lock))
+    });
+    match opened {
+        Ok((workspace, lock)) => (Ok(workspace), Some(lock)),
+        Err(error) => (Err(error), None),
+    }
+}
+
+/// An exclusive lock on `DIR/storymap-app.lock`, held while the app runs (the OS lets go
+/// when it exits, even by a crash). The command line does not take it: its writes merge.
+fn lock_data_dir(dir: &std::path::Path) -> Result<std::fs::File, ApiError> {
+    let storage = |e: std::io::Error| ApiError::new(ErrorCode::Storage, e.to_string());
+    std::fs::create_dir_all(dir).map_err(storage)?;
+    let file = std::fs::File::create(dir.join("storymap-app.lock")).map_err(storage)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
+            ErrorCode::Storage,
+            format!(
+                "Storymap is already open on {}: use that window (two apps writing one data directory could lose work)",
+                dir.display()
+            ),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(storage(e)),
+    }
+}
+
+/// Window size, position and maximised state, kept per data directory; never full screen,
+/// so Storymap does not come back in presentation mode.
+fn window_state_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_window_state::{Builder, StateFlags};
+    let mut builder = Builder::new().with_state_flags(StateFlags::all() - StateFlags::FULLSCREEN);
+    if let Ok(dir) = data_dir() {
+        // An absolute name replaces the plugin's config directory.
+        builder = builder.with_filename(dir.join("window-state.json").display().to_string());
+    }
+    builder.build()
 }
 
 /// Long work reports to the window's progress bar.
@@ -61,12 +105,23 @@ pub(crate) fn report_progress(app: &tauri::AppHandle, workspace: &mut Workspace)
 }
 
 pub fn run() {
+    let (workspace, data_dir_lock) = open_workspace();
+    let launch_file = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| launch::file_argument(std::env::args(), &cwd));
     tauri::Builder::default()
+        // First, so a second launch hands over its file before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            launch::second_launch(app, args, cwd)
+        }))
+        .plugin(window_state_plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState::new(open_workspace()))
+        .manage(AppState::new(workspace))
+        .manage(DataDirLock(data_dir_lock))
+        .manage(launch::PendingLaunch::new(launch_file))
         .manage(sync::SyncRunner::default())
-        .invoke_handler(commands::handler())
+        .invoke_handler(command_table::handler())
         .setup(|app| {
             let _ = app.state::<AppState>().with(|w| {
                 report_progress(app.handle(), w);

@@ -76,7 +76,7 @@ fn every_text_argument_of_every_command_has_a_check() {
     // Structured arguments check themselves (a missing impl does not build); plain texts
     // are checked by their name, so a new name needs a rule.
     let mut unchecked = Vec::new();
-    for command in crate::commands::specs() {
+    for command in crate::command_table::specs() {
         for (arg, ts_type) in &command.args {
             // `path` is a `PathBuf`, which checks itself (a full path, bounded).
             let is_text = (ts_type == "string" || ts_type == "string | null") && arg != "path";

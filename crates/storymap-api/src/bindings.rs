@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::about::{AboutView, LicenceView};
 use crate::discussion_views::{CommentView, LinkView};
 use crate::dto::*;
 use crate::dto_image::*;
@@ -16,6 +17,7 @@ use crate::jira_views::*;
 use crate::progress::ProgressView;
 use crate::refine_views::*;
 use crate::session_views::*;
+use crate::workspace_file_preview::MapFilePreview;
 
 /// A Tauri command as the UI calls it. `src-tauri` builds these from its command functions
 /// (`commands!`), which is why `commands.ts` is rendered there and not in [`render`].
@@ -192,6 +194,9 @@ fn sync_files(config: &Config) -> Vec<(String, String)> {
         file::<SyncSettingsView>(config),
         file::<SyncSettingsInput>(config),
         file::<ReceivedMapView>(config),
+        file::<MapFilePreview>(config),
+        file::<AboutView>(config),
+        file::<LicenceView>(config),
         file::<BackupView>(config),
         file::<RepairReport>(config),
         file::<RepairedMap>(config),

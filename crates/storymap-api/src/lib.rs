@@ -2,6 +2,7 @@
 //! shared with the UI, error codes, and [`Workspace`], the handlers over one data directory.
 //! Nothing here knows Tauri, so both shells and the tests drive the same code.
 
+mod about;
 mod convert;
 mod convert_presentation;
 mod convert_refine;
@@ -26,6 +27,7 @@ mod workspace;
 mod workspace_backup;
 mod workspace_edit;
 mod workspace_export;
+mod workspace_file_preview;
 mod workspace_history;
 mod workspace_html;
 mod workspace_image;
@@ -37,6 +39,7 @@ mod workspace_sync;
 pub mod bindings;
 pub mod events;
 
+pub use about::{AboutView, LicenceView};
 pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
 pub use discussion_views::{CommentView, LinkView};
 pub use dto::*;
@@ -52,6 +55,7 @@ pub use refine_views::*;
 pub use session_views::*;
 pub use workspace::Workspace;
 pub use workspace_backup::backups_to_keep;
+pub use workspace_file_preview::MapFilePreview;
 pub use workspace_repair::{repair_stamp_now, RepairSource};
 
 /// The sample map a first run opens on (the export JSON format).

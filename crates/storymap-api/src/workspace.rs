@@ -55,6 +55,11 @@ fn default_author() -> String {
 }
 
 impl Workspace {
+    /// The data directory: where the database, backups and window state live.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.database.parent().unwrap_or(std::path::Path::new("."))
+    }
+
     /// Opens the data directory, creating it and its database when missing.
     pub fn open(data_dir: &Path) -> Result<Workspace, ApiError> {
         std::fs::create_dir_all(data_dir).map_err(|e| {

@@ -239,18 +239,7 @@ impl Workspace {
     pub fn import_map_file(&mut self, path: &Path) -> Result<ReceivedMapView, ApiError> {
         let mut progress = Progress::new(self.progress.as_ref(), operation("Importing", path));
         progress.report("Reading the file", 0, 0);
-        let bytes = crate::files::read_import_file(path)?;
-        let doc = MapDocument::load_verified(&bytes).map_err(|e| {
-            let error = ApiError::from(e);
-            ApiError::new(
-                error.code,
-                format!(
-                    "{} is not a Storymap map file: {}",
-                    path.display(),
-                    error.message
-                ),
-            )
-        })?;
+        let doc = crate::workspace_file_preview::load_map_file(path)?;
         // A map we have is merged and saved in one transaction; a new one is only saved.
         let merging = self.store.map_exists(&doc.map_id())?;
         progress.report(if merging { "Merging" } else { "Saving" }, 0, 0);

@@ -22,6 +22,8 @@ import type { PresentationFocus } from "../bindings/PresentationFocus";
 import type { PresentationView } from "../bindings/PresentationView";
 import type { ProgressView } from "../bindings/ProgressView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
+import type { MapFilePreview } from "../bindings/MapFilePreview";
+import type { AboutView } from "../bindings/AboutView";
 import type { RemoteChange } from "../bindings/RemoteChange";
 import type { SessionListItem } from "../bindings/SessionListItem";
 import type { SessionSummaryView } from "../bindings/SessionSummaryView";
@@ -69,6 +71,14 @@ export interface Backend {
   exportMapFile(mapId: string, path: string): Promise<void>;
   /** Reads a `.storymap` file: merged into the same map when we have it, else added. */
   importMapFile(path: string): Promise<ReceivedMapView>;
+  /** The app's version, its data directory and the licences of what it ships. */
+  about(): Promise<AboutView>;
+  /** What a `.storymap` file holds (map, stories, newest change, whether we have it); writes nothing. */
+  previewMapFile(path: string): Promise<MapFilePreview>;
+  /** The `.storymap` file Storymap was started (or started again) to open, once; else `null`. */
+  takeLaunchFile(): Promise<string | null>;
+  /** Storymap was started again with a file: call `takeLaunchFile`. */
+  onLaunchFile(listener: () => void): Unsubscribe;
   /** The rolling backups of one map (or of every map when `null`), newest first. */
   backups(mapId: string | null): Promise<BackupView[]>;
   /** Brings a backup back: beside the map as a copy, or as the map itself when it is gone. */

@@ -45,6 +45,9 @@ export const tauriBackend: Backend = {
     await commands.exportMapFile(mapId, path);
   },
   importMapFile: (path) => commands.importMapFile(path),
+  about: () => commands.about(),
+  previewMapFile: (path) => commands.previewMapFile(path),
+  takeLaunchFile: () => commands.takeLaunchFile(),
   backups: (mapId) => commands.backups(mapId),
   restoreBackup: (path) => commands.restoreBackup(path),
   repairDatabase: (backupsOnly) => commands.repairDatabase(backupsOnly),
@@ -87,4 +90,8 @@ export const tauriBackend: Backend = {
     }),
   onProgress: (listener) => subscribe("progress", listener),
   onBackupFailed: (listener) => subscribe("backup-failed", listener),
+  onLaunchFile: (listener) =>
+    subscribe("launch-file", () => {
+      listener();
+    }),
 };

@@ -204,6 +204,7 @@ export function App({ backend }: { backend: Backend }) {
           onImportMap={() => void sync.importMap()}
           onExportMap={() => void sync.exportMap()}
           onRestoreBackup={sync.openBackups}
+          onAbout={sync.openAbout}
           historyButtons={history.buttons}
           roomButtons={!viewingPast && room.buttons}
           syncStatus={sync.pill}

@@ -6,7 +6,7 @@ import { storyCountLabel } from "../model/labels";
 import { formatUpdated } from "../model/time";
 import { TableIcon } from "./exchange/ExchangeIcons";
 import { ExchangeMenuContext } from "./exchange/exchangeMenu";
-import { CheckIcon, ChevronDownIcon, MapsIcon, PlusIcon } from "./Icons";
+import { CheckIcon, ChevronDownIcon, InfoIcon, MapsIcon, PlusIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
 import { RestoreIcon } from "./history/HistoryIcons";
 import { LinkIcon } from "./refine/RefineIcons";
@@ -25,6 +25,7 @@ export interface MapSwitcherProps {
   onImportMap: () => void;
   onExportMap: () => void;
   onRestoreBackup: () => void;
+  onAbout: () => void;
 }
 
 export function MapSwitcher({
@@ -38,6 +39,7 @@ export function MapSwitcher({
   onImportMap,
   onExportMap,
   onRestoreBackup,
+  onAbout,
 }: MapSwitcherProps) {
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -245,6 +247,18 @@ export function MapSwitcher({
             >
               <RestoreIcon />
               Restore from a backup…
+            </button>
+            <button
+              type="button"
+              className="switcher-new is-secondary"
+              data-testid="about"
+              onClick={() => {
+                close();
+                onAbout();
+              }}
+            >
+              <InfoIcon />
+              About Storymap
             </button>
           </div>
         </div>

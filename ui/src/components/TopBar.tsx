@@ -60,6 +60,7 @@ export interface TopBarProps {
   onImportMap: () => void;
   onExportMap: () => void;
   onRestoreBackup: () => void;
+  onAbout: () => void;
   /** "What changed" and the conflicts indicator, drawn after the view switch. */
   historyButtons?: React.ReactNode;
   /** "Session" and "Present", drawn after the history buttons. */
@@ -101,6 +102,7 @@ export function TopBar({
   onImportMap,
   onExportMap,
   onRestoreBackup,
+  onAbout,
   historyButtons,
   roomButtons,
   syncStatus,
@@ -127,6 +129,7 @@ export function TopBar({
             onImportMap={onImportMap}
             onExportMap={onExportMap}
             onRestoreBackup={onRestoreBackup}
+            onAbout={onAbout}
           />
         </>
       )}

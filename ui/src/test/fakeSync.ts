@@ -4,6 +4,8 @@
 import type { Unsubscribe } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { BackupView } from "../bindings/BackupView";
+import type { AboutView } from "../bindings/AboutView";
+import type { MapFilePreview } from "../bindings/MapFilePreview";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
 import type { ProgressView } from "../bindings/ProgressView";
@@ -91,6 +93,53 @@ export abstract class FakeSync {
   exportMapFile(mapId: string, path: string): Promise<void> {
     this.exported.push({ mapId, path });
     return Promise.resolve();
+  }
+
+  /** What each file `previewMapFile` reads holds, beyond `files`' map (defaults as a new map). */
+  readonly filePreviews = new Map<string, Partial<MapFilePreview>>();
+  /** What `takeLaunchFile` answers next (then `null`), and the listeners of `onLaunchFile`. */
+  launchFile: string | null = null;
+  private readonly launchListeners = new Set<() => void>();
+
+  about(): Promise<AboutView> {
+    return Promise.resolve({
+      version: "0.1.0",
+      dataDir: "/home/ann/.local/share/storymap",
+      licences: [{ name: "Inter (font)", licence: "SIL Open Font License 1.1", text: "Copyright 2016 The Inter Project Authors" }],
+    });
+  }
+
+  previewMapFile(path: string): Promise<MapFilePreview> {
+    const view = this.files.get(path);
+    if (!view) return Promise.reject({ code: "foreignDocument", message: `${path} is not a Storymap map file` } satisfies ApiError);
+    return Promise.resolve({
+      path,
+      fileName: path.split("/").pop() ?? path,
+      mapId: view.map.id,
+      mapName: view.map.name,
+      storyCount: view.stories.length,
+      lastChangeAt: null,
+      lastChangeAuthor: null,
+      alreadyHere: false,
+      ...this.filePreviews.get(path),
+    });
+  }
+
+  takeLaunchFile(): Promise<string | null> {
+    const path = this.launchFile;
+    this.launchFile = null;
+    return Promise.resolve(path);
+  }
+
+  onLaunchFile(listener: () => void): Unsubscribe {
+    this.launchListeners.add(listener);
+    return () => this.launchListeners.delete(listener);
+  }
+
+  /** As Rust does when Storymap is started again with a file. */
+  secondLaunch(path: string): void {
+    this.launchFile = path;
+    for (const listener of this.launchListeners) listener();
   }
 
   importMapFile(path: string): Promise<ReceivedMapView> {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { MapView } from "../../bindings/MapView";
 import { FakeBackend } from "../../test/fakeBackend";
@@ -84,12 +84,20 @@ describe(".storymap files", () => {
     expect(screen.queryByTestId("error-toast")).toBeNull();
   });
 
-  it("imports a new map: says what was added and opens it", async () => {
+  it("imports a new map: shows what the file holds, then says what was added and opens it", async () => {
     const backend = new FakeBackend();
     backend.openPath = "/tmp/team.storymap";
     backend.files.set("/tmp/team.storymap", teammatesMap());
+    backend.filePreviews.set("/tmp/team.storymap", { lastChangeAt: "2026-12-04T15:20:00Z", lastChangeAuthor: "Ben" });
     await renderApp(backend);
     await menuItem("import-map");
+    const dialog = await screen.findByTestId("open-file-dialog");
+    expect(within(dialog).getByRole("heading").textContent).toBe("Open “team.storymap”");
+    expect(within(dialog).getByTestId("open-file-map").textContent).toBe("Grocery shop");
+    expect(within(dialog).getByTestId("open-file-stories").textContent).toBe("0 stories");
+    expect(within(dialog).getByTestId("open-file-last-change").textContent).toMatch(/ 2026, \d\d:\d\d by Ben$/);
+    expect(within(dialog).getByTestId("open-file-note").textContent).toContain("new here");
+    fireEvent.click(within(dialog).getByTestId("open-file-confirm"));
     await waitFor(() => {
       expect(mapName()).toBe("Grocery shop");
     });
@@ -102,8 +110,12 @@ describe(".storymap files", () => {
     newer.stories = newer.stories.map((story) => (story.id === "st-4" ? { ...story, title: "Search by brand" } : story));
     backend.openPath = "/tmp/shop.storymap";
     backend.files.set("/tmp/shop.storymap", newer);
+    backend.filePreviews.set("/tmp/shop.storymap", { alreadyHere: true });
     await renderApp(backend);
     await menuItem("import-map");
+    const confirm = await screen.findByTestId("open-file-confirm");
+    expect(confirm.textContent).toBe("Merge into my copy");
+    fireEvent.click(confirm);
     expect(await screen.findByText("Search by brand")).toBeTruthy();
     expect(mapName()).toBe("Online grocery shop");
     expect(screen.getByTestId("info-toast").textContent).toContain("Merged 3 changes by ben");
@@ -116,13 +128,52 @@ describe(".storymap files", () => {
     await menuItem("import-map");
     const error = await screen.findByTestId("error-toast");
     expect(error.dataset.errorCode).toBe("foreignDocument");
-    expect(error.textContent).toContain("/tmp/notes.txt is not a story map");
+    expect(error.textContent).toContain("/tmp/notes.txt is not a Storymap map file");
+    expect(screen.queryByTestId("open-file-dialog")).toBeNull();
+  });
+
+  it("shows the file Storymap was started with, and writes nothing when cancelled", async () => {
+    const backend = new FakeBackend();
+    backend.files.set("/home/ann/team.storymap", teammatesMap());
+    backend.launchFile = "/home/ann/team.storymap";
+    await renderApp(backend);
+    const dialog = await screen.findByTestId("open-file-dialog");
+    expect(within(dialog).getByTestId("open-file-map").textContent).toBe("Grocery shop");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => {
+      expect(screen.queryByTestId("open-file-dialog")).toBeNull();
+    });
+    expect(mapName()).toBe("Online grocery shop");
+    expect(backend.launchFile).toBeNull();
+  });
+
+  it("shows a file handed over by a second launch while the window is open", async () => {
+    const backend = await renderApp();
+    backend.files.set("/tmp/team.storymap", teammatesMap());
+    act(() => {
+      backend.secondLaunch("/tmp/team.storymap");
+    });
+    fireEvent.click(within(await screen.findByTestId("open-file-dialog")).getByTestId("open-file-confirm"));
+    await waitFor(() => {
+      expect(mapName()).toBe("Grocery shop");
+    });
   });
 
   it("names files after the map without characters file systems refuse", () => {
     expect(storymapFileName("Q3: web / app")).toBe("Q3- web - app.storymap");
     expect(storymapFileName(" ?? ")).toBe("Story map.storymap");
     expect(storymapFileName("")).toBe("Story map.storymap");
+  });
+});
+
+describe("about Storymap", () => {
+  it("shows the version, where the maps are kept and the licences", async () => {
+    await renderApp();
+    await menuItem("about");
+    const dialog = await screen.findByTestId("about-dialog");
+    expect((await within(dialog).findByTestId("about-version")).textContent).toBe("Version 0.1.0");
+    expect(within(dialog).getByTestId("about-data-dir").textContent).toBe("/home/ann/.local/share/storymap");
+    expect(within(dialog).getByTestId("about-licence").textContent).toContain("Inter (font) — SIL Open Font License 1.1");
   });
 });
 

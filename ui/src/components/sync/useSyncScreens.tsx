@@ -1,14 +1,17 @@
 //! Sharing and sync as the app shell hosts them: the status pill, the "Share & sync" and "Join a
 //! shared map" dialogs, and exporting and importing `.storymap` files from the maps menu.
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { Backend } from "../../backend/backend";
+import type { MapFilePreview } from "../../bindings/MapFilePreview";
 import type { MapView } from "../../bindings/MapView";
 import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
 import { toDisplayError } from "../../model/errors";
 import type { NewToast } from "../../state/store";
 import { useSyncStatus } from "../../state/useSyncStatus";
+import { AboutDialog } from "./AboutDialog";
 import { BackupsDialog } from "./BackupsDialog";
 import { JoinMapDialog } from "./JoinMapDialog";
+import { OpenMapFileDialog } from "./OpenMapFileDialog";
 import { SyncDialog } from "./SyncDialog";
 import { SyncStatusPill } from "./SyncStatusPill";
 
@@ -31,7 +34,7 @@ export function useSyncScreens(
   const mapId = view?.map.id ?? null;
   const mapName = view?.map.name ?? "";
   const [status, refreshStatus] = useSyncStatus(backend, mapId);
-  const [dialog, setDialog] = useState<"sync" | "join" | "backups" | null>(null);
+  const [dialog, setDialog] = useState<"sync" | "join" | "backups" | "about" | null>(null);
   const close = useCallback(() => {
     setDialog(null);
   }, []);
@@ -63,21 +66,50 @@ export function useSyncScreens(
     }
   }, [backend, mapId, mapName, onToast, fail]);
 
+  /** Shows what a .storymap file holds; opening it is confirmed in the dialog. */
+  const [filePreview, setFilePreview] = useState<MapFilePreview | null>(null);
+  const previewFile = useCallback(
+    async (path: string) => {
+      try {
+        setFilePreview(await backend.previewMapFile(path));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [backend, fail],
+  );
+
   const importMap = useCallback(async () => {
     try {
       const path = await backend.chooseOpenPath();
-      if (path === null) return;
-      await received(await backend.importMapFile(path));
+      if (path !== null) await previewFile(path);
     } catch (error) {
       fail(error);
     }
-  }, [backend, received, fail]);
+  }, [backend, previewFile, fail]);
+
+  // A file Storymap was started with, or handed by a second launch, waits in Rust until asked.
+  useEffect(() => {
+    const takeLaunchFile = () => {
+      backend.takeLaunchFile().then(
+        (path) => {
+          if (path !== null) void previewFile(path);
+        },
+        fail,
+      );
+    };
+    takeLaunchFile();
+    return backend.onLaunchFile(takeLaunchFile);
+  }, [backend, previewFile, fail]);
 
   const openJoin = useCallback(() => {
     setDialog("join");
   }, []);
   const openBackups = useCallback(() => {
     setDialog("backups");
+  }, []);
+  const openAbout = useCallback(() => {
+    setDialog("about");
   }, []);
 
   const pill = view && (
@@ -114,6 +146,20 @@ export function useSyncScreens(
           }}
         />
       )}
+      {filePreview !== null && (
+        <OpenMapFileDialog
+          preview={filePreview}
+          onClose={() => {
+            setFilePreview(null);
+          }}
+          onConfirm={async (preview) => {
+            const answer = await backend.importMapFile(preview.path);
+            setFilePreview(null);
+            await received(answer);
+          }}
+        />
+      )}
+      {dialog === "about" && <AboutDialog backend={backend} onClose={close} />}
       {dialog === "join" && (
         <JoinMapDialog
           backend={backend}
@@ -127,5 +173,5 @@ export function useSyncScreens(
       )}
     </>
   );
-  return { pill, dialogs, openJoin, openBackups, exportMap, importMap };
+  return { pill, dialogs, openJoin, openBackups, openAbout, exportMap, importMap };
 }
