@@ -5,6 +5,7 @@
 #
 #   bash scripts/package.sh            # release build → target/release/bundle/{deb,rpm}/
 #   bash scripts/package.sh --debug    # the test build's binaries (what CI installs and tests)
+#   BUNDLES=deb bash scripts/package.sh   # only the .deb
 #
 # The Tauri CLI wants tauri.conf.json beside a Cargo.toml with a [package]; ours is at the
 # root beside the workspace manifest (the app crate finds it through build.rs). So this
@@ -52,7 +53,7 @@ for (const kind of ["deb", "rpm"]) {
 fs.writeFileSync("src-tauri/tauri.conf.json", JSON.stringify(config, null, 2) + "\n");
 JS
 
-bundle_args=(--bundles deb,rpm)
+bundle_args=(--bundles "${BUNDLES:-deb,rpm}")
 if [[ $profile == debug ]]; then
   bundle_args+=(--debug)
 fi
@@ -60,4 +61,4 @@ TAURI_APP_PATH=src-tauri npx tauri bundle "${bundle_args[@]}"
 
 echo
 echo "Packages:"
-ls -1 "$target_dir/$profile/bundle/deb/"*.deb "$target_dir/$profile/bundle/rpm/"*.rpm
+ls -1 "$target_dir/$profile/bundle/"{deb,rpm}/*.{deb,rpm} 2>/dev/null || true

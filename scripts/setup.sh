@@ -32,7 +32,8 @@ packages=(
   xclip xdotool
 )
 # The stakeholder page's test opens it in headless Chromium (crates/storymap-cli/tests/html.rs).
-if ((with_test_tools)); then packages+=(chromium); fi
+# The installed package's journey: a D-Bus session (single instance), the MIME database.
+if ((with_test_tools)); then packages+=(chromium dbus-daemon shared-mime-info desktop-file-utils); fi
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then

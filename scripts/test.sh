@@ -76,6 +76,9 @@ npm run test:ui
 stage "end-to-end journeys (real window under Xvfb)"
 xvfb-run -a -s "-screen 0 1920x1080x24" npm run test:e2e
 
+stage "the installed package (.deb built, installed, its journey, removed)"
+bash scripts/test-package.sh
+
 finish_stage
 stage_name="done"
 echo
