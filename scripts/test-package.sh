@@ -14,7 +14,7 @@ if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
 BUNDLES=deb bash scripts/package.sh --debug
 deb=$(ls -1 "${CARGO_TARGET_DIR:-target}"/debug/bundle/deb/*.deb | head -1)
 
-remove() { DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -qq storymap >/dev/null || true; }
+remove() { DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get purge -y -qq storymap >/dev/null || true; }
 trap remove EXIT
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "./$deb" >/dev/null
 echo "installed $(dpkg-query -W -f='${Package} ${Version}' storymap) from $deb"

@@ -175,12 +175,15 @@ commands! {
         app.state::<SyncRunner>().current(&app, &map_id)
     }
 
-    /// Fetches a shared map by its automerge: link and keeps it in sync with that server.
+    /// Fetches a shared map by its automerge: link (or a storymap://join?… invitation, which
+    /// names its server) and keeps it in sync with that server.
     pub async fn join_map(
         app: AppHandle;
         url: String,
         server_url: String,
     ) -> Result<ReceivedMapView, ApiError> {
+        // An invitation link carries its server; a typed server wins.
+        let (url, server_url) = storymap_api::join_target(&url, Some(server_url))?;
         crate::sync::join(&app, &url, &server_url).await
     }
 

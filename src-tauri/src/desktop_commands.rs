@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use storymap_api::{AboutView, ApiError, BackupView, MapFilePreview, MapSummary, ReceivedMapView};
+use storymap_api::{
+    AboutView, ApiError, BackupView, LaunchRequest, MapFilePreview, MapSummary, ReceivedMapView,
+};
 use tauri::State;
 
 use crate::command_table::commands;
@@ -43,11 +45,12 @@ commands! {
         state.with(|w| Ok(w.about(env!("CARGO_PKG_VERSION"))))
     }
 
-    /// The .storymap file Storymap was started (or started again) to open, once.
-    pub async fn take_launch_file(
+    /// What Storymap was started (or started again) to do — open a .storymap file, join
+    /// an invitation's map — once; null when nothing is waiting.
+    pub async fn take_launch_request(
         pending: State<'_, PendingLaunch>;
-    ) -> Result<Option<PathBuf>, ApiError> {
-        Ok(pending.take())
+    ) -> Result<Option<LaunchRequest>, ApiError> {
+        pending.take().map(|launch| launch.request()).transpose()
     }
 
     /// The rolling backups of one map (or of every map), newest first.

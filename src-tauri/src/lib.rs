@@ -106,9 +106,9 @@ pub(crate) fn report_progress(app: &tauri::AppHandle, workspace: &mut Workspace)
 
 pub fn run() {
     let (workspace, data_dir_lock) = open_workspace();
-    let launch_file = std::env::current_dir()
+    let launch = std::env::current_dir()
         .ok()
-        .and_then(|cwd| launch::file_argument(std::env::args(), &cwd));
+        .and_then(|cwd| launch::launch_argument(std::env::args(), &cwd));
     tauri::Builder::default()
         // First, so a second launch hands over its file before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
@@ -119,7 +119,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(workspace))
         .manage(DataDirLock(data_dir_lock))
-        .manage(launch::PendingLaunch::new(launch_file))
+        .manage(launch::PendingLaunch::new(launch))
         .manage(sync::SyncRunner::default())
         .invoke_handler(command_table::handler())
         .setup(|app| {

@@ -6,7 +6,8 @@
 // It checks: the package registered the .storymap type and put `storymap` on the PATH; the
 // app starts on the sample map; About shows the version from Cargo.toml; a second launch
 // with a .storymap file hands it to the running window (single instance), which previews it
-// and adds it on confirmation, while the second process exits.
+// and adds it on confirmation, while the second process exits; a launch with a
+// storymap://join?… invitation (what a click on one does) opens the join dialog filled in.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -112,6 +113,20 @@ describe("the installed package", { skip: installed ? false : "no package instal
           timeout: UI_TIMEOUT_MS,
           timeoutMsg: "the added map never opened",
         });
+
+        step("a click on an invitation link (a launch with it) offers to join, filled in");
+        const shareUrl = installedCli(["--data-dir", otherDir, "share", "--map", "Warehouse returns"]).trim().split(/\s+/).at(-1);
+        assert.match(shareUrl, /^automerge:/);
+        const server = "wss://sync.example.org";
+        const invitation = `storymap://join?map=${encodeURIComponent(shareUrl)}&server=${encodeURIComponent(server)}`;
+        assert.equal(await secondLaunch([invitation]), 0);
+        await browser.$('[data-testid="join-dialog"]').waitForExist({ timeout: UI_TIMEOUT_MS, timeoutMsg: "no join dialog for the invitation" });
+        const fields = await browser.execute(() => ({
+          url: document.querySelector('[data-testid="join-url"]')?.value,
+          server: document.querySelector('[data-testid="join-server"]')?.value,
+        }));
+        assert.deepEqual(fields, { url: shareUrl, server });
+        await screenshot("installed-invitation.png");
       });
     } finally {
       if (session) await session.close().catch(() => {});

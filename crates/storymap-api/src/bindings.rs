@@ -13,6 +13,7 @@ use crate::dto_sync::*;
 use crate::edits::*;
 use crate::error::{ApiError, ErrorCode};
 use crate::history_views::*;
+use crate::invitation::{Invitation, LaunchRequest};
 use crate::jira_views::*;
 use crate::progress::ProgressView;
 use crate::refine_views::*;
@@ -48,6 +49,8 @@ fn camel_case(snake: &str) -> String {
 /// The `import type` lines for the named binding types among `types`.
 fn imports<'a>(types: impl Iterator<Item = &'a str>) -> String {
     let mut named: Vec<&str> = types
+        // `Array<T>` and `T | null` name the binding `T`.
+        .map(|t| t.trim_end_matches(" | null"))
         .map(|t| t.trim_start_matches("Array<").trim_end_matches('>'))
         .filter(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
         .collect();
@@ -196,6 +199,8 @@ fn sync_files(config: &Config) -> Vec<(String, String)> {
         file::<ReceivedMapView>(config),
         file::<MapFilePreview>(config),
         file::<AboutView>(config),
+        file::<Invitation>(config),
+        file::<LaunchRequest>(config),
         file::<LicenceView>(config),
         file::<BackupView>(config),
         file::<RepairReport>(config),

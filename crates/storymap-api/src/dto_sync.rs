@@ -47,6 +47,9 @@ pub struct SyncSettingsView {
     pub display_name: String,
     /// The `automerge:` link teammates join with; `None` for maps made before sharing.
     pub share_url: Option<String>,
+    /// `storymap://join?…`: the map and its server in one link that opens Storymap on the
+    /// join dialog; `None` without a share link or a server.
+    pub invitation_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -61,6 +61,6 @@ events! {
     PROGRESS: ProgressView = "progress";
     /// The day's backup pass failed (say, a full disk); it is tried again within the hour.
     BACKUP_FAILED: ApiError = "backup-failed";
-    /// Storymap was started again to open a file: ask for it with `takeLaunchFile`.
-    LAUNCH_FILE: () = "launch-file";
+    /// Storymap was started again to open a file or an invitation: ask with `takeLaunchRequest`.
+    LAUNCH_REQUEST: () = "launch-request";
 }

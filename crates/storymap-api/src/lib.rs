@@ -17,6 +17,7 @@ mod error;
 mod files;
 mod history;
 mod history_views;
+mod invitation;
 pub mod ipc_args;
 mod jira_views;
 mod progress;
@@ -49,6 +50,9 @@ pub use edits::*;
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_import_file, MAX_IMPORT_BYTES};
 pub use history_views::*;
+pub use invitation::{
+    invitation_link, join_target, parse_invitation, Invitation, LaunchRequest, INVITATION_SCHEME,
+};
 pub use jira_views::*;
 pub use progress::{ProgressSink, ProgressView, QUIET_FOR};
 pub use refine_views::*;

@@ -56,13 +56,24 @@ impl Workspace {
                 map_id.to_owned(),
             )));
         }
+        let server_url = self.store.setting(&server_key(map_id))?;
+        let default_server_url = self.store.setting(DEFAULT_SERVER_SETTING)?;
+        let share_url = share_url(map_id).ok();
+        let invitation_url = match (
+            &share_url,
+            server_url.as_ref().or(default_server_url.as_ref()),
+        ) {
+            (Some(map), Some(server)) => Some(crate::invitation_link(map, server)),
+            _ => None,
+        };
         Ok(SyncSettingsView {
             map_id: map_id.to_owned(),
             enabled: self.store.setting(&enabled_key(map_id))?.as_deref() == Some("true"),
-            server_url: self.store.setting(&server_key(map_id))?,
-            default_server_url: self.store.setting(DEFAULT_SERVER_SETTING)?,
+            server_url,
+            default_server_url,
             display_name: self.author.clone(),
-            share_url: share_url(map_id).ok(),
+            share_url,
+            invitation_url,
         })
     }
 

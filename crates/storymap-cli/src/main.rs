@@ -57,11 +57,12 @@ enum Command {
     },
     /// Fetch a shared map from a sync server by its link and add it here.
     Join {
-        /// The automerge:… link from Share.
+        /// The automerge:… link from Share, or a storymap://join?… invitation (which names
+        /// the server too).
         url: String,
-        /// The sync server, e.g. ws://sync.example.org:3030.
+        /// The sync server, e.g. ws://sync.example.org:3030 (needed for an automerge: link).
         #[arg(long, value_name = "WS_URL")]
-        server: String,
+        server: Option<String>,
     },
     /// What changed since the last sync, since the map was last opened here, or since a date.
     Changes {
@@ -321,22 +322,6 @@ fn changes_command(
     )
 }
 
-fn share_command(
-    workspace: &mut Workspace,
-    map: &str,
-    out: &mut impl Write,
-) -> Result<(), ApiError> {
-    let map_id = workspace.resolve_map(map)?;
-    let settings = workspace.sync_settings(&map_id)?;
-    let url = settings.share_url.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            format!("map {map_id} was made before sharing existed and cannot be shared"),
-        )
-    })?;
-    print(out, &url)
-}
-
 fn run(cli: Cli) -> Result<(), ApiError> {
     let data_dir = resolve_data_dir(cli.data_dir).ok_or_else(|| {
         ApiError::new(
@@ -369,8 +354,9 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         }
         Command::Export(command) => exchange::export(&mut workspace, command, out),
         Command::Import(command) => exchange::import(&mut workspace, command, out),
-        Command::Share { map } => share_command(&mut workspace, &map, out),
+        Command::Share { map } => print(out, &sync::share_link(&mut workspace, &map)?),
         Command::Join { url, server } => {
+            let (url, server) = storymap_api::join_target(&url, server)?;
             let map_id = sync::map_id_from_link(&url)?;
             let name = sync::sync(workspace, &data_dir, &map_id, &server, true)?;
             print(out, &format!("{map_id}  {name}"))

@@ -95,3 +95,15 @@ pub fn sync(
 pub fn map_id_from_link(url: &str) -> Result<String, ApiError> {
     Ok(map_id_of(&parse_share_url(url)?))
 }
+
+/// The `automerge:` link teammates join a map with.
+pub fn share_link(workspace: &mut Workspace, map: &str) -> Result<String, ApiError> {
+    let map_id = workspace.resolve_map(map)?;
+    let settings = workspace.sync_settings(&map_id)?;
+    settings.share_url.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("map {map_id} was made before sharing existed and cannot be shared"),
+        )
+    })
+}

@@ -337,11 +337,10 @@ fn two_laptops_edit_offline_sync_and_agree_and_a_third_joins_by_link() {
         conflicts
     );
 
-    // A third teammate joins by link and gets everything.
-    ok(storymap(
-        cleo.path(),
-        &["join", &link, "--server", &server.url()],
-    ));
+    // A third teammate joins by the invitation (map and server in one link) and gets
+    // everything.
+    let invitation = storymap_api::invitation_link(&link, &server.url());
+    ok(storymap(cleo.path(), &["join", &invitation]));
     assert_eq!(export(cleo.path(), &map_id), a);
 }
 

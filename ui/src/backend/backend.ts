@@ -24,6 +24,7 @@ import type { ProgressView } from "../bindings/ProgressView";
 import type { ReceivedMapView } from "../bindings/ReceivedMapView";
 import type { MapFilePreview } from "../bindings/MapFilePreview";
 import type { AboutView } from "../bindings/AboutView";
+import type { LaunchRequest } from "../bindings/LaunchRequest";
 import type { RemoteChange } from "../bindings/RemoteChange";
 import type { SessionListItem } from "../bindings/SessionListItem";
 import type { SessionSummaryView } from "../bindings/SessionSummaryView";
@@ -75,10 +76,10 @@ export interface Backend {
   about(): Promise<AboutView>;
   /** What a `.storymap` file holds (map, stories, newest change, whether we have it); writes nothing. */
   previewMapFile(path: string): Promise<MapFilePreview>;
-  /** The `.storymap` file Storymap was started (or started again) to open, once; else `null`. */
-  takeLaunchFile(): Promise<string | null>;
-  /** Storymap was started again with a file: call `takeLaunchFile`. */
-  onLaunchFile(listener: () => void): Unsubscribe;
+  /** What Storymap was started (or started again) to do — open a file, join an invitation's map — once; else `null`. */
+  takeLaunchRequest(): Promise<LaunchRequest | null>;
+  /** Storymap was started again with a file or an invitation: call `takeLaunchRequest`. */
+  onLaunchRequest(listener: () => void): Unsubscribe;
   /** The rolling backups of one map (or of every map when `null`), newest first. */
   backups(mapId: string | null): Promise<BackupView[]>;
   /** Brings a backup back: beside the map as a copy, or as the map itself when it is gone. */

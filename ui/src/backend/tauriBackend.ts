@@ -47,7 +47,7 @@ export const tauriBackend: Backend = {
   importMapFile: (path) => commands.importMapFile(path),
   about: () => commands.about(),
   previewMapFile: (path) => commands.previewMapFile(path),
-  takeLaunchFile: () => commands.takeLaunchFile(),
+  takeLaunchRequest: () => commands.takeLaunchRequest(),
   backups: (mapId) => commands.backups(mapId),
   restoreBackup: (path) => commands.restoreBackup(path),
   repairDatabase: (backupsOnly) => commands.repairDatabase(backupsOnly),
@@ -90,8 +90,8 @@ export const tauriBackend: Backend = {
     }),
   onProgress: (listener) => subscribe("progress", listener),
   onBackupFailed: (listener) => subscribe("backup-failed", listener),
-  onLaunchFile: (listener) =>
-    subscribe("launch-file", () => {
+  onLaunchRequest: (listener) =>
+    subscribe("launch-request", () => {
       listener();
     }),
 };

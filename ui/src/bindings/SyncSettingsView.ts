@@ -19,4 +19,9 @@ displayName: string,
 /**
  * The `automerge:` link teammates join with; `None` for maps made before sharing.
  */
-shareUrl: string | null, };
+shareUrl: string | null, 
+/**
+ * `storymap://join?…`: the map and its server in one link that opens Storymap on the
+ * join dialog; `None` without a share link or a server.
+ */
+invitationUrl: string | null, };

@@ -15,6 +15,7 @@ import type { JiraImportView } from "./JiraImportView";
 import type { JiraPreviewView } from "./JiraPreviewView";
 import type { JiraStatusMapping } from "./JiraStatusMapping";
 import type { JiraTarget } from "./JiraTarget";
+import type { LaunchRequest } from "./LaunchRequest";
 import type { MapChange } from "./MapChange";
 import type { MapEdit } from "./MapEdit";
 import type { MapFilePreview } from "./MapFilePreview";
@@ -65,7 +66,7 @@ export const commands = {
   saveSyncSettings: (mapId: string, settings: SyncSettingsInput) => invoke<SyncSettingsView>("save_sync_settings", { mapId, settings }),
   /** Where the map's sync stands now; later changes arrive as `sync-status` events. */
   syncStatus: (mapId: string) => invoke<SyncStatus>("sync_status", { mapId }),
-  /** Fetches a shared map by its automerge: link and keeps it in sync with that server. */
+  /** Fetches a shared map by its automerge: link (or a storymap://join?… invitation, which names its server) and keeps it in sync with that server. */
   joinMap: (url: string, serverUrl: string) => invoke<ReceivedMapView>("join_map", { url, serverUrl }),
   /** Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path. */
   exportImage: (mapId: string, format: ImageFormat, scope: ImageScope, path: string) => invoke<null>("export_image", { mapId, format, scope, path }),
@@ -111,8 +112,8 @@ export const commands = {
   previewMapFile: (path: string) => invoke<MapFilePreview>("preview_map_file", { path }),
   /** The app's version, its data directory and the licences of what it ships. */
   about: () => invoke<AboutView>("about"),
-  /** The .storymap file Storymap was started (or started again) to open, once. */
-  takeLaunchFile: () => invoke<string | null>("take_launch_file"),
+  /** What Storymap was started (or started again) to do — open a .storymap file, join an invitation's map — once; null when nothing is waiting. */
+  takeLaunchRequest: () => invoke<LaunchRequest | null>("take_launch_request"),
   /** The rolling backups of one map (or of every map), newest first. */
   backups: (mapId: string | null) => invoke<Array<BackupView>>("backups", { mapId }),
   /** Brings a backup back: as the map itself when it is gone, else beside it as a copy. */

@@ -16,6 +16,6 @@ export interface AppEvents {
   "progress": ProgressView;
   /** The day's backup pass failed (say, a full disk); it is tried again within the hour. */
   "backup-failed": ApiError;
-  /** Storymap was started again to open a file: ask for it with `takeLaunchFile`. */
-  "launch-file": null;
+  /** Storymap was started again to open a file or an invitation: ask with `takeLaunchRequest`. */
+  "launch-request": null;
 }

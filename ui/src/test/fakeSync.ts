@@ -5,6 +5,7 @@ import type { Unsubscribe } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { BackupView } from "../bindings/BackupView";
 import type { AboutView } from "../bindings/AboutView";
+import type { LaunchRequest } from "../bindings/LaunchRequest";
 import type { MapFilePreview } from "../bindings/MapFilePreview";
 import type { MapSummary } from "../bindings/MapSummary";
 import type { MapView } from "../bindings/MapView";
@@ -26,7 +27,7 @@ function listenersOf<T>(set: Set<T>, listener: T): Unsubscribe {
 export abstract class FakeSync {
   displayName = "Ann";
   defaultServerUrl: string | null = null;
-  readonly syncSettingsByMap = new Map<string, Omit<SyncSettingsView, "displayName" | "defaultServerUrl">>();
+  readonly syncSettingsByMap = new Map<string, Omit<SyncSettingsView, "displayName" | "defaultServerUrl" | "invitationUrl">>();
   readonly statuses = new Map<string, SyncStatus>();
   readonly savedSyncSettings: Array<{ mapId: string; settings: SyncSettingsInput }> = [];
   /** Links `joinMap` can fetch, with the map behind each. */
@@ -56,7 +57,13 @@ export abstract class FakeSync {
 
   syncSettings(mapId: string): Promise<SyncSettingsView> {
     const own = this.syncSettingsByMap.get(mapId) ?? { mapId, enabled: false, serverUrl: null, shareUrl: `automerge:${mapId}` };
-    return Promise.resolve({ ...own, displayName: this.displayName, defaultServerUrl: this.defaultServerUrl });
+    // Rust makes the invitation; this stands in for it with the same parts.
+    const server = own.serverUrl ?? this.defaultServerUrl;
+    const invitationUrl =
+      own.shareUrl !== null && server !== null
+        ? `storymap://join?map=${encodeURIComponent(own.shareUrl)}&server=${encodeURIComponent(server)}`
+        : null;
+    return Promise.resolve({ ...own, displayName: this.displayName, defaultServerUrl: this.defaultServerUrl, invitationUrl });
   }
 
   async saveSyncSettings(mapId: string, settings: SyncSettingsInput): Promise<SyncSettingsView> {
@@ -97,10 +104,6 @@ export abstract class FakeSync {
 
   /** What each file `previewMapFile` reads holds, beyond `files`' map (defaults as a new map). */
   readonly filePreviews = new Map<string, Partial<MapFilePreview>>();
-  /** What `takeLaunchFile` answers next (then `null`), and the listeners of `onLaunchFile`. */
-  launchFile: string | null = null;
-  private readonly launchListeners = new Set<() => void>();
-
   about(): Promise<AboutView> {
     return Promise.resolve({
       version: "0.1.0",
@@ -125,20 +128,24 @@ export abstract class FakeSync {
     });
   }
 
-  takeLaunchFile(): Promise<string | null> {
-    const path = this.launchFile;
-    this.launchFile = null;
-    return Promise.resolve(path);
+  /** What `takeLaunchRequest` answers next (then `null`), and the listeners of `onLaunchRequest`. */
+  launchRequest: LaunchRequest | null = null;
+  private readonly launchListeners = new Set<() => void>();
+
+  takeLaunchRequest(): Promise<LaunchRequest | null> {
+    const request = this.launchRequest;
+    this.launchRequest = null;
+    return Promise.resolve(request);
   }
 
-  onLaunchFile(listener: () => void): Unsubscribe {
+  onLaunchRequest(listener: () => void): Unsubscribe {
     this.launchListeners.add(listener);
     return () => this.launchListeners.delete(listener);
   }
 
-  /** As Rust does when Storymap is started again with a file. */
-  secondLaunch(path: string): void {
-    this.launchFile = path;
+  /** As Rust does when Storymap is started again with a file or an invitation. */
+  secondLaunch(request: LaunchRequest): void {
+    this.launchRequest = request;
     for (const listener of this.launchListeners) listener();
   }
 

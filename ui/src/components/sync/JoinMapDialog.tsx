@@ -2,6 +2,7 @@
 //! it has arrived; a refusal (a bad link, an unreachable server) shows under the fields.
 import { useEffect, useId, useState } from "react";
 import type { Backend } from "../../backend/backend";
+import type { Invitation } from "../../bindings/Invitation";
 import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
 import { errorMessage } from "../../model/errors";
 import { Dialog } from "../Dialog";
@@ -14,11 +15,13 @@ export interface JoinMapDialogProps {
   mapId: string | null;
   onJoined: (received: ReceivedMapView) => void;
   onClose: () => void;
+  /** An invitation clicked outside Storymap: its map and server, filled in. */
+  invitation?: Invitation | null;
 }
 
-export function JoinMapDialog({ backend, mapId, onJoined, onClose }: JoinMapDialogProps) {
-  const [url, setUrl] = useState("");
-  const [server, setServer] = useState("");
+export function JoinMapDialog({ backend, mapId, onJoined, onClose, invitation = null }: JoinMapDialogProps) {
+  const [url, setUrl] = useState(invitation?.shareUrl ?? "");
+  const [server, setServer] = useState(invitation?.serverUrl ?? "");
   const [error, setError] = useState<string | null>(null);
   const [joining, setJoining] = useState(false);
   const formId = useId();
@@ -74,9 +77,10 @@ export function JoinMapDialog({ backend, mapId, onJoined, onClose }: JoinMapDial
         </>
       }
     >
-      <p className="dialog-note">
-        Paste the link a teammate copied from Share &amp; sync. The map is fetched from the server, then stays in sync
-        with it.
+      <p className="dialog-note" data-testid="join-note">
+        {invitation === null
+          ? "Paste the link or invitation a teammate copied from Share & sync. The map is fetched from the server, then stays in sync with it."
+          : "A teammate invited you to this map. Join to fetch it from their server; it then stays in sync with it."}
       </p>
       <form
         id={formId}
@@ -93,7 +97,7 @@ export function JoinMapDialog({ backend, mapId, onJoined, onClose }: JoinMapDial
             className="field-input"
             data-testid="join-url"
             data-autofocus
-            placeholder="automerge:…"
+            placeholder="automerge:… or storymap://join?…"
             spellCheck={false}
             value={url}
             onChange={(event) => {

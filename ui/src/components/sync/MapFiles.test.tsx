@@ -62,6 +62,24 @@ describe("joining a shared map", () => {
   });
 });
 
+describe("an invitation link", () => {
+  it("opens the join dialog filled in with the map and server it names", async () => {
+    const backend = new FakeBackend();
+    backend.joinable.set("automerge:team", teammatesMap());
+    backend.launchRequest = { kind: "join", invitation: { shareUrl: "automerge:team", serverUrl: "wss://team.example.org" } };
+    await renderApp(backend);
+    const dialog = await screen.findByTestId("join-dialog");
+    expect(screen.getByTestId<HTMLInputElement>("join-url").value).toBe("automerge:team");
+    expect(screen.getByTestId<HTMLInputElement>("join-server").value).toBe("wss://team.example.org");
+    expect(within(dialog).getByTestId("join-note").textContent).toContain("invited you");
+    fireEvent.click(screen.getByTestId("join-submit"));
+    await waitFor(() => {
+      expect(mapName()).toBe("Grocery shop");
+    });
+    expect(backend.joined).toEqual([{ url: "automerge:team", serverUrl: "wss://team.example.org" }]);
+  });
+});
+
 describe(".storymap files", () => {
   it("exports the open map where the person chose, named after the map", async () => {
     const backend = new FakeBackend();
@@ -135,7 +153,7 @@ describe(".storymap files", () => {
   it("shows the file Storymap was started with, and writes nothing when cancelled", async () => {
     const backend = new FakeBackend();
     backend.files.set("/home/ann/team.storymap", teammatesMap());
-    backend.launchFile = "/home/ann/team.storymap";
+    backend.launchRequest = { kind: "file", path: "/home/ann/team.storymap" };
     await renderApp(backend);
     const dialog = await screen.findByTestId("open-file-dialog");
     expect(within(dialog).getByTestId("open-file-map").textContent).toBe("Grocery shop");
@@ -144,14 +162,14 @@ describe(".storymap files", () => {
       expect(screen.queryByTestId("open-file-dialog")).toBeNull();
     });
     expect(mapName()).toBe("Online grocery shop");
-    expect(backend.launchFile).toBeNull();
+    expect(backend.launchRequest).toBeNull();
   });
 
   it("shows a file handed over by a second launch while the window is open", async () => {
     const backend = await renderApp();
     backend.files.set("/tmp/team.storymap", teammatesMap());
     act(() => {
-      backend.secondLaunch("/tmp/team.storymap");
+      backend.secondLaunch({ kind: "file", path: "/tmp/team.storymap" });
     });
     fireEvent.click(within(await screen.findByTestId("open-file-dialog")).getByTestId("open-file-confirm"));
     await waitFor(() => {

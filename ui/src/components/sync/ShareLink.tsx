@@ -1,10 +1,21 @@
-//! The map's share link, selectable, with a Copy button that says when it worked.
+//! A link to hand to teammates (the map's share link, an invitation), selectable, with a Copy
+//! button that says when it worked.
 import { useEffect, useState } from "react";
 import { CheckIcon, CopyIcon } from "../Icons";
 
 const COPIED_MS = 2000;
 
-export function ShareLink({ url }: { url: string }) {
+export interface ShareLinkProps {
+  url: string;
+  /** The field's accessible name. */
+  label?: string;
+  /** Test ids of the field and its Copy button. */
+  testId?: string;
+  copyTestId?: string;
+  copyLabel?: string;
+}
+
+export function ShareLink({ url, label = "Share link", testId = "sync-share-url", copyTestId = "sync-copy-link", copyLabel = "Copy" }: ShareLinkProps) {
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (copy !== "copied") return;
@@ -22,8 +33,8 @@ export function ShareLink({ url }: { url: string }) {
         <input
           type="text"
           className="field-input share-link-url"
-          data-testid="sync-share-url"
-          aria-label="Share link"
+          data-testid={testId}
+          aria-label={label}
           readOnly
           value={url}
           onFocus={(event) => {
@@ -33,7 +44,7 @@ export function ShareLink({ url }: { url: string }) {
         <button
           type="button"
           className={copy === "copied" ? "secondary-button is-done" : "secondary-button"}
-          data-testid="sync-copy-link"
+          data-testid={copyTestId}
           onClick={() => {
             navigator.clipboard.writeText(url).then(
               () => {
@@ -46,7 +57,7 @@ export function ShareLink({ url }: { url: string }) {
           }}
         >
           {copy === "copied" ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
-          {copy === "copied" ? "Copied" : "Copy"}
+          {copy === "copied" ? "Copied" : copyLabel}
         </button>
       </div>
       {copy === "failed" && (

@@ -134,6 +134,29 @@ describe("Share & sync dialog", () => {
     expect(writeText).toHaveBeenCalledWith("automerge:map-1");
   });
 
+  it("copies the invitation Rust made for the map and its server", async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const backend = new FakeBackend();
+    backend.defaultServerUrl = SERVER;
+    await renderApp(backend);
+    await openDialog();
+    const invitation = screen.getByTestId<HTMLInputElement>("sync-invitation-url").value;
+    expect(invitation).toMatch(/^storymap:\/\/join\?/);
+    fireEvent.click(screen.getByTestId("sync-copy-invitation"));
+    await waitFor(() => {
+      expect(screen.getByTestId("sync-copy-invitation").textContent).toBe("Copied");
+    });
+    expect(writeText).toHaveBeenCalledWith(invitation);
+  });
+
+  it("offers no invitation before a server is known", async () => {
+    await renderApp();
+    await openDialog();
+    expect(screen.queryByTestId("sync-invitation-url")).toBeNull();
+    expect(screen.getByTestId("sync-share-url")).toBeTruthy();
+  });
+
   it("closes on Esc without saving", async () => {
     const backend = await renderApp();
     const dialog = await openDialog();

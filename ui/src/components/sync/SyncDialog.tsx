@@ -189,10 +189,24 @@ export function SyncDialog({ backend, mapId, mapName, onSaved, onClose }: SyncDi
               </p>
             ) : (
               <>
+                {settings.invitationUrl !== null && (
+                  <>
+                    <ShareLink
+                      url={settings.invitationUrl}
+                      label="Invitation link"
+                      testId="sync-invitation-url"
+                      copyTestId="sync-copy-invitation"
+                      copyLabel="Copy invitation"
+                    />
+                    <p className="field-help">
+                      Send this to teammates: clicking it opens Storymap ready to join this map on your server.
+                    </p>
+                  </>
+                )}
                 <ShareLink url={settings.shareUrl} />
                 <p className="field-help">
-                  Teammates choose Maps → Join a shared map…, paste this link and the same server address.
-                  {!settings.enabled && " They receive your changes once sync is on."}
+                  Or: Maps → Join a shared map…, paste this link and the same server address.
+                  {!settings.enabled && " Teammates receive your changes once sync is on."}
                 </p>
               </>
             )}

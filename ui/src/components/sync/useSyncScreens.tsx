@@ -2,6 +2,7 @@
 //! shared map" dialogs, and exporting and importing `.storymap` files from the maps menu.
 import { useCallback, useEffect, useState } from "react";
 import type { Backend } from "../../backend/backend";
+import type { Invitation } from "../../bindings/Invitation";
 import type { MapFilePreview } from "../../bindings/MapFilePreview";
 import type { MapView } from "../../bindings/MapView";
 import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
@@ -35,8 +36,11 @@ export function useSyncScreens(
   const mapName = view?.map.name ?? "";
   const [status, refreshStatus] = useSyncStatus(backend, mapId);
   const [dialog, setDialog] = useState<"sync" | "join" | "backups" | "about" | null>(null);
+  /** An invitation the app was started with: the join dialog opens filled in. */
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
   const close = useCallback(() => {
     setDialog(null);
+    setInvitation(null);
   }, []);
   const fail = useCallback(
     (error: unknown) => {
@@ -88,18 +92,20 @@ export function useSyncScreens(
     }
   }, [backend, previewFile, fail]);
 
-  // A file Storymap was started with, or handed by a second launch, waits in Rust until asked.
+  // What Storymap was started (or started again) with — a file, an invitation — waits in
+  // Rust until asked.
   useEffect(() => {
-    const takeLaunchFile = () => {
-      backend.takeLaunchFile().then(
-        (path) => {
-          if (path !== null) void previewFile(path);
-        },
-        fail,
-      );
+    const takeLaunchRequest = () => {
+      backend.takeLaunchRequest().then((request) => {
+        if (request?.kind === "file") void previewFile(request.path);
+        if (request?.kind === "join") {
+          setInvitation(request.invitation);
+          setDialog("join");
+        }
+      }, fail);
     };
-    takeLaunchFile();
-    return backend.onLaunchFile(takeLaunchFile);
+    takeLaunchRequest();
+    return backend.onLaunchRequest(takeLaunchRequest);
   }, [backend, previewFile, fail]);
 
   const openJoin = useCallback(() => {
@@ -162,8 +168,10 @@ export function useSyncScreens(
       {dialog === "about" && <AboutDialog backend={backend} onClose={close} />}
       {dialog === "join" && (
         <JoinMapDialog
+          key={invitation?.shareUrl ?? "typed"}
           backend={backend}
           mapId={mapId}
+          invitation={invitation}
           onClose={close}
           onJoined={(answer) => {
             close();
