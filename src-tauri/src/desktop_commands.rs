@@ -38,6 +38,16 @@ commands! {
         state.with(|w| w.preview_map_file(&path))
     }
 
+    /// A .storymap file dropped on the window, by name and bytes: kept in the data
+    /// directory and previewed; import it with importMapFile(preview.path).
+    pub async fn receive_dropped_file(
+        state: State<'_, AppState>;
+        file_name: String,
+        bytes: Vec<u8>,
+    ) -> Result<MapFilePreview, ApiError> {
+        state.with(|w| w.receive_dropped_file(&file_name, &bytes))
+    }
+
     /// The app's version, its data directory and the licences of what it ships.
     pub async fn about(
         state: State<'_, AppState>;

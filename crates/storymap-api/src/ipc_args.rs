@@ -37,7 +37,9 @@ pub enum TextRule {
 pub fn rule_for(name: &str) -> Option<TextRule> {
     match name {
         _ if name.ends_with("_id") || name == "hash" => Some(TextRule::Id),
-        "name" | "title" | "display_name" | "label" | "jira_status" => Some(TextRule::Title),
+        "name" | "title" | "display_name" | "label" | "jira_status" | "file_name" => {
+            Some(TextRule::Title)
+        }
         "url" | "server_url" => Some(TextRule::Url),
         "csv_text" => Some(TextRule::Document),
         "text" => Some(TextRule::LongText),
@@ -114,6 +116,19 @@ impl IpcArg for PathBuf {
         if !self.is_absolute() {
             return Err(invalid(format!(
                 "the {name} '{shown}' is not a full path: choose the file in the dialog"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A file's bytes (a `.storymap` file dropped on the window), bounded like a file read.
+impl IpcArg for Vec<u8> {
+    fn check(&self, name: &str) -> Result<(), ApiError> {
+        if self.len() as u64 > crate::files::MAX_IMPORT_BYTES {
+            return Err(invalid(format!(
+                "the {name} is larger than {} MB",
+                crate::files::MAX_IMPORT_BYTES / (1024 * 1024)
             )));
         }
         Ok(())

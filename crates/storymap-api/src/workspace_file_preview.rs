@@ -41,7 +41,36 @@ pub(crate) fn load_map_file(path: &Path) -> Result<MapDocument, ApiError> {
     })
 }
 
+/// Where a file dropped on the window waits to be previewed and imported (the last one only).
+const DROPPED_DIR: &str = "dropped";
+
 impl Workspace {
+    /// A file dropped on the window (the window gets its bytes, not its path): kept under
+    /// `dropped/` in the data directory, replacing the previous one, and previewed from there.
+    pub fn receive_dropped_file(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<MapFilePreview, ApiError> {
+        let name = Path::new(file_name)
+            .file_name()
+            .filter(|n| !n.is_empty())
+            .map_or_else(|| "dropped.storymap".into(), |n| n.to_owned());
+        let dir = self.data_dir().join(DROPPED_DIR);
+        let storage = |e: std::io::Error| {
+            let message = format!("cannot keep the dropped file in {}: {e}", dir.display());
+            ApiError::new(crate::ErrorCode::Storage, message)
+        };
+        match std::fs::remove_dir_all(&dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(storage(e)),
+            _ => {}
+        }
+        std::fs::create_dir_all(&dir).map_err(storage)?;
+        let path = dir.join(name);
+        crate::files::write_atomically(&path, bytes)?;
+        self.preview_map_file(&path)
+    }
+
     /// Reads a `.storymap` file without changing anything.
     pub fn preview_map_file(&self, path: &Path) -> Result<MapFilePreview, ApiError> {
         let doc = load_map_file(path)?;

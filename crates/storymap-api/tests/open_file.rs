@@ -42,3 +42,41 @@ fn the_preview_tells_what_a_file_holds_and_writes_nothing() {
         refused.message
     );
 }
+
+#[test]
+fn a_dropped_file_is_kept_and_previewed_and_the_next_drop_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ana = Workspace::open(&dir.path().join("ana")).unwrap();
+    let map = ana.open_start_map().unwrap();
+    let file = dir.path().join("shop.storymap");
+    ana.export_map_file(&map.map.id, &file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+
+    let mut ben = Workspace::open(&dir.path().join("ben")).unwrap();
+    // A name with folders in it keeps only its last part.
+    let preview = ben
+        .receive_dropped_file("../../etc/shop.storymap", &bytes)
+        .unwrap();
+    assert_eq!(preview.file_name, "shop.storymap");
+    assert!(preview
+        .path
+        .starts_with(&dir.path().join("ben").join("dropped").display().to_string()));
+    assert_eq!(preview.map_name, map.map.name);
+    let received = ben
+        .import_map_file(std::path::Path::new(&preview.path))
+        .unwrap();
+    assert!(!received.merged);
+
+    let refused = ben.receive_dropped_file("notes.txt", b"hello").unwrap_err();
+    assert!(
+        refused
+            .message
+            .contains("notes.txt is not a Storymap map file"),
+        "{}",
+        refused.message
+    );
+    assert!(
+        !std::path::Path::new(&preview.path).exists(),
+        "the next drop replaced it"
+    );
+}

@@ -72,6 +72,8 @@ export interface Backend {
   exportMapFile(mapId: string, path: string): Promise<void>;
   /** Reads a `.storymap` file: merged into the same map when we have it, else added. */
   importMapFile(path: string): Promise<ReceivedMapView>;
+  /** A `.storymap` file dropped on the window, by name and bytes: kept by Rust and previewed; import it by the preview's path. */
+  receiveDroppedFile(fileName: string, bytes: number[]): Promise<MapFilePreview>;
   /** The app's version, its data directory and the licences of what it ships. */
   about(): Promise<AboutView>;
   /** What a `.storymap` file holds (map, stories, newest change, whether we have it); writes nothing. */

@@ -46,6 +46,7 @@ export const tauriBackend: Backend = {
   },
   importMapFile: (path) => commands.importMapFile(path),
   about: () => commands.about(),
+  receiveDroppedFile: (fileName, bytes) => commands.receiveDroppedFile(fileName, bytes),
   previewMapFile: (path) => commands.previewMapFile(path),
   takeLaunchRequest: () => commands.takeLaunchRequest(),
   backups: (mapId) => commands.backups(mapId),

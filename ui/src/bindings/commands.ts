@@ -110,6 +110,8 @@ export const commands = {
   importMapFile: (path: string) => invoke<ReceivedMapView>("import_map_file", { path }),
   /** What a .storymap file holds (map, stories, newest change), before it is imported. */
   previewMapFile: (path: string) => invoke<MapFilePreview>("preview_map_file", { path }),
+  /** A .storymap file dropped on the window, by name and bytes: kept in the data directory and previewed; import it with importMapFile(preview.path). */
+  receiveDroppedFile: (fileName: string, bytes: Array<number>) => invoke<MapFilePreview>("receive_dropped_file", { fileName, bytes }),
   /** The app's version, its data directory and the licences of what it ships. */
   about: () => invoke<AboutView>("about"),
   /** What Storymap was started (or started again) to do — open a .storymap file, join an invitation's map — once; null when nothing is waiting. */

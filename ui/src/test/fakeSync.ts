@@ -112,6 +112,14 @@ export abstract class FakeSync {
     });
   }
 
+  /** Files dropped on the window, by name with their size; previewed as `/dropped/<name>`. */
+  readonly dropped: { fileName: string; size: number }[] = [];
+
+  receiveDroppedFile(fileName: string, bytes: number[]): Promise<MapFilePreview> {
+    this.dropped.push({ fileName, size: bytes.length });
+    return this.previewMapFile(`/dropped/${fileName}`);
+  }
+
   previewMapFile(path: string): Promise<MapFilePreview> {
     const view = this.files.get(path);
     if (!view) return Promise.reject({ code: "foreignDocument", message: `${path} is not a Storymap map file` } satisfies ApiError);

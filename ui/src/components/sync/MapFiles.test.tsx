@@ -165,6 +165,28 @@ describe(".storymap files", () => {
     expect(backend.launchRequest).toBeNull();
   });
 
+  it("takes a file dropped on the window: a drop target while over it, then the preview", async () => {
+    const backend = await renderApp();
+    backend.files.set("/dropped/team.storymap", teammatesMap());
+    // As WebKit gives it (jsdom's File cannot read its bytes).
+    const file = { name: "team.storymap", arrayBuffer: () => Promise.resolve(new Uint8Array([1, 2, 3]).buffer) };
+    // jsdom has no DataTransfer: a drag from the file manager carries these.
+    const dataTransfer = { types: ["Files"], files: [file], dropEffect: "none" };
+    fireEvent.dragEnter(window, { dataTransfer });
+    expect(screen.getByTestId("file-drop-target").textContent).toContain("Drop a .storymap file");
+    fireEvent.drop(window, { dataTransfer });
+    expect(screen.queryByTestId("file-drop-target")).toBeNull();
+    const dialog = await screen.findByTestId("open-file-dialog");
+    expect(within(dialog).getByTestId("open-file-map").textContent).toBe("Grocery shop");
+    expect(backend.dropped).toEqual([{ fileName: "team.storymap", size: 3 }]);
+  });
+
+  it("ignores drags that carry no files", async () => {
+    await renderApp();
+    fireEvent.dragEnter(window, { dataTransfer: { types: ["text/plain"], files: [] } });
+    expect(screen.queryByTestId("file-drop-target")).toBeNull();
+  });
+
   it("shows a file handed over by a second launch while the window is open", async () => {
     const backend = await renderApp();
     backend.files.set("/tmp/team.storymap", teammatesMap());

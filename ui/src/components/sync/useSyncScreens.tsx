@@ -13,6 +13,7 @@ import { AboutDialog } from "./AboutDialog";
 import { BackupsDialog } from "./BackupsDialog";
 import { JoinMapDialog } from "./JoinMapDialog";
 import { OpenMapFileDialog } from "./OpenMapFileDialog";
+import { DropTarget, useFileDrop } from "./useFileDrop";
 import { SyncDialog } from "./SyncDialog";
 import { SyncStatusPill } from "./SyncStatusPill";
 
@@ -83,6 +84,18 @@ export function useSyncScreens(
     [backend, fail],
   );
 
+  const receiveDrop = useCallback(
+    (file: File) => {
+      const send = async () => {
+        const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
+        setFilePreview(await backend.receiveDroppedFile(file.name, bytes));
+      };
+      send().catch(fail);
+    },
+    [backend, fail],
+  );
+  const dragging = useFileDrop(receiveDrop);
+
   const importMap = useCallback(async () => {
     try {
       const path = await backend.chooseOpenPath();
@@ -128,6 +141,7 @@ export function useSyncScreens(
   );
   const dialogs = (
     <>
+      {dragging && <DropTarget />}
       {dialog === "sync" && mapId !== null && (
         <SyncDialog
           backend={backend}
