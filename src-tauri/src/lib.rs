@@ -143,6 +143,31 @@ mod tests {
     }
 
     #[test]
+    fn a_second_app_on_the_same_data_directory_is_refused_until_the_first_lets_go() {
+        let dir = tempfile_dir();
+        let first = lock_data_dir(&dir).unwrap();
+        let refused = lock_data_dir(&dir).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::Storage);
+        assert!(
+            refused.message.starts_with("Storymap is already open on"),
+            "{}",
+            refused.message
+        );
+        drop(first);
+        assert!(
+            lock_data_dir(&dir).is_ok(),
+            "free again once the first app is gone"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn tempfile_dir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("storymap-lock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
     fn reads_the_data_dir_flag_in_both_spellings() {
         assert_eq!(
             flag(&["app", "--data-dir", "/tmp/a"]),
