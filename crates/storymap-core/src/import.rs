@@ -133,6 +133,9 @@ fn put_details(
     if !details.notes_private {
         tx.put(obj, NOTES_PRIVATE, false)?;
     }
+    for flag in &details.flags {
+        tx.put(obj, flag.key(), true)?;
+    }
     for (key, members) in [
         (LABELS, &details.labels),
         (DEPENDS_ON, &details.depends_on),

@@ -11,6 +11,7 @@ mod document;
 pub mod edit;
 mod error;
 mod field_key;
+mod flags;
 pub mod generate;
 mod history;
 mod import;
@@ -43,6 +44,7 @@ pub use edit::{
     SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart, UNPLANNED,
 };
 pub use error::CoreError;
+pub use flags::StoryFlag;
 pub use history::{Entity, FieldWrite, UndoRecord};
 pub use import::MapImport;
 pub use markdown::markdown;

@@ -6,7 +6,7 @@ use crate::comments::{Comment, StoryLink};
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
-use crate::Rank;
+use crate::{Rank, StoryFlag};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapModel {
@@ -74,6 +74,8 @@ pub struct StoryDetails {
     pub notes_private: bool,
     /// Sorted, without duplicates.
     pub labels: Vec<String>,
+    /// Markers for the session (risky, unclear…), sorted, without duplicates.
+    pub flags: Vec<StoryFlag>,
     /// Set while the story is blocked, with the reason.
     pub blocked_reason: Option<String>,
     /// Set while the story is parked, with the reason.
@@ -107,6 +109,7 @@ impl Default for StoryDetails {
             notes: String::new(),
             notes_private: true,
             labels: Vec::new(),
+            flags: Vec::new(),
             blocked_reason: None,
             parked_reason: None,
             needs_input_from: None,

@@ -33,6 +33,12 @@ pub const SO_THAT: &str = "soThat";
 pub const WHY: &str = "why";
 pub const NOTES: &str = "notes";
 pub const LABELS: &str = "labels";
+/// Session flags: one boolean field each, so two peers flagging one story at once both keep
+/// theirs (a set created by both would conflict and keep one side's).
+pub const FLAG_RISKY: &str = "flagRisky";
+pub const FLAG_UNCLEAR: &str = "flagUnclear";
+pub const FLAG_RESEARCH_NEEDED: &str = "flagResearchNeeded";
+pub const FLAG_DISCUSSION_NEEDED: &str = "flagDiscussionNeeded";
 pub const BLOCKED_REASON: &str = "blockedReason";
 pub const PARKED_REASON: &str = "parkedReason";
 pub const NEEDS_INPUT_FROM: &str = "needsInputFrom";
