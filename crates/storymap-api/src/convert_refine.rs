@@ -107,6 +107,7 @@ impl<'m> Refiner<'m> {
             notes: d.notes.clone(),
             notes_private: d.notes_private,
             labels: d.labels.clone(),
+            flags: d.flags.iter().map(|&f| f.into()).collect(),
             blocked_reason: d.blocked_reason.clone(),
             parked_reason: d.parked_reason.clone(),
             needs_input_from: d.needs_input_from.clone(),
@@ -178,6 +179,13 @@ pub(crate) fn details_from_view(s: &StoryView) -> Result<StoryDetails, ApiError>
         notes: s.notes.clone(),
         notes_private: s.notes_private,
         labels: s.labels.clone(),
+        flags: {
+            let mut flags: Vec<storymap_core::StoryFlag> =
+                s.flags.iter().map(|&f| f.into()).collect();
+            flags.sort();
+            flags.dedup();
+            flags
+        },
         blocked_reason: s.blocked_reason.clone(),
         parked_reason: s.parked_reason.clone(),
         needs_input_from: s.needs_input_from.clone(),

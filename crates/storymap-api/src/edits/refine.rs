@@ -34,6 +34,12 @@ pub enum StoryEdit {
         label: String,
         on: bool,
     },
+    /// Puts a session marker (risky, unclear…) on the story, or takes it off.
+    SetFlag {
+        story_id: String,
+        flag: StoryFlag,
+        on: bool,
+    },
     /// Ticks a hand-checked Definition-of-Ready item for the story.
     SetReadyCheck {
         story_id: String,
@@ -68,6 +74,11 @@ impl From<StoryEdit> for core::StoryEdit {
             } => core::StoryEdit::SetLabel {
                 story_id,
                 label,
+                on,
+            },
+            StoryEdit::SetFlag { story_id, flag, on } => core::StoryEdit::SetFlag {
+                story_id,
+                flag: flag.into(),
                 on,
             },
             StoryEdit::SetReadyCheck {
