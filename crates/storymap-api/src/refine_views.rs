@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::convert_refine::default_status_labels;
-use crate::dto::StoryStatus;
+use crate::dto::{StoryFlag, StoryStatus};
 
 /// The WSJF parts as scored (1, 2, 3, 5, 8, 13, 20); `null` until scored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -221,6 +221,8 @@ pub struct BacklogQuery {
     pub activity_id: Option<String>,
     pub status: Option<StoryStatus>,
     pub label: Option<String>,
+    /// Only stories carrying this session flag.
+    pub flag: Option<StoryFlag>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }

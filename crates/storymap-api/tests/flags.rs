@@ -63,7 +63,9 @@ fn flags_are_answered_undone_kept_on_reopen_and_round_trip_through_json() {
     let mut workspace = Workspace::open(dir.path()).unwrap();
     let (map, story) = one_story(&mut workspace);
     let flag = |flag| set_flag(&story, flag, true);
-    workspace.apply_edit(&map, flag(StoryFlag::DiscussionNeeded)).unwrap();
+    workspace
+        .apply_edit(&map, flag(StoryFlag::DiscussionNeeded))
+        .unwrap();
     let change = workspace.apply_edit(&map, flag(StoryFlag::Risky)).unwrap();
     let both = [StoryFlag::Risky, StoryFlag::DiscussionNeeded];
     assert_eq!(change.stories[0].flags, both);
@@ -76,7 +78,11 @@ fn flags_are_answered_undone_kept_on_reopen_and_round_trip_through_json() {
     assert_eq!(story_of(&workspace, &map, &story).flags, both);
     let json = workspace.export_json(&map).unwrap();
     let file: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let story_in_file = file["stories"].as_array().unwrap().iter().find(|s| s["id"] == *story);
+    let story_in_file = file["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == *story);
     let names = serde_json::json!(["risky", "discussionNeeded"]);
     assert_eq!(story_in_file.unwrap()["flags"], names);
     let imported = workspace.import_json(&json).unwrap();

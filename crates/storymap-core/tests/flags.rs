@@ -109,3 +109,30 @@ fn two_peers_flagging_the_same_story_at_once_keep_both_flags() {
     assert_eq!(flags(&ana), both);
     assert_eq!(flags(&ben), both);
 }
+
+#[test]
+fn the_backlog_filters_by_flag() {
+    use storymap_core::refine::{backlog, BacklogFilter, BacklogSort};
+    let mut map = one_story();
+    let only = |flag| BacklogFilter {
+        flag: Some(flag),
+        ..BacklogFilter::default()
+    };
+    let model = map.read().unwrap();
+    assert!(backlog(&model, BacklogSort::Rank, &only(StoryFlag::Risky))
+        .rows
+        .is_empty());
+    apply(&mut map, flag(StoryFlag::Risky, true), "1");
+    let model = map.read().unwrap();
+    assert_eq!(
+        backlog(&model, BacklogSort::Rank, &only(StoryFlag::Risky))
+            .rows
+            .len(),
+        1
+    );
+    assert!(
+        backlog(&model, BacklogSort::Rank, &only(StoryFlag::Unclear))
+            .rows
+            .is_empty()
+    );
+}

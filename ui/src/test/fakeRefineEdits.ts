@@ -4,7 +4,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
-import { DEFAULT_STATUS_NAMES, STATUS_NAME_MAX } from "../model/labels";
+import { DEFAULT_STATUS_NAMES, FLAGS, STATUS_NAME_MAX } from "../model/labels";
 import { parseEstimate } from "./fakeRefinement";
 import { story as newStory } from "./sampleMap";
 
@@ -55,6 +55,12 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
       const story = storyOf(edit.storyId);
       story.labels = toggle(story.labels, edit.label, edit.on);
       return done("Label");
+    }
+    case "setFlag": {
+      const story = storyOf(edit.storyId);
+      // In the core's order, as Rust sends them.
+      story.flags = FLAGS.filter((flag) => (flag === edit.flag ? edit.on : story.flags.includes(flag)));
+      return done("Flag");
     }
     case "setDependency": {
       const story = storyOf(edit.storyId);

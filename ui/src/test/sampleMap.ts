@@ -34,6 +34,7 @@ export function story(
     notes: "",
     notesPrivate: false,
     labels: [],
+    flags: [],
     blockedReason: null,
     parkedReason: null,
     needsInputFrom: null,

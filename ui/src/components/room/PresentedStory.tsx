@@ -4,7 +4,9 @@
 import type { PokerRoundView } from "../../bindings/PokerRoundView";
 import type { PresentedStoryView } from "../../bindings/PresentedStoryView";
 import type { StoryView } from "../../bindings/StoryView";
+import { FLAG_NAMES } from "../../model/labels";
 import { investName } from "../../model/refinement";
+import { FlagIcon } from "../refine/RefineIcons";
 
 export function PresentedStory({ story, refined, round, names }: { story: PresentedStoryView; refined: StoryView | null; round: PokerRoundView | null; names: ReadonlyMap<string, string> }) {
   const r = refined?.refinement ?? null;
@@ -19,6 +21,12 @@ export function PresentedStory({ story, refined, round, names }: { story: Presen
         <span className="presented-chip">{story.status}</span>
         {r && <span className={r.ready ? "presented-chip is-ready" : "presented-chip is-not-ready"}>{r.ready ? "Ready" : "Not ready yet"}</span>}
         {story.needsInputFrom !== null && <span className="presented-chip is-input">Needs input from {story.needsInputFrom}</span>}
+        {story.flags.map((flag) => (
+          <span key={flag} className={`presented-chip is-flag is-${flag}`} data-testid="presented-flag">
+            <FlagIcon size={18} />
+            {FLAG_NAMES[flag]}
+          </span>
+        ))}
         {story.labels.map((label) => (
           <span key={label} className="presented-chip is-label">{label}</span>
         ))}
