@@ -16,6 +16,7 @@ pub mod generate;
 mod history;
 mod import;
 pub mod jira;
+pub mod label_colors;
 pub mod limits;
 mod markdown;
 mod merge;

@@ -1,6 +1,6 @@
 //! The read model: a whole map in display order, as the projection and the UI see it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::comments::{Comment, StoryLink};
 use crate::refine::{
@@ -147,6 +147,8 @@ pub struct MapSettings {
     pub small_limit: f64,
     /// What the team calls each status, in workflow order.
     pub status_labels: Vec<(StoryStatus, String)>,
+    /// The colour each coloured label is drawn in (`#rrggbb`, see `label_colors`).
+    pub label_colors: BTreeMap<String, String>,
 }
 
 impl Default for MapSettings {
@@ -158,6 +160,7 @@ impl Default for MapSettings {
             status_labels: StoryStatus::ALL
                 .map(|s| (s, s.default_label().to_owned()))
                 .to_vec(),
+            label_colors: BTreeMap::new(),
         }
     }
 }

@@ -61,6 +61,8 @@ pub const RULE: &str = "rule";
 pub const TSHIRT_POINTS: &str = "tshirtPoints";
 pub const SMALL_LIMIT: &str = "smallLimit";
 pub const STATUS_LABELS: &str = "statusLabels";
+/// Label → `#rrggbb`, one field per label so colouring two labels at once keeps both.
+pub const LABEL_COLORS: &str = "labelColors";
 /// The Jira issue key an epic (activity) or story came from, kept for the round trip.
 pub const JIRA_KEY: &str = "jiraKey";
 

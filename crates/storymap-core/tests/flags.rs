@@ -1,8 +1,9 @@
-//! Session flags on a story: set, clear, undo, and two peers flagging at once.
+//! Session flags on a story (set, clear, undo, two peers flagging at once) and the map's
+//! label colours (issue #16 item 6).
 
 use storymap_core::{
-    BackboneEdit, CardEdit, Edit, EditContext, MapDocument, SliceEdit, StoryEdit, StoryFlag,
-    UndoRecord,
+    BackboneEdit, CardEdit, Edit, EditContext, MapDocument, SettingsEdit, SliceEdit, StoryEdit,
+    StoryFlag, UndoRecord,
 };
 
 const TIME: i64 = 1_700_000_000;
@@ -135,4 +136,42 @@ fn the_backlog_filters_by_flag() {
             .rows
             .is_empty()
     );
+}
+
+fn color(label: &str, color: Option<&str>) -> SettingsEdit {
+    SettingsEdit::SetLabelColor {
+        label: label.into(),
+        color: color.map(Into::into),
+    }
+}
+
+fn colors(map: &MapDocument) -> Vec<(String, String)> {
+    map.read().unwrap().settings.label_colors.into_iter().collect()
+}
+
+#[test]
+fn a_label_colour_is_set_cleared_undone_and_checked() {
+    let mut map = one_story();
+    let set = apply(&mut map, color("payments", Some("#1E3A8A")), "1");
+    assert_eq!(set.label, "Colour label payments #1e3a8a");
+    apply(&mut map, color("ux", Some("#fde68a")), "2");
+    let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+        p.iter().map(|(l, c)| (l.to_string(), c.to_string())).collect()
+    };
+    let both = pairs(&[("payments", "#1e3a8a"), ("ux", "#fde68a")]);
+    assert_eq!(colors(&map), both);
+    let clear = apply(&mut map, color("ux", None), "3");
+    assert_eq!(colors(&map), pairs(&[("payments", "#1e3a8a")]));
+    map.revert(&clear, TIME).unwrap();
+    assert_eq!(colors(&map), both);
+
+    for (label, bad, reason) in [
+        ("ux", "blue", "the colour of label 'ux' must be #rrggbb (got 'blue')"),
+        ("ux", "#12345", "the colour of label 'ux' must be #rrggbb (got '#12345')"),
+        (" ", "#123456", "a label colour needs a label"),
+    ] {
+        let refused = map.apply(&color(label, Some(bad)).into(), &ctx("4"));
+        assert_eq!(refused.unwrap_err().to_string(), reason);
+    }
+    assert_eq!(colors(&map), both);
 }
