@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use storymap_core::label_colors::text_color;
 use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, MapSettings, Story, StoryDetails};
 
@@ -253,6 +254,12 @@ impl From<&MapSettings> for MapSettingsView {
                     label: label.clone(),
                 })
                 .collect(),
+            label_colors: s.label_colors.clone(),
+            label_text_colors: s
+                .label_colors
+                .iter()
+                .map(|(label, color)| (label.clone(), text_color(color).to_owned()))
+                .collect(),
         }
     }
 }
@@ -275,6 +282,7 @@ impl From<&MapSettingsView> for MapSettings {
                 })
                 .collect(),
             small_limit: v.small_limit,
+            label_colors: v.label_colors.clone(),
             ..MapSettings::default()
         };
         for view in &v.status_labels {

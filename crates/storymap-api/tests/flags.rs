@@ -1,9 +1,9 @@
-//! Session flags through `Workspace`: the answer the UI patches, undo, a reopened map
-//! (the projection), and the JSON export/import round trip.
+//! Session flags and label colours through `Workspace`: the answer the UI patches, undo, a
+//! reopened map (the projection), and the JSON export/import round trip.
 
 use storymap_api::{
-    BackboneEdit, CardEdit, ErrorCode, MapEdit, SliceEdit, StoryEdit, StoryFlag, StoryView,
-    Workspace,
+    BackboneEdit, CardEdit, ErrorCode, MapEdit, SettingsEdit, SliceEdit, StoryEdit, StoryFlag,
+    StoryView, Workspace,
 };
 
 /// A map with one story; its id and the story's.
@@ -111,4 +111,52 @@ fn a_projection_written_before_flags_still_reads() {
     let details: storymap_core::StoryDetails = serde_json::from_str(old).unwrap();
     assert!(details.flags.is_empty());
     assert_eq!(details.labels, ["pay"]);
+}
+
+fn set_color(label: &str, color: Option<&str>) -> MapEdit {
+    SettingsEdit::SetLabelColor {
+        label: label.into(),
+        color: color.map(Into::into),
+    }
+    .into()
+}
+
+#[test]
+fn label_colours_come_with_their_text_colour_and_round_trip_through_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let (map, _) = one_story(&mut workspace);
+    workspace
+        .apply_edit(&map, set_color("ux", Some("#FDE68A")))
+        .unwrap();
+    let change = workspace
+        .apply_edit(&map, set_color("payments", Some("#1e3a8a")))
+        .unwrap();
+    let settings = change.settings.expect("the settings changed");
+    assert_eq!(settings.label_colors["ux"], "#fde68a");
+    assert_eq!(settings.label_text_colors["ux"], "#111827");
+    assert_eq!(settings.label_text_colors["payments"], "#ffffff");
+
+    let json = workspace.export_json(&map).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let expected = serde_json::json!({ "payments": "#1e3a8a", "ux": "#fde68a" });
+    assert_eq!(file["settings"]["labelColors"], expected);
+    let imported = workspace.import_json(&json).unwrap();
+    assert_eq!(imported.settings.label_colors, settings.label_colors);
+    assert_eq!(
+        imported.settings.label_text_colors,
+        settings.label_text_colors
+    );
+
+    file["settings"]["labelColors"]["ux"] = "yellow".into();
+    let refused = workspace.import_json(&file.to_string()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        refused.message,
+        "the colour of label 'ux' must be #rrggbb (got 'yellow')"
+    );
+    let refused = workspace
+        .apply_edit(&map, set_color("ux", Some("#12")))
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
 }

@@ -105,7 +105,7 @@ pub(crate) fn put(
     }
     let obj = tx.put_object(settings, LABEL_COLORS, ObjType::Map)?;
     for (label, color) in colors {
-        tx.put(&obj, label.as_str(), color.as_str())?;
+        tx.put(&obj, label.as_str(), parse_color(label, color)?)?;
     }
     Ok(())
 }

@@ -146,7 +146,12 @@ fn color(label: &str, color: Option<&str>) -> SettingsEdit {
 }
 
 fn colors(map: &MapDocument) -> Vec<(String, String)> {
-    map.read().unwrap().settings.label_colors.into_iter().collect()
+    map.read()
+        .unwrap()
+        .settings
+        .label_colors
+        .into_iter()
+        .collect()
 }
 
 #[test]
@@ -156,7 +161,9 @@ fn a_label_colour_is_set_cleared_undone_and_checked() {
     assert_eq!(set.label, "Colour label payments #1e3a8a");
     apply(&mut map, color("ux", Some("#fde68a")), "2");
     let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
-        p.iter().map(|(l, c)| (l.to_string(), c.to_string())).collect()
+        p.iter()
+            .map(|(l, c)| (l.to_string(), c.to_string()))
+            .collect()
     };
     let both = pairs(&[("payments", "#1e3a8a"), ("ux", "#fde68a")]);
     assert_eq!(colors(&map), both);
@@ -166,8 +173,16 @@ fn a_label_colour_is_set_cleared_undone_and_checked() {
     assert_eq!(colors(&map), both);
 
     for (label, bad, reason) in [
-        ("ux", "blue", "the colour of label 'ux' must be #rrggbb (got 'blue')"),
-        ("ux", "#12345", "the colour of label 'ux' must be #rrggbb (got '#12345')"),
+        (
+            "ux",
+            "blue",
+            "the colour of label 'ux' must be #rrggbb (got 'blue')",
+        ),
+        (
+            "ux",
+            "#12345",
+            "the colour of label 'ux' must be #rrggbb (got '#12345')",
+        ),
         (" ", "#123456", "a label colour needs a label"),
     ] {
         let refused = map.apply(&color(label, Some(bad)).into(), &ctx("4"));

@@ -93,6 +93,8 @@ export function defaultSettings(): MapSettingsView {
       { status: "done", label: "Done" },
     ],
     smallLimit: 8,
+    labelColors: {},
+    labelTextColors: {},
   };
 }
 

@@ -307,6 +307,11 @@ pub enum SettingsEdit {
         status: StoryStatus,
         label: String,
     },
+    /// Draws a label in a colour (`#rrggbb`) on this map; `null` takes the colour off.
+    SetLabelColor {
+        label: String,
+        color: Option<String>,
+    },
 }
 
 impl From<SettingsEdit> for core::SettingsEdit {
@@ -328,6 +333,9 @@ impl From<SettingsEdit> for core::SettingsEdit {
                 status: status.into(),
                 label,
             },
+            SettingsEdit::SetLabelColor { label, color } => {
+                core::SettingsEdit::SetLabelColor { label, color }
+            }
         }
     }
 }
