@@ -160,8 +160,9 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
     case "setLabelColor": {
       const { labelColors, labelTextColors } = view.settings;
       if (edit.color === null) {
-        delete labelColors[edit.label];
-        delete labelTextColors[edit.label];
+        const without = (colors: Record<string, string>) => Object.fromEntries(Object.entries(colors).filter(([label]) => label !== edit.label));
+        view.settings.labelColors = without(labelColors);
+        view.settings.labelTextColors = without(labelTextColors);
         return done(`Take the colour off label ${edit.label}`);
       }
       if (!/^#[0-9a-fA-F]{6}$/.test(edit.color)) {
