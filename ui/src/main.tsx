@@ -14,6 +14,8 @@ import "./styles/dialogs.css";
 import "./styles/dependency-lines.css";
 import "./styles/wsjf-heat.css";
 import "./styles/refine.css";
+import "./styles/flags.css";
+import "./styles/label-colors.css";
 import "./styles/story-panel.css";
 import "./styles/story-panel-checks.css";
 import "./styles/story-panel-discussion.css";

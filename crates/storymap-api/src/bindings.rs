@@ -135,6 +135,7 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<CommentView>(config),
         file::<LinkView>(config),
         file::<StoryStatus>(config),
+        file::<StoryFlag>(config),
         file::<StoryView>(config),
         file::<MapView>(config),
         file::<MapEdit>(config),

@@ -115,6 +115,30 @@ impl From<StoryStatus> for CoreStatus {
     }
 }
 
+impl From<storymap_core::StoryFlag> for StoryFlag {
+    fn from(flag: storymap_core::StoryFlag) -> Self {
+        use storymap_core::StoryFlag as Core;
+        match flag {
+            Core::Risky => StoryFlag::Risky,
+            Core::Unclear => StoryFlag::Unclear,
+            Core::ResearchNeeded => StoryFlag::ResearchNeeded,
+            Core::DiscussionNeeded => StoryFlag::DiscussionNeeded,
+        }
+    }
+}
+
+impl From<StoryFlag> for storymap_core::StoryFlag {
+    fn from(flag: StoryFlag) -> Self {
+        use storymap_core::StoryFlag as Core;
+        match flag {
+            StoryFlag::Risky => Core::Risky,
+            StoryFlag::Unclear => Core::Unclear,
+            StoryFlag::ResearchNeeded => Core::ResearchNeeded,
+            StoryFlag::DiscussionNeeded => Core::DiscussionNeeded,
+        }
+    }
+}
+
 impl From<MapListing> for MapSummary {
     fn from(listing: MapListing) -> Self {
         MapSummary {

@@ -16,6 +16,7 @@ impl From<PresentedStory> for PresentedStoryView {
             estimate: s.estimate,
             status: s.status,
             labels: s.labels,
+            flags: s.flags.into_iter().map(Into::into).collect(),
             needs_input_from: s.needs_input_from,
             notes: s.notes,
             place: s.place,

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use storymap_core::label_colors::text_color;
 use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, MapSettings, Story, StoryDetails};
 
@@ -119,6 +120,7 @@ impl<'m> Refiner<'m> {
             notes: d.notes.clone(),
             notes_private: d.notes_private,
             labels: d.labels.clone(),
+            flags: d.flags.iter().map(|&f| f.into()).collect(),
             blocked_reason: d.blocked_reason.clone(),
             parked_reason: d.parked_reason.clone(),
             needs_input_from: d.needs_input_from.clone(),
@@ -192,6 +194,13 @@ pub(crate) fn details_from_view(s: &StoryView) -> Result<StoryDetails, ApiError>
         notes: s.notes.clone(),
         notes_private: s.notes_private,
         labels: s.labels.clone(),
+        flags: {
+            let mut flags: Vec<storymap_core::StoryFlag> =
+                s.flags.iter().map(|&f| f.into()).collect();
+            flags.sort();
+            flags.dedup();
+            flags
+        },
         blocked_reason: s.blocked_reason.clone(),
         parked_reason: s.parked_reason.clone(),
         needs_input_from: s.needs_input_from.clone(),
@@ -259,6 +268,12 @@ impl From<&MapSettings> for MapSettingsView {
                     label: label.clone(),
                 })
                 .collect(),
+            label_colors: s.label_colors.clone(),
+            label_text_colors: s
+                .label_colors
+                .iter()
+                .map(|(label, color)| (label.clone(), text_color(color).to_owned()))
+                .collect(),
         }
     }
 }
@@ -281,6 +296,7 @@ impl From<&MapSettingsView> for MapSettings {
                 })
                 .collect(),
             small_limit: v.small_limit,
+            label_colors: v.label_colors.clone(),
             ..MapSettings::default()
         };
         for view in &v.status_labels {

@@ -106,6 +106,16 @@ pub enum StoryStatus {
     Done,
 }
 
+/// A marker a POPM puts on a story before a session; the names are the file format's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StoryFlag {
+    Risky,
+    Unclear,
+    ResearchNeeded,
+    DiscussionNeeded,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StoryView {
@@ -137,6 +147,9 @@ pub struct StoryView {
     pub notes_private: bool,
     #[serde(default)]
     pub labels: Vec<String>,
+    /// Session markers, sorted (optional on import).
+    #[serde(default)]
+    pub flags: Vec<StoryFlag>,
     /// Set while blocked, with the reason.
     #[serde(default)]
     pub blocked_reason: Option<String>,

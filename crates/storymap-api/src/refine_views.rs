@@ -1,11 +1,13 @@
 //! What the refinement side of the UI reads and sends: readiness (DoR, INVEST), WSJF, the
 //! team's settings, splitting, and the backlog list. Generated into `ui/src/bindings/` by ts-rs.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::convert_refine::default_status_labels;
-use crate::dto::StoryStatus;
+use crate::dto::{StoryFlag, StoryStatus};
 
 /// The WSJF parts as scored (1, 2, 3, 5, 8, 13, 20); `null` until scored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -139,6 +141,12 @@ pub struct MapSettingsView {
     /// What the team calls each status, in workflow order.
     #[serde(default = "default_status_labels")]
     pub status_labels: Vec<StatusLabelView>,
+    /// The coloured labels, by label (the file format's `{ "label": "#rrggbb" }`).
+    #[serde(default)]
+    pub label_colors: BTreeMap<String, String>,
+    /// The text colour that reads on each label colour, worked out in Rust (not imported).
+    #[serde(default, skip_deserializing)]
+    pub label_text_colors: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -221,6 +229,8 @@ pub struct BacklogQuery {
     pub activity_id: Option<String>,
     pub status: Option<StoryStatus>,
     pub label: Option<String>,
+    /// Only stories carrying this session flag.
+    pub flag: Option<StoryFlag>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dto::StoryStatus;
+use crate::dto::{StoryFlag, StoryStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -281,6 +281,7 @@ pub struct PresentedStoryView {
     pub estimate: Option<String>,
     pub status: String,
     pub labels: Vec<String>,
+    pub flags: Vec<StoryFlag>,
     pub needs_input_from: Option<String>,
     /// Only when the POPM shared them.
     pub notes: Option<String>,

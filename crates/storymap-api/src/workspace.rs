@@ -203,6 +203,7 @@ impl Workspace {
             activity_id: query.activity_id,
             status: query.status.map(Into::into),
             label: query.label,
+            flag: query.flag.map(Into::into),
             ready: query.ready,
             blocked: query.blocked,
         };

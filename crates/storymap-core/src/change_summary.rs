@@ -147,6 +147,10 @@ fn field_summary(
             (_, None) => format!("{who} cleared the estimate"),
         },
         SPLIT_INTO => format!("{who} split the story"),
+        FLAG_RISKY | FLAG_UNCLEAR | FLAG_RESEARCH_NEEDED | FLAG_DISCUSSION_NEEDED => {
+            let verb = if now.is_some() { "set" } else { "cleared" };
+            format!("{who} {verb} the {label}")
+        }
         LABELS | DEPENDS_ON | READY_CHECKS | WSJF => format!("{who} changed the {label}"),
         _ => match (before, now) {
             (None, Some(now)) => format!("{who} set the {label} to {}", quoted(&now)),

@@ -133,6 +133,9 @@ fn put_details(
     if !details.notes_private {
         tx.put(obj, NOTES_PRIVATE, false)?;
     }
+    for flag in &details.flags {
+        tx.put(obj, flag.key(), true)?;
+    }
     for (key, members) in [
         (LABELS, &details.labels),
         (DEPENDS_ON, &details.depends_on),
@@ -209,6 +212,7 @@ fn put_settings(
     for (size, points) in &settings.tshirt_points.0 {
         tx.put(&sizes, size.as_str(), *points)?;
     }
+    crate::label_colors::put(tx, &obj, &settings.label_colors)?;
     let labels = tx.put_object(&obj, STATUS_LABELS, ObjType::Map)?;
     for (status, label) in &settings.status_labels {
         if label != status.default_label() {
@@ -230,6 +234,7 @@ fn put_settings(
 
 fn validate(model: &MapModel) -> Result<(), CoreError> {
     clean_title("map", &model.name)?;
+    crate::label_colors::check(&model.settings.label_colors)?;
     let mut ids = HashSet::new();
     let mut unique = |kind: &str, id: &str| {
         if id.trim().is_empty() {

@@ -11,10 +11,12 @@ mod document;
 pub mod edit;
 mod error;
 mod field_key;
+mod flags;
 pub mod generate;
 mod history;
 mod import;
 pub mod jira;
+pub mod label_colors;
 pub mod limits;
 mod markdown;
 mod merge;
@@ -43,6 +45,7 @@ pub use edit::{
     SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart, UNPLANNED,
 };
 pub use error::CoreError;
+pub use flags::StoryFlag;
 pub use history::{Entity, FieldWrite, UndoRecord};
 pub use import::MapImport;
 pub use markdown::markdown;

@@ -1,5 +1,5 @@
 //! A map as a readable, git-diffable Markdown outline: activities → steps → release
-//! slices → stories, with estimate, status, labels, Jira key, description and criteria.
+//! slices → stories, with estimate, status, labels, flags, Jira key, description and criteria.
 //! One line per item in display order, no ids, so a diff shows what a person would say.
 
 use std::fmt::Write;
@@ -65,6 +65,10 @@ fn story_item(out: &mut String, story: &Story, status: &str) {
     facts.push(status.to_owned());
     if !story.details.labels.is_empty() {
         facts.push(format!("labels: {}", story.details.labels.join(", ")));
+    }
+    if !story.details.flags.is_empty() {
+        let flags: Vec<&str> = story.details.flags.iter().map(|f| f.label()).collect();
+        facts.push(format!("flags: {}", flags.join(", ")));
     }
     let _ = writeln!(
         out,

@@ -1,12 +1,12 @@
 //! The read model: a whole map in display order, as the projection and the UI see it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::comments::{Comment, StoryLink};
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
-use crate::Rank;
+use crate::{Rank, StoryFlag};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapModel {
@@ -74,6 +74,8 @@ pub struct StoryDetails {
     pub notes_private: bool,
     /// Sorted, without duplicates.
     pub labels: Vec<String>,
+    /// Markers for the session (risky, unclear…), sorted, without duplicates.
+    pub flags: Vec<StoryFlag>,
     /// Set while the story is blocked, with the reason.
     pub blocked_reason: Option<String>,
     /// Set while the story is parked, with the reason.
@@ -107,6 +109,7 @@ impl Default for StoryDetails {
             notes: String::new(),
             notes_private: true,
             labels: Vec::new(),
+            flags: Vec::new(),
             blocked_reason: None,
             parked_reason: None,
             needs_input_from: None,
@@ -144,6 +147,8 @@ pub struct MapSettings {
     pub small_limit: f64,
     /// What the team calls each status, in workflow order.
     pub status_labels: Vec<(StoryStatus, String)>,
+    /// The colour each coloured label is drawn in (`#rrggbb`, see `label_colors`).
+    pub label_colors: BTreeMap<String, String>,
 }
 
 impl Default for MapSettings {
@@ -155,6 +160,7 @@ impl Default for MapSettings {
             status_labels: StoryStatus::ALL
                 .map(|s| (s, s.default_label().to_owned()))
                 .to_vec(),
+            label_colors: BTreeMap::new(),
         }
     }
 }

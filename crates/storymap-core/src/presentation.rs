@@ -2,7 +2,7 @@
 //! activity. Built from the read model without private material: a story's notes only
 //! when its POPM shared them (`notesPrivate: false`).
 
-use crate::{MapModel, Story};
+use crate::{MapModel, Story, StoryFlag};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PresentedStory {
@@ -17,6 +17,8 @@ pub struct PresentedStory {
     /// The status as the team names it.
     pub status: String,
     pub labels: Vec<String>,
+    /// The session flags (risky, unclear…): the room talks them through.
+    pub flags: Vec<StoryFlag>,
     pub needs_input_from: Option<String>,
     /// Only when shared.
     pub notes: Option<String>,
@@ -108,6 +110,7 @@ pub fn presentation_story(model: &MapModel, story_id: &str) -> Option<PresentedS
         estimate: story.estimate.clone(),
         status,
         labels: d.labels.clone(),
+        flags: d.flags.clone(),
         needs_input_from: d.needs_input_from.clone(),
         notes: (!d.notes_private && !d.notes.trim().is_empty()).then(|| d.notes.clone()),
         place: format!(

@@ -15,7 +15,7 @@ pub(crate) use crate::read_fields::{
 };
 use crate::refine::{DorItem, DorRule, WsjfInputs};
 use crate::schema::*;
-use crate::{CoreError, Rank};
+use crate::{CoreError, Rank, StoryFlag};
 
 fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
     match doc.get(obj, key).ok()?? {
@@ -73,6 +73,10 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
             Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(false)
         ),
         labels: key_set(doc, obj, LABELS),
+        flags: StoryFlag::ALL
+            .into_iter()
+            .filter(|f| bool_field(doc, obj, f.key()))
+            .collect(),
         blocked_reason: non_empty(str_field(doc, obj, BLOCKED_REASON)),
         parked_reason: non_empty(str_field(doc, obj, PARKED_REASON)),
         needs_input_from: non_empty(str_field(doc, obj, NEEDS_INPUT_FROM)),
@@ -113,6 +117,7 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
             }
         }
     }
+    settings.label_colors = crate::label_colors::read(doc, &obj);
     if map_field(doc, &obj, DEFINITION_OF_READY).is_some() {
         let items = entries(doc, &obj, DEFINITION_OF_READY)
             .into_iter()

@@ -33,6 +33,12 @@ pub const SO_THAT: &str = "soThat";
 pub const WHY: &str = "why";
 pub const NOTES: &str = "notes";
 pub const LABELS: &str = "labels";
+/// Session flags: one boolean field each, so two peers flagging one story at once both keep
+/// theirs (a set created by both would conflict and keep one side's).
+pub const FLAG_RISKY: &str = "flagRisky";
+pub const FLAG_UNCLEAR: &str = "flagUnclear";
+pub const FLAG_RESEARCH_NEEDED: &str = "flagResearchNeeded";
+pub const FLAG_DISCUSSION_NEEDED: &str = "flagDiscussionNeeded";
 pub const BLOCKED_REASON: &str = "blockedReason";
 pub const PARKED_REASON: &str = "parkedReason";
 pub const NEEDS_INPUT_FROM: &str = "needsInputFrom";
@@ -55,6 +61,8 @@ pub const RULE: &str = "rule";
 pub const TSHIRT_POINTS: &str = "tshirtPoints";
 pub const SMALL_LIMIT: &str = "smallLimit";
 pub const STATUS_LABELS: &str = "statusLabels";
+/// Label → `#rrggbb`, one field per label so colouring two labels at once keeps both.
+pub const LABEL_COLORS: &str = "labelColors";
 /// The Jira issue key an epic (activity) or story came from, kept for the round trip.
 pub const JIRA_KEY: &str = "jiraKey";
 

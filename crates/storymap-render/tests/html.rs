@@ -1,11 +1,11 @@
 //! The stakeholder page on a small hand-made map: every text escaped (a hostile title stays
 //! inert), the backbone, slices, cards, estimates, readiness and the session summary shown,
-//! one slice kept apart, and nothing referenced outside the file.
+//! the session flags on cards, one slice kept apart, and nothing referenced outside the file.
 
 use storymap_core::refine::{default_definition_of_ready, WsjfInputs};
 use storymap_core::{
     AcceptanceCriterion, Activity, MapModel, Rank, ReleaseSlice, Step, Story, StoryDetails,
-    StoryStatus,
+    StoryFlag, StoryStatus,
 };
 use storymap_render::{render_html, HtmlPage, RenderError, Scope, SessionSummary};
 
@@ -46,6 +46,7 @@ fn ready_story() -> Story {
         .filter(|item| item.rule.is_none())
         .map(|item| item.id)
         .collect();
+    story.details.flags = vec![StoryFlag::Risky, StoryFlag::ResearchNeeded];
     story.details.wsjf = WsjfInputs {
         value: Some(8),
         time_criticality: Some(5),
@@ -158,6 +159,7 @@ fn it_shows_the_backbone_slices_and_cards() {
         "<div class=\"rollup\">3 stories · 11 pts · 1 ready</div>",
         "<div class=\"rollup-note\">1 not estimated</div>",
         "<h3 class=\"card-title\">Browse fruit &amp; veg</h3>",
+        "<span class=\"flag\">⚑ Risky</span><span class=\"flag\">⚑ Research needed</span>",
         "<span class=\"status\">Ready</span><span class=\"estimate\">3 pts</span>\
          <span class=\"wsjf\">WSJF 5.3</span>",
         "<span class=\"estimate\">M</span>",

@@ -14,4 +14,12 @@ smallLimit: number,
 /**
  * What the team calls each status, in workflow order.
  */
-statusLabels: Array<StatusLabelView>, };
+statusLabels: Array<StatusLabelView>, 
+/**
+ * The coloured labels, by label (the file format's `{ "label": "#rrggbb" }`).
+ */
+labelColors: { [key in string]: string }, 
+/**
+ * The text colour that reads on each label colour, worked out in Rust (not imported).
+ */
+labelTextColors: { [key in string]: string }, };

@@ -3,6 +3,7 @@ import type { AcceptanceCriterionView } from "./AcceptanceCriterionView";
 import type { CommentView } from "./CommentView";
 import type { LinkView } from "./LinkView";
 import type { RefinementView } from "./RefinementView";
+import type { StoryFlag } from "./StoryFlag";
 import type { StoryStatus } from "./StoryStatus";
 import type { WsjfInputsView } from "./WsjfInputsView";
 
@@ -23,6 +24,10 @@ why: string, notes: string,
  * The notes stay off the projector unless shared.
  */
 notesPrivate: boolean, labels: Array<string>, 
+/**
+ * Session markers, sorted (optional on import).
+ */
+flags: Array<StoryFlag>, 
 /**
  * Set while blocked, with the reason.
  */

@@ -20,6 +20,7 @@ import { StoryOpenContext } from "./refine/storyOpen";
 import { useRoom } from "./room/useRoom";
 import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
+import { LabelColorsContext, type LabelColors } from "./labelColors";
 import { StatusNamesContext } from "./statusNames";
 import { ArrivedContext } from "./sync/arrived";
 import { DuplicatesBanner } from "./sync/DuplicatesBanner";
@@ -28,6 +29,8 @@ import { ProgressPanel, useProgress } from "./ProgressPanel";
 import { Toasts } from "./Toasts";
 import { RepairDatabase } from "./repair/RepairDatabase";
 import { TopBar } from "./TopBar";
+
+const NO_LABEL_COLORS: LabelColors = { labelColors: {}, labelTextColors: {} };
 
 export function App({ backend }: { backend: Backend }) {
   const [state, actions] = useMapStore(backend);
@@ -162,6 +165,7 @@ export function App({ backend }: { backend: Backend }) {
       data-pending-edits={state.pendingEdits}
     >
       <StatusNamesContext value={names}>
+        <LabelColorsContext value={view?.settings ?? NO_LABEL_COLORS}>
         <ExchangeMenuContext value={exchange.menu}>
         <TopBar
           view={view}
@@ -284,6 +288,7 @@ export function App({ backend }: { backend: Backend }) {
             }}
           />
         )}
+        </LabelColorsContext>
       </StatusNamesContext>
     </div>
   );

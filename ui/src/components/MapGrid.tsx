@@ -15,6 +15,7 @@ import { MapDragPreview } from "./MapDragPreview";
 import { MapFrame } from "./MapFrame";
 import { ReadOnlyContext } from "./readOnly";
 import { AddReleaseRow, ReleaseBands } from "./ReleaseBand";
+import { LabelLegend } from "./labelColors";
 import { WsjfHeatLegend } from "./refine/WsjfHeat";
 import { useMapGrid } from "./useMapGrid";
 import type { MapKeysHandle } from "./useMapHandle";
@@ -60,6 +61,7 @@ export function MapGrid(props: MapGridProps) {
           <>
             {showDependencies && dependencySummary && <DependencyLegend summary={dependencySummary} />}
             {showHeat && <WsjfHeatLegend scored={scoredCount(view)} total={view.stories.length} />}
+            <LabelLegend settings={view.settings} />
           </>
         }
       >

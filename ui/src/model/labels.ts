@@ -1,6 +1,7 @@
 //! The words the map shows and reads out: statuses, counts, estimates, accessible names.
 import type { SliceRollup } from "../bindings/SliceRollup";
 import type { StatusLabelView } from "../bindings/StatusLabelView";
+import type { StoryFlag } from "../bindings/StoryFlag";
 import type { StoryStatus } from "../bindings/StoryStatus";
 import type { StoryView } from "../bindings/StoryView";
 
@@ -26,6 +27,16 @@ export const DEFAULT_STATUS_NAMES: StatusNames = {
 };
 
 export const STATUSES = Object.keys(DEFAULT_STATUS_NAMES) as StoryStatus[];
+
+/** What each session flag is called (the core's `StoryFlag::label`), in the order Rust sorts them. */
+export const FLAG_NAMES: Readonly<Record<StoryFlag, string>> = {
+  risky: "Risky",
+  unclear: "Unclear",
+  researchNeeded: "Research needed",
+  discussionNeeded: "Discussion needed",
+};
+
+export const FLAGS = Object.keys(FLAG_NAMES) as StoryFlag[];
 
 /** The longest status name the core accepts. */
 export const STATUS_NAME_MAX = 40;

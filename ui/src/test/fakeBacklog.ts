@@ -15,6 +15,7 @@ function matches(story: StoryView, query: BacklogQuery): boolean {
     (query.activityId === null || story.activityId === query.activityId) &&
     (query.status === null || story.status === query.status) &&
     (query.label === null || story.labels.includes(query.label)) &&
+    (query.flag === null || story.flags.includes(query.flag)) &&
     (query.ready === null || story.refinement.ready === query.ready) &&
     (query.blocked === null || isBlocked(story) === query.blocked)
   );

@@ -4,7 +4,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
-import { DEFAULT_STATUS_NAMES, STATUS_NAME_MAX } from "../model/labels";
+import { DEFAULT_STATUS_NAMES, FLAGS, STATUS_NAME_MAX } from "../model/labels";
 import { parseEstimate } from "./fakeRefinement";
 import { story as newStory } from "./sampleMap";
 
@@ -55,6 +55,12 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
       const story = storyOf(edit.storyId);
       story.labels = toggle(story.labels, edit.label, edit.on);
       return done("Label");
+    }
+    case "setFlag": {
+      const story = storyOf(edit.storyId);
+      // In the core's order, as Rust sends them.
+      story.flags = FLAGS.filter((flag) => (flag === edit.flag ? edit.on : story.flags.includes(flag)));
+      return done("Flag");
     }
     case "setDependency": {
       const story = storyOf(edit.storyId);
@@ -151,6 +157,21 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
       if (row) row.points = edit.points;
       return done("Set T-shirt points");
     }
+    case "setLabelColor": {
+      const { labelColors, labelTextColors } = view.settings;
+      if (edit.color === null) {
+        const without = (colors: Record<string, string>) => Object.fromEntries(Object.entries(colors).filter(([label]) => label !== edit.label));
+        view.settings.labelColors = without(labelColors);
+        view.settings.labelTextColors = without(labelTextColors);
+        return done(`Take the colour off label ${edit.label}`);
+      }
+      if (!/^#[0-9a-fA-F]{6}$/.test(edit.color)) {
+        throw tools.error("invalidInput", `the colour of label '${edit.label}' must be #rrggbb (got '${edit.color}')`);
+      }
+      labelColors[edit.label] = edit.color.toLowerCase();
+      labelTextColors[edit.label] = fakeTextColor(edit.color);
+      return done(`Colour label ${edit.label} ${edit.color}`);
+    }
     case "setStatusLabel": {
       if (edit.label.length > STATUS_NAME_MAX) {
         throw tools.error("invalidInput", `the status name is longer than ${STATUS_NAME_MAX.toString()} characters`);
@@ -196,4 +217,14 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
     default:
       throw tools.error("internal", `The fake backend does not handle ${edit.kind}`);
   }
+}
+
+/** Rust's `label_colors::text_color` (WCAG contrast against #ffffff and #111827), for the fake only. */
+function fakeTextColor(color: string): string {
+  const channel = (i: number) => {
+    const c = parseInt(color.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.062 ? "#ffffff" : "#111827";
 }

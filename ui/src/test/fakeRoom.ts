@@ -228,6 +228,7 @@ export class FakeRoom {
           estimate: story.estimate,
           status: story.status,
           labels: story.labels,
+          flags: story.flags,
           needsInputFrom: story.needsInputFrom,
           notes: story.notesPrivate ? null : story.notes || null,
           place: "Activity › Step · Slice",

@@ -34,6 +34,7 @@ export function story(
     notes: "",
     notesPrivate: false,
     labels: [],
+    flags: [],
     blockedReason: null,
     parkedReason: null,
     needsInputFrom: null,
@@ -92,6 +93,8 @@ export function defaultSettings(): MapSettingsView {
       { status: "done", label: "Done" },
     ],
     smallLimit: 8,
+    labelColors: {},
+    labelTextColors: {},
   };
 }
 

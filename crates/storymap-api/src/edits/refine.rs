@@ -34,6 +34,12 @@ pub enum StoryEdit {
         label: String,
         on: bool,
     },
+    /// Puts a session marker (risky, unclear…) on the story, or takes it off.
+    SetFlag {
+        story_id: String,
+        flag: StoryFlag,
+        on: bool,
+    },
     /// Ticks a hand-checked Definition-of-Ready item for the story.
     SetReadyCheck {
         story_id: String,
@@ -68,6 +74,11 @@ impl From<StoryEdit> for core::StoryEdit {
             } => core::StoryEdit::SetLabel {
                 story_id,
                 label,
+                on,
+            },
+            StoryEdit::SetFlag { story_id, flag, on } => core::StoryEdit::SetFlag {
+                story_id,
+                flag: flag.into(),
                 on,
             },
             StoryEdit::SetReadyCheck {
@@ -296,6 +307,11 @@ pub enum SettingsEdit {
         status: StoryStatus,
         label: String,
     },
+    /// Draws a label in a colour (`#rrggbb`) on this map; `null` takes the colour off.
+    SetLabelColor {
+        label: String,
+        color: Option<String>,
+    },
 }
 
 impl From<SettingsEdit> for core::SettingsEdit {
@@ -317,6 +333,9 @@ impl From<SettingsEdit> for core::SettingsEdit {
                 status: status.into(),
                 label,
             },
+            SettingsEdit::SetLabelColor { label, color } => {
+                core::SettingsEdit::SetLabelColor { label, color }
+            }
         }
     }
 }

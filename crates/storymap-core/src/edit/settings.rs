@@ -1,5 +1,5 @@
 //! The map's refinement settings: the team's Definition of Ready, the point limit for a
-//! sprint, T-shirt sizes in points, and the status names.
+//! sprint, T-shirt sizes in points, the status names and the label colours.
 
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue};
@@ -7,6 +7,7 @@ use automerge::{ObjId, ObjType, ReadDoc, ScalarValue};
 use super::shared::{bounded, clean_title, dor_items, ensure_map, live_dor_item, settings};
 use super::tx::EditTx;
 use crate::history::{Entity, Recorder};
+use crate::label_colors::{check_label, parse_color, MAX_LABEL_COLORS};
 use crate::read::{map_field, str_field};
 use crate::refine::TShirt;
 use crate::schema::*;
@@ -33,6 +34,11 @@ pub enum SettingsEdit {
     SetTShirtPoints {
         size: TShirt,
         points: f64,
+    },
+    /// Draws a label in a colour (`#rrggbb`) on this map; `None` takes the colour off.
+    SetLabelColor {
+        label: String,
+        color: Option<String>,
     },
     /// Renames a status for this map; an empty label goes back to the default.
     SetStatusLabel {
@@ -97,6 +103,9 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SettingsEdit) -> Result<Str
             rec.set(&entity, size.as_str(), Some(ScalarValue::F64(*points)))?;
             Ok(format!("Count size {} as {points} points", size.as_str()))
         }
+        SettingsEdit::SetLabelColor { label, color } => {
+            set_label_color(rec, label, color.as_deref())
+        }
         SettingsEdit::SetStatusLabel { status, label } => {
             let label = bounded("status name", label, 40)?;
             let settings = settings(rec)?;
@@ -110,4 +119,29 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SettingsEdit) -> Result<Str
             })
         }
     }
+}
+
+fn set_label_color(
+    rec: &mut EditTx<'_, '_>,
+    label: &str,
+    color: Option<&str>,
+) -> Result<String, CoreError> {
+    let label = label.trim();
+    check_label(label)?;
+    let color = color.map(|c| parse_color(label, c)).transpose()?;
+    let settings = settings(rec)?;
+    let colors = ensure_map(rec, &settings, LABEL_COLORS)?;
+    let count = rec.tx.keys(&colors).filter(|k| k != label).count();
+    if color.is_some() && count >= MAX_LABEL_COLORS {
+        return Err(CoreError::InvalidInput(format!(
+            "a map colours at most {MAX_LABEL_COLORS} labels; take a colour off first"
+        )));
+    }
+    let entity = Entity::SettingsPart(LABEL_COLORS);
+    let value = color.as_deref().map(|c| ScalarValue::Str(c.into()));
+    rec.set(&entity, label, value)?;
+    Ok(match color {
+        Some(color) => format!("Colour label {label} {color}"),
+        None => format!("Take the colour off label {label}"),
+    })
 }

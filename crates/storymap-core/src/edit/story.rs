@@ -1,5 +1,5 @@
 //! A story's text and flags: why, narrative, notes and their privacy, blocker, parking,
-//! status, labels and hand-ticked Definition-of-Ready items.
+//! status, labels, session flags and hand-ticked Definition-of-Ready items.
 
 use automerge::transaction::Transactable;
 use automerge::{ObjType, ReadDoc, ScalarValue};
@@ -10,7 +10,7 @@ use crate::history::Entity;
 use crate::limits::*;
 use crate::read::map_field;
 use crate::schema::*;
-use crate::{CoreError, StoryStatus};
+use crate::{CoreError, StoryFlag, StoryStatus};
 
 /// A story's free-text fields. `Description` is Automerge Text (character-level merging);
 /// the others are replaced whole. Empty text clears a field (and lifts a block or parking).
@@ -75,6 +75,12 @@ pub enum StoryEdit {
         label: String,
         on: bool,
     },
+    /// Puts a marker for the session on a story, or takes it off.
+    SetFlag {
+        story_id: String,
+        flag: StoryFlag,
+        on: bool,
+    },
     /// Ticks a hand-checked Definition-of-Ready item.
     SetReadyCheck {
         story_id: String,
@@ -125,6 +131,17 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &StoryEdit) -> Result<String
             set_member(rec, (story_id, &obj), LABELS, &label, *on)?;
             let verb = if *on { "Label" } else { "Unlabel" };
             Ok(format!("{verb} '{}' {label}", title_of(rec.tx, &obj)))
+        }
+        StoryEdit::SetFlag { story_id, flag, on } => {
+            let obj = story(rec, story_id)?;
+            let value = on.then_some(ScalarValue::Boolean(true));
+            rec.set(&Entity::Story(story_id.clone()), flag.key(), value)?;
+            let verb = if *on { "Flag" } else { "Unflag" };
+            let title = title_of(rec.tx, &obj);
+            Ok(format!(
+                "{verb} '{title}' as {}",
+                flag.label().to_lowercase()
+            ))
         }
         StoryEdit::SetReadyCheck {
             story_id,

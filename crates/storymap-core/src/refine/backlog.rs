@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use super::{refine, MapIndex, Refinement};
-use crate::{MapModel, Story, StoryStatus};
+use crate::{MapModel, Story, StoryFlag, StoryStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BacklogSort {
@@ -25,6 +25,8 @@ pub struct BacklogFilter {
     pub activity_id: Option<String>,
     pub status: Option<StoryStatus>,
     pub label: Option<String>,
+    /// Only stories carrying this session flag.
+    pub flag: Option<StoryFlag>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }
@@ -60,6 +62,7 @@ fn matches(story: &Story, refinement: &Refinement, filter: &BacklogFilter) -> bo
             .label
             .as_ref()
             .is_none_or(|l| story.details.labels.contains(l))
+        && filter.flag.is_none_or(|f| story.details.flags.contains(&f))
         && filter.ready.is_none_or(|r| r == refinement.readiness.ready)
         && filter.blocked.is_none_or(|b| b == blocked)
 }

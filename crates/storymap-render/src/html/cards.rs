@@ -1,5 +1,5 @@
 //! One story as its card on the page: title, status, estimate, WSJF score, and whether it
-//! meets the Definition of Ready, with the INVEST letters it falls short on.
+//! meets the Definition of Ready, with the INVEST letters it falls short on, and its session flags.
 
 use storymap_core::refine::{self, Estimate, InvestLetter, MapIndex, Verdict};
 use storymap_core::{MapModel, Story, StoryStatus};
@@ -18,6 +18,8 @@ pub(super) struct Card {
     /// INVEST letters that warn or fail, with why.
     invest: Vec<(char, String)>,
     too_big_or_vague: bool,
+    /// The session flags' names ("Risky", "Research needed").
+    flags: Vec<&'static str>,
 }
 
 fn number(value: f64) -> String {
@@ -81,6 +83,7 @@ pub(super) fn card(model: &MapModel, index: &MapIndex<'_>, story: &Story) -> Car
             .map(|h| (letter(h.letter), h.message.clone()))
             .collect(),
         too_big_or_vague: refinement.invest.too_big_or_vague,
+        flags: story.details.flags.iter().map(|f| f.label()).collect(),
     }
 }
 
@@ -127,6 +130,9 @@ impl Card {
                 "<span class=\"{class}\" title=\"{}\">INVEST {letters}</span>",
                 escape(&why.join(" "))
             ));
+        }
+        for flag in &self.flags {
+            out.push_str(&format!("<span class=\"flag\">⚑ {}</span>", escape(flag)));
         }
         out.push_str("</div></article>");
     }

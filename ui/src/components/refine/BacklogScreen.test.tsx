@@ -37,6 +37,7 @@ describe("backlog view", () => {
       activityId: null,
       status: null,
       label: null,
+      flag: null,
       ready: null,
       blocked: null,
     });

@@ -10,11 +10,12 @@ import type { BacklogQuery } from "../../bindings/BacklogQuery";
 import type { BacklogSort } from "../../bindings/BacklogSort";
 import type { BacklogView } from "../../bindings/BacklogView";
 import type { MapView } from "../../bindings/MapView";
+import type { StoryFlag } from "../../bindings/StoryFlag";
 import type { StoryStatus } from "../../bindings/StoryStatus";
 import type { StoryView } from "../../bindings/StoryView";
 import { backlogDrop, reorder } from "../../model/backlogMove";
 import { toDisplayError } from "../../model/errors";
-import { STATUSES, statusLabel } from "../../model/labels";
+import { FLAG_NAMES, FLAGS, STATUSES, statusLabel } from "../../model/labels";
 import { INVEST_LETTERS, mapLabels, POINT_SCALE, TSHIRT_SIZES, UNKNOWN_ESTIMATE, wsjfScoreLabel } from "../../model/refinement";
 import type { NewToast } from "../../state/store";
 import { useStatusNames } from "../statusNames";
@@ -29,6 +30,7 @@ export const DEFAULT_QUERY: BacklogQuery = {
   activityId: null,
   status: null,
   label: null,
+  flag: null,
   ready: null,
   blocked: null,
 };
@@ -306,6 +308,13 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
             value={query.label}
             options={labels.map((label) => ({ value: label, label }))}
             onChange={(label) => { set({ label }); }}
+          />
+          <FilterSelect<StoryFlag>
+            label="Flag"
+            testId="backlog-filter-flag"
+            value={query.flag}
+            options={FLAGS.map((flag) => ({ value: flag, label: FLAG_NAMES[flag] }))}
+            onChange={(flag) => { set({ flag }); }}
           />
           <FilterSelect<"yes" | "no">
             label="Ready"

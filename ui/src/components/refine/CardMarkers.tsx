@@ -1,8 +1,9 @@
 //! What a card (or a backlog row) says about refinement at a glance: ready by the Definition
-//! of Ready, blocked or parked, waiting for someone's input, too big or too vague.
+//! of Ready, the session flags, blocked or parked, waiting for someone's input, too big or too vague.
 import type { StoryView } from "../../bindings/StoryView";
+import { FLAG_NAMES } from "../../model/labels";
 import { CheckIcon } from "../Icons";
-import { BlockedIcon, CommentIcon, PauseIcon, QuestionIcon, WarningIcon } from "./RefineIcons";
+import { BlockedIcon, CommentIcon, FlagIcon, PauseIcon, QuestionIcon, WarningIcon } from "./RefineIcons";
 
 export function ReadyBadge() {
   return (
@@ -13,9 +14,24 @@ export function ReadyBadge() {
   );
 }
 
-export function CardMarkers({ story }: { story: Pick<StoryView, "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments"> }) {
+/** One marker per flag, named in words so it reads from the back of the room. */
+export function FlagMarkers({ flags }: { flags: StoryView["flags"] }) {
   return (
     <>
+      {flags.map((flag) => (
+        <span key={flag} className={`card-marker is-flag is-${flag}`} data-testid="flag-marker" title={`Flagged: ${FLAG_NAMES[flag]}`}>
+          <FlagIcon size={13} />
+          <span>{FLAG_NAMES[flag]}</span>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function CardMarkers({ story }: { story: Pick<StoryView, "flags" | "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments"> }) {
+  return (
+    <>
+      <FlagMarkers flags={story.flags} />
       {story.blockedReason !== null && (
         <span className="card-marker is-blocked" data-testid="blocked-marker" title={`Blocked: ${story.blockedReason}`}>
           <BlockedIcon size={13} />

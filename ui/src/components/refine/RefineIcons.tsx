@@ -36,6 +36,15 @@ export function BlockedIcon(props: IconProps) {
   );
 }
 
+/** A pennant: a session flag (risky, unclear…) on a story. */
+export function FlagIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M4 14V2.75M4 3h7.5l-1.75 3 1.75 3H4" />
+    </Svg>
+  );
+}
+
 export function PauseIcon(props: IconProps) {
   return (
     <Svg {...props}>

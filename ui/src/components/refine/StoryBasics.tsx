@@ -5,6 +5,7 @@ import type { StoryTextField } from "../../bindings/StoryTextField";
 import type { StoryView } from "../../bindings/StoryView";
 import { STATUSES, statusLabel } from "../../model/labels";
 import { CloseIcon } from "../Icons";
+import { LabelColorControl, labelStyle, useLabelColors } from "../labelColors";
 import { useStatusNames } from "../statusNames";
 import type { SendEdit } from "./send";
 import { TextField } from "./TextField";
@@ -80,6 +81,7 @@ export function StatusSelect({ story, send, testId }: { story: StoryView; send: 
 export function LabelsEditor({ story, send, known }: { story: StoryView; send: SendEdit; known: readonly string[] }) {
   const [draft, setDraft] = useState("");
   const listId = useId();
+  const colors = useLabelColors();
   const add = () => {
     const label = draft.trim();
     setDraft("");
@@ -89,8 +91,9 @@ export function LabelsEditor({ story, send, known }: { story: StoryView; send: S
     <div className="labels-editor">
       <ul className="chips" aria-label="Labels">
         {story.labels.map((label) => (
-          <li key={label} className="chip" data-testid="label-chip">
+          <li key={label} className="chip" data-testid="label-chip" style={labelStyle(colors, label)}>
             {label}
+            <LabelColorControl label={label} colors={colors} send={send} />
             <button
               type="button"
               className="chip-remove"

@@ -14,6 +14,7 @@ import { CommentsSection } from "./CommentsSection";
 import { CriteriaSection } from "./CriteriaSection";
 import { DependenciesSection } from "./DependenciesSection";
 import { EstimateSection, WsjfSection } from "./EstimateSection";
+import { FlagsSection } from "./FlagsSection";
 import { LinksSection } from "./LinksSection";
 import { DorSection, InvestSection, TooBigFlag } from "./ReadinessSection";
 import { SplitIcon } from "./RefineIcons";
@@ -141,6 +142,7 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
         {r.tooBigOrVague && <TooBigFlag onSplit={openSplit} />}
       </header>
       <div className="panel-body" key={story.id}>
+        <FlagsSection story={story} send={send} />
         <NarrativeSection story={story} send={send} />
         <CriteriaSection story={story} send={send} />
         <EstimateSection story={story} send={send} />

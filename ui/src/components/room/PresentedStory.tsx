@@ -1,13 +1,18 @@
 //! One story on the wall in large type: its title, why it matters, the narrative, acceptance
 //! criteria and estimate (from the presentation view, never private notes), with the readiness
-//! and INVEST hints the core worked out, and a revealed poker round when there is one.
+//! and INVEST hints the core worked out, its session flags and labels (in their map colours),
+//! and a revealed poker round when there is one.
 import type { PokerRoundView } from "../../bindings/PokerRoundView";
 import type { PresentedStoryView } from "../../bindings/PresentedStoryView";
 import type { StoryView } from "../../bindings/StoryView";
+import { FLAG_NAMES } from "../../model/labels";
 import { investName } from "../../model/refinement";
+import { labelStyle, useLabelColors } from "../labelColors";
+import { FlagIcon } from "../refine/RefineIcons";
 
 export function PresentedStory({ story, refined, round, names }: { story: PresentedStoryView; refined: StoryView | null; round: PokerRoundView | null; names: ReadonlyMap<string, string> }) {
   const r = refined?.refinement ?? null;
+  const colors = useLabelColors();
   const hints = r?.invest.filter((hint) => hint.verdict !== "pass") ?? [];
   const unmet = r?.dor.filter((check) => !check.passed) ?? [];
   return (
@@ -19,8 +24,14 @@ export function PresentedStory({ story, refined, round, names }: { story: Presen
         <span className="presented-chip">{story.status}</span>
         {r && <span className={r.ready ? "presented-chip is-ready" : "presented-chip is-not-ready"}>{r.ready ? "Ready" : "Not ready yet"}</span>}
         {story.needsInputFrom !== null && <span className="presented-chip is-input">Needs input from {story.needsInputFrom}</span>}
+        {story.flags.map((flag) => (
+          <span key={flag} className={`presented-chip is-flag is-${flag}`} data-testid="presented-flag">
+            <FlagIcon size={18} />
+            {FLAG_NAMES[flag]}
+          </span>
+        ))}
         {story.labels.map((label) => (
-          <span key={label} className="presented-chip is-label">{label}</span>
+          <span key={label} className="presented-chip is-label" style={labelStyle(colors, label)}>{label}</span>
         ))}
       </div>
       <div className="presented-grid">

@@ -1,0 +1,67 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeBackend } from "../../test/fakeBackend";
+import { App } from "../App";
+import { cardSelector } from "../selectors";
+
+async function renderApp(backend = new FakeBackend()) {
+  const utils = render(<App backend={backend} />);
+  await waitFor(() => {
+    expect(utils.container.querySelector('[data-ready="true"]')).not.toBeNull();
+  });
+  return { ...utils, backend };
+}
+
+function card(storyId: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(cardSelector(storyId));
+  if (!found) throw new Error(`no card ${storyId}`);
+  return found;
+}
+
+async function openPanel(storyId: string) {
+  card(storyId).focus();
+  fireEvent.keyDown(card(storyId), { key: "o" });
+  return screen.findByTestId("story-panel");
+}
+
+describe("session flags", () => {
+  it("toggles a flag from the panel and shows it on the card by name", async () => {
+    const { backend } = await renderApp();
+    const panel = await openPanel("st-1");
+    const risky = within(panel).getByRole("button", { name: "Risky" });
+    expect(risky.getAttribute("aria-pressed")).toBe("false");
+    expect(within(card("st-1")).queryByTestId("flag-marker")).toBeNull();
+
+    fireEvent.click(risky);
+    await waitFor(() => {
+      expect(risky.getAttribute("aria-pressed")).toBe("true");
+    });
+    expect(backend.edits.at(-1)?.edit).toEqual({ kind: "setFlag", storyId: "st-1", flag: "risky", on: true });
+    const marker = within(card("st-1")).getByTestId("flag-marker");
+    expect(marker.textContent).toBe("Risky");
+
+    fireEvent.click(risky);
+    await waitFor(() => {
+      expect(within(card("st-1")).queryByTestId("flag-marker")).toBeNull();
+    });
+    expect(backend.edits.at(-1)?.edit).toEqual({ kind: "setFlag", storyId: "st-1", flag: "risky", on: false });
+  });
+
+  it("filters the backlog by flag", async () => {
+    const { backend } = await renderApp();
+    const panel = await openPanel("st-4");
+    fireEvent.click(within(panel).getByRole("button", { name: "Research needed" }));
+    await waitFor(() => {
+      expect(within(card("st-4")).getByTestId("flag-marker").textContent).toBe("Research needed");
+    });
+    fireEvent.click(screen.getByTestId("view-backlog"));
+    await waitFor(() => {
+      expect(screen.getAllByTestId("backlog-row").length).toBeGreaterThan(1);
+    });
+    fireEvent.change(screen.getByTestId("backlog-filter-flag"), { target: { value: "researchNeeded" } });
+    await waitFor(() => {
+      expect(screen.getAllByTestId("backlog-row").map((row) => row.dataset.storyId)).toEqual(["st-4"]);
+    });
+    expect(backend.backlogQueries.at(-1)).toMatchObject({ flag: "researchNeeded" });
+  });
+});

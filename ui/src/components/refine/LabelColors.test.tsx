@@ -1,0 +1,41 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeBackend } from "../../test/fakeBackend";
+import { App } from "../App";
+import { cardSelector } from "../selectors";
+
+async function openPanel(storyId: string) {
+  const card = document.querySelector<HTMLElement>(cardSelector(storyId));
+  if (!card) throw new Error(`no card ${storyId}`);
+  card.focus();
+  fireEvent.keyDown(card, { key: "o" });
+  return screen.findByTestId("story-panel");
+}
+
+describe("label colours", () => {
+  it("colours a label from its chip, draws it with the settings' text colour, and lists it in the legend", async () => {
+    const backend = new FakeBackend();
+    const utils = render(<App backend={backend} />);
+    await waitFor(() => {
+      expect(utils.container.querySelector('[data-ready="true"]')).not.toBeNull();
+    });
+    expect(screen.queryByTestId("label-legend")).toBeNull();
+    const panel = await openPanel("st-1");
+    fireEvent.change(within(panel).getByLabelText("Add a label"), { target: { value: "payments" } });
+    fireEvent.keyDown(within(panel).getByLabelText("Add a label"), { key: "Enter" });
+    const color = await within(panel).findByLabelText("Colour of label payments");
+    fireEvent.change(color, { target: { value: "#1e3a8a" } });
+
+    const legend = await screen.findByTestId("label-legend");
+    expect(within(legend).getByText("payments").style.background).toBe("rgb(30, 58, 138)");
+    const chip = within(panel).getByTestId("label-chip");
+    expect(chip.style.color).toBe("rgb(255, 255, 255)");
+    expect(backend.edits.at(-1)?.edit).toEqual({ kind: "setLabelColor", label: "payments", color: "#1e3a8a" });
+
+    fireEvent.click(within(panel).getByRole("button", { name: "Take the colour off label payments" }));
+    await waitFor(() => {
+      expect(screen.queryByTestId("label-legend")).toBeNull();
+    });
+    expect(within(panel).getByTestId("label-chip").style.color).toBe("");
+  });
+});
