@@ -1,11 +1,11 @@
 //! Refinement ⇄ DTOs: a story's view with what the core concludes about it (readiness,
-//! INVEST, WSJF, dependencies), the map's settings, and the refinement edits.
+//! INVEST, WSJF, dependencies), and the refinement edits (the map's settings are in
+//! `convert_settings.rs`).
 
 use std::collections::HashMap;
 
-use storymap_core::label_colors::text_color;
 use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
-use storymap_core::{AcceptanceCriterion, MapModel, MapSettings, Story, StoryDetails};
+use storymap_core::{AcceptanceCriterion, MapModel, Story, StoryDetails};
 
 use crate::discussion_views::{comments_from_view, links_from_view, CommentView, LinkView};
 use crate::dto::*;
@@ -229,100 +229,6 @@ pub(crate) fn criterion_from_view(c: &AcceptanceCriterionView) -> AcceptanceCrit
         given: c.given.clone(),
         when: c.when.clone(),
         then: c.then.clone(),
-    }
-}
-
-impl Default for MapSettingsView {
-    fn default() -> Self {
-        MapSettingsView::from(&MapSettings::default())
-    }
-}
-
-impl From<&MapSettings> for MapSettingsView {
-    fn from(s: &MapSettings) -> Self {
-        MapSettingsView {
-            definition_of_ready: s
-                .definition_of_ready
-                .iter()
-                .map(|item| DorItemView {
-                    id: item.id.clone(),
-                    text: item.text.clone(),
-                    rule: item.rule.map(DorRule::from),
-                })
-                .collect(),
-            tshirt_points: s
-                .tshirt_points
-                .0
-                .iter()
-                .map(|(size, points)| TShirtPointsView {
-                    size: (*size).into(),
-                    points: *points,
-                })
-                .collect(),
-            small_limit: s.small_limit,
-            status_labels: s
-                .status_labels
-                .iter()
-                .map(|(status, label)| StatusLabelView {
-                    status: (*status).into(),
-                    label: label.clone(),
-                })
-                .collect(),
-            label_colors: s.label_colors.clone(),
-            label_text_colors: s
-                .label_colors
-                .iter()
-                .map(|(label, color)| (label.clone(), text_color(color).to_owned()))
-                .collect(),
-        }
-    }
-}
-
-/// Files exported before statuses could be renamed carry no labels: the defaults apply.
-pub(crate) fn default_status_labels() -> Vec<StatusLabelView> {
-    MapSettingsView::default().status_labels
-}
-
-impl From<&MapSettingsView> for MapSettings {
-    fn from(v: &MapSettingsView) -> Self {
-        let mut settings = MapSettings {
-            definition_of_ready: v
-                .definition_of_ready
-                .iter()
-                .map(|item| refine::DorItem {
-                    id: item.id.clone(),
-                    text: item.text.clone(),
-                    rule: item.rule.map(refine::DorRule::from),
-                })
-                .collect(),
-            small_limit: v.small_limit,
-            label_colors: v.label_colors.clone(),
-            ..MapSettings::default()
-        };
-        for view in &v.status_labels {
-            let status = storymap_core::StoryStatus::from(view.status);
-            if let Some(entry) = settings
-                .status_labels
-                .iter_mut()
-                .find(|(s, _)| *s == status)
-            {
-                if !view.label.trim().is_empty() {
-                    entry.1 = view.label.trim().to_owned();
-                }
-            }
-        }
-        for p in &v.tshirt_points {
-            let size = refine::TShirt::from(p.size);
-            if let Some(entry) = settings
-                .tshirt_points
-                .0
-                .iter_mut()
-                .find(|(s, _)| *s == size)
-            {
-                entry.1 = p.points;
-            }
-        }
-        settings
     }
 }
 

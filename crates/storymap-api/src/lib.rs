@@ -7,6 +7,7 @@ mod convert;
 mod convert_presentation;
 mod convert_refine;
 mod convert_session;
+mod convert_settings;
 mod data_dir;
 mod discussion_views;
 mod dto;

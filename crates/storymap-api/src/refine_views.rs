@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::convert_refine::default_status_labels;
+use crate::convert_settings::default_status_labels;
 use crate::dto::{StoryFlag, StoryStatus};
 
 /// The WSJF parts as scored (1, 2, 3, 5, 8, 13, 20); `null` until scored.
