@@ -2,37 +2,13 @@
 //! story it updates (by key, else a keyless story of the same title in that activity),
 //! and a new story's step and slice.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::import_plan::{PlannedActivity, PlannedSlice, PlannedStep};
 use super::parse::{Field, Issue};
 use super::plan::Planner;
 use super::IMPORTED_STEP;
-use crate::{MapModel, Story, UNPLANNED};
-
-/// The map's stories a row may update, found without reading the whole map per row: by
-/// Jira key, and the keyless ones by (activity id, title); each list in map order.
-#[derive(Default)]
-pub(super) struct StoriesOnMap<'a> {
-    by_key: HashMap<&'a str, Vec<&'a Story>>,
-    keyless_by_title: HashMap<(&'a str, &'a str), Vec<&'a Story>>,
-}
-
-impl<'a> StoriesOnMap<'a> {
-    pub(super) fn new(map: &'a MapModel) -> Self {
-        let mut index = StoriesOnMap::default();
-        for story in &map.stories {
-            match story.details.jira_key.as_deref() {
-                Some(key) => index.by_key.entry(key).or_default().push(story),
-                None => {
-                    let title = (story.activity_id.as_str(), story.title.as_str());
-                    index.keyless_by_title.entry(title).or_default().push(story);
-                }
-            }
-        }
-        index
-    }
-}
+use crate::{Story, UNPLANNED};
 
 impl Planner<'_> {
     /// The activity for an epic: planned already, on the map by key, or by title (an

@@ -12,6 +12,7 @@ mod parse;
 mod plan;
 mod refine_cells;
 mod status;
+mod stories_on_map;
 mod text;
 
 use std::fmt;
