@@ -3,6 +3,7 @@
 import type { StoryView } from "../../bindings/StoryView";
 import { FLAG_NAMES } from "../../model/labels";
 import { CheckIcon } from "../Icons";
+import { labelStyle, useLabelColors } from "../labelColors";
 import { BlockedIcon, CommentIcon, FlagIcon, PauseIcon, QuestionIcon, WarningIcon } from "./RefineIcons";
 
 export function ReadyBadge() {
@@ -28,10 +29,27 @@ export function FlagMarkers({ flags }: { flags: StoryView["flags"] }) {
   );
 }
 
-export function CardMarkers({ story }: { story: Pick<StoryView, "flags" | "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments"> }) {
+/** The story's labels that the team gave a colour (the map's legend names them); others stay in the panel. */
+export function ColoredLabels({ labels }: { labels: readonly string[] }) {
+  const colors = useLabelColors();
+  return (
+    <>
+      {labels
+        .filter((label) => Object.hasOwn(colors.labelColors, label))
+        .map((label) => (
+          <span key={label} className="card-label" data-testid="card-label" style={labelStyle(colors, label)}>
+            {label}
+          </span>
+        ))}
+    </>
+  );
+}
+
+export function CardMarkers({ story }: { story: Pick<StoryView, "flags" | "labels" | "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments"> }) {
   return (
     <>
       <FlagMarkers flags={story.flags} />
+      <ColoredLabels labels={story.labels} />
       {story.blockedReason !== null && (
         <span className="card-marker is-blocked" data-testid="blocked-marker" title={`Blocked: ${story.blockedReason}`}>
           <BlockedIcon size={13} />

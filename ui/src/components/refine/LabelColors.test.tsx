@@ -23,19 +23,28 @@ describe("label colours", () => {
     const panel = await openPanel("st-1");
     fireEvent.change(within(panel).getByLabelText("Add a label"), { target: { value: "payments" } });
     fireEvent.keyDown(within(panel).getByLabelText("Add a label"), { key: "Enter" });
-    const color = await within(panel).findByLabelText("Colour of label payments");
+    await within(panel).findByLabelText("Colour of label payments");
+    fireEvent.change(within(panel).getByLabelText("Add a label"), { target: { value: "spike" } });
+    fireEvent.keyDown(within(panel).getByLabelText("Add a label"), { key: "Enter" });
+    await within(panel).findByLabelText("Colour of label spike");
+    const color = within(panel).getByLabelText("Colour of label payments");
     fireEvent.change(color, { target: { value: "#1e3a8a" } });
 
     const legend = await screen.findByTestId("label-legend");
     expect(within(legend).getByText("payments").style.background).toBe("rgb(30, 58, 138)");
-    const chip = within(panel).getByTestId("label-chip");
+    const chip = within(panel).getAllByTestId("label-chip")[0] as HTMLElement;
     expect(chip.style.color).toBe("rgb(255, 255, 255)");
     expect(backend.edits.at(-1)?.edit).toEqual({ kind: "setLabelColor", label: "payments", color: "#1e3a8a" });
+    // The card shows the coloured label; a label without a colour stays in the panel only.
+    const card = document.querySelector<HTMLElement>(cardSelector("st-1"));
+    if (!card) throw new Error("no card st-1");
+    expect(within(card).getAllByTestId("card-label").map((label) => label.textContent)).toEqual(["payments"]);
 
     fireEvent.click(within(panel).getByRole("button", { name: "Take the colour off label payments" }));
     await waitFor(() => {
       expect(screen.queryByTestId("label-legend")).toBeNull();
     });
-    expect(within(panel).getByTestId("label-chip").style.color).toBe("");
+    expect(within(panel).getAllByTestId("label-chip").map((chip) => chip.style.color)).toEqual(["", ""]);
+    expect(within(card).queryByTestId("card-label")).toBeNull();
   });
 });
