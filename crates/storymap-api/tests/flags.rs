@@ -1,52 +1,10 @@
 //! Session flags and label colours through `Workspace`: the answer the UI patches, undo, a
 //! reopened map (the projection), and the JSON export/import round trip.
 
-use storymap_api::{
-    BackboneEdit, CardEdit, ErrorCode, MapEdit, SettingsEdit, SliceEdit, StoryEdit, StoryFlag,
-    StoryView, Workspace,
-};
+mod one_story;
 
-/// A map with one story; its id and the story's.
-fn one_story(workspace: &mut Workspace) -> (String, String) {
-    let map = workspace.create_map("Checkout").unwrap().map.id;
-    let mut created = |edit: MapEdit| {
-        let change = workspace.apply_edit(&map, edit).unwrap();
-        change.created_id.unwrap()
-    };
-    let activity = created(
-        BackboneEdit::AddActivity {
-            title: "Pay".into(),
-        }
-        .into(),
-    );
-    let step = created(
-        BackboneEdit::AddStep {
-            activity_id: activity,
-            title: "Card".into(),
-        }
-        .into(),
-    );
-    let release = created(
-        SliceEdit::AddRelease {
-            title: "Later".into(),
-        }
-        .into(),
-    );
-    let story = created(
-        CardEdit::AddStory {
-            step_id: step,
-            release_id: release,
-            title: "Pay by card".into(),
-        }
-        .into(),
-    );
-    (map, story)
-}
-
-fn story_of(workspace: &Workspace, map: &str, story: &str) -> StoryView {
-    let view = workspace.view(map).unwrap();
-    view.stories.into_iter().find(|s| s.id == story).unwrap()
-}
+use one_story::{one_story, story_of};
+use storymap_api::{ErrorCode, MapEdit, SettingsEdit, StoryEdit, StoryFlag, Workspace};
 
 fn set_flag(story: &str, flag: StoryFlag, on: bool) -> MapEdit {
     StoryEdit::SetFlag {

@@ -4,7 +4,7 @@
 
 use automerge::{ObjId, ReadDoc};
 
-use crate::read_fields::{entries_in_all, int_field, is_deleted, str_field};
+use crate::read_fields::{entries, int_field, is_deleted, str_field};
 use crate::schema::*;
 use crate::Rank;
 
@@ -104,7 +104,7 @@ fn names_one_of(mentions: &[String], name: &str) -> bool {
 
 /// A story's live comments, oldest first (ties by id, so every replica reads one order).
 pub(crate) fn read_comments<R: ReadDoc>(doc: &R, story: &ObjId) -> Vec<Comment> {
-    let mut comments: Vec<Comment> = entries_in_all(doc, story, COMMENTS)
+    let mut comments: Vec<Comment> = entries(doc, story, COMMENTS)
         .into_iter()
         .filter(|(_, c)| !is_deleted(doc, c))
         .map(|(id, c)| Comment {
@@ -121,7 +121,7 @@ pub(crate) fn read_comments<R: ReadDoc>(doc: &R, story: &ObjId) -> Vec<Comment> 
 
 /// A story's live links, by rank (ties by id).
 pub(crate) fn read_links<R: ReadDoc>(doc: &R, story: &ObjId) -> Vec<StoryLink> {
-    let mut links: Vec<(Rank, StoryLink)> = entries_in_all(doc, story, LINKS)
+    let mut links: Vec<(Rank, StoryLink)> = entries(doc, story, LINKS)
         .into_iter()
         .filter(|(_, l)| !is_deleted(doc, l))
         .map(|(id, l)| {

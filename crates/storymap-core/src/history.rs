@@ -9,8 +9,7 @@
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 
-use crate::read::map_field;
-use crate::read_fields::item_in_all;
+use crate::read_fields::children;
 use crate::schema::*;
 use crate::CoreError;
 
@@ -43,37 +42,42 @@ pub enum Entity {
 }
 
 impl Entity {
+    /// The entity's object (the winning copy; see [`Entity::locate_all`]).
     pub(crate) fn locate<R: ReadDoc>(&self, doc: &R) -> Option<ObjId> {
-        let item = |collection: &str, id: &str| {
-            map_field(doc, &ROOT, collection).and_then(|c| map_field(doc, &c, id))
-        };
-        let settings = || map_field(doc, &ROOT, SETTINGS);
-        match self {
-            Entity::Map => Some(ROOT),
-            Entity::Activity(id) => item(ACTIVITIES, id),
-            Entity::Step(id) => item(STEPS, id),
-            Entity::Release(id) => item(RELEASES, id),
-            Entity::Story(id) => item(STORIES, id),
-            Entity::StoryPart(id, part) => item(STORIES, id).and_then(|s| map_field(doc, &s, part)),
-            Entity::Criterion(story, id) => item(STORIES, story)
-                .and_then(|s| map_field(doc, &s, ACCEPTANCE_CRITERIA))
-                .and_then(|c| map_field(doc, &c, id)),
-            Entity::StoryItem(story, key, id) => {
-                item(STORIES, story).and_then(|s| item_in_all(doc, &s, key, id))
+        self.locate_all(doc).into_iter().next()
+    }
+
+    /// Every copy of the entity's object, the one Automerge shows first: a map two peers
+    /// each created (a story's first label, the first setting, the first session) exists
+    /// twice, and what either wrote into it is read from both.
+    pub(crate) fn locate_all<R: ReadDoc>(&self, doc: &R) -> Vec<ObjId> {
+        let mut objects = vec![ROOT];
+        for key in self.path() {
+            if objects.is_empty() {
+                break;
             }
-            Entity::Settings => settings(),
-            Entity::SettingsPart(part) => settings().and_then(|s| map_field(doc, &s, part)),
-            Entity::DorItem(id) => settings()
-                .and_then(|s| map_field(doc, &s, DEFINITION_OF_READY))
-                .and_then(|d| map_field(doc, &d, id)),
-            Entity::Session(id) => item(SESSIONS, id),
-            Entity::SessionItem(session, key, id) => item(SESSIONS, session)
-                .and_then(|s| map_field(doc, &s, key))
-                .and_then(|c| map_field(doc, &c, id)),
-            Entity::RoundVotes(session, round) => item(SESSIONS, session)
-                .and_then(|s| map_field(doc, &s, ROUNDS))
-                .and_then(|r| map_field(doc, &r, round))
-                .and_then(|r| map_field(doc, &r, VOTES)),
+            objects = children(doc, &objects, key);
+        }
+        objects
+    }
+
+    /// The keys from the document's root to the entity's object.
+    fn path(&self) -> Vec<&str> {
+        match self {
+            Entity::Map => vec![],
+            Entity::Activity(id) => vec![ACTIVITIES, id],
+            Entity::Step(id) => vec![STEPS, id],
+            Entity::Release(id) => vec![RELEASES, id],
+            Entity::Story(id) => vec![STORIES, id],
+            Entity::StoryPart(id, part) => vec![STORIES, id, part],
+            Entity::Criterion(story, id) => vec![STORIES, story, ACCEPTANCE_CRITERIA, id],
+            Entity::StoryItem(story, key, id) => vec![STORIES, story, key, id],
+            Entity::Settings => vec![SETTINGS],
+            Entity::SettingsPart(part) => vec![SETTINGS, part],
+            Entity::DorItem(id) => vec![SETTINGS, DEFINITION_OF_READY, id],
+            Entity::Session(id) => vec![SESSIONS, id],
+            Entity::SessionItem(session, key, id) => vec![SESSIONS, session, key, id],
+            Entity::RoundVotes(session, round) => vec![SESSIONS, session, ROUNDS, round, VOTES],
         }
     }
 
@@ -128,6 +132,17 @@ pub(crate) fn scalar<R: ReadDoc>(doc: &R, obj: &ObjId, field: &str) -> Option<Sc
     }
 }
 
+/// A field's value as readers see it: from the first copy of the entity holding it.
+pub(crate) fn field_value<R: ReadDoc>(
+    doc: &R,
+    entity: &Entity,
+    field: &str,
+) -> Option<ScalarValue> {
+    let copies = entity.locate_all(doc);
+    let holder = crate::read_fields::holder(doc, &copies, field)?;
+    scalar(doc, holder, field)
+}
+
 /// A transaction that remembers every scalar it writes.
 pub(crate) struct Recorder<'a, 'b> {
     pub tx: &'a mut Transaction<'b>,
@@ -151,22 +166,34 @@ impl<'a, 'b> Recorder<'a, 'b> {
         field: &str,
         value: Option<ScalarValue>,
     ) -> Result<(), CoreError> {
-        let obj = entity
-            .locate(&*self.tx)
+        let copies = entity.locate_all(&*self.tx);
+        let obj = copies
+            .first()
             .ok_or_else(|| CoreError::Malformed(format!("{entity:?} vanished mid-edit")))?;
-        let before = scalar(&*self.tx, &obj, field);
+        let holding: Vec<ObjId> = copies
+            .iter()
+            .filter(|o| matches!(self.tx.get(*o, field), Ok(Some(_))))
+            .cloned()
+            .collect();
+        let before = holding.first().and_then(|o| scalar(&*self.tx, o, field));
         if before == value {
             return Ok(());
         }
-        match (self.tx.get(&obj, field)?, &value) {
+        match (self.tx.get(obj, field)?, &value) {
             (Some((Value::Object(ObjType::Text), text)), Some(ScalarValue::Str(new))) => {
                 let old = self.tx.text(&text)?;
                 splice_difference(self.tx, &text, &old, new)?;
             }
-            (_, Some(v)) => {
-                self.tx.put(&obj, field, v.clone())?;
+            (_, Some(v)) => self.tx.put(obj, field, v.clone())?,
+            (Some(_), None) => self.tx.delete(obj, field)?,
+            (None, None) => {}
+        }
+        // The other copies holding the field get the same value, so no copy contradicts it.
+        for other in holding.iter().filter(|o| *o != obj) {
+            match &value {
+                Some(v) => self.tx.put(other, field, v.clone())?,
+                None => self.tx.delete(other, field)?,
             }
-            (_, None) => self.tx.delete(&obj, field)?,
         }
         self.writes.push(FieldWrite {
             entity: entity.clone(),
@@ -261,10 +288,7 @@ pub(crate) fn revert(
             continue;
         }
         checked.push(key);
-        let current = write
-            .entity
-            .locate(&*recorder.tx)
-            .and_then(|obj| scalar(&*recorder.tx, &obj, &write.field));
+        let current = field_value(&*recorder.tx, &write.entity, &write.field);
         if current != write.after {
             changed_since.push(&write.entity);
         }

@@ -7,7 +7,7 @@ use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc};
 
 use crate::limits::MAX_LABEL_CHARS;
-use crate::read_fields::{map_field, str_field};
+use crate::read_fields::{children, holder, keys_in_all, str_field};
 use crate::schema::LABEL_COLORS;
 use crate::CoreError;
 
@@ -81,14 +81,15 @@ pub fn text_color(color: &str) -> &'static str {
     }
 }
 
-/// The colours in the settings object; a malformed entry (from a peer) is skipped.
-pub(crate) fn read<R: ReadDoc>(doc: &R, settings: &ObjId) -> BTreeMap<String, String> {
-    let Some(colors) = map_field(doc, settings, LABEL_COLORS) else {
-        return BTreeMap::new();
-    };
-    doc.keys(&colors)
+/// The colours in the settings' copies (see `read_fields::all_maps`); a malformed entry
+/// (from a peer) is skipped.
+pub(crate) fn read<R: ReadDoc>(doc: &R, settings: &[ObjId]) -> BTreeMap<String, String> {
+    let colors = children(doc, settings, LABEL_COLORS);
+    keys_in_all(doc, &colors)
+        .into_iter()
         .filter_map(|label| {
-            let color = parse_color(&label, &str_field(doc, &colors, &label)?).ok()?;
+            let value = str_field(doc, holder(doc, &colors, &label)?, &label)?;
+            let color = parse_color(&label, &value).ok()?;
             Some((label, color))
         })
         .collect()

@@ -21,6 +21,7 @@ pub mod limits;
 mod markdown;
 mod merge;
 mod merge_check;
+mod merge_hidden;
 mod model;
 mod model_update;
 mod op_origins;

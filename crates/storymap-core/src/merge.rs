@@ -69,6 +69,9 @@ impl MapDocument {
         let authors = merge_authors(doc, before).join(", ");
         check_touched(doc, before, &Touched::from_patches(&patches), &authors)?;
         let mut applied = touched(doc, &patches);
+        let hidden = crate::merge_hidden::hidden_writes(doc, before);
+        applied.settings_changed |= hidden.settings;
+        applied.touch_stories(hidden.stories);
         let plural = if change_count == 1 { "" } else { "s" };
         applied.label = format!("Merged {change_count} change{plural} by {authors}");
         Ok(Merged {
@@ -194,6 +197,10 @@ fn patch_key(action: &automerge::PatchAction) -> Option<String> {
     use automerge::PatchAction::*;
     match action {
         PutMap { key, .. } | DeleteMap { key } => Some(key.clone()),
+        // A concurrent copy arrived beside the value shown (a second settings map).
+        Conflict {
+            prop: Prop::Map(key),
+        } => Some(key.clone()),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use automerge::{ChangeHash, ObjId, ObjType, Patch, Prop, ReadDoc, ScalarValue, Value, ROOT};
 
-use crate::read::{map_field, str_field};
+use crate::read::{all_maps, map_field, str_field};
 use crate::schema::*;
 use crate::CoreError;
 
@@ -69,8 +69,8 @@ pub(crate) fn check_touched<R: ReadDoc>(
     };
     for key in &touched.top {
         match doc.get(&ROOT, key.as_str())? {
-            Some((Value::Object(ObjType::Map), now)) => {
-                if replaced(doc, &ROOT, key, &now, before)? {
+            Some((Value::Object(ObjType::Map), _)) => {
+                if overwritten(doc, key, before)? {
                     return Err(refuse(format!("replace the map's {key} with a new map")));
                 }
             }
@@ -170,6 +170,16 @@ fn replaced<R: ReadDoc>(
         // The parent itself is new (or was not a map): nothing was there to replace.
         _ => false,
     })
+}
+
+/// Whether a collection's map from before the merge is gone from its key. A concurrent
+/// second map beside it is no loss (readers read every copy: `read_fields::all_maps`);
+/// a later map put over it is.
+fn overwritten<R: ReadDoc>(doc: &R, key: &str, before: &[ChangeHash]) -> Result<bool, CoreError> {
+    let Ok(Some((Value::Object(ObjType::Map), old))) = doc.get_at(&ROOT, key, before) else {
+        return Ok(false);
+    };
+    Ok(!all_maps(doc, &ROOT, key).contains(&old))
 }
 
 /// The title as it read before the merge, to name an entity whose title the merge broke.

@@ -11,7 +11,8 @@ use crate::model::{
     StoryStatus,
 };
 pub(crate) use crate::read_fields::{
-    bool_field, entries, int_field, is_deleted, map_field, str_field,
+    all_maps, bool_field, children, entries, holder, int_field, is_deleted, keys_in_all, map_field,
+    str_field,
 };
 use crate::refine::{DorItem, DorRule, WsjfInputs};
 use crate::schema::*;
@@ -24,17 +25,27 @@ fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
     }
 }
 
-/// The keys of a map used as a set (`{ key: true }`), sorted.
+/// The members of a map used as a set (`{ key: true }`) in all its copies, sorted; a
+/// member's copies agree, as removals write into each copy holding it.
 pub(crate) fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String> {
-    let Some(set) = map_field(doc, obj, key) else {
-        return Vec::new();
-    };
-    let mut keys: Vec<String> = doc
-        .keys(&set)
-        .filter(|k| bool_field(doc, &set, k))
-        .collect();
-    keys.sort();
-    keys
+    let copies = all_maps(doc, obj, key);
+    match copies.as_slice() {
+        [] => Vec::new(),
+        [set] => {
+            let mut keys: Vec<String> = doc.keys(set).filter(|k| bool_field(doc, set, k)).collect();
+            keys.sort();
+            keys
+        }
+        _ => keys_in_all(doc, &copies)
+            .into_iter()
+            .filter(|k| holder(doc, &copies, k).is_some_and(|set| bool_field(doc, set, k)))
+            .collect(),
+    }
+}
+
+/// How many keys all copies of a map hold together.
+pub(crate) fn key_count<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> usize {
+    keys_in_all(doc, &all_maps(doc, obj, key)).len()
 }
 
 fn non_empty(text: Option<String>) -> Option<String> {
@@ -49,8 +60,8 @@ fn wsjf_part<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<u8> {
 
 /// A story's WSJF parts; a part off the scale reads as unscored.
 pub(crate) fn read_wsjf<R: ReadDoc>(doc: &R, obj: &ObjId) -> WsjfInputs {
-    let wsjf = map_field(doc, obj, WSJF);
-    let part = |key| wsjf.as_ref().and_then(|w| wsjf_part(doc, w, key));
+    let copies = all_maps(doc, obj, WSJF);
+    let part = |key| holder(doc, &copies, key).and_then(|w| wsjf_part(doc, w, key));
     WsjfInputs {
         value: part(WSJF_VALUE),
         time_criticality: part(WSJF_TIME_CRITICALITY),
@@ -95,45 +106,65 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
 /// The map's settings; a map that never changed them reads the defaults.
 pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
     let mut settings = MapSettings::default();
-    let Some(obj) = map_field(doc, &automerge::ROOT, SETTINGS) else {
+    // Two peers that each changed a setting first made two settings maps: read them all.
+    let copies = all_maps(doc, &automerge::ROOT, SETTINGS);
+    if copies.is_empty() {
         return settings;
-    };
-    if let Some(limit) = f64_field(doc, &obj, SMALL_LIMIT).filter(|l| l.is_finite() && *l > 0.0) {
+    }
+    let limit = holder(doc, &copies, SMALL_LIMIT).and_then(|o| f64_field(doc, o, SMALL_LIMIT));
+    if let Some(limit) = limit.filter(|l| l.is_finite() && *l > 0.0) {
         settings.small_limit = limit;
     }
-    if let Some(sizes) = map_field(doc, &obj, TSHIRT_POINTS) {
-        for (size, points) in settings.tshirt_points.0.iter_mut() {
-            if let Some(p) =
-                f64_field(doc, &sizes, size.as_str()).filter(|p| p.is_finite() && *p >= 0.0)
-            {
-                *points = p;
-            }
+    let sizes = children(doc, &copies, TSHIRT_POINTS);
+    for (size, points) in settings.tshirt_points.0.iter_mut() {
+        let key = size.as_str();
+        let p = holder(doc, &sizes, key).and_then(|o| f64_field(doc, o, key));
+        if let Some(p) = p.filter(|p| p.is_finite() && *p >= 0.0) {
+            *points = p;
         }
     }
-    if let Some(labels) = map_field(doc, &obj, STATUS_LABELS) {
-        for (status, label) in settings.status_labels.iter_mut() {
-            if let Some(name) = non_empty(str_field(doc, &labels, status.as_str())) {
-                *label = name;
-            }
+    let labels = children(doc, &copies, STATUS_LABELS);
+    for (status, label) in settings.status_labels.iter_mut() {
+        let key = status.as_str();
+        if let Some(name) =
+            non_empty(holder(doc, &labels, key).and_then(|o| str_field(doc, o, key)))
+        {
+            *label = name;
         }
     }
-    settings.label_colors = crate::label_colors::read(doc, &obj);
-    if map_field(doc, &obj, DEFINITION_OF_READY).is_some() {
-        let items = entries(doc, &obj, DEFINITION_OF_READY)
-            .into_iter()
-            .filter(|(_, item)| !is_deleted(doc, item))
-            .map(|(id, item)| {
-                let dor = DorItem {
-                    text: str_field(doc, &item, TEXT).unwrap_or_default(),
-                    rule: str_field(doc, &item, RULE).and_then(|r| DorRule::parse(&r)),
-                    id: id.clone(),
-                };
-                (rank_field(doc, &item, RANK), id, dor)
-            })
-            .collect();
-        settings.definition_of_ready = sorted(items);
+    settings.label_colors = crate::label_colors::read(doc, &copies);
+    let dor = children(doc, &copies, DEFINITION_OF_READY);
+    if !dor.is_empty() {
+        settings.definition_of_ready = read_dor(doc, &dor);
     }
     settings
+}
+
+/// The Definition of Ready from every copy of it; the default items have fixed ids, so
+/// an item can be in two copies, each with some of its fields.
+fn read_dor<R: ReadDoc>(doc: &R, dor: &[ObjId]) -> Vec<DorItem> {
+    let ids = keys_in_all(doc, dor);
+    let items = ids
+        .into_iter()
+        .filter_map(|id| {
+            let item = children(doc, dor, &id);
+            let text = |key| holder(doc, &item, key).and_then(|o| str_field(doc, o, key));
+            let deleted = holder(doc, &item, DELETED).is_some_and(|o| is_deleted(doc, o));
+            if item.is_empty() || deleted {
+                return None;
+            }
+            let rank = text(RANK)
+                .and_then(|r| Rank::parse(&r).ok())
+                .unwrap_or_else(Rank::last_resort);
+            let dor = DorItem {
+                text: text(TEXT).unwrap_or_default(),
+                rule: text(RULE).and_then(|r| DorRule::parse(&r)),
+                id: id.clone(),
+            };
+            Some((rank, id, dor))
+        })
+        .collect();
+    sorted(items)
 }
 
 /// A rank that fails to parse sorts last rather than hiding the item.

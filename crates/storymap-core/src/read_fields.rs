@@ -35,27 +35,71 @@ pub(crate) fn is_deleted<R: ReadDoc>(doc: &R, obj: &ObjId) -> bool {
     bool_field(doc, obj, DELETED)
 }
 
-/// The `(id, object)` entries of a map-of-maps such as `stories`.
+/// The `(id, object)` entries of a map-of-maps such as `stories`, in every copy of it
+/// (see [`all_maps`]); an id found in two copies reads from the first.
 pub(crate) fn entries<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<(String, ObjId)> {
-    let Some(container) = map_field(doc, parent, key) else {
-        return Vec::new();
-    };
-    // One pass over the map; a get per key would double the cost on large maps.
-    doc.map_range(&container, ..)
-        .filter(|item| matches!(item.value, automerge::ValueRef::Object(ObjType::Map)))
-        .map(|item| (item.id(), item.key.into_owned()))
-        .map(|(obj, key)| (key, obj))
+    let containers = all_maps(doc, parent, key);
+    if let [container] = containers.as_slice() {
+        // One pass over the map; a get per key would double the cost on large maps.
+        return maps_in(doc, container).collect();
+    }
+    let mut seen = std::collections::HashSet::new();
+    containers
+        .iter()
+        .flat_map(|container| maps_in(doc, container).collect::<Vec<_>>())
+        .filter(|(id, _)| seen.insert(id.clone()))
         .collect()
 }
 
-/// Every map a key holds, the winner and the ones it conflicts with: two peers that each
-/// created a story's first comment made two `comments` maps, and both are read.
+fn maps_in<'a, R: ReadDoc>(
+    doc: &'a R,
+    container: &ObjId,
+) -> impl Iterator<Item = (String, ObjId)> + 'a {
+    doc.map_range(container, ..)
+        .filter(|item| matches!(item.value, automerge::ValueRef::Object(ObjType::Map)))
+        .map(|item| (item.key.to_string(), item.id()))
+}
+
+/// Every map a key holds, the winner first, then the ones it conflicts with: two peers that
+/// each created a story's first label (or the map's first session) made two maps under one
+/// key, and a reader must see both, or one person's work would be hidden.
 pub(crate) fn all_maps<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<ObjId> {
-    doc.get_all(obj, key)
+    let mut maps: Vec<ObjId> = doc
+        .get_all(obj, key)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|(value, id)| matches!(value, Value::Object(ObjType::Map)).then_some(id))
+        .collect();
+    if maps.len() > 1 {
+        if let Some(winner) = map_field(doc, obj, key) {
+            maps.retain(|m| *m != winner);
+            maps.insert(0, winner);
+        }
+    }
+    maps
+}
+
+/// Every copy of `key` in every copy of its parent, in precedence order (see [`all_maps`]).
+pub(crate) fn children<R: ReadDoc>(doc: &R, parents: &[ObjId], key: &str) -> Vec<ObjId> {
+    parents
+        .iter()
+        .flat_map(|parent| all_maps(doc, parent, key))
         .collect()
+}
+
+/// The copy that decides a field: the first one holding it.
+pub(crate) fn holder<'a, R: ReadDoc>(doc: &R, copies: &'a [ObjId], key: &str) -> Option<&'a ObjId> {
+    copies
+        .iter()
+        .find(|obj| matches!(doc.get(*obj, key), Ok(Some(_))))
+}
+
+/// The keys of all copies of a map, each once, sorted.
+pub(crate) fn keys_in_all<R: ReadDoc>(doc: &R, copies: &[ObjId]) -> Vec<String> {
+    let mut keys: Vec<String> = copies.iter().flat_map(|obj| doc.keys(obj)).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// An item of a keyed map held by `key`, looked up in each of its concurrent maps.
@@ -63,23 +107,4 @@ pub(crate) fn item_in_all<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str, id: &str)
     all_maps(doc, obj, key)
         .into_iter()
         .find_map(|container| map_field(doc, &container, id))
-}
-
-/// The `(id, object)` entries of every concurrent map held by `key` (see [`all_maps`]).
-pub(crate) fn entries_in_all<R: ReadDoc>(
-    doc: &R,
-    parent: &ObjId,
-    key: &str,
-) -> Vec<(String, ObjId)> {
-    let mut found: Vec<(String, ObjId)> = Vec::new();
-    for container in all_maps(doc, parent, key) {
-        for item in doc.map_range(&container, ..) {
-            if matches!(item.value, automerge::ValueRef::Object(ObjType::Map))
-                && !found.iter().any(|(k, _)| k == item.key.as_ref())
-            {
-                found.push((item.key.to_string(), item.id()));
-            }
-        }
-    }
-    found
 }

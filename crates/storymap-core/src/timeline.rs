@@ -12,6 +12,7 @@ use automerge::{Automerge, ChangeHash, ChangeMetadata, ObjId, ReadDoc, ROOT};
 use crate::change_effect::{effect_of, Effect, ItemTouch, StoryTouch};
 use crate::change_summary::{map_level_entries, story_entries, Change, ChangeEntry};
 use crate::read::{is_deleted, key_set, map_field, str_field};
+use crate::read_fields::item_in_all;
 use crate::schema::*;
 use crate::MapDocument;
 
@@ -228,13 +229,12 @@ fn story_state(doc: &Automerge, story_id: &str) -> (String, bool) {
 /// `None` when the map has had no session.
 pub fn since_last_session(map: &MapDocument) -> Option<(i64, Since)> {
     let doc = map.automerge();
-    let sessions = map_field(doc, &ROOT, SESSIONS)?;
     // Latest by start time, then by the Lamport counter of the op that made it: two
     // sessions started in the same second are told apart by which came after which.
     let (started_at, obj) = map
         .read_sessions()
         .into_iter()
-        .filter_map(|s| Some((s.started_at, map_field(doc, &sessions, &s.id)?)))
+        .filter_map(|s| Some((s.started_at, item_in_all(doc, &ROOT, SESSIONS, &s.id)?)))
         .max_by_key(|(started_at, obj)| match obj {
             ObjId::Id(counter, _, _) => (*started_at, *counter),
             ObjId::Root => (*started_at, 0),

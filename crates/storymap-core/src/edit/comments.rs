@@ -9,7 +9,7 @@ use super::shared::{ensure_map, required, story, title_of};
 use super::tx::EditTx;
 use crate::history::Entity;
 use crate::limits::*;
-use crate::read_fields::{entries_in_all, is_deleted, item_in_all, str_field};
+use crate::read_fields::{entries, is_deleted, item_in_all, str_field};
 use crate::schema::*;
 use crate::CoreError;
 
@@ -112,7 +112,7 @@ fn add_comment(
     text: &str,
 ) -> Result<(), CoreError> {
     let text = required("comment", text, MAX_COMMENT_CHARS)?;
-    let live = entries_in_all(rec.tx, obj, COMMENTS)
+    let live = entries(rec.tx, obj, COMMENTS)
         .iter()
         .filter(|(_, c)| !is_deleted(rec.tx, c))
         .count();

@@ -9,7 +9,7 @@ use super::shared::{bounded, ensure_map, story, title_of};
 use super::tx::EditTx;
 use crate::history::{Entity, Recorder};
 use crate::limits::*;
-use crate::read::{is_deleted, map_field};
+use crate::read::is_deleted;
 use crate::schema::*;
 use crate::{CoreError, Rank};
 
@@ -74,8 +74,7 @@ fn live_criterion(
     story_id: &str,
     id: &str,
 ) -> Result<Entity, CoreError> {
-    map_field(rec.tx, story, ACCEPTANCE_CRITERIA)
-        .and_then(|c| map_field(rec.tx, &c, id))
+    crate::read_fields::item_in_all(rec.tx, story, ACCEPTANCE_CRITERIA, id)
         .filter(|c| !is_deleted(rec.tx, c))
         .map(|_| Entity::Criterion(story_id.to_owned(), id.to_owned()))
         .ok_or_else(|| CoreError::NotFound {

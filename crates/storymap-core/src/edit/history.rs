@@ -72,7 +72,7 @@ fn story_obj<R: ReadDoc>(doc: &R, story_id: &str) -> Option<ObjId> {
 }
 
 fn criterion_obj<R: ReadDoc>(doc: &R, story: &ObjId, id: &str) -> Option<ObjId> {
-    map_field(doc, story, ACCEPTANCE_CRITERIA).and_then(|c| map_field(doc, &c, id))
+    crate::read_fields::item_in_all(doc, story, ACCEPTANCE_CRITERIA, id)
 }
 
 pub(crate) fn plan(doc: &Automerge, edit: &HistoryEdit) -> Result<Plan, CoreError> {
@@ -244,14 +244,14 @@ fn restore_story(
             on,
         ));
     }
-    let past_wsjf = map_field(past, past_obj, WSJF);
+    let past_wsjf = crate::read::all_maps(past, past_obj, WSJF);
     for part in [
         WSJF_VALUE,
         WSJF_TIME_CRITICALITY,
         WSJF_RISK_REDUCTION,
         WSJF_JOB_SIZE,
     ] {
-        let value = past_wsjf.as_ref().and_then(|w| scalar(past, w, part));
+        let value = crate::read::holder(past, &past_wsjf, part).and_then(|w| scalar(past, w, part));
         writes.push((
             Entity::StoryPart(story_id.to_owned(), WSJF),
             part.to_owned(),

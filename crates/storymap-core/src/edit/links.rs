@@ -9,7 +9,7 @@ use super::tx::EditTx;
 use crate::comments::url_problem;
 use crate::history::Entity;
 use crate::limits::*;
-use crate::read_fields::{entries_in_all, is_deleted, item_in_all, str_field};
+use crate::read_fields::{entries, is_deleted, item_in_all, str_field};
 use crate::schema::*;
 use crate::{CoreError, Rank};
 
@@ -68,7 +68,7 @@ fn live_link(
 
 /// The last live link's rank, to add after it, and how many are live.
 fn last_rank(rec: &EditTx<'_, '_>, story: &ObjId) -> (Option<Rank>, usize) {
-    let ranks: Vec<Rank> = entries_in_all(rec.tx, story, LINKS)
+    let ranks: Vec<Rank> = entries(rec.tx, story, LINKS)
         .iter()
         .filter(|(_, l)| !is_deleted(rec.tx, l))
         .filter_map(|(_, l)| str_field(rec.tx, l, RANK).and_then(|r| Rank::parse(&r).ok()))

@@ -2,7 +2,7 @@
 //! reveal, and accepting an estimate (written to the story as an estimate edit would).
 
 use automerge::transaction::Transactable;
-use automerge::{ObjId, ReadDoc};
+use automerge::ObjId;
 
 use super::session_parts::{invalid, item, new_item, rank_at_end, session, text};
 use super::session_readers::deal_again;
@@ -225,8 +225,7 @@ fn reveal(rec: &mut EditTx<'_, '_>, session_id: &str, round_id: &str) -> Result<
     if bool_field(rec.tx, &round_obj, REVEALED) {
         return Err(invalid(format!("round {number} is already revealed")));
     }
-    let voted = crate::read::map_field(rec.tx, &round_obj, VOTES)
-        .is_some_and(|v| rec.tx.keys(&v).next().is_some());
+    let voted = crate::read::key_count(rec.tx, &round_obj, VOTES) > 0;
     if !voted {
         return Err(invalid("nobody has voted in this round yet"));
     }

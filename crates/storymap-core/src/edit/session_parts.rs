@@ -8,6 +8,7 @@ use super::ranks::{end_rank, siblings_in};
 use super::shared::{ensure_map, live, story_title};
 use crate::history::{Entity, Recorder};
 use crate::read::{int_field, is_deleted, map_field, str_field};
+use crate::read_fields::item_in_all;
 use crate::schema::*;
 use crate::session::SessionStoryState;
 use crate::{CoreError, Rank};
@@ -22,8 +23,7 @@ pub(crate) fn session(
     session_id: &str,
     open: bool,
 ) -> Result<ObjId, CoreError> {
-    let obj = map_field(rec.tx, &ROOT, SESSIONS)
-        .and_then(|s| map_field(rec.tx, &s, session_id))
+    let obj = item_in_all(rec.tx, &ROOT, SESSIONS, session_id)
         .filter(|obj| !is_deleted(rec.tx, obj))
         .ok_or_else(|| CoreError::not_found("session", session_id))?;
     if open && rec.tx.get(&obj, ENDED_AT)?.is_some() {

@@ -7,6 +7,7 @@ use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 use crate::history::{Entity, Recorder};
 use crate::limits::*;
 use crate::read::{is_deleted, map_field, str_field};
+use crate::read_fields::item_in_all;
 use crate::schema::*;
 use crate::{CoreError, Rank};
 
@@ -83,8 +84,7 @@ pub(crate) fn live(
     kind: &'static str,
     id: &str,
 ) -> Result<ObjId, CoreError> {
-    map_field(tx, &ROOT, key)
-        .and_then(|c| map_field(tx, &c, id))
+    item_in_all(tx, &ROOT, key, id)
         .filter(|obj| !is_deleted(tx, obj))
         .ok_or_else(|| CoreError::not_found(kind, id))
 }
@@ -228,7 +228,8 @@ pub(crate) fn settings(rec: &mut Recorder<'_, '_>) -> Result<ObjId, CoreError> {
 /// (fixed ids, so two people doing that concurrently write the same thing).
 pub(crate) fn dor_items(rec: &mut Recorder<'_, '_>) -> Result<ObjId, CoreError> {
     let settings = settings(rec)?;
-    if let Some(obj) = map_field(rec.tx, &settings, DEFINITION_OF_READY) {
+    // Any copy of the settings may hold it (see `read_fields::all_maps`).
+    if let Some(obj) = Entity::SettingsPart(DEFINITION_OF_READY).locate(&*rec.tx) {
         return Ok(obj);
     }
     let obj = rec
@@ -247,8 +248,9 @@ pub(crate) fn dor_items(rec: &mut Recorder<'_, '_>) -> Result<ObjId, CoreError> 
 }
 
 pub(crate) fn live_dor_item(rec: &mut Recorder<'_, '_>, item_id: &str) -> Result<(), CoreError> {
-    let items = dor_items(rec)?;
-    map_field(rec.tx, &items, item_id)
+    dor_items(rec)?;
+    Entity::DorItem(item_id.to_owned())
+        .locate(&*rec.tx)
         .filter(|item| !is_deleted(rec.tx, item))
         .map(|_| ())
         .ok_or_else(|| CoreError::not_found("Definition of Ready item", item_id))

@@ -8,7 +8,8 @@ use super::model::{
     AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
     SessionStoryState,
 };
-use crate::read::{bool_field, entries, int_field, is_deleted, map_field, str_field};
+use crate::read::{bool_field, entries, int_field, is_deleted, str_field};
+use crate::read_fields::{all_maps, holder, item_in_all, keys_in_all};
 use crate::schema::*;
 use crate::Rank;
 
@@ -58,13 +59,12 @@ fn read_rounds<R: ReadDoc>(
     let mut rounds: Vec<PokerRound> = live(doc, obj, ROUNDS)
         .into_iter()
         .map(|(id, round)| {
-            let mut votes: Vec<(String, String)> = map_field(doc, &round, VOTES)
-                .map(|votes| {
-                    doc.keys(&votes)
-                        .filter_map(|p| text(doc, &votes, &p).map(|v| (p, v)))
-                        .collect()
-                })
-                .unwrap_or_default();
+            // Two devices that took the round's first votes made two vote maps.
+            let copies = all_maps(doc, &round, VOTES);
+            let mut votes: Vec<(String, String)> = keys_in_all(doc, &copies)
+                .into_iter()
+                .filter_map(|p| text(doc, holder(doc, &copies, &p)?, &p).map(|v| (p, v)))
+                .collect();
             votes.sort();
             PokerRound {
                 story_id: str_field(doc, &round, STORY_ID).unwrap_or_default(),
@@ -176,6 +176,6 @@ pub(crate) fn read_sessions<R: ReadDoc>(doc: &R) -> Vec<Session> {
 
 /// One live session.
 pub(crate) fn read_one<R: ReadDoc>(doc: &R, id: &str) -> Option<Session> {
-    let obj = map_field(doc, &ROOT, SESSIONS).and_then(|s| map_field(doc, &s, id))?;
+    let obj = item_in_all(doc, &ROOT, SESSIONS, id)?;
     (!is_deleted(doc, &obj)).then(|| read_session(doc, id, &obj))
 }
