@@ -30,6 +30,7 @@ mod presentation;
 mod rank;
 mod read;
 mod read_fields;
+mod read_settings;
 pub mod refine;
 mod schema;
 pub mod session;

@@ -69,7 +69,7 @@ impl MapDocument {
         let authors = merge_authors(doc, before).join(", ");
         check_touched(doc, before, &Touched::from_patches(&patches), &authors)?;
         let mut applied = touched(doc, &patches);
-        let hidden = crate::merge_hidden::hidden_writes(doc, before);
+        let hidden = crate::merge_hidden::hidden_writes(doc, before, &patches);
         applied.settings_changed |= hidden.settings;
         applied.touch_stories(hidden.stories);
         let plural = if change_count == 1 { "" } else { "s" };

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use automerge::legacy::{ObjectId, OpId};
-use automerge::{ActorId, Automerge, ChangeHash, Prop, ReadDoc};
+use automerge::{ActorId, Automerge, ChangeHash, Patch, Prop, ReadDoc};
 
 use crate::schema::{SETTINGS, STORIES};
 
@@ -18,9 +18,14 @@ pub(crate) struct HiddenWrites {
     pub settings: bool,
 }
 
-/// The hidden objects written by the changes after `before`. Objects the new changes
-/// created are skipped: a new copy that loses shows in the diff as a conflict on its key.
-pub(crate) fn hidden_writes(doc: &Automerge, before: &[ChangeHash]) -> HiddenWrites {
+/// The hidden objects written by the changes after `before`. Objects the diff's `patches`
+/// are in are visible, and skipped; so are objects the new changes created: a new copy
+/// that loses shows in the diff as a conflict on its key.
+pub(crate) fn hidden_writes(
+    doc: &Automerge,
+    before: &[ChangeHash],
+    patches: &[Patch],
+) -> HiddenWrites {
     let changes = doc.get_changes(before);
     let mut created: HashMap<ActorId, Vec<(u64, u64)>> = HashMap::new();
     for change in &changes {
@@ -35,12 +40,15 @@ pub(crate) fn hidden_writes(doc: &Automerge, before: &[ChangeHash]) -> HiddenWri
             .get(actor)
             .is_some_and(|ranges| ranges.iter().any(|(s, m)| (s..=m).contains(&counter)))
     };
+    // "counter@actor", the form both `ExId` and the change's ops print.
+    let visible: HashSet<String> = patches.iter().map(|p| p.obj.to_string()).collect();
     let mut objects: HashSet<String> = HashSet::new();
     for change in &changes {
         for op in change.decode().operations {
             if let ObjectId::Id(id) = &op.obj {
-                if !made_here(id) {
-                    objects.insert(op.obj.to_string());
+                let name = op.obj.to_string();
+                if !made_here(id) && !visible.contains(&name) {
+                    objects.insert(name);
                 }
             }
         }

@@ -3,42 +3,39 @@
 
 use std::collections::{HashMap, HashSet};
 
-use automerge::{ObjId, ReadDoc, Value};
+use automerge::{ObjId, ReadDoc};
 
 use crate::comments::{read_comments, read_links};
 use crate::model::{
-    AcceptanceCriterion, Activity, MapModel, MapSettings, ReleaseSlice, Step, Story, StoryDetails,
-    StoryStatus,
+    AcceptanceCriterion, Activity, MapModel, ReleaseSlice, Step, Story, StoryDetails, StoryStatus,
 };
 pub(crate) use crate::read_fields::{
-    all_maps, bool_field, children, entries, holder, int_field, is_deleted, keys_in_all, map_field,
-    str_field,
+    all_maps, bool_field, entries, entries_of, holder, int_field, is_deleted, keys_in_all,
+    map_field, non_empty, parse_rank, sorted, str_field, Fields,
 };
-use crate::refine::{DorItem, DorRule, WsjfInputs};
+pub(crate) use crate::read_settings::read_settings;
+use crate::refine::WsjfInputs;
 use crate::schema::*;
 use crate::{CoreError, Rank, StoryFlag};
-
-fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
-    match doc.get(obj, key).ok()?? {
-        (Value::Scalar(s), _) => s.as_f64(),
-        _ => None,
-    }
-}
 
 /// The members of a map used as a set (`{ key: true }`) in all its copies, sorted; a
 /// member's copies agree, as removals write into each copy holding it.
 pub(crate) fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String> {
-    let copies = all_maps(doc, obj, key);
-    match copies.as_slice() {
+    members(doc, &all_maps(doc, obj, key))
+}
+
+/// The members of a set's copies (see [`key_set`]).
+pub(crate) fn members<R: ReadDoc>(doc: &R, copies: &[ObjId]) -> Vec<String> {
+    match copies {
         [] => Vec::new(),
         [set] => {
             let mut keys: Vec<String> = doc.keys(set).filter(|k| bool_field(doc, set, k)).collect();
             keys.sort();
             keys
         }
-        _ => keys_in_all(doc, &copies)
+        _ => keys_in_all(doc, copies)
             .into_iter()
-            .filter(|k| holder(doc, &copies, k).is_some_and(|set| bool_field(doc, set, k)))
+            .filter(|k| holder(doc, copies, k).is_some_and(|set| bool_field(doc, set, k)))
             .collect(),
     }
 }
@@ -46,10 +43,6 @@ pub(crate) fn key_set<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Vec<String
 /// How many keys all copies of a map hold together.
 pub(crate) fn key_count<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> usize {
     keys_in_all(doc, &all_maps(doc, obj, key)).len()
-}
-
-fn non_empty(text: Option<String>) -> Option<String> {
-    text.filter(|t| !t.trim().is_empty())
 }
 
 fn wsjf_part<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<u8> {
@@ -60,8 +53,11 @@ fn wsjf_part<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<u8> {
 
 /// A story's WSJF parts; a part off the scale reads as unscored.
 pub(crate) fn read_wsjf<R: ReadDoc>(doc: &R, obj: &ObjId) -> WsjfInputs {
-    let copies = all_maps(doc, obj, WSJF);
-    let part = |key| holder(doc, &copies, key).and_then(|w| wsjf_part(doc, w, key));
+    wsjf_of(doc, &all_maps(doc, obj, WSJF))
+}
+
+fn wsjf_of<R: ReadDoc>(doc: &R, copies: &[ObjId]) -> WsjfInputs {
+    let part = |key| holder(doc, copies, key).and_then(|w| wsjf_part(doc, w, key));
     WsjfInputs {
         value: part(WSJF_VALUE),
         time_criticality: part(WSJF_TIME_CRITICALITY),
@@ -70,8 +66,10 @@ pub(crate) fn read_wsjf<R: ReadDoc>(doc: &R, obj: &ObjId) -> WsjfInputs {
     }
 }
 
-fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
-    let text = |key| str_field(doc, obj, key).unwrap_or_default();
+fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId, fields: &Fields) -> StoryDetails {
+    let text = |key| fields.str(doc, key).unwrap_or_default();
+    let optional = |key| non_empty(fields.str(doc, key));
+    let set = |key| members(doc, &fields.maps(doc, obj, key));
     StoryDetails {
         as_a: text(AS_A),
         i_want: text(I_WANT),
@@ -79,99 +77,39 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId) -> StoryDetails {
         why: text(WHY),
         notes: text(NOTES),
         // Absent or anything but `false` reads as private: nothing leaks by default.
-        notes_private: !matches!(
-            doc.get(obj, NOTES_PRIVATE),
-            Ok(Some((Value::Scalar(s), _))) if s.as_bool() == Some(false)
-        ),
-        labels: key_set(doc, obj, LABELS),
+        notes_private: !fields.is_false(NOTES_PRIVATE),
+        labels: set(LABELS),
         flags: StoryFlag::ALL
             .into_iter()
-            .filter(|f| bool_field(doc, obj, f.key()))
+            .filter(|f| fields.bool(f.key()))
             .collect(),
-        blocked_reason: non_empty(str_field(doc, obj, BLOCKED_REASON)),
-        parked_reason: non_empty(str_field(doc, obj, PARKED_REASON)),
-        needs_input_from: non_empty(str_field(doc, obj, NEEDS_INPUT_FROM)),
-        wsjf: read_wsjf(doc, obj),
-        depends_on: key_set(doc, obj, DEPENDS_ON),
-        ready_checks: key_set(doc, obj, READY_CHECKS),
-        split_from: non_empty(str_field(doc, obj, SPLIT_FROM)),
-        split_from_title: non_empty(str_field(doc, obj, SPLIT_FROM_TITLE)),
-        split_into: key_set(doc, obj, SPLIT_INTO),
-        jira_key: non_empty(str_field(doc, obj, JIRA_KEY)),
-        comments: read_comments(doc, obj),
-        links: read_links(doc, obj),
+        blocked_reason: optional(BLOCKED_REASON),
+        parked_reason: optional(PARKED_REASON),
+        needs_input_from: optional(NEEDS_INPUT_FROM),
+        wsjf: wsjf_of(doc, &fields.maps(doc, obj, WSJF)),
+        depends_on: set(DEPENDS_ON),
+        ready_checks: set(READY_CHECKS),
+        split_from: optional(SPLIT_FROM),
+        split_from_title: optional(SPLIT_FROM_TITLE),
+        split_into: set(SPLIT_INTO),
+        jira_key: optional(JIRA_KEY),
+        // Most stories have no discussion: skip the lookups.
+        comments: if fields.has(COMMENTS) {
+            read_comments(doc, obj)
+        } else {
+            Vec::new()
+        },
+        links: if fields.has(LINKS) {
+            read_links(doc, obj)
+        } else {
+            Vec::new()
+        },
     }
-}
-
-/// The map's settings; a map that never changed them reads the defaults.
-pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
-    let mut settings = MapSettings::default();
-    // Two peers that each changed a setting first made two settings maps: read them all.
-    let copies = all_maps(doc, &automerge::ROOT, SETTINGS);
-    if copies.is_empty() {
-        return settings;
-    }
-    let limit = holder(doc, &copies, SMALL_LIMIT).and_then(|o| f64_field(doc, o, SMALL_LIMIT));
-    if let Some(limit) = limit.filter(|l| l.is_finite() && *l > 0.0) {
-        settings.small_limit = limit;
-    }
-    let sizes = children(doc, &copies, TSHIRT_POINTS);
-    for (size, points) in settings.tshirt_points.0.iter_mut() {
-        let key = size.as_str();
-        let p = holder(doc, &sizes, key).and_then(|o| f64_field(doc, o, key));
-        if let Some(p) = p.filter(|p| p.is_finite() && *p >= 0.0) {
-            *points = p;
-        }
-    }
-    let labels = children(doc, &copies, STATUS_LABELS);
-    for (status, label) in settings.status_labels.iter_mut() {
-        let key = status.as_str();
-        if let Some(name) =
-            non_empty(holder(doc, &labels, key).and_then(|o| str_field(doc, o, key)))
-        {
-            *label = name;
-        }
-    }
-    settings.label_colors = crate::label_colors::read(doc, &copies);
-    let dor = children(doc, &copies, DEFINITION_OF_READY);
-    if !dor.is_empty() {
-        settings.definition_of_ready = read_dor(doc, &dor);
-    }
-    settings
-}
-
-/// The Definition of Ready from every copy of it; the default items have fixed ids, so
-/// an item can be in two copies, each with some of its fields.
-fn read_dor<R: ReadDoc>(doc: &R, dor: &[ObjId]) -> Vec<DorItem> {
-    let ids = keys_in_all(doc, dor);
-    let items = ids
-        .into_iter()
-        .filter_map(|id| {
-            let item = children(doc, dor, &id);
-            let text = |key| holder(doc, &item, key).and_then(|o| str_field(doc, o, key));
-            let deleted = holder(doc, &item, DELETED).is_some_and(|o| is_deleted(doc, o));
-            if item.is_empty() || deleted {
-                return None;
-            }
-            let rank = text(RANK)
-                .and_then(|r| Rank::parse(&r).ok())
-                .unwrap_or_else(Rank::last_resort);
-            let dor = DorItem {
-                text: text(TEXT).unwrap_or_default(),
-                rule: text(RULE).and_then(|r| DorRule::parse(&r)),
-                id: id.clone(),
-            };
-            Some((rank, id, dor))
-        })
-        .collect();
-    sorted(items)
 }
 
 /// A rank that fails to parse sorts last rather than hiding the item.
 fn rank_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Rank {
-    str_field(doc, obj, key)
-        .and_then(|text| Rank::parse(&text).ok())
-        .unwrap_or_else(Rank::last_resort)
+    parse_rank(str_field(doc, obj, key))
 }
 
 /// Checks that a document is a story map this version can read.
@@ -201,46 +139,55 @@ pub(crate) fn read_story<R: ReadDoc>(
     obj: &ObjId,
     step_activity: &dyn Fn(&str) -> Option<String>,
 ) -> Option<Story> {
+    let fields = Fields::of(doc, obj);
     // A split story leaves the map; it lives on in its children's lineage.
-    if is_deleted(doc, obj) || !key_set(doc, obj, SPLIT_INTO).is_empty() {
+    if fields.bool(DELETED) || !members(doc, &fields.maps(doc, obj, SPLIT_INTO)).is_empty() {
         return None;
     }
-    let step_id = str_field(doc, obj, STEP_ID)?;
+    let step_id = fields.str(doc, STEP_ID)?;
     let activity_id = step_activity(&step_id)?;
-    let mut criteria: Vec<(Rank, AcceptanceCriterion)> = entries(doc, obj, ACCEPTANCE_CRITERIA)
-        .into_iter()
-        .filter(|(_, c)| !is_deleted(doc, c))
-        .map(|(id, c)| {
-            let criterion = AcceptanceCriterion {
-                text: str_field(doc, &c, TEXT).unwrap_or_default(),
-                done: bool_field(doc, &c, DONE),
-                given: str_field(doc, &c, GIVEN).unwrap_or_default(),
-                when: str_field(doc, &c, WHEN).unwrap_or_default(),
-                then: str_field(doc, &c, THEN).unwrap_or_default(),
-                id,
-            };
-            (rank_field(doc, &c, RANK), criterion)
-        })
-        .collect();
-    criteria.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    let text = |key| fields.str(doc, key).unwrap_or_default();
     Some(Story {
         id: id.to_owned(),
-        title: str_field(doc, obj, TITLE).unwrap_or_default(),
-        description: str_field(doc, obj, DESCRIPTION).unwrap_or_default(),
+        title: text(TITLE),
+        description: text(DESCRIPTION),
         activity_id,
         step_id,
-        release_id: str_field(doc, obj, RELEASE_ID).unwrap_or_default(),
-        rank: rank_field(doc, obj, RANK),
-        status: StoryStatus::parse(&str_field(doc, obj, STATUS).unwrap_or_default()),
-        estimate: str_field(doc, obj, ESTIMATE).filter(|e| !e.is_empty()),
-        acceptance_criteria: criteria.into_iter().map(|(_, c)| c).collect(),
-        details: read_details(doc, obj),
+        release_id: text(RELEASE_ID),
+        rank: parse_rank(fields.str(doc, RANK)),
+        status: StoryStatus::parse(&text(STATUS)),
+        estimate: fields.str(doc, ESTIMATE).filter(|e| !e.is_empty()),
+        acceptance_criteria: read_criteria(doc, &fields.maps(doc, obj, ACCEPTANCE_CRITERIA)),
+        details: read_details(doc, obj, &fields),
     })
 }
 
-fn sorted<T>(mut items: Vec<(Rank, String, T)>) -> Vec<T> {
-    items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    items.into_iter().map(|(_, _, t)| t).collect()
+/// A story's live criteria from every copy of its criteria map, by rank (ties by id).
+fn read_criteria<R: ReadDoc>(doc: &R, copies: &[ObjId]) -> Vec<AcceptanceCriterion> {
+    let mut seen = HashSet::new();
+    let mut criteria: Vec<(Rank, AcceptanceCriterion)> = copies
+        .iter()
+        .flat_map(|copy| entries_of(doc, copy))
+        .filter(|(id, _)| seen.insert(id.clone()))
+        .filter_map(|(id, c)| {
+            let fields = Fields::of(doc, &c);
+            if fields.bool(DELETED) {
+                return None;
+            }
+            let text = |key| fields.str(doc, key).unwrap_or_default();
+            let criterion = AcceptanceCriterion {
+                text: text(TEXT),
+                done: fields.bool(DONE),
+                given: text(GIVEN),
+                when: text(WHEN),
+                then: text(THEN),
+                id,
+            };
+            Some((parse_rank(fields.str(doc, RANK)), criterion))
+        })
+        .collect();
+    criteria.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    criteria.into_iter().map(|(_, c)| c).collect()
 }
 
 /// Steps and slices that hold live stories. A step or slice deleted while a teammate

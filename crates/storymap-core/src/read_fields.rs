@@ -3,6 +3,7 @@
 
 use automerge::{ObjId, ObjType, ReadDoc, Value};
 
+use crate::rank::Rank;
 use crate::schema::DELETED;
 
 pub(crate) fn str_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<String> {
@@ -49,6 +50,11 @@ pub(crate) fn entries<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<(St
         .flat_map(|container| maps_in(doc, container).collect::<Vec<_>>())
         .filter(|(id, _)| seen.insert(id.clone()))
         .collect()
+}
+
+/// The `(id, object)` entries of one map-of-maps object.
+pub(crate) fn entries_of<R: ReadDoc>(doc: &R, container: &ObjId) -> Vec<(String, ObjId)> {
+    maps_in(doc, container).collect()
 }
 
 fn maps_in<'a, R: ReadDoc>(
@@ -107,4 +113,90 @@ pub(crate) fn item_in_all<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str, id: &str)
     all_maps(doc, obj, key)
         .into_iter()
         .find_map(|container| map_field(doc, &container, id))
+}
+
+/// One object's fields, read in one pass over it: a reader that wants most of a story's
+/// ~40 fields pays one range scan instead of a seek per field (`get` was most of reading
+/// a 10k map); a lookup is then a binary search.
+pub(crate) struct Fields {
+    items: Vec<(String, Value<'static>, ObjId, bool)>,
+}
+
+impl Fields {
+    pub(crate) fn of<R: ReadDoc>(doc: &R, obj: &ObjId) -> Fields {
+        let mut items: Vec<_> = doc
+            .map_range(obj, ..)
+            .map(|item| {
+                let id = item.id();
+                let conflict = item.conflict;
+                (item.key.into_owned(), item.value.into_value(), id, conflict)
+            })
+            .collect();
+        // Already in key order from Automerge; linear then, and safe if that ever changes.
+        items.sort_by(|a, b| a.0.cmp(&b.0));
+        Fields { items }
+    }
+
+    fn get(&self, key: &str) -> Option<&(String, Value<'static>, ObjId, bool)> {
+        let at = self
+            .items
+            .binary_search_by(|(k, ..)| k.as_str().cmp(key))
+            .ok()?;
+        self.items.get(at)
+    }
+
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// A string, or a Text object's text.
+    pub(crate) fn str<R: ReadDoc>(&self, doc: &R, key: &str) -> Option<String> {
+        match self.get(key)? {
+            (_, Value::Scalar(s), ..) => s.as_str().map(str::to_owned),
+            (_, Value::Object(ObjType::Text), id, _) => doc.text(id).ok(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn bool(&self, key: &str) -> bool {
+        matches!(self.get(key), Some((_, Value::Scalar(s), ..)) if s.as_bool() == Some(true))
+    }
+
+    /// Whether the field holds exactly `false` (absent is not false).
+    pub(crate) fn is_false(&self, key: &str) -> bool {
+        matches!(self.get(key), Some((_, Value::Scalar(s), ..)) if s.as_bool() == Some(false))
+    }
+
+    /// Every copy of the map at `key` (see [`all_maps`]); the extra lookup only when the key
+    /// holds concurrent values.
+    pub(crate) fn maps<R: ReadDoc>(&self, doc: &R, obj: &ObjId, key: &str) -> Vec<ObjId> {
+        match self.get(key) {
+            Some((_, _, _, true)) => all_maps(doc, obj, key),
+            Some((_, Value::Object(ObjType::Map), id, false)) => vec![id.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+pub(crate) fn f64_field<R: ReadDoc>(doc: &R, obj: &ObjId, key: &str) -> Option<f64> {
+    match doc.get(obj, key).ok()?? {
+        (Value::Scalar(s), _) => s.as_f64(),
+        _ => None,
+    }
+}
+
+pub(crate) fn non_empty(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
+/// A rank that fails to parse sorts last rather than hiding the item.
+pub(crate) fn parse_rank(text: Option<String>) -> Rank {
+    text.and_then(|text| Rank::parse(&text).ok())
+        .unwrap_or_else(Rank::last_resort)
+}
+
+/// Items by rank, ties by id.
+pub(crate) fn sorted<T>(mut items: Vec<(Rank, String, T)>) -> Vec<T> {
+    items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    items.into_iter().map(|(_, _, t)| t).collect()
 }
