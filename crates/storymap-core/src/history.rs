@@ -9,9 +9,28 @@
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 
-use crate::read_fields::children;
+use crate::read_fields::{children, map_field};
 use crate::schema::*;
 use crate::CoreError;
+
+/// Keys whose map is created when first written, so two peers may each have made one.
+const MADE_ON_FIRST_USE: [&str; 15] = [
+    SETTINGS,
+    SESSIONS,
+    LABELS,
+    DEPENDS_ON,
+    READY_CHECKS,
+    SPLIT_INTO,
+    WSJF,
+    ACCEPTANCE_CRITERIA,
+    COMMENTS,
+    LINKS,
+    TSHIRT_POINTS,
+    STATUS_LABELS,
+    LABEL_COLORS,
+    DEFINITION_OF_READY,
+    VOTES,
+];
 
 /// The object a field belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -53,10 +72,18 @@ impl Entity {
     pub(crate) fn locate_all<R: ReadDoc>(&self, doc: &R) -> Vec<ObjId> {
         let mut objects = vec![ROOT];
         for key in self.path() {
+            objects = if MADE_ON_FIRST_USE.contains(&key) {
+                children(doc, &objects, key)
+            } else {
+                // Collections made with the map, and entities under their unique ids.
+                objects
+                    .iter()
+                    .filter_map(|obj| map_field(doc, obj, key))
+                    .collect()
+            };
             if objects.is_empty() {
                 break;
             }
-            objects = children(doc, &objects, key);
         }
         objects
     }
@@ -170,12 +197,18 @@ impl<'a, 'b> Recorder<'a, 'b> {
         let obj = copies
             .first()
             .ok_or_else(|| CoreError::Malformed(format!("{entity:?} vanished mid-edit")))?;
-        let holding: Vec<ObjId> = copies
-            .iter()
-            .filter(|o| matches!(self.tx.get(*o, field), Ok(Some(_))))
-            .cloned()
-            .collect();
-        let before = holding.first().and_then(|o| scalar(&*self.tx, o, field));
+        let holding: Vec<ObjId> = match copies.as_slice() {
+            [_] => Vec::new(), // The usual case: one copy, nothing else to write.
+            _ => copies
+                .iter()
+                .filter(|o| matches!(self.tx.get(*o, field), Ok(Some(_))))
+                .cloned()
+                .collect(),
+        };
+        let before = match copies.as_slice() {
+            [only] => scalar(&*self.tx, only, field),
+            _ => holding.first().and_then(|o| scalar(&*self.tx, o, field)),
+        };
         if before == value {
             return Ok(());
         }
