@@ -3,9 +3,11 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Backend } from "../backend/backend";
 import type { MapEdit } from "../bindings/MapEdit";
+import type { StoryFlag } from "../bindings/StoryFlag";
 import type { DisplayError } from "../model/errors";
 import { DEFAULT_STATUS_NAMES, statusNames } from "../model/labels";
 import { searchMatches } from "../model/search";
+import { FlagFilter, flagCounts } from "./FlagFilter";
 import { isTypingTarget, matchShortcut, type ShortcutId } from "../model/shortcuts";
 import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
 import { useMapStore } from "../state/useMapStore";
@@ -37,6 +39,7 @@ export function App({ backend }: { backend: Backend }) {
   const { view, prefs } = state;
   const { applyEdit, openMap, createMap, refreshMaps, undo, redo, setPrefs } = actions;
   const [search, setSearch] = useState("");
+  const [flagFilter, setFlagFilter] = useState<StoryFlag | null>(null);
   const [showHelp, setShowHelp] = useState(false);
   // Not saved: lines are asked for in a meeting, and the map opens without them.
   const [showDependencies, setShowDependencies] = useState(false);
@@ -70,7 +73,12 @@ export function App({ backend }: { backend: Backend }) {
   );
   const statusLabels = view?.settings.statusLabels;
   const names = useMemo(() => (statusLabels ? statusNames(statusLabels) : DEFAULT_STATUS_NAMES), [statusLabels]);
-  const matches = useMemo(() => (view ? searchMatches(view.stories, search, names) : null), [view, search, names]);
+  const shownFlag = mode === "map" ? flagFilter : null;
+  const matches = useMemo(
+    () => (view ? searchMatches(view.stories, search, names, shownFlag) : null),
+    [view, search, names, shownFlag],
+  );
+  const counts = useMemo(() => (view ? flagCounts(view.stories) : null), [view]);
   const zoom = clampZoom(prefs.zoom);
   const setZoom = useCallback(
     (next: number) => {
@@ -191,8 +199,11 @@ export function App({ backend }: { backend: Backend }) {
           onZoomFit={fit}
           search={search}
           onSearch={setSearch}
-          searchCount={matches && view ? { matches: matches.size, total: view.stories.length } : null}
+          searchCount={matches && view && search.trim() !== "" ? { matches: matches.size, total: view.stories.length } : null}
           searchRef={searchRef}
+          filter={
+            mode === "map" && counts && <FlagFilter flag={flagFilter} counts={counts} onChange={setFlagFilter} />
+          }
           onHelp={() => {
             setShowHelp(true);
           }}

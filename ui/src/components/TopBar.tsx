@@ -49,6 +49,8 @@ export interface TopBarProps {
   /** Matches and total while searching. */
   searchCount: { matches: number; total: number } | null;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** Drawn after the search box: the map's flag filter. */
+  filter?: React.ReactNode;
   onHelp: () => void;
   /** Whether the dependency lines are shown; `null` where there are none to show (the backlog). */
   dependencies: boolean | null;
@@ -93,6 +95,7 @@ export function TopBar({
   onSearch,
   searchCount,
   searchRef,
+  filter,
   onHelp,
   dependencies,
   onToggleDependencies,
@@ -216,6 +219,7 @@ export function TopBar({
               </>
             )}
           </div>
+          {filter}
           <button
             type="button"
             className="icon-button toggle-button"

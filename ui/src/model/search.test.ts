@@ -26,4 +26,14 @@ describe("search", () => {
     expect(searchMatches(stories, "   ", NAMES)).toBeNull();
     expect([...(searchMatches(stories, "by", NAMES) ?? [])].sort()).toEqual(["st-2", "st-4", "st-5"]);
   });
+
+  it("keeps the cards carrying the flag asked for, with or without a query", () => {
+    const { stories } = sampleMap();
+    const flagged = stories.map((story) =>
+      story.id === "st-2" || story.id === "st-3" ? { ...story, flags: ["risky" as const] } : story,
+    );
+    expect([...(searchMatches(flagged, "", NAMES, "risky") ?? [])].sort()).toEqual(["st-2", "st-3"]);
+    expect([...(searchMatches(flagged, "by", NAMES, "risky") ?? [])]).toEqual(["st-2"]);
+    expect(searchMatches(flagged, "", NAMES, "unclear")).toEqual(new Set());
+  });
 });

@@ -1,4 +1,6 @@
-//! The search box: which cards match a query, by title or by the status's name on this map.
+//! The search box and the flag filter: which cards match a query (by title or by the
+//! status's name on this map) and carry the flag asked for.
+import type { StoryFlag } from "../bindings/StoryFlag";
 import type { StoryView } from "../bindings/StoryView";
 import { statusLabel, type StatusNames } from "./labels";
 
@@ -15,8 +17,18 @@ export function storyMatches(story: Pick<StoryView, "title" | "status">, query: 
   );
 }
 
-/** Ids of the matching stories, or `null` when there is no search (nothing is dimmed). */
-export function searchMatches(stories: readonly StoryView[], query: string, names: StatusNames): ReadonlySet<string> | null {
-  if (normaliseQuery(query) === "") return null;
-  return new Set(stories.filter((story) => storyMatches(story, query, names)).map((story) => story.id));
+/** Ids of the stories matching the query and carrying `flag`, or `null` when neither is
+ * asked for (nothing is dimmed). */
+export function searchMatches(
+  stories: readonly StoryView[],
+  query: string,
+  names: StatusNames,
+  flag: StoryFlag | null = null,
+): ReadonlySet<string> | null {
+  if (normaliseQuery(query) === "" && flag === null) return null;
+  return new Set(
+    stories
+      .filter((story) => (flag === null || story.flags.includes(flag)) && storyMatches(story, query, names))
+      .map((story) => story.id),
+  );
 }

@@ -64,4 +64,22 @@ describe("session flags", () => {
     });
     expect(backend.backlogQueries.at(-1)).toMatchObject({ flag: "researchNeeded" });
   });
+
+  it("filters the map to the cards with a flag, dimming the others, and counts each flag", async () => {
+    await renderApp();
+    const panel = await openPanel("st-2");
+    fireEvent.click(within(panel).getByRole("button", { name: "Unclear" }));
+    const filter = screen.getByTestId("flag-filter");
+    await waitFor(() => {
+      expect(within(filter).getByRole("option", { name: "Unclear (1)" })).toBeTruthy();
+    });
+    fireEvent.change(filter, { target: { value: "unclear" } });
+    expect(card("st-2").className).toContain("is-match");
+    expect(card("st-1").className).toContain("is-dimmed");
+    expect(screen.queryByTestId("search-count")).toBeNull();
+
+    fireEvent.change(filter, { target: { value: "" } });
+    expect(card("st-1").className).not.toContain("is-dimmed");
+    expect(card("st-2").className).not.toContain("is-match");
+  });
 });
