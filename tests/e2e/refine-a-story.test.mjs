@@ -1,8 +1,9 @@
 // Refining a story in the real window: open it, paste three acceptance criteria through the
 // real clipboard, estimate it and watch the INVEST hints change, split it into two by
 // workflow steps giving one criterion to the second story, undo the split, redo it, show
-// the dependency lines on the fitted map, restart, and check the window and `storymap
-// export json` agree. Screenshots of the story panel, the split, the lines, the backlog.
+// the dependency lines on the fitted map, flag a story risky and filter the map by it,
+// restart, and check the window and `storymap export json` agree. Screenshots of the story
+// panel, the split, the lines, the flag filter, the backlog.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, describe, it } from "node:test";
@@ -150,6 +151,27 @@ describe("refine a story", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () =>
     await screenshot("dependency-lines.png");
     await browser.keys("d");
 
+    step("flag 'Pay by card' risky and filter the map by the flag");
+    const payByCard = browser.$('[data-testid="story-card"][data-story-id="sample-story-18"]');
+    await clickElement(browser, payByCard.$('[data-testid="open-story"]'), "Pay by card's Details button");
+    await clickElement(browser, browser.$('[data-testid="flag-toggle-risky"]'), "the Risky flag");
+    await browser.waitUntil(
+      async () => (await browser.$('[data-testid="flag-toggle-risky"]').getAttribute("aria-pressed")) === "true",
+      { timeout: UI_TIMEOUT_MS, timeoutMsg: "the Risky flag never turned on" },
+    );
+    await waitForQuiet(browser);
+    await browser.keys(Key.Escape);
+    await browser.$('[data-testid="story-panel"]').waitForDisplayed({ reverse: true, timeout: UI_TIMEOUT_MS });
+    await browser.$('[data-testid="flag-filter"]').selectByAttribute("value", "risky");
+    await browser.waitUntil(async () => (await payByCard.getAttribute("class")).includes("is-match"), {
+      timeout: UI_TIMEOUT_MS,
+      timeoutMsg: "the flagged card is not highlighted",
+    });
+    const dimmed = await browser.$$('[data-testid="story-card"].is-dimmed').length;
+    assert.ok(dimmed > 10, `the other cards are dimmed (${dimmed})`);
+    await screenshot("map-flag-filter.png");
+    await browser.$('[data-testid="flag-filter"]').selectByAttribute("value", "");
+
     step("the backlog");
     await browser.keys("b");
     await browser.$('[data-testid="backlog-headline"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
@@ -177,5 +199,6 @@ describe("refine a story", { timeout: READY_TIMEOUT_MS * 2 + 4 * 60_000 }, () =>
       ],
     );
     assert.ok(children.every((s) => s.refinement && Array.isArray(s.refinement.invest)), "the export carries refinement");
+    assert.deepEqual(exported.stories.find((s) => s.id === "sample-story-18").flags, ["risky"]);
   }
 });

@@ -4,6 +4,7 @@
 import type { StoryFlag } from "../bindings/StoryFlag";
 import type { StoryView } from "../bindings/StoryView";
 import { FLAG_NAMES, FLAGS } from "../model/labels";
+import { ChevronDownIcon } from "./Icons";
 import { FlagIcon } from "./refine/RefineIcons";
 
 /** How many cards carry each flag. */
@@ -43,6 +44,7 @@ export function FlagFilter({
           </option>
         ))}
       </select>
+      <ChevronDownIcon size={14} className="flag-filter-caret" />
     </label>
   );
 }
