@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use storymap_core::StoryStatus;
 
+use crate::chips::CHIP_ROW_H;
 use crate::fonts::Weight;
 use crate::grid::*;
 use crate::text::{escape, truncate, Font};
@@ -296,6 +297,10 @@ fn card(out: &mut String, card: &Card, x: f32, y: f32, look: &Look) {
         baseline += TITLE_LINE_H;
     }
     let meta_y = y + h - CARD_PAD + 4.0 - META_H;
+    if !card.chips.is_empty() {
+        let top = meta_y - crate::chips::rows(&card.chips) as f32 * CHIP_ROW_H + 2.0;
+        crate::chips::draw_chips(out, &card.chips, x, top);
+    }
     status_pill(out, card, x + CARD_PAD - 2.0, meta_y);
     if let Some(estimate) = &card.estimate {
         let w = (ESTIMATE.width(estimate) + 12.0).max(24.0);

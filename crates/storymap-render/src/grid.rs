@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use storymap_core::{MapModel, Story, StoryStatus};
 
+use crate::chips::{chips, layout, rows, Placed, CHIP_ROW_H};
 use crate::fonts::Weight;
 use crate::text::{wrap, Font};
 use crate::{RenderError, Scope};
@@ -73,6 +74,8 @@ pub(crate) struct Card {
     pub status: StoryStatus,
     pub status_label: String,
     pub estimate: Option<String>,
+    /// Flags, then coloured labels, laid out in rows.
+    pub chips: Vec<Placed>,
     pub height: f32,
 }
 
@@ -183,7 +186,7 @@ fn bands<'m>(
     Ok((bands, band_of))
 }
 
-/// A story as its card: wrapped title, status label, estimate.
+/// A story as its card: wrapped title, chips, status label, estimate.
 fn card(model: &MapModel, story: &Story) -> Card {
     let title = if story.title.trim().is_empty() {
         "Untitled story"
@@ -197,8 +200,10 @@ fn card(model: &MapModel, story: &Story) -> Card {
         .iter()
         .find(|(s, _)| *s == story.status)
         .map_or(story.status.default_label(), |(_, l)| l.as_str());
+    let chips = layout(chips(model, story));
     Card {
-        height: card_height(title_lines.len()),
+        height: card_height(title_lines.len(), rows(&chips)),
+        chips,
         title_lines,
         status: story.status,
         status_label: status_label.to_owned(),
@@ -230,8 +235,9 @@ pub(crate) fn build(model: &MapModel, scope: &Scope) -> Result<Grid, RenderError
     })
 }
 
-pub(crate) fn card_height(title_lines: usize) -> f32 {
-    CARD_PAD + title_lines.max(1) as f32 * TITLE_LINE_H + META_GAP + META_H + CARD_PAD - 4.0
+pub(crate) fn card_height(title_lines: usize, chip_rows: usize) -> f32 {
+    let chips = chip_rows as f32 * CHIP_ROW_H;
+    CARD_PAD + title_lines.max(1) as f32 * TITLE_LINE_H + chips + META_GAP + META_H + CARD_PAD - 4.0
 }
 
 impl Band {

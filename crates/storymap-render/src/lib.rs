@@ -8,6 +8,7 @@
 //! so the PNG and PDF renderers tell the caller each [`Stage`] as they reach it. Text is set in the bundled Inter
 //! (`assets/fonts/`, OFL), never a system font, so every machine draws the same image.
 
+mod chips;
 mod draw;
 mod fonts;
 mod grid;

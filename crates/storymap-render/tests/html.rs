@@ -47,6 +47,7 @@ fn ready_story() -> Story {
         .map(|item| item.id)
         .collect();
     story.details.flags = vec![StoryFlag::Risky, StoryFlag::ResearchNeeded];
+    story.details.labels = vec!["checkout".into(), "uncoloured".into()];
     story.details.wsjf = WsjfInputs {
         value: Some(8),
         time_criticality: Some(5),
@@ -90,7 +91,12 @@ fn shop() -> MapModel {
         story("s4", "pay", "later", "Pay with vouchers", None),
     ];
     let releases = vec![slice("mvp", "MVP"), slice("later", "Later & beyond")];
-    MapModel::new("map".into(), "Shop".into(), activities, releases, stories)
+    let mut model = MapModel::new("map".into(), "Shop".into(), activities, releases, stories);
+    model
+        .settings
+        .label_colors
+        .insert("checkout".into(), "#1d4ed8".into());
+    model
 }
 
 fn page() -> HtmlPage {
@@ -159,7 +165,8 @@ fn it_shows_the_backbone_slices_and_cards() {
         "<div class=\"rollup\">3 stories · 11 pts · 1 ready</div>",
         "<div class=\"rollup-note\">1 not estimated</div>",
         "<h3 class=\"card-title\">Browse fruit &amp; veg</h3>",
-        "<span class=\"flag\">⚑ Risky</span><span class=\"flag\">⚑ Research needed</span>",
+        "<span class=\"flag\">⚑ Risky</span><span class=\"flag\">⚑ Research needed</span>\
+         <span class=\"label\" style=\"background:#1d4ed8;color:#ffffff\">checkout</span>",
         "<span class=\"status\">Ready</span><span class=\"estimate\">3 pts</span>\
          <span class=\"wsjf\">WSJF 5.3</span>",
         "<span class=\"estimate\">M</span>",
@@ -172,6 +179,8 @@ fn it_shows_the_backbone_slices_and_cards() {
     ] {
         assert!(html.contains(expected), "missing {expected}");
     }
+    // Labels without a colour stay off the card, as on the map in the app.
+    assert!(!html.contains("uncoloured"));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use storymap_core::{
     generate::large_map, Activity, MapModel, Rank, ReleaseSlice, Step, Story, StoryDetails,
-    StoryStatus,
+    StoryFlag, StoryStatus,
 };
 use storymap_render::{
     print_pages, render_pdf, render_png, render_svg, Paper, PrintOptions, RenderError, Scope, Stage,
@@ -128,6 +128,55 @@ fn the_svg_draws_every_title_escaped() {
     for label in ["Ready", "Done", "In sprint", "Idea", "Refining"] {
         assert!(svg.contains(&format!(">{label}<")), "no {label} pill");
     }
+}
+
+#[test]
+fn cards_show_their_flags_and_coloured_labels_and_grow_to_hold_them() {
+    let plain = fixture();
+    let mut model = fixture();
+    model
+        .settings
+        .label_colors
+        .insert("checkout".into(), "#1d4ed8".into());
+    let details = &mut model.stories[0].details;
+    details.flags = vec![StoryFlag::Risky, StoryFlag::Unclear];
+    details.labels = vec!["checkout".into(), "no-colour".into()];
+    let svg = render_svg(&model, &Scope::WholeMap).unwrap();
+    for expected in [">Risky<", ">Unclear<", ">checkout<", r##"fill="#1d4ed8""##] {
+        assert!(svg.contains(expected), "missing {expected}");
+    }
+    // A label without a colour stays off the card, as in the app.
+    assert!(!svg.contains(">no-colour<"));
+    // White text on the dark blue, as the app draws it.
+    assert!(svg.contains(r##"fill="#ffffff">checkout<"##), "{svg}");
+    let (_, plain_h) = svg_size(&render_svg(&plain, &Scope::WholeMap).unwrap());
+    let (_, h) = svg_size(&svg);
+    assert!(
+        h > plain_h,
+        "the card with chips is taller: {h} against {plain_h}"
+    );
+}
+
+#[test]
+fn more_chips_than_fit_are_counted_not_drawn_past_the_edge() {
+    let mut model = fixture();
+    for label in [
+        "alpha-long-label",
+        "beta-long-label",
+        "gamma-long-label",
+        "delta",
+    ] {
+        model
+            .settings
+            .label_colors
+            .insert(label.into(), "#e6f4f1".into());
+        model.stories[0].details.labels.push(label.into());
+    }
+    model.stories[0].details.flags = vec![StoryFlag::ResearchNeeded];
+    let svg = render_svg(&model, &Scope::WholeMap).unwrap();
+    assert!(svg.contains(">Research needed<"));
+    assert!(svg.contains(">+"), "the rest counted: {svg}");
+    assert!(!svg.contains(">delta<"));
 }
 
 #[test]

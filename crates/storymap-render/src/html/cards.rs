@@ -1,6 +1,7 @@
 //! One story as its card on the page: title, status, estimate, WSJF score, and whether it
 //! meets the Definition of Ready, with the INVEST letters it falls short on, and its session flags.
 
+use storymap_core::label_colors::text_color;
 use storymap_core::refine::{self, Estimate, InvestLetter, MapIndex, Verdict};
 use storymap_core::{MapModel, Story, StoryStatus};
 
@@ -20,6 +21,8 @@ pub(super) struct Card {
     too_big_or_vague: bool,
     /// The session flags' names ("Risky", "Research needed").
     flags: Vec<&'static str>,
+    /// The labels the team gave a colour: name, colour, text colour on it.
+    labels: Vec<(String, String, &'static str)>,
 }
 
 fn number(value: f64) -> String {
@@ -84,6 +87,15 @@ pub(super) fn card(model: &MapModel, index: &MapIndex<'_>, story: &Story) -> Car
             .collect(),
         too_big_or_vague: refinement.invest.too_big_or_vague,
         flags: story.details.flags.iter().map(|f| f.label()).collect(),
+        labels: story
+            .details
+            .labels
+            .iter()
+            .filter_map(|label| {
+                let colour = model.settings.label_colors.get(label)?;
+                Some((label.clone(), colour.clone(), text_color(colour)))
+            })
+            .collect(),
     }
 }
 
@@ -133,6 +145,15 @@ impl Card {
         }
         for flag in &self.flags {
             out.push_str(&format!("<span class=\"flag\">⚑ {}</span>", escape(flag)));
+        }
+        for (label, colour, ink) in &self.labels {
+            // Colours are `#rrggbb`, checked where they are set (`label_colors`).
+            out.push_str(&format!(
+                "<span class=\"label\" style=\"background:{};color:{}\">{}</span>",
+                escape(colour),
+                ink,
+                escape(label)
+            ));
         }
         out.push_str("</div></article>");
     }

@@ -89,6 +89,7 @@ h1 { font-size: 34px; line-height: 1.15; }
 .card-meta, .card-checks { display: flex; flex-wrap: wrap; gap: 5px; margin-top: 8px; align-items: center; }
 .card-checks { margin-top: 6px; }
 .flag { background: #fbe9e7; color: #a3342c; font-weight: 600; }
+.label { font-weight: 600; }
 .card-meta span, .card-checks span { font-size: 12.5px; line-height: 1; padding: 4px 7px; border-radius: 999px; white-space: nowrap; }
 .status { font-weight: 600; background: #f3f4f7; color: #6a7386; }
 .status-draft .status { background: #f1f2f6; color: #4f576a; }
