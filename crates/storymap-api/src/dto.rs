@@ -36,6 +36,8 @@ pub struct MapRef {
 pub struct StepView {
     pub id: String,
     pub title: String,
+    /// Informative in a file: ranks are minted afresh from the order on import, so it may be left out.
+    #[serde(default)]
     pub rank: String,
 }
 
@@ -45,6 +47,8 @@ pub struct StepView {
 pub struct ActivityView {
     pub id: String,
     pub title: String,
+    /// Informative in a file: ranks are minted afresh from the order on import, so it may be left out.
+    #[serde(default)]
     pub rank: String,
     pub steps: Vec<StepView>,
     /// The Jira epic this activity was imported from; absent when none.
@@ -58,6 +62,8 @@ pub struct ActivityView {
 pub struct ReleaseView {
     pub id: String,
     pub title: String,
+    /// Informative in a file: ranks are minted afresh from the order on import, so it may be left out.
+    #[serde(default)]
     pub rank: String,
     /// Derived from the slice's stories; ignored on import.
     #[serde(default)]
@@ -125,6 +131,8 @@ pub struct StoryView {
     pub activity_id: String,
     pub step_id: String,
     pub release_id: String,
+    /// Informative in a file: ranks are minted afresh from the order on import, so it may be left out.
+    #[serde(default)]
     pub rank: String,
     pub status: StoryStatus,
     /// Story points ("3", "½", "?") or a T-shirt size ("M"); `null` until estimated.

@@ -67,3 +67,36 @@ fn first_labels_and_settings_made_on_two_laptops_survive_a_file_exchange() {
     let ana = Workspace::open(ana_dir.path()).unwrap();
     assert_eq!(story_of(&ana, &map, &story).labels, ["checkout", "mobile"]);
 }
+
+#[test]
+fn a_json_file_without_ranks_imports_in_its_own_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(dir.path()).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(storymap_api::SAMPLE_MAP_JSON).unwrap();
+    for activity in file["activities"].as_array_mut().unwrap() {
+        activity.as_object_mut().unwrap().remove("rank");
+        for step in activity["steps"].as_array_mut().unwrap() {
+            step.as_object_mut().unwrap().remove("rank");
+        }
+    }
+    for key in ["releases", "stories"] {
+        for item in file[key].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("rank");
+        }
+    }
+    let titles = |value: &serde_json::Value| -> Vec<String> {
+        value["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let imported = workspace.import_json(&file.to_string()).unwrap();
+    let view: serde_json::Value = serde_json::to_value(&imported).unwrap();
+    assert_eq!(titles(&view), titles(&file));
+    assert!(
+        imported.stories.iter().all(|s| !s.rank.is_empty()),
+        "ranks minted"
+    );
+}

@@ -4,7 +4,11 @@ import type { StepView } from "./StepView";
 /**
  * An activity of the backbone with its steps, both in display order.
  */
-export type ActivityView = { id: string, title: string, rank: string, steps: Array<StepView>, 
+export type ActivityView = { id: string, title: string, 
+/**
+ * Informative in a file: ranks are minted afresh from the order on import, so it may be left out.
+ */
+rank: string, steps: Array<StepView>, 
 /**
  * The Jira epic this activity was imported from; absent when none.
  */

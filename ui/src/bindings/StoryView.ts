@@ -7,7 +7,11 @@ import type { StoryFlag } from "./StoryFlag";
 import type { StoryStatus } from "./StoryStatus";
 import type { WsjfInputsView } from "./WsjfInputsView";
 
-export type StoryView = { id: string, title: string, description: string, activityId: string, stepId: string, releaseId: string, rank: string, status: StoryStatus, 
+export type StoryView = { id: string, title: string, description: string, activityId: string, stepId: string, releaseId: string, 
+/**
+ * Informative in a file: ranks are minted afresh from the order on import, so it may be left out.
+ */
+rank: string, status: StoryStatus, 
 /**
  * Story points ("3", "½", "?") or a T-shirt size ("M"); `null` until estimated.
  */
