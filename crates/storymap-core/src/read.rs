@@ -118,6 +118,7 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
         }
     }
     settings.label_colors = crate::label_colors::read(doc, &obj);
+    settings.capacity = crate::capacity::read(doc, &obj);
     if map_field(doc, &obj, DEFINITION_OF_READY).is_some() {
         let items = entries(doc, &obj, DEFINITION_OF_READY)
             .into_iter()

@@ -5,8 +5,8 @@ use automerge::{ObjId, ReadDoc, ROOT};
 
 use super::deck::Deck;
 use super::model::{
-    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
-    SessionStoryState,
+    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionHealth, SessionNote,
+    SessionStory, SessionStoryState,
 };
 use crate::read::{bool_field, entries, int_field, is_deleted, map_field, str_field};
 use crate::schema::*;
@@ -160,7 +160,19 @@ pub(crate) fn read_session<R: ReadDoc>(doc: &R, id: &str, obj: &ObjId) -> Sessio
             .unwrap_or_default(),
         rounds,
         notes,
+        health: read_health(doc, obj),
     }
+}
+
+fn read_health<R: ReadDoc>(doc: &R, obj: &ObjId) -> Option<SessionHealth> {
+    let number = |key| match doc.get(obj, key).ok()?? {
+        (automerge::Value::Scalar(s), _) => s.as_f64().filter(|v| v.is_finite() && *v >= 0.0),
+        _ => None,
+    };
+    Some(SessionHealth {
+        ready_points: number(READY_POINTS)?,
+        ready_sprints: number(READY_SPRINTS),
+    })
 }
 
 /// Every session of the map, newest first (by start, then id); a map from before
