@@ -261,3 +261,47 @@ fn capacity_round_trips_through_json_and_health_is_derived() {
         refused.message
     );
 }
+
+mod round_trip {
+    use proptest::prelude::*;
+    use storymap_api::{SettingsEdit, Workspace};
+
+    /// Valid capacity settings: a velocity or none, a sprint length, an ordered band.
+    fn capacity() -> impl Strategy<Value = (Option<f64>, u32, f64, f64)> {
+        let tenths = |max: u32| (0..=max).prop_map(|n| f64::from(n) / 10.0);
+        (
+            proptest::option::of((1..=10_000_u32).prop_map(|n| f64::from(n) / 10.0)),
+            1..=60_u32,
+            tenths(200),
+            tenths(200),
+        )
+            .prop_map(|(velocity, days, a, b)| (velocity, days, a.min(b), a.max(b)))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Set through edits, exported to JSON and imported: the same settings come back.
+        #[test]
+        fn capacity_settings_survive_export_and_import((velocity, days, min, max) in capacity()) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut ws = Workspace::open(dir.path()).unwrap();
+            let map = ws.create_map("Plan").unwrap().map.id;
+            let edits = [
+                SettingsEdit::SetVelocity { points: velocity },
+                SettingsEdit::SetSprintLength { days },
+                SettingsEdit::SetReadyTarget { min, max },
+            ];
+            for edit in edits {
+                ws.apply_edit(&map, edit.into()).unwrap();
+            }
+            let before = ws.view(&map).unwrap().settings;
+            let imported = ws.import_json(&ws.export_json(&map).unwrap()).unwrap().map.id;
+            let after = ws.view(&imported).unwrap().settings;
+            prop_assert_eq!(after.velocity, velocity);
+            prop_assert_eq!(after.sprint_length_days, days);
+            prop_assert_eq!((after.ready_target_sprints.min, after.ready_target_sprints.max), (min, max));
+            prop_assert_eq!(after, before);
+        }
+    }
+}
