@@ -2,7 +2,7 @@
 //! the backlog header shows, and the ready backlog a session keeps when it ends.
 
 use storymap_core::refine::health;
-use storymap_core::session::{health_trend, SessionHealth};
+use storymap_core::session::SessionHealth;
 use storymap_core::{Edit, MapModel, SessionEdit};
 
 use crate::health_views::{health_view, HealthView};
@@ -14,7 +14,7 @@ impl Workspace {
     pub fn backlog_health(&mut self, map_id: &str) -> Result<HealthView, ApiError> {
         let loaded = self.loaded_map(map_id)?;
         let model = loaded.model();
-        let trend = health_trend(&loaded.doc.read_sessions());
+        let trend = loaded.doc.health_trend();
         Ok(health_view(model, &health(model), trend))
     }
 }

@@ -284,7 +284,13 @@ fn ending_a_session_keeps_the_ready_backlog_for_the_trend() {
             health: Some(health),
         };
         map.apply(&end.into(), &ctx("end")).unwrap();
-        health_trend(&map.read_sessions())
+        let trend = health_trend(&map.read_sessions());
+        assert_eq!(
+            map.health_trend(),
+            trend,
+            "read alone, as with the sessions"
+        );
+        trend
             .into_iter()
             .map(|(id, _, h)| format!("{id}: {} {:?}", h.ready_points, h.ready_sprints))
             .collect::<Vec<_>>()
@@ -297,5 +303,19 @@ fn ending_a_session_keeps_the_ready_backlog_for_the_trend() {
     assert_eq!(
         trend_after(&mut map, 2, h(30.0, Some(1.5))),
         ["s1: 12 None", "s2: 30 Some(1.5)"]
+    );
+    for n in 3..=6 {
+        trend_after(&mut map, n, h(f64::from(n as u32), Some(1.0)));
+    }
+    // The last five, oldest first.
+    assert_eq!(
+        trend_after(&mut map, 7, h(7.0, Some(0.5))),
+        [
+            "s3: 3 Some(1.0)",
+            "s4: 4 Some(1.0)",
+            "s5: 5 Some(1.0)",
+            "s6: 6 Some(1.0)",
+            "s7: 7 Some(0.5)"
+        ]
     );
 }

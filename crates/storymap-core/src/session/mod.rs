@@ -28,4 +28,4 @@ pub use report::{
 };
 pub use update::{stakeholder_update, Format};
 
-pub(crate) use read::{read_one, read_session, read_sessions};
+pub(crate) use read::{read_health_trend, read_one, read_session, read_sessions};

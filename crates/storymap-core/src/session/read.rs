@@ -6,7 +6,7 @@ use automerge::{ObjId, ReadDoc, ROOT};
 use super::deck::Deck;
 use super::model::{
     AgendaItem, NoteKind, Participant, PokerRound, Session, SessionHealth, SessionNote,
-    SessionStory, SessionStoryState,
+    SessionStory, SessionStoryState, HEALTH_TREND_SESSIONS,
 };
 use crate::read::{bool_field, entries, int_field, is_deleted, map_field, str_field};
 use crate::schema::*;
@@ -190,4 +190,26 @@ pub(crate) fn read_sessions<R: ReadDoc>(doc: &R) -> Vec<Session> {
 pub(crate) fn read_one<R: ReadDoc>(doc: &R, id: &str) -> Option<Session> {
     let obj = map_field(doc, &ROOT, SESSIONS).and_then(|s| map_field(doc, &s, id))?;
     (!is_deleted(doc, &obj)).then(|| read_session(doc, id, &obj))
+}
+
+/// The health trend (as [`super::health_trend`] gives it) read from the sessions' own start,
+/// end and kept ready backlog only, never their agendas, stories, rounds or notes: the
+/// backlog asks for it after every edit.
+pub(crate) fn read_health_trend<R: ReadDoc>(doc: &R) -> Vec<(String, i64, SessionHealth)> {
+    let mut ended: Vec<(i64, String, i64, SessionHealth)> = live(doc, &ROOT, SESSIONS)
+        .into_iter()
+        .filter_map(|(id, obj)| {
+            let started = int_field(doc, &obj, STARTED_AT).unwrap_or(0);
+            let ended = int_field(doc, &obj, ENDED_AT)?;
+            Some((started, id, ended, read_health(doc, &obj)?))
+        })
+        .collect();
+    // Newest first, as `read_sessions`; then the last few, oldest first.
+    ended.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+    ended.truncate(HEALTH_TREND_SESSIONS);
+    ended.reverse();
+    ended
+        .into_iter()
+        .map(|(_, id, at, h)| (id, at, h))
+        .collect()
 }
