@@ -40,7 +40,10 @@ fn the_page_is_written_whole_with_the_last_sessions_update() {
     assert!(html.contains("Last refinement session"));
     assert!(html.contains(&lead.replace('\'', "&#39;")), "no '{lead}'");
     // The update carries the health line (the sample map has no velocity: ready points).
-    let health = update.lines().find(|l| l.starts_with("Ready backlog: ")).unwrap();
+    let health = update
+        .lines()
+        .find(|l| l.starts_with("Ready backlog: "))
+        .unwrap();
     assert!(html.contains(health), "no '{health}'");
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
