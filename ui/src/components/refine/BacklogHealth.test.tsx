@@ -58,7 +58,7 @@ describe("backlog health", () => {
   it("names the unestimated stories of a slice and opens one from the list", async () => {
     await renderBacklog();
     const toggle = within(slice("r-mvp")).getByTestId("health-unestimated-toggle");
-    expect(toggle.getAttribute("aria-label")).toBe("Unestimated stories in MVP");
+    expect(toggle.getAttribute("aria-label")).toBe("Which? The unestimated stories in MVP");
     fireEvent.click(toggle);
     const names = within(slice("r-mvp")).getAllByTestId("health-unestimated-story");
     expect(names.map((name) => name.textContent)).toEqual(["See prices per kg"]);

@@ -24,7 +24,7 @@ function SliceNeeds({ slice, onOpenStory }: { slice: SliceHealthView; onOpenStor
       </span>
       {slice.unestimated.length > 0 && (
         <details className="health-unestimated">
-          <summary data-testid="health-unestimated-toggle" aria-label={`Unestimated stories in ${slice.title}`}>
+          <summary data-testid="health-unestimated-toggle" aria-label={`Which? The unestimated stories in ${slice.title}`}>
             Which?
           </summary>
           <ul className="health-unestimated-list">
