@@ -114,8 +114,8 @@ pub fn health(model: &MapModel) -> BacklogHealth {
     }
 }
 
-/// Compared as shown (to a tenth), so "2.0 sprints (target 1–2)" never reads as above.
-pub fn band(sprints: f64, target: SprintBand) -> HealthBand {
+/// Compared as shown (to a tenth), so "2 sprints (target 1–2)" never reads as above.
+fn band(sprints: f64, target: SprintBand) -> HealthBand {
     let shown = tenths(sprints);
     if shown < target.min {
         HealthBand::Below
@@ -131,7 +131,7 @@ fn tenths(value: f64) -> f64 {
 }
 
 /// `2.3`, `2`, `0.5`: a tenth at most, no trailing `.0`.
-pub fn number(value: f64) -> String {
+fn number(value: f64) -> String {
     let shown = tenths(value);
     if shown.fract() == 0.0 {
         format!("{shown:.0}")
