@@ -94,6 +94,10 @@ pub struct HealthView {
     pub velocity: Option<f64>,
     /// `readyPoints ÷ velocity`; `null` without a velocity.
     pub ready_sprints: Option<f64>,
+    /// The ready sprints in working days, at the sprint length; `null` without a velocity.
+    pub ready_days: Option<f64>,
+    /// "≈ 23 working days"; `null` without a velocity.
+    pub horizon: Option<String>,
     pub target: SprintBandView,
     /// `null` without a velocity.
     pub band: Option<HealthBand>,
@@ -127,6 +131,8 @@ pub(crate) fn health_view(
         ready_points: health.ready_points,
         velocity: health.velocity,
         ready_sprints: health.ready_sprints,
+        ready_days: health.ready_days,
+        horizon: health.horizon(),
         target: health.target.into(),
         band: health.band.map(band),
         line: health.line(),

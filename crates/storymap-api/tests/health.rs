@@ -114,6 +114,7 @@ fn health_follows_the_capacity_settings_with_typed_errors_and_undo() {
     let health = ws.backlog_health(&map).unwrap();
     assert_eq!(health.line, "Ready backlog: 2.6 sprints (target 1–2)");
     assert_eq!(health.band, Some(HealthBand::Above));
+    assert_eq!(health.horizon.as_deref(), Some("≈ 26 working days"));
     let slice = &health.slices[1];
     assert_eq!((slice.title.as_str(), slice.points), ("MVP", 13.0));
     assert_eq!(slice.line, "needs ≈ 2.6 sprints · 1 unestimated");

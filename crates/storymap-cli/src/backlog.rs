@@ -14,6 +14,9 @@ pub fn run(workspace: &mut Workspace, map: &str, json: bool) -> Result<String, A
         return Ok(serde_json::to_string_pretty(&output).expect("DTOs serialise"));
     }
     let mut out = format!("{}\n{}", backlog.headline, health.line);
+    if let Some(horizon) = &health.horizon {
+        out += &format!(" · {horizon}");
+    }
     for slice in &health.slices {
         out += &format!("\n  {}: {}", slice.title, slice.line);
         if !slice.unestimated.is_empty() {

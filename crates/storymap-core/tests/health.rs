@@ -194,6 +194,12 @@ fn the_band_compares_what_is_shown() {
     m.settings.capacity.velocity = Some(9.8);
     assert_eq!(health(&m).line(), "Ready backlog: 2 sprints (target 1–2)");
     assert_eq!(format!("{:?}", health(&m).band), "Some(Inside)");
+    // 2.04 sprints of 10 days: 20.4 working days.
+    assert_eq!(health(&m).horizon().as_deref(), Some("≈ 20 working days"));
+    m.settings.capacity.sprint_length_days = 15;
+    assert_eq!(health(&m).horizon().as_deref(), Some("≈ 31 working days"));
+    m.settings.capacity.velocity = None;
+    assert_eq!(health(&m).horizon(), None);
 }
 
 const TIME: i64 = 1_700_000_000;

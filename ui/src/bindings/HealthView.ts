@@ -12,7 +12,15 @@ readyPoints: number, velocity: number | null,
 /**
  * `readyPoints ÷ velocity`; `null` without a velocity.
  */
-readySprints: number | null, target: SprintBandView, 
+readySprints: number | null, 
+/**
+ * The ready sprints in working days, at the sprint length; `null` without a velocity.
+ */
+readyDays: number | null, 
+/**
+ * "≈ 23 working days"; `null` without a velocity.
+ */
+horizon: string | null, target: SprintBandView, 
 /**
  * `null` without a velocity.
  */

@@ -11,11 +11,14 @@ const number = (value: number) => tenths(value).toString();
 const plural = (n: number, word: string) => `${number(n)} ${word}${number(n) === "1" ? "" : "s"}`;
 
 export function fakeHealth(view: MapView, trend: HealthTrendPointView[] = []): HealthView {
-  const { velocity, readyTargetSprints: target } = view.settings;
+  const { velocity, readyTargetSprints: target, sprintLengthDays } = view.settings;
   const open = view.stories.filter((story) => story.status !== "done");
   const readyPoints = open.filter((s) => s.refinement.ready).reduce((sum, s) => sum + (s.refinement.points ?? 0), 0);
   const sprints = (points: number) => (velocity === null ? null : points / velocity);
   const readySprints = sprints(readyPoints);
+  const readyDays = readySprints === null ? null : readySprints * sprintLengthDays;
+  const days = readyDays === null ? null : Math.round(readyDays);
+  const horizon = days === null ? null : `≈ ${days.toString()} working day${days === 1 ? "" : "s"}`;
   let band: HealthBand | null = null;
   if (readySprints !== null) band = tenths(readySprints) < target.min ? "below" : tenths(readySprints) > target.max ? "above" : "inside";
   const line =
@@ -32,5 +35,5 @@ export function fakeHealth(view: MapView, trend: HealthTrendPointView[] = []): H
     if (unestimated.length > 0) parts.push(`${unestimated.length.toString()} unestimated`);
     return { releaseId: release.id, title: release.title, points, unestimated, sprints: needs, line: parts.join(" · ") || "nothing left to do" };
   });
-  return { readyPoints, velocity, readySprints, target, band, line, slices, trend };
+  return { readyPoints, velocity, readySprints, readyDays, horizon, target, band, line, slices, trend };
 }

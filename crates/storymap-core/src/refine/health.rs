@@ -40,6 +40,8 @@ pub struct BacklogHealth {
     pub velocity: Option<f64>,
     /// `ready_points ÷ velocity`; `None` without a velocity.
     pub ready_sprints: Option<f64>,
+    /// The ready sprints in working days (× the sprint length); `None` without a velocity.
+    pub ready_days: Option<f64>,
     pub target: SprintBand,
     /// `None` without a velocity.
     pub band: Option<HealthBand>,
@@ -104,10 +106,12 @@ pub fn health(model: &MapModel) -> BacklogHealth {
     let ready_points = ready_milli as f64 / 1000.0;
     let ready_sprints = sprints(ready_points);
     let target = settings.capacity.ready_target;
+    let days = f64::from(settings.capacity.sprint_length_days);
     BacklogHealth {
         ready_points,
         velocity,
         ready_sprints,
+        ready_days: ready_sprints.map(|s| s * days),
         target,
         band: ready_sprints.map(|s| band(s, target)),
         slices,
@@ -150,6 +154,15 @@ impl BacklogHealth {
     /// velocity is set.
     pub fn line(&self) -> String {
         ready_line(self.ready_points, self.ready_sprints, self.target)
+    }
+
+    /// "≈ 23 working days" of ready work, at the team's sprint length.
+    pub fn horizon(&self) -> Option<String> {
+        let days = self.ready_days?.round();
+        Some(format!(
+            "≈ {days} working day{}",
+            if days == 1.0 { "" } else { "s" }
+        ))
     }
 }
 

@@ -39,6 +39,7 @@ describe("backlog health", () => {
       expect(line().textContent).toBe("Ready backlog: 0 sprints (target 1–2)Below target");
     });
     expect(line().dataset.band).toBe("below");
+    expect(screen.getByTestId("health-horizon").textContent).toBe("≈ 0 working days");
     expect(within(slice("r-mvp")).getByTestId("health-slice-line").textContent).toBe("needs ≈ 2 sprints · 1 unestimated");
     expect(screen.getByTestId("health-settings").textContent).toBe("Velocity 4 pts/sprint…");
   });

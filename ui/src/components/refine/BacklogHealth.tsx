@@ -104,6 +104,11 @@ export function BacklogHealth({
           {health.line}
           {health.band !== null && <span className="health-band">{BAND_WORDS[health.band]}</span>}
         </p>
+        {health.horizon !== null && (
+          <span className="health-horizon" data-testid="health-horizon">
+            {health.horizon}
+          </span>
+        )}
         <button type="button" className="text-button" data-testid="health-settings" onClick={onSettings}>
           {health.velocity === null ? "Set the team's velocity…" : `Velocity ${health.velocity.toString()} pts/sprint…`}
         </button>
