@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use storymap_api::events::SYNC_STATUS;
 use storymap_api::{
     repair_stamp_now, ApiError, BacklogQuery, BacklogView, ChangeEntryView, ChangesSince,
-    ChangesView, ConflictView, HistoryPointView, ImageFormat, ImageScope, JiraImportView,
-    JiraPreviewView, JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary, MapView,
-    PresentationFocus, PresentationView, ReceivedMapView, RepairReport, RepairSource,
+    ChangesView, ConflictView, HealthView, HistoryPointView, ImageFormat, ImageScope,
+    JiraImportView, JiraPreviewView, JiraStatusMapping, JiraTarget, MapChange, MapEdit, MapSummary,
+    MapView, PresentationFocus, PresentationView, ReceivedMapView, RepairReport, RepairSource,
     SessionListItem, SessionSummaryView, SessionView, SplitPatternView, SyncSettingsInput,
     SyncSettingsView, SyncStatus, ViewPrefs, Workspace,
 };
@@ -119,6 +119,14 @@ commands! {
         query: BacklogQuery,
     ) -> Result<BacklogView, ApiError> {
         state.with(|w| w.backlog(&map_id, query))
+    }
+
+    /// Ready sprints against the target, what each slice needs, and the trend.
+    pub async fn backlog_health(
+        state: State<'_, AppState>;
+        map_id: String,
+    ) -> Result<HealthView, ApiError> {
+        state.with(|w| w.backlog_health(&map_id))
     }
 
     /// Every splitting pattern with the titles it suggests for a story.

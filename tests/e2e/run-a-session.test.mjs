@@ -126,6 +126,9 @@ describe("run a refinement session", { timeout: READY_TIMEOUT_MS + 5 * 60_000 },
     assert.match(headlineText, /1 parked/, headlineText);
     const update = await browser.$('[data-testid="stakeholder-update"]').getValue();
     assert.ok(update.length > 40, `a stakeholder update: ${update}`);
+    const health = await browser.$('[data-testid="summary-health"]').getText();
+    assert.match(health, /^Ready backlog: /, health);
+    assert.ok(update.includes(health), `the update carries the health line:\n${update}`);
     await screenshot("session-summary.png");
     const printed = runCli(["--data-dir", dataDir, "session", "summary", "--map", "Online grocery shop", "--format", "markdown"]);
     assert.ok(printed.includes(headlineText), `the CLI prints the same headline:\n${printed}`);

@@ -12,6 +12,7 @@ use crate::dto_image::*;
 use crate::dto_sync::*;
 use crate::edits::*;
 use crate::error::{ApiError, ErrorCode};
+use crate::health_views::*;
 use crate::history_views::*;
 use crate::invitation::{Invitation, LaunchRequest};
 use crate::jira_views::*;
@@ -184,6 +185,12 @@ fn refinement_files(config: &Config) -> Vec<(String, String)> {
         file::<BacklogSort>(config),
         file::<BacklogQuery>(config),
         file::<BacklogView>(config),
+        file::<SprintBandView>(config),
+        file::<HealthBand>(config),
+        file::<UnestimatedView>(config),
+        file::<SliceHealthView>(config),
+        file::<HealthTrendPointView>(config),
+        file::<HealthView>(config),
         file::<HistoryState>(config),
         file::<MapChange>(config),
         file::<ViewPrefs>(config),

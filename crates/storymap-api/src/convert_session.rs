@@ -295,6 +295,7 @@ pub(crate) fn summary_view(session_id: &str, report: &SessionReport) -> SessionS
             .into_iter()
             .map(|(name, stories)| ReaderCreditView { name, stories })
             .collect(),
+        health: report.health.clone(),
         markdown: core::stakeholder_update(report, core::Format::Markdown),
         text: core::stakeholder_update(report, core::Format::Text),
     }

@@ -1,6 +1,8 @@
 //! The map's settings ⇄ their DTO: the Definition of Ready, T-shirt points, the "small
-//! enough" limit, status names, label colours with the text colour Rust picks for each.
+//! enough" limit, status names, label colours with the text colour Rust picks for each,
+//! and the team's capacity (velocity, sprint length, ready target).
 
+use storymap_core::capacity::Capacity;
 use storymap_core::label_colors::text_color;
 use storymap_core::refine;
 use storymap_core::MapSettings;
@@ -49,8 +51,16 @@ impl From<&MapSettings> for MapSettingsView {
                 .iter()
                 .map(|(label, color)| (label.clone(), text_color(color).to_owned()))
                 .collect(),
+            velocity: s.capacity.velocity,
+            sprint_length_days: s.capacity.sprint_length_days,
+            ready_target_sprints: s.capacity.ready_target.into(),
         }
     }
+}
+
+/// Files exported before capacity was kept carry no sprint length: the default applies.
+pub(crate) fn default_sprint_length() -> u32 {
+    Capacity::default().sprint_length_days
 }
 
 /// Files exported before statuses could be renamed carry no labels: the defaults apply.
@@ -72,6 +82,11 @@ impl From<&MapSettingsView> for MapSettings {
                 .collect(),
             small_limit: v.small_limit,
             label_colors: v.label_colors.clone(),
+            capacity: Capacity {
+                velocity: v.velocity,
+                sprint_length_days: v.sprint_length_days,
+                ready_target: v.ready_target_sprints.into(),
+            },
             ..MapSettings::default()
         };
         for view in &v.status_labels {

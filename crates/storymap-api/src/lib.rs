@@ -16,6 +16,7 @@ mod dto_sync;
 mod edits;
 mod error;
 mod files;
+mod health_views;
 mod history;
 mod history_views;
 mod invitation;
@@ -30,6 +31,7 @@ mod workspace_backup;
 mod workspace_edit;
 mod workspace_export;
 mod workspace_file_preview;
+mod workspace_health;
 mod workspace_history;
 mod workspace_html;
 mod workspace_image;
@@ -50,6 +52,7 @@ pub use dto_sync::*;
 pub use edits::*;
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_import_file, MAX_IMPORT_BYTES};
+pub use health_views::*;
 pub use history_views::*;
 pub use invitation::{
     invitation_link, join_target, parse_invitation, Invitation, LaunchRequest, INVITATION_SCHEME,

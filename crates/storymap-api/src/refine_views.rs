@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::convert_settings::default_status_labels;
+use crate::convert_settings::{default_sprint_length, default_status_labels};
 use crate::dto::{StoryFlag, StoryStatus};
+use crate::health_views::SprintBandView;
 
 /// The WSJF parts as scored (1, 2, 3, 5, 8, 13, 20); `null` until scored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -147,6 +148,14 @@ pub struct MapSettingsView {
     /// The text colour that reads on each label colour, worked out in Rust (not imported).
     #[serde(default, skip_deserializing)]
     pub label_text_colors: BTreeMap<String, String>,
+    /// Points the team finishes per sprint; `null`: not set.
+    #[serde(default)]
+    pub velocity: Option<f64>,
+    #[serde(default = "default_sprint_length")]
+    pub sprint_length_days: u32,
+    /// How many sprints of ready work the team aims to keep (default 1–2).
+    #[serde(default)]
+    pub ready_target_sprints: SprintBandView,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

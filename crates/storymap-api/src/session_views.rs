@@ -251,6 +251,8 @@ pub struct SessionSummaryView {
     pub open_blockers: Vec<String>,
     pub next_steps: Vec<SummaryNoteView>,
     pub readers: Vec<ReaderCreditView>,
+    /// "Ready backlog: 2.3 sprints (target 1–2)": kept when the session ended, or now.
+    pub health: String,
     pub markdown: String,
     pub text: String,
 }

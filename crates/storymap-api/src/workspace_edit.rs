@@ -14,6 +14,7 @@ use crate::dto::{ActivityView, HistoryState, MapChange, ReleaseView, StoryView};
 use crate::history::LocalHistory;
 use crate::refine_views::MapSettingsView;
 use crate::workspace::unix_now;
+use crate::workspace_health::with_session_health;
 use crate::workspace_session::{changed_session, with_default_stories};
 use crate::{ApiError, ErrorCode, MapEdit, Workspace};
 
@@ -32,6 +33,7 @@ impl Workspace {
         self.loaded_map(map_id)?;
         let loaded = self.loaded.as_mut().expect("loaded above");
         let edit = storymap_core::Edit::from(with_default_stories(edit, loaded.model()));
+        let edit = with_session_health(edit, loaded.model());
         let applied = loaded.doc.apply(&edit, &context)?;
         let changed = commit(&mut self.store, loaded, &applied)?;
         let (created_id, linked) = (applied.created_id.clone(), applied.linked_stories());

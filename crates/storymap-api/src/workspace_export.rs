@@ -7,11 +7,24 @@ use storymap_core::{markdown, MapModel};
 
 use crate::dto::MapView;
 use crate::files::{operation, write_atomically};
+use crate::health_views::HealthExport;
 use crate::progress::Progress;
 use crate::{ApiError, Workspace};
 
+/// The JSON export: the map view with the derived `health` (ignored on import).
+#[derive(serde::Serialize)]
+struct JsonExport {
+    #[serde(flatten)]
+    view: MapView,
+    health: HealthExport,
+}
+
 fn json(model: &MapModel) -> String {
-    serde_json::to_string_pretty(&MapView::from(model)).expect("DTOs serialise") + "\n"
+    let export = JsonExport {
+        view: MapView::from(model),
+        health: HealthExport::from(&storymap_core::refine::health(model)),
+    };
+    serde_json::to_string_pretty(&export).expect("DTOs serialise") + "\n"
 }
 
 impl Workspace {

@@ -39,6 +39,12 @@ fn the_page_is_written_whole_with_the_last_sessions_update() {
     let lead = update.lines().next().unwrap();
     assert!(html.contains("Last refinement session"));
     assert!(html.contains(&lead.replace('\'', "&#39;")), "no '{lead}'");
+    // The update carries the health line (the sample map has no velocity: ready points).
+    let health = update
+        .lines()
+        .find(|l| l.starts_with("Ready backlog: "))
+        .unwrap();
+    assert!(html.contains(health), "no '{health}'");
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

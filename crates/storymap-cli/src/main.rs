@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod backlog;
 mod backup;
 mod exchange;
 mod image;
@@ -78,6 +79,13 @@ enum Command {
         /// Map name or id.
         #[arg(long)]
         map: String,
+    },
+    /// The backlog's counts and health: ready sprints against the target, each slice's needs.
+    Backlog {
+        #[arg(long)]
+        map: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Rolling backups of every map: list, write one now, restore one.
     #[command(subcommand)]
@@ -347,6 +355,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Changes { map, since } => changes_command(&mut workspace, &map, &since, out),
         Command::Session(command) => print(out, &session::run(&mut workspace, command)?),
         Command::Backup(command) => print(out, &backup::run(&mut workspace, command)?),
+        Command::Backlog { map, json } => print(out, &backlog::run(&mut workspace, &map, json)?),
         Command::Repair { .. } => unreachable!("repaired before the workspace opens"),
         Command::Conflicts { map } => {
             let map_id = workspace.resolve_map(&map)?;

@@ -99,6 +99,22 @@ fn create_add_list_and_export_a_map() {
     )))
     .unwrap();
     assert_eq!(copy["stories"], export["stories"]);
+
+    // The backlog with its health: nothing estimated yet, so no points and three named.
+    let backlog = stdout(&storymap(dir.path(), &["backlog", "--map", &map_id]));
+    assert_eq!(
+        backlog,
+        "0 ready (0 pts)\nReady backlog: 0 pts\n  MVP: 3 unestimated \
+         (Search by name, Filter by diet, Add to basket)"
+    );
+    let json = stdout(&storymap(
+        dir.path(),
+        &["backlog", "--map", &map_id, "--json"],
+    ));
+    let backlog: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(backlog["health"]["line"], "Ready backlog: 0 pts");
+    assert_eq!(backlog["health"]["velocity"], serde_json::Value::Null);
+    assert_eq!(backlog["stories"], 3);
 }
 
 #[test]

@@ -77,6 +77,7 @@ fn the_summary_of_the_latest_session_prints_as_markdown_and_text() {
         **None of the top 2 backlog items is ready for the next sprint yet; one needs UX input before it is ready; one is parked.**
 
         We've refined 2 items — 0 ready (0 pts), 1 parked, 1 needs UX input.
+        Ready backlog: 0 pts.
 
         ### Open blockers
 

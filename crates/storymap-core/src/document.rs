@@ -287,6 +287,12 @@ impl MapDocument {
         crate::session::read_sessions(&self.doc)
     }
 
+    /// The ready backlog kept by the last sessions that ended, oldest first (see
+    /// [`crate::session::health_trend`]), read without the rest of the sessions.
+    pub fn health_trend(&self) -> Vec<(String, i64, crate::session::SessionHealth)> {
+        crate::session::read_health_trend(&self.doc)
+    }
+
     pub fn read_session(&self, session_id: &str) -> Option<crate::session::Session> {
         crate::session::read_one(&self.doc, session_id)
     }

@@ -14,7 +14,7 @@ use crate::schema::*;
 use crate::CoreError;
 
 /// Keys whose map is created when first written, so two peers may each have made one.
-const MADE_ON_FIRST_USE: [&str; 15] = [
+const MADE_ON_FIRST_USE: [&str; 16] = [
     SETTINGS,
     SESSIONS,
     LABELS,
@@ -28,6 +28,7 @@ const MADE_ON_FIRST_USE: [&str; 15] = [
     TSHIRT_POINTS,
     STATUS_LABELS,
     LABEL_COLORS,
+    READY_TARGET_SPRINTS,
     DEFINITION_OF_READY,
     VOTES,
 ];

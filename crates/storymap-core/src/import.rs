@@ -197,8 +197,7 @@ fn put_discussion(
     Ok(())
 }
 
-/// The map's settings, written only when they differ from the defaults (a map that never
-/// changed them keeps following the defaults).
+/// The map's settings, written only when they differ from the defaults (which it follows).
 fn put_settings(
     tx: &mut automerge::transaction::Transaction<'_>,
     settings: &MapSettings,
@@ -213,6 +212,7 @@ fn put_settings(
         tx.put(&sizes, size.as_str(), *points)?;
     }
     crate::label_colors::put(tx, &obj, &settings.label_colors)?;
+    crate::capacity::put(tx, &obj, &settings.capacity)?;
     let labels = tx.put_object(&obj, STATUS_LABELS, ObjType::Map)?;
     for (status, label) in &settings.status_labels {
         if label != status.default_label() {
@@ -235,15 +235,15 @@ fn put_settings(
 fn validate(model: &MapModel) -> Result<(), CoreError> {
     clean_title("map", &model.name)?;
     crate::label_colors::check(&model.settings.label_colors)?;
+    crate::capacity::check(&model.settings.capacity)?;
     let mut ids = HashSet::new();
     let mut unique = |kind: &str, id: &str| {
         if id.trim().is_empty() {
             return Err(CoreError::InvalidInput(format!("a {kind} has an empty id")));
         }
         if !ids.insert(id.to_owned()) {
-            return Err(CoreError::InvalidInput(format!(
-                "the id '{id}' is used twice"
-            )));
+            let twice = format!("the id '{id}' is used twice");
+            return Err(CoreError::InvalidInput(twice));
         }
         Ok(())
     };

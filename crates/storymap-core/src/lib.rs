@@ -3,6 +3,7 @@
 //! times come in through [`EditContext`], so every test is deterministic.
 
 mod authors;
+pub mod capacity;
 mod change_effect;
 mod change_summary;
 pub mod comments;

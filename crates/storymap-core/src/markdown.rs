@@ -1,6 +1,7 @@
 //! A map as a readable, git-diffable Markdown outline: activities → steps → release
 //! slices → stories, with estimate, status, labels, flags, Jira key, description and criteria.
-//! One line per item in display order, no ids, so a diff shows what a person would say.
+//! One line per item in display order, no ids, so a diff shows what a person would say;
+//! with a velocity set, the ready backlog's health line under the title.
 
 use std::fmt::Write;
 
@@ -8,6 +9,10 @@ use crate::{MapModel, Story};
 
 pub fn markdown(model: &MapModel) -> String {
     let mut out = format!("# {}\n", one_line(&model.name));
+    // Only once the team set a velocity: a map without one diffs as before.
+    if model.settings.capacity.velocity.is_some() {
+        let _ = write!(out, "\n_{}._\n", crate::refine::health(model).line());
+    }
     for activity in &model.activities {
         let key = activity
             .jira_key

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::capacity::Capacity;
 use crate::comments::{Comment, StoryLink};
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
@@ -149,6 +150,8 @@ pub struct MapSettings {
     pub status_labels: Vec<(StoryStatus, String)>,
     /// The colour each coloured label is drawn in (`#rrggbb`, see `label_colors`).
     pub label_colors: BTreeMap<String, String>,
+    /// Velocity, sprint length and the ready target (`capacity.rs`).
+    pub capacity: Capacity,
 }
 
 impl Default for MapSettings {
@@ -161,6 +164,7 @@ impl Default for MapSettings {
                 .map(|s| (s, s.default_label().to_owned()))
                 .to_vec(),
             label_colors: BTreeMap::new(),
+            capacity: Capacity::default(),
         }
     }
 }

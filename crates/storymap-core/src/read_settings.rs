@@ -39,6 +39,7 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
         }
     }
     settings.label_colors = crate::label_colors::read(doc, &copies);
+    settings.capacity = crate::capacity::read(doc, &copies);
     let dor = children(doc, &copies, DEFINITION_OF_READY);
     if !dor.is_empty() {
         settings.definition_of_ready = read_dor(doc, &dor);

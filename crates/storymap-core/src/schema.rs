@@ -63,6 +63,15 @@ pub const SMALL_LIMIT: &str = "smallLimit";
 pub const STATUS_LABELS: &str = "statusLabels";
 /// Label → `#rrggbb`, one field per label so colouring two labels at once keeps both.
 pub const LABEL_COLORS: &str = "labelColors";
+/// Capacity (`capacity.rs`): points per sprint, days per sprint, the ready target band.
+pub const VELOCITY: &str = "velocity";
+pub const SPRINT_LENGTH_DAYS: &str = "sprintLengthDays";
+pub const READY_TARGET_SPRINTS: &str = "readyTargetSprints";
+pub const TARGET_MIN: &str = "min";
+pub const TARGET_MAX: &str = "max";
+/// A session's ready backlog when it ended, for the health trend.
+pub const READY_POINTS: &str = "readyPoints";
+pub const READY_SPRINTS: &str = "readySprints";
 /// The Jira issue key an epic (activity) or story came from, kept for the round trip.
 pub const JIRA_KEY: &str = "jiraKey";
 

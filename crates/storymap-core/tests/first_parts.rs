@@ -169,6 +169,12 @@ fn settings_first_changed_on_three_laptops_merge_without_a_refusal_and_keep_each
             text: "Designs attached".into(),
         },
     );
+    apply(
+        &mut maps[0],
+        SettingsEdit::SetVelocity { points: Some(21.0) },
+    );
+    let band = storymap_core::capacity::SprintBand { min: 1.5, max: 3.0 };
+    apply(&mut maps[1], SettingsEdit::SetReadyTarget { band });
     let deleted = maps[2].read_settings().definition_of_ready[0].id.clone();
     apply(
         &mut maps[2],
@@ -191,6 +197,8 @@ fn settings_first_changed_on_three_laptops_merge_without_a_refusal_and_keep_each
             .map(|item| item.text.as_str())
             .collect();
         assert!(dor.contains(&"Designs attached"), "{dor:?}");
+        assert_eq!(settings.capacity.velocity, Some(21.0));
+        assert_eq!(settings.capacity.ready_target, band);
         assert!(
             settings.definition_of_ready.iter().all(|i| i.id != deleted),
             "the deleted default stays deleted: {dor:?}"
@@ -223,6 +231,7 @@ fn two_sessions_started_offline_on_two_laptops_are_both_kept_with_their_notes() 
     // Either session can still be written to on a copy where it is the hidden one.
     let end = SessionEdit::End {
         session_id: "S-ben".into(),
+        health: None,
     };
     maps[2].apply(&end.into(), &ctx("-")).unwrap();
     assert!(maps[2].read_session("S-ben").unwrap().ended_at.is_some());

@@ -144,3 +144,37 @@ fn a_file_that_is_not_a_story_map_is_refused_with_the_reason() {
     bytes[middle] ^= 0xff;
     assert!(MapDocument::load_verified(&bytes).is_err());
 }
+
+/// Capacity settings edited on two laptops at once: velocities conflict like any field, and
+/// two ready targets never read as a band upside down (issue #16 item 3).
+#[test]
+fn concurrent_capacity_edits_merge_into_a_band_that_reads() {
+    use storymap_core::capacity::SprintBand;
+    use storymap_core::SettingsEdit;
+    let mut ana = small_map();
+    let target = |min, max| {
+        Edit::from(SettingsEdit::SetReadyTarget {
+            band: SprintBand { min, max },
+        })
+    };
+    // The target's object exists before the two diverge, so their ends merge field by field.
+    ana.apply(&target(1.0, 2.0), &ctx("-")).unwrap();
+    let mut ben = copy_for(&ana, "ben");
+    let before = ben.heads();
+    ana.apply(&target(0.5, 1.0), &ctx("-")).unwrap();
+    let velocity = SettingsEdit::SetVelocity { points: Some(30.0) };
+    ana.apply(&Edit::from(velocity), &ctx("-")).unwrap();
+    ben.apply(&target(3.0, 4.0), &ctx("-")).unwrap();
+    let velocity = SettingsEdit::SetVelocity { points: Some(12.0) };
+    ben.apply(&Edit::from(velocity), &ctx("-")).unwrap();
+
+    let merged = ana.merge(&ben.automerge().save_after(&before)).unwrap();
+    assert!(merged.unwrap().applied.settings_changed);
+    ben.merge(&ana.automerge().save_after(&before)).unwrap();
+    let (a, b) = (ana.read_settings().capacity, ben.read_settings().capacity);
+    assert_eq!(a, b, "both laptops read the same capacity");
+    assert!([Some(30.0), Some(12.0)].contains(&a.velocity));
+    let SprintBand { min, max } = a.ready_target;
+    assert!(min <= max, "{min}–{max}");
+    assert!([0.5, 3.0, 1.0, 4.0].contains(&min) && [1.0, 4.0, 3.0].contains(&max));
+}

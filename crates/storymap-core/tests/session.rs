@@ -186,7 +186,10 @@ fn a_session_starts_on_the_top_not_ready_stories_with_the_seed_agenda() {
     );
     room(
         &mut map,
-        SessionEdit::End { session_id: sid() },
+        SessionEdit::End {
+            session_id: sid(),
+            health: None,
+        },
         "-",
         START + 60,
     );
@@ -359,7 +362,10 @@ fn focus_accounts_time_per_story_and_refined_or_parked_stories_leave_the_project
     assert_eq!(refused(&mut map, no_reason), "the parking reason is empty");
     room(
         &mut map,
-        SessionEdit::End { session_id: sid() },
+        SessionEdit::End {
+            session_id: sid(),
+            health: None,
+        },
         "-",
         START + 900,
     );
@@ -782,7 +788,15 @@ fn wrap_up(map: &mut MapDocument, notes: &[(NoteKind, &str)], time: i64) {
         };
         room(map, add, &format!("note{i}"), time + 60);
     }
-    room(map, SessionEdit::End { session_id: sid() }, "-", time + 100);
+    room(
+        map,
+        SessionEdit::End {
+            session_id: sid(),
+            health: None,
+        },
+        "-",
+        time + 100,
+    );
 }
 
 fn check_summary(plans: &[Plan], notes: &[(NoteKind, &str)], format: Format, expected: Expect) {
@@ -825,6 +839,7 @@ fn the_seed_example_summary_in_markdown() {
             **7 of the top 8 backlog items are ready for the next sprint; one needs UX input before final sign-off; one is parked.**
 
             We've refined 8 items — 7 ready (31 pts; one awaiting UX sign-off), 1 parked.
+            Ready backlog: 34 pts.
 
             ### Decisions
 
@@ -863,6 +878,7 @@ fn the_seed_example_stakeholder_sentence_in_text() {
             The top 10 backlog items are ready for the next sprint; one needs UX input before final sign-off.
 
             We've refined 10 items — 10 ready (29 pts; one awaiting UX sign-off).
+            Ready backlog: 32 pts.
 
             Open blockers:
             - 'Story 11' needs input from UX
@@ -884,6 +900,7 @@ fn the_headline_and_the_stakeholder_sentence_count_needs_input_alike() {
             None of the top 2 backlog items is ready for the next sprint yet; one needs UX input before it is ready; one is parked.
 
             We've refined 2 items — 0 ready (0 pts), 1 parked, 1 needs UX input.
+            Ready backlog: 3 pts.
 
             Open blockers:
             - 'Story 2' needs input from UX
@@ -898,6 +915,7 @@ fn the_headline_and_the_stakeholder_sentence_count_needs_input_alike() {
             2 of the top 4 backlog items are ready for the next sprint; one needs UX input before final sign-off; two need UX input before they are ready.
 
             We've refined 4 items — 2 ready (5 pts; one awaiting UX sign-off), 2 need UX input.
+            Ready backlog: 8 pts.
 
             Open blockers:
             - 'Story 2' needs input from UX
@@ -918,6 +936,7 @@ fn splits_unfinished_stories_and_stories_not_reached_are_summarised() {
             1 of the top 3 backlog items is ready for the next sprint; one was split into smaller stories; one needs more refinement; one was not reached.
 
             We've refined 3 items — 1 ready (0.5 pts), 1 split, 1 not ready yet.
+            Ready backlog: 3.5 pts.
 
             Splits:
             - 'Story 2' into 'Checkout: happy path', 'Checkout: errors'

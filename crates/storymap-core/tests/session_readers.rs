@@ -159,6 +159,7 @@ fn the_summary_credits_who_read_what() {
         &mut map,
         SessionEdit::End {
             session_id: "S".into(),
+            health: None,
         },
         "unused",
     );

@@ -2,6 +2,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
 import type { BackupView } from "../bindings/BackupView";
+import type { HealthView } from "../bindings/HealthView";
 import type { RepairReport } from "../bindings/RepairReport";
 import type { ChangeEntryView } from "../bindings/ChangeEntryView";
 import type { ChangesSince } from "../bindings/ChangesSince";
@@ -54,6 +55,8 @@ export interface Backend {
   redo(mapId: string): Promise<MapChange>;
   /** The stories as one ranked list, sorted and filtered, with its header counts. */
   backlog(mapId: string, query: BacklogQuery): Promise<BacklogView>;
+  /** Ready sprints against the team's target, what each slice needs, and the trend over past sessions. */
+  backlogHealth(mapId: string): Promise<HealthView>;
   /** Every splitting pattern with the titles it suggests for a story with this title. */
   splitPatterns(title: string): Promise<SplitPatternView[]>;
   /** How this device shows the map (collapsed slices, zoom). */

@@ -32,6 +32,7 @@ export const tauriBackend: Backend = {
   undo: (mapId) => commands.undo(mapId),
   redo: (mapId) => commands.redo(mapId),
   backlog: (mapId, query) => commands.backlog(mapId, query),
+  backlogHealth: (mapId) => commands.backlogHealth(mapId),
   splitPatterns: (title) => commands.splitPatterns(title),
   viewPrefs: (mapId) => commands.viewPrefs(mapId),
   saveViewPrefs: async (mapId, prefs) => {

@@ -17,4 +17,8 @@ headline: string,
 /**
  * "The top 10 backlog items are ready for the next sprint; one needs UX input…".
  */
-stakeholderSentence: string, stories: number, refined: number, ready: number, readyPoints: number, parked: number, split: number, notReady: number, notDiscussed: number, needsInput: Array<NeedsInputView>, decisions: Array<SummaryNoteView>, splits: Array<SplitView>, estimateChanges: Array<EstimateChangeView>, criteriaAdded: Array<CriteriaAddedView>, openBlockers: Array<string>, nextSteps: Array<SummaryNoteView>, readers: Array<ReaderCreditView>, markdown: string, text: string, };
+stakeholderSentence: string, stories: number, refined: number, ready: number, readyPoints: number, parked: number, split: number, notReady: number, notDiscussed: number, needsInput: Array<NeedsInputView>, decisions: Array<SummaryNoteView>, splits: Array<SplitView>, estimateChanges: Array<EstimateChangeView>, criteriaAdded: Array<CriteriaAddedView>, openBlockers: Array<string>, nextSteps: Array<SummaryNoteView>, readers: Array<ReaderCreditView>, 
+/**
+ * "Ready backlog: 2.3 sprints (target 1–2)": kept when the session ended, or now.
+ */
+health: string, markdown: string, text: string, };

@@ -2,4 +2,4 @@
 import type { StoryStatus } from "./StoryStatus";
 import type { TShirtSize } from "./TShirtSize";
 
-export type SettingsEdit = { "kind": "addDorItem", text: string, } | { "kind": "renameDorItem", itemId: string, text: string, } | { "kind": "deleteDorItem", itemId: string, } | { "kind": "setSmallLimit", points: number, } | { "kind": "setTShirtPoints", size: TShirtSize, points: number, } | { "kind": "setStatusLabel", status: StoryStatus, label: string, } | { "kind": "setLabelColor", label: string, color: string | null, };
+export type SettingsEdit = { "kind": "addDorItem", text: string, } | { "kind": "renameDorItem", itemId: string, text: string, } | { "kind": "deleteDorItem", itemId: string, } | { "kind": "setSmallLimit", points: number, } | { "kind": "setTShirtPoints", size: TShirtSize, points: number, } | { "kind": "setStatusLabel", status: StoryStatus, label: string, } | { "kind": "setLabelColor", label: string, color: string | null, } | { "kind": "setVelocity", points: number | null, } | { "kind": "setSprintLength", days: number, } | { "kind": "setReadyTarget", min: number, max: number, };

@@ -8,6 +8,7 @@ import type { ChangeEntryView } from "./ChangeEntryView";
 import type { ChangesSince } from "./ChangesSince";
 import type { ChangesView } from "./ChangesView";
 import type { ConflictView } from "./ConflictView";
+import type { HealthView } from "./HealthView";
 import type { HistoryPointView } from "./HistoryPointView";
 import type { ImageFormat } from "./ImageFormat";
 import type { ImageScope } from "./ImageScope";
@@ -54,6 +55,8 @@ export const commands = {
   redo: (mapId: string) => invoke<MapChange>("redo", { mapId }),
   /** The stories as one ranked list, sorted and filtered, with its header counts. */
   backlog: (mapId: string, query: BacklogQuery) => invoke<BacklogView>("backlog", { mapId, query }),
+  /** Ready sprints against the target, what each slice needs, and the trend. */
+  backlogHealth: (mapId: string) => invoke<HealthView>("backlog_health", { mapId }),
   /** Every splitting pattern with the titles it suggests for a story. */
   splitPatterns: (title: string) => invoke<Array<SplitPatternView>>("split_patterns", { title }),
   /** How this device shows the map (collapsed slices, zoom). */

@@ -20,6 +20,7 @@ import { useHistoryScreens } from "./history/useHistoryScreens";
 import { MapGrid, type MapKeysHandle } from "./MapGrid";
 import { StoryOpenContext } from "./refine/storyOpen";
 import { useRoom } from "./room/useRoom";
+import { SliceNeedsContext, useSliceNeeds } from "./refine/sliceNeeds";
 import { useRefineScreens } from "./refine/useRefineScreens";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { LabelColorsContext, type LabelColors } from "./labelColors";
@@ -61,6 +62,7 @@ export function App({ backend }: { backend: Backend }) {
   });
   const { toggleChanges, backToNow, pastView } = history;
   const viewingPast = pastView !== null;
+  const sliceNeeds = useSliceNeeds(backend, mode === "map" && !viewingPast ? view : null);
   const room = useRoom({ backend, view, send: applyEdit, onToast: actions.showToast, openStory: refine.openStory });
   const { presenting, present } = room;
   const progress = useProgress(backend);
@@ -264,18 +266,20 @@ export function App({ backend }: { backend: Backend }) {
             (view.activities.length === 0 ? (
               <EmptyMap key={view.map.id} ref={mapKeys} mapName={view.map.name} onEdit={edit} />
             ) : (
-              <MapGrid
-                key={view.map.id}
-                ref={mapKeys}
-                view={view}
-                prefs={{ ...prefs, zoom }}
-                matches={matches}
-                onEdit={applyEdit}
-                onPrefs={setPrefs}
-                onToast={actions.showToast}
-                showDependencies={showDependencies}
-                showHeat={showHeat}
-              />
+              <SliceNeedsContext value={sliceNeeds}>
+                <MapGrid
+                  key={view.map.id}
+                  ref={mapKeys}
+                  view={view}
+                  prefs={{ ...prefs, zoom }}
+                  matches={matches}
+                  onEdit={applyEdit}
+                  onPrefs={setPrefs}
+                  onToast={actions.showToast}
+                  showDependencies={showDependencies}
+                  showHeat={showHeat}
+                />
+              </SliceNeedsContext>
             ))}
         </main>
         </PastMapContext>

@@ -1,7 +1,7 @@
 //! The map's headers: activities and steps along the top, release slices down the left. Each is
 //! dragged by its header and is a drop target for its own kind.
 import { useDraggable, useDroppable } from "@dnd-kit/core";
-import { Fragment, memo } from "react";
+import { Fragment, memo, useContext } from "react";
 import type { ActivityView } from "../bindings/ActivityView";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { ReleaseView } from "../bindings/ReleaseView";
@@ -10,6 +10,7 @@ import { EditableText } from "./EditableText";
 import { ChevronDownIcon, PlusIcon, TrashIcon } from "./Icons";
 import { InlineInput } from "./InlineInput";
 import { SortByScoreIcon } from "./refine/RefineIcons";
+import { SliceNeedsContext } from "./refine/sliceNeeds";
 
 /** Where the drop indicator shows on a header while something is dragged over it. */
 export type DropSide = "before" | "after" | "into" | null;
@@ -242,6 +243,7 @@ export const ReleaseHeader = memo(function ReleaseHeader({
 }) {
   const { setRef, listeners, describedBy, isDragging } = useHeaderDnd("release", release.id);
   const { rollup } = release;
+  const needs = useContext(SliceNeedsContext)?.get(release.id);
   const donePercent = rollup.stories === 0 ? 0 : Math.round((rollup.done / rollup.stories) * 100);
   return (
     <div
@@ -315,6 +317,11 @@ export const ReleaseHeader = memo(function ReleaseHeader({
           </Fragment>
         ))}
       </span>
+      {needs !== undefined && (
+        <span className="release-needs" data-testid="release-needs">
+          {needs}
+        </span>
+      )}
       {rollup.stories > 0 && !collapsed && (
         <div className="release-progress" title={`${rollup.done.toString()} of ${rollup.stories.toString()} done`}>
           <div className="progress-track">

@@ -7,6 +7,8 @@ import type { Backend } from "../backend/backend";
 import type { ApiError } from "../bindings/ApiError";
 import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
+import type { HealthTrendPointView } from "../bindings/HealthTrendPointView";
+import type { HealthView } from "../bindings/HealthView";
 import type { MapChange } from "../bindings/MapChange";
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapSummary } from "../bindings/MapSummary";
@@ -24,6 +26,7 @@ import type { ViewPrefs } from "../bindings/ViewPrefs";
 import { applyRefineEdit } from "./fakeRefineEdits";
 import { FakeRoom, isSessionEdit } from "./fakeRoom";
 import { fakeBacklog } from "./fakeBacklog";
+import { fakeHealth } from "./fakeHealth";
 import { fakeSplitPatterns, refineAll } from "./fakeRefinement";
 import { FakeExchange } from "../components/exchange/fakeExchange";
 import { isHistoryEdit } from "./fakeHistory";
@@ -136,6 +139,13 @@ export class FakeBackend extends FakeExchange implements Backend {
     const view = this.maps.get(mapId);
     if (!view) return Promise.reject(this.error("notFound", `No map ${mapId}`));
     return Promise.resolve(fakeBacklog(view, query));
+  }
+
+  /** The trend `backlogHealth` answers with (the fake keeps no session health). */
+  healthTrend: HealthTrendPointView[] = [];
+
+  backlogHealth(mapId: string): Promise<HealthView> {
+    return this.withMap(mapId, (view) => fakeHealth(view, this.healthTrend));
   }
 
   sessions(mapId: string): Promise<SessionListItem[]> {

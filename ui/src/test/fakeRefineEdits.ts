@@ -157,6 +157,23 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
       if (row) row.points = edit.points;
       return done("Set T-shirt points");
     }
+    case "setVelocity": {
+      if (edit.points !== null && !(edit.points > 0 && edit.points <= 1000)) {
+        throw tools.error("invalidInput", `velocity must be more than 0 and at most 1000 points per sprint (got ${edit.points.toString()})`);
+      }
+      view.settings.velocity = edit.points;
+      return done(edit.points === null ? "Clear the velocity" : `Set the velocity to ${edit.points.toString()} points per sprint`);
+    }
+    case "setSprintLength":
+      if (!(edit.days >= 1 && edit.days <= 60)) throw tools.error("invalidInput", `a sprint lasts 1 to 60 days (got ${edit.days.toString()})`);
+      view.settings.sprintLengthDays = edit.days;
+      return done(`Set the sprint length to ${edit.days.toString()} days`);
+    case "setReadyTarget":
+      if (edit.min > edit.max) {
+        throw tools.error("invalidInput", `the ready target's lower end (${edit.min.toString()}) is above its upper end (${edit.max.toString()})`);
+      }
+      view.settings.readyTargetSprints = { min: edit.min, max: edit.max };
+      return done(`Aim for ${edit.min.toString()}–${edit.max.toString()} sprints of ready work`);
     case "setLabelColor": {
       const { labelColors, labelTextColors } = view.settings;
       if (edit.color === null) {

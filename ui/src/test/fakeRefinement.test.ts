@@ -4,10 +4,13 @@ import type { BacklogView } from "../bindings/BacklogView";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
 import { FakeBackend } from "./fakeBackend";
+import type { HealthView } from "../bindings/HealthView";
 import { fakeBacklog } from "./fakeBacklog";
+import { fakeHealth } from "./fakeHealth";
 import { refine, refineAll } from "./fakeRefinement";
 import { sampleMap } from "./sampleMap";
 import rulesBacklogJson from "./fixtures/rules-backlog.json";
+import rulesHealthJson from "./fixtures/rules-health.json";
 import rulesMapJson from "./fixtures/rules-map.json";
 import sampleMapJson from "./fixtures/sample-map.json";
 
@@ -18,6 +21,7 @@ import sampleMapJson from "./fixtures/sample-map.json";
 const rulesMap = rulesMapJson as unknown as MapView;
 const rulesBacklog = rulesBacklogJson as unknown as Array<{ name: string; query: BacklogQuery; view: BacklogView }>;
 const rustSample = sampleMapJson as unknown as MapView;
+const rulesHealth = rulesHealthJson as unknown as Array<{ name: string; velocity?: number; target?: { min: number; max: number }; view: HealthView }>;
 
 /** What the rules read from a story: the sample must be the same map on both sides. */
 function inputs(story: StoryView) {
@@ -56,6 +60,15 @@ describe("the fake backend's refinement agrees with Rust", () => {
 
   it.each(rulesBacklog.map((item) => [item.name, item] as const))("answers the backlog '%s' like Rust", (_name, item) => {
     expect(fakeBacklog(rulesMap, item.query)).toEqual(item.view);
+  });
+});
+
+describe("the fake backend's backlog health agrees with Rust", () => {
+  it.each(rulesHealth.map((item) => [item.name, item] as const))("weighs the backlog with %s like Rust", (_name, item) => {
+    const view = structuredClone(rulesMap);
+    view.settings.velocity = item.velocity ?? null;
+    if (item.target) view.settings.readyTargetSprints = item.target;
+    expect(fakeHealth(view)).toEqual(item.view);
   });
 });
 

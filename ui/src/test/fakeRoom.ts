@@ -204,6 +204,7 @@ export class FakeRoom {
       openBlockers: s.stories.filter((x) => x.parkedReason !== null).map((x) => x.parkedReason ?? ""),
       nextSteps,
       readers: readerCredits(s),
+      health: "Ready backlog: 8 pts",
       markdown: `## Refinement\n\n**${headline}**\n\n${sentence}\n`,
       text: `Refinement\n\n${headline}\n\n${sentence}\n`,
     };

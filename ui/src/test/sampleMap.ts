@@ -76,6 +76,9 @@ export function defaultSettings(): MapSettingsView {
       { id: "dor-unblocked", text: "No open blocker", rule: "noOpenBlocker" },
       { id: "dor-questions", text: "No open questions", rule: null },
     ],
+    velocity: null,
+    sprintLengthDays: 10,
+    readyTargetSprints: { min: 1, max: 2 },
     tshirtPoints: [
       { size: "XS", points: 1 },
       { size: "S", points: 2 },

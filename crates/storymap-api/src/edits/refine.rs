@@ -312,6 +312,19 @@ pub enum SettingsEdit {
         label: String,
         color: Option<String>,
     },
+    /// Points the team finishes per sprint (more than 0, at most 1000); `null` clears it.
+    SetVelocity {
+        points: Option<f64>,
+    },
+    /// 1 to 60 days.
+    SetSprintLength {
+        days: u32,
+    },
+    /// The sprints of ready work to aim for, `min` ≤ `max`, both 0 to 20.
+    SetReadyTarget {
+        min: f64,
+        max: f64,
+    },
 }
 
 impl From<SettingsEdit> for core::SettingsEdit {
@@ -336,6 +349,11 @@ impl From<SettingsEdit> for core::SettingsEdit {
             SettingsEdit::SetLabelColor { label, color } => {
                 core::SettingsEdit::SetLabelColor { label, color }
             }
+            SettingsEdit::SetVelocity { points } => core::SettingsEdit::SetVelocity { points },
+            SettingsEdit::SetSprintLength { days } => core::SettingsEdit::SetSprintLength { days },
+            SettingsEdit::SetReadyTarget { min, max } => core::SettingsEdit::SetReadyTarget {
+                band: storymap_core::capacity::SprintBand { min, max },
+            },
         }
     }
 }

@@ -75,7 +75,10 @@ impl From<SessionEdit> for core::SessionEdit {
                 kind: note_kind(kind),
                 text,
             },
-            SessionEdit::EndSession { session_id } => core::SessionEdit::End { session_id },
+            SessionEdit::EndSession { session_id } => core::SessionEdit::End {
+                session_id,
+                health: None,
+            },
         }
     }
 }

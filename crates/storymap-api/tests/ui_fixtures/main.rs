@@ -1,7 +1,8 @@
 //! Fixtures for the UI's fake backend, written by the real Workspace on a real data
 //! directory (SQLite, Automerge): a map whose stories exercise every refinement rule, as the
 //! UI receives it with each story's `refinement` computed here; the backlog Rust answers to a
-//! set of queries on it; and the UI's sample map as Rust refines it. Vitest checks the fake
+//! set of queries on it; its backlog health under a few capacity settings; and the UI's
+//! sample map as Rust refines it. Vitest checks the fake
 //! backend against them (`ui/src/test/fakeRefinement.test.ts`), so the fake cannot drift from
 //! the rules; this test fails when the committed files differ from what Rust produces now.
 //! `UPDATE_BINDINGS=1 cargo test -p storymap-api --test ui_fixtures` rewrites them.
@@ -153,6 +154,33 @@ fn to_json(value: impl serde::Serialize, names: &HashMap<String, String>) -> Str
     serde_json::to_string_pretty(&value).unwrap() + "\n"
 }
 
+/// The backlog health of the rules map under a few capacity settings, each set through an
+/// edit (after the other fixtures are read): no velocity, then velocities against targets
+/// the ready sprints fall below, inside and above.
+fn health_cases(workspace: &mut storymap_api::Workspace, map: &str) -> Vec<Value> {
+    use storymap_api::SettingsEdit;
+    let mut cases =
+        vec![json!({ "name": "no velocity", "view": workspace.backlog_health(map).unwrap() })];
+    for (name, velocity, min, max) in [
+        ("7 points, target 1–2", 7.0, 1.0, 2.0),
+        ("3 points, target 0.5–1.5", 3.0, 0.5, 1.5),
+        ("40 points, target 1–2", 40.0, 1.0, 2.0),
+    ] {
+        let edits = [
+            SettingsEdit::SetVelocity {
+                points: Some(velocity),
+            },
+            SettingsEdit::SetReadyTarget { min, max },
+        ];
+        for edit in edits {
+            workspace.apply_edit(map, edit.into()).unwrap();
+        }
+        let view = workspace.backlog_health(map).unwrap();
+        cases.push(json!({ "name": name, "velocity": velocity, "target": { "min": min, "max": max }, "view": view }));
+    }
+    cases
+}
+
 /// The fixture files, by name, as Rust produces them now.
 fn rendered() -> Vec<(&'static str, String)> {
     let dir = tempfile::tempdir().unwrap();
@@ -166,12 +194,14 @@ fn rendered() -> Vec<(&'static str, String)> {
             json!({ "name": name, "query": query, "view": answer })
         })
         .collect();
+    let health = health_cases(&mut workspace, &map);
     let sample = workspace.import_json(&ui_sample().to_string()).unwrap();
     let sample = workspace.open_map(&sample.map.id).unwrap();
     let sample_names = stable_names(&sample, "map-1");
     vec![
         ("rules-map.json", to_json(&view, &names)),
         ("rules-backlog.json", to_json(&cases, &names)),
+        ("rules-health.json", to_json(&health, &names)),
         ("sample-map.json", to_json(&sample, &sample_names)),
     ]
 }

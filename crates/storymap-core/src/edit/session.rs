@@ -2,7 +2,7 @@
 //! decisions log, and ending it.
 
 use automerge::transaction::Transactable;
-use automerge::{ObjType, ReadDoc, ROOT};
+use automerge::{ObjType, ReadDoc, ScalarValue, ROOT};
 
 use super::session_parts::{in_range, int, invalid, item, new_item, session, stop_clock};
 use super::session_readers::deal_again;
@@ -13,7 +13,7 @@ use crate::history::Entity;
 use crate::read::{entries, is_deleted};
 use crate::schema::*;
 use crate::session::{
-    default_agenda, default_session_stories, Deck, NoteKind, SessionStoryState,
+    default_agenda, default_session_stories, Deck, NoteKind, SessionHealth, SessionStoryState,
     DEFAULT_SESSION_STORIES,
 };
 use crate::{CoreError, Rank};
@@ -47,8 +47,11 @@ pub enum SessionEdit {
         kind: NoteKind,
         text: String,
     },
+    /// `health`: the ready backlog at this moment, kept for the trend (the caller
+    /// computes it from its read model, so the edit never reads the map).
     End {
         session_id: String,
+        health: Option<SessionHealth>,
     },
 }
 
@@ -61,13 +64,25 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SessionEdit) -> Result<Stri
             kind,
             text,
         } => add_note(rec, session_id, story_id.as_deref(), (*kind, text)),
-        SessionEdit::End { session_id } => {
+        SessionEdit::End { session_id, health } => {
             let obj = session(rec, session_id, true)?;
             let time = rec.time;
             stop_clock(rec, (session_id, &obj), time)?;
             let entity = Entity::Session(session_id.clone());
             rec.set(&entity, FOCUS, None)?;
             rec.set(&entity, ENDED_AT, int(time))?;
+            if let Some(h) = health {
+                rec.set(
+                    &entity,
+                    READY_POINTS,
+                    Some(ScalarValue::F64(h.ready_points)),
+                )?;
+                rec.set(
+                    &entity,
+                    READY_SPRINTS,
+                    h.ready_sprints.map(ScalarValue::F64),
+                )?;
+            }
             Ok("End the refinement session".to_owned())
         }
     }

@@ -1,11 +1,13 @@
 //! The map's refinement settings: the team's Definition of Ready, the point limit for a
-//! sprint, T-shirt sizes in points, the status names and the label colours.
+//! sprint, T-shirt sizes in points, the status names, the label colours and the team's
+//! capacity (velocity, sprint length, ready target band).
 
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, ScalarValue};
 
 use super::shared::{bounded, clean_title, dor_items, ensure_map, live_dor_item, settings};
 use super::tx::EditTx;
+use crate::capacity::{check_band, check_sprint_length, check_velocity, SprintBand};
 use crate::history::{Entity, Recorder};
 use crate::label_colors::{check_label, parse_color, MAX_LABEL_COLORS};
 use crate::read::{map_field, str_field};
@@ -44,6 +46,17 @@ pub enum SettingsEdit {
     SetStatusLabel {
         status: StoryStatus,
         label: String,
+    },
+    /// Points the team finishes per sprint; `None`: not set (no sprint counts).
+    SetVelocity {
+        points: Option<f64>,
+    },
+    SetSprintLength {
+        days: u32,
+    },
+    /// How many sprints of ready work the team aims to keep.
+    SetReadyTarget {
+        band: SprintBand,
     },
 }
 
@@ -106,6 +119,23 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &SettingsEdit) -> Result<Str
         SettingsEdit::SetLabelColor { label, color } => {
             set_label_color(rec, label, color.as_deref())
         }
+        SettingsEdit::SetVelocity { points } => set_velocity(rec, *points),
+        SettingsEdit::SetSprintLength { days } => {
+            let days = check_sprint_length(*days)?;
+            settings(rec)?;
+            let value = Some(ScalarValue::Uint(u64::from(days)));
+            rec.set(&Entity::Settings, SPRINT_LENGTH_DAYS, value)?;
+            Ok(format!("Set the sprint length to {days} days"))
+        }
+        SettingsEdit::SetReadyTarget { band } => {
+            let SprintBand { min, max } = check_band(*band)?;
+            let settings = settings(rec)?;
+            ensure_map(rec, &settings, READY_TARGET_SPRINTS)?;
+            let entity = Entity::SettingsPart(READY_TARGET_SPRINTS);
+            rec.set(&entity, TARGET_MIN, Some(ScalarValue::F64(min)))?;
+            rec.set(&entity, TARGET_MAX, Some(ScalarValue::F64(max)))?;
+            Ok(format!("Aim for {min}–{max} sprints of ready work"))
+        }
         SettingsEdit::SetStatusLabel { status, label } => {
             let label = bounded("status name", label, 40)?;
             let settings = settings(rec)?;
@@ -143,5 +173,15 @@ fn set_label_color(
     Ok(match color {
         Some(color) => format!("Colour label {label} {color}"),
         None => format!("Take the colour off label {label}"),
+    })
+}
+
+fn set_velocity(rec: &mut EditTx<'_, '_>, points: Option<f64>) -> Result<String, CoreError> {
+    let points = points.map(check_velocity).transpose()?;
+    settings(rec)?;
+    rec.set(&Entity::Settings, VELOCITY, points.map(ScalarValue::F64))?;
+    Ok(match points {
+        Some(points) => format!("Set the velocity to {points} points per sprint"),
+        None => "Clear the velocity".to_owned(),
     })
 }

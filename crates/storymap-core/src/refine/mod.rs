@@ -6,6 +6,7 @@ mod backlog;
 mod dependencies;
 mod derived;
 mod estimate;
+mod health;
 mod invest;
 mod readiness;
 mod split;
@@ -17,6 +18,7 @@ pub use backlog::{backlog, Backlog, BacklogFilter, BacklogSort, BacklogSummary};
 pub use dependencies::{find_cycle, order_warnings};
 pub use derived::DerivedIndex;
 pub use estimate::{Estimate, TShirt, TShirtPoints, POINT_SCALE};
+pub use health::{health, ready_line, BacklogHealth, HealthBand, SliceHealth, Unestimated};
 pub use invest::{invest, Invest, InvestHint, InvestLetter, Verdict};
 pub use readiness::{
     default_definition_of_ready, readiness, DorCheck, DorItem, DorRule, Readiness,

@@ -16,8 +16,8 @@ mod update;
 pub use agenda::default_agenda;
 pub use deck::{Deck, COFFEE_CARD, UNKNOWN_CARD};
 pub use model::{
-    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
-    SessionStoryState,
+    health_trend, AgendaItem, NoteKind, Participant, PokerRound, Session, SessionHealth,
+    SessionNote, SessionStory, SessionStoryState, HEALTH_TREND_SESSIONS,
 };
 pub use pick::{default_session_stories, DEFAULT_SESSION_STORIES};
 pub use poker::{poker_stats, PokerStats};
@@ -28,4 +28,4 @@ pub use report::{
 };
 pub use update::{stakeholder_update, Format};
 
-pub(crate) use read::{read_one, read_session, read_sessions};
+pub(crate) use read::{read_health_trend, read_one, read_session, read_sessions};

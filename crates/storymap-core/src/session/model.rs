@@ -25,6 +25,17 @@ pub struct Session {
     pub rounds: Vec<PokerRound>,
     /// Oldest first.
     pub notes: Vec<SessionNote>,
+    /// The ready backlog when the session ended (sessions ended before this was kept,
+    /// and open ones, have none).
+    pub health: Option<SessionHealth>,
+}
+
+/// The ready backlog at the end of a session: a point of the health trend.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SessionHealth {
+    pub ready_points: f64,
+    /// `None` when the map had no velocity then.
+    pub ready_sprints: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,4 +181,19 @@ impl Session {
             .cloned()
             .collect()
     }
+}
+
+/// How many ended sessions the health trend shows.
+pub const HEALTH_TREND_SESSIONS: usize = 5;
+
+/// The ready backlog at the end of the last few sessions that kept it, oldest first, as
+/// `(session id, ended at, health)`. `sessions` newest first, as `read_sessions` gives them.
+pub fn health_trend(sessions: &[Session]) -> Vec<(String, i64, SessionHealth)> {
+    let mut trend: Vec<_> = sessions
+        .iter()
+        .filter_map(|s| Some((s.id.clone(), s.ended_at?, s.health?)))
+        .take(HEALTH_TREND_SESSIONS)
+        .collect();
+    trend.reverse();
+    trend
 }

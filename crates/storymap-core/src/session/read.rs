@@ -5,8 +5,8 @@ use automerge::{ObjId, ReadDoc, ROOT};
 
 use super::deck::Deck;
 use super::model::{
-    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionNote, SessionStory,
-    SessionStoryState,
+    AgendaItem, NoteKind, Participant, PokerRound, Session, SessionHealth, SessionNote,
+    SessionStory, SessionStoryState, HEALTH_TREND_SESSIONS,
 };
 use crate::read::{bool_field, entries, int_field, is_deleted, str_field};
 use crate::read_fields::{all_maps, holder, item_in_all, keys_in_all};
@@ -160,7 +160,19 @@ pub(crate) fn read_session<R: ReadDoc>(doc: &R, id: &str, obj: &ObjId) -> Sessio
             .unwrap_or_default(),
         rounds,
         notes,
+        health: read_health(doc, obj),
     }
+}
+
+fn read_health<R: ReadDoc>(doc: &R, obj: &ObjId) -> Option<SessionHealth> {
+    let number = |key| match doc.get(obj, key).ok()?? {
+        (automerge::Value::Scalar(s), _) => s.as_f64().filter(|v| v.is_finite() && *v >= 0.0),
+        _ => None,
+    };
+    Some(SessionHealth {
+        ready_points: number(READY_POINTS)?,
+        ready_sprints: number(READY_SPRINTS),
+    })
 }
 
 /// Every session of the map, newest first (by start, then id); a map from before
@@ -178,4 +190,26 @@ pub(crate) fn read_sessions<R: ReadDoc>(doc: &R) -> Vec<Session> {
 pub(crate) fn read_one<R: ReadDoc>(doc: &R, id: &str) -> Option<Session> {
     let obj = item_in_all(doc, &ROOT, SESSIONS, id)?;
     (!is_deleted(doc, &obj)).then(|| read_session(doc, id, &obj))
+}
+
+/// The health trend (as [`super::health_trend`] gives it) read from the sessions' own start,
+/// end and kept ready backlog only, never their agendas, stories, rounds or notes: the
+/// backlog asks for it after every edit.
+pub(crate) fn read_health_trend<R: ReadDoc>(doc: &R) -> Vec<(String, i64, SessionHealth)> {
+    let mut ended: Vec<(i64, String, i64, SessionHealth)> = live(doc, &ROOT, SESSIONS)
+        .into_iter()
+        .filter_map(|(id, obj)| {
+            let started = int_field(doc, &obj, STARTED_AT).unwrap_or(0);
+            let ended = int_field(doc, &obj, ENDED_AT)?;
+            Some((started, id, ended, read_health(doc, &obj)?))
+        })
+        .collect();
+    // Newest first, as `read_sessions`; then the last few, oldest first.
+    ended.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+    ended.truncate(HEALTH_TREND_SESSIONS);
+    ended.reverse();
+    ended
+        .into_iter()
+        .map(|(_, id, at, h)| (id, at, h))
+        .collect()
 }

@@ -2,7 +2,7 @@
 //! splits and criteria added read from the map's history within the session's time.
 
 use super::model::{NoteKind, Session, SessionStoryState};
-use crate::refine::{readiness, Estimate, MapIndex};
+use crate::refine::{health, readiness, ready_line, Estimate, MapIndex};
 use crate::{ChangeKind, MapModel, StoryChanges};
 
 /// Where a story of the session ended up.
@@ -79,6 +79,9 @@ pub struct SessionReport {
     pub criteria_added: Vec<CriteriaAdded>,
     /// e.g. "'Export' is parked: waiting for legal", "'Search' needs input from UX".
     pub open_blockers: Vec<String>,
+    /// "Ready backlog: 2.3 sprints (target 1–2)": as kept when the session ended, or the
+    /// map's now while it is open (or ended before this was kept).
+    pub health: String,
 }
 
 impl Outcome {
@@ -260,6 +263,16 @@ fn record_blockers(
     }
 }
 
+/// The ready backlog kept when `session` ended, or the map's now (while it is open, or for
+/// a session ended before this was kept), against the map's target.
+fn health_line(model: &MapModel, session: &Session) -> String {
+    let target = model.settings.capacity.ready_target;
+    match session.health {
+        Some(h) => ready_line(h.ready_points, h.ready_sprints, target),
+        None => health(model).line(),
+    }
+}
+
 /// The report of `session` on `model` (the map now), from `changes`: the map's story
 /// changes since the session started (entries outside its time window are ignored).
 pub fn session_report(
@@ -297,6 +310,7 @@ pub fn session_report(
         estimate_changes: Vec::new(),
         criteria_added: Vec::new(),
         open_blockers: Vec::new(),
+        health: health_line(model, session),
     };
     for entry in &session.stories {
         let id = entry.story_id.as_str();

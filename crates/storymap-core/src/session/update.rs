@@ -157,21 +157,14 @@ fn note(format: Format, note: &ReportNote) -> String {
     }
 }
 
-/// The stakeholder update: the sentence, the headline, then decisions, splits, estimate
+/// The stakeholder update: the sentence, the headline, the health line, then decisions, splits, estimate
 /// changes, criteria added, open blockers, who read what and next steps (empty sections left out).
 pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
-    let mut out = match format {
-        Format::Markdown => format!(
-            "**{}**\n\n{}.\n",
-            report.stakeholder_sentence(),
-            report.headline()
-        ),
-        Format::Text => format!(
-            "{}\n\n{}.\n",
-            report.stakeholder_sentence(),
-            report.headline()
-        ),
+    let sentence = match format {
+        Format::Markdown => format!("**{}**", report.stakeholder_sentence()),
+        Format::Text => report.stakeholder_sentence(),
     };
+    let mut out = format!("{sentence}\n\n{}.\n{}.\n", report.headline(), report.health);
     let t = |s: &str| title(format, s);
     let or_none = |e: &Option<String>| e.clone().unwrap_or_else(|| "none".to_owned());
     section(

@@ -19,6 +19,7 @@ import { FLAG_NAMES, FLAGS, STATUSES, statusLabel } from "../../model/labels";
 import { INVEST_LETTERS, mapLabels, POINT_SCALE, TSHIRT_SIZES, UNKNOWN_ESTIMATE, wsjfScoreLabel } from "../../model/refinement";
 import type { NewToast } from "../../state/store";
 import { useStatusNames } from "../statusNames";
+import { BacklogHealth } from "./BacklogHealth";
 import { CardMarkers, ReadyBadge } from "./CardMarkers";
 import { GripIcon } from "./RefineIcons";
 import type { SendEdit } from "./send";
@@ -52,6 +53,8 @@ export interface BacklogScreenProps {
   onToast: (toast: NewToast) => void;
   /** The story whose details are open, marked in the list. */
   openStoryId: string | null;
+  /** Opens the refinement settings (capacity). */
+  onSettings: () => void;
 }
 
 function EstimateSelect({ story, send }: { story: StoryView; send: SendEdit }) {
@@ -204,7 +207,7 @@ function FilterSelect<T extends string>({
   );
 }
 
-export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openStoryId }: BacklogScreenProps) {
+export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openStoryId, onSettings }: BacklogScreenProps) {
   const [query, setQuery] = useState<BacklogQuery>(DEFAULT_QUERY);
   const names = useStatusNames();
   const [result, setResult] = useState<BacklogView | null>(null);
@@ -263,6 +266,7 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
             {result?.headline ?? "Loading…"}
           </p>
         </div>
+        <BacklogHealth view={view} backend={backend} onOpenStory={onOpenStory} onSettings={onSettings} />
         <div className="backlog-controls">
           <label className="filter">
             <span className="field-label">Sort by</span>

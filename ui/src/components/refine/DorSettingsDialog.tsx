@@ -1,10 +1,11 @@
 //! The team's refinement settings for the map: the Definition-of-Ready items (added, renamed,
 //! removed), the point limit for "small enough", how many points each T-shirt size counts, and
-//! what each status is called.
+//! what each status is called, and the team's capacity.
 import { useState } from "react";
 import type { MapSettingsView } from "../../bindings/MapSettingsView";
 import { POINT_SCALE } from "../../model/refinement";
 import { Dialog } from "../Dialog";
+import { CapacitySettings } from "./CapacitySettings";
 import { PlusIcon, TrashIcon } from "../Icons";
 import type { SendEdit } from "./send";
 import { StatusNamesSettings } from "./StatusNamesSettings";
@@ -135,6 +136,7 @@ export function DorSettingsDialog({ settings, send, onClose }: { settings: MapSe
           ))}
         </fieldset>
       </div>
+      <CapacitySettings settings={settings} send={send} />
       <StatusNamesSettings labels={settings.statusLabels} send={send} />
     </Dialog>
   );

@@ -107,7 +107,17 @@ export function useRefineScreens(
     />
   );
   const backlog = view && (
-    <BacklogScreen view={view} backend={backend} send={send} onOpenStory={openStory} onToast={onToast} openStoryId={shown?.id ?? null} />
+    <BacklogScreen
+      view={view}
+      backend={backend}
+      send={send}
+      onOpenStory={openStory}
+      onToast={onToast}
+      openStoryId={shown?.id ?? null}
+      onSettings={() => {
+        setSettingsOpen(true);
+      }}
+    />
   );
   const panel = view && shown && (
     <StoryPanel

@@ -22,11 +22,14 @@ describe("Presentation mode", () => {
     expect(screen.getByTestId("app").classList.contains("is-presenting")).toBe(true);
     expect((await screen.findByTestId("presentation-slice")).textContent).toContain("MVP");
     expect(backend.room.focuses[0]).toEqual({ kind: "slice", releaseId: "r-mvp" });
+    expect((await screen.findByTestId("presented-health-slice")).textContent).toBe("MVP: 8 pts · 1 unestimated");
+    expect(screen.getByTestId("presented-health").textContent).toContain("Ready backlog: 0 pts");
 
     key("ArrowRight");
     await waitFor(() => {
       expect(screen.getByTestId("presentation-slice").textContent).toContain("Release 2");
     });
+    expect(screen.getByTestId("presented-health-slice").textContent).toBe("Release 2: 1 unestimated");
     key("ArrowLeft");
     key("1");
     expect(presentation().getAttribute("data-focus")).toBe("story");

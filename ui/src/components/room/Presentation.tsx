@@ -8,6 +8,7 @@ import { isTypingTarget } from "../../model/shortcuts";
 import { CloseIcon } from "../Icons";
 import type { LiveSession, SendSessionEdit } from "./liveSession";
 import { PresentedColumns } from "./PresentedColumns";
+import { PresentedHealth } from "./PresentedHealth";
 import { PresentedStory } from "./PresentedStory";
 import { WsjfHeatLegend } from "../refine/WsjfHeat";
 import { SessionBar } from "./SessionBar";
@@ -99,6 +100,7 @@ export function Presentation({ backend, view, live, send, onEdit, onExit }: Pres
         <span className="presentation-position" data-testid="presentation-position">
           {position && position.index >= 0 ? `${(position.index + 1).toString()} / ${position.total.toString()}` : view.map.name}
         </span>
+        <PresentedHealth backend={backend} view={view} releaseId={place.kind === "slice" ? place.releaseId : null} />
         <div className="presentation-tools">
           <div className="presentation-kinds" role="group" aria-label="Show">
             {KINDS.map((item) => (

@@ -105,6 +105,7 @@ describe("Session runner", () => {
       expect(lastEdit(backend)).toEqual({ kind: "endSession", sessionId: "session-new-1" });
     });
     expect((await within(summary).findByTestId("summary-headline")).textContent).toBe("We've refined 1 items — 1 ready (8 pts), 0 parked");
+    expect(within(summary).getByTestId("summary-health").textContent).toBe("Ready backlog: 8 pts");
     const update = within(summary).getByTestId<HTMLTextAreaElement>("stakeholder-update");
     expect(update.value).toContain("## Refinement");
     fireEvent.change(update, { target: { value: "## Refinement\n\nGreat session, thanks all." } });

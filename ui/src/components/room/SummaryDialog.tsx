@@ -95,6 +95,7 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
         <div className="summary">
           <p className="summary-headline" data-testid="summary-headline">{summary.headline}</p>
           <p className="summary-sentence">{summary.stakeholderSentence}</p>
+          <p className="summary-health" data-testid="summary-health">{summary.health}</p>
           <div className="summary-columns">
             <NoteList title="Decisions" notes={summary.decisions} />
             <NoteList title="Next steps" notes={summary.nextSteps} />
