@@ -72,6 +72,7 @@ pub(crate) fn field_label(key: &str) -> String {
         NEEDS_INPUT_FROM => "needs input from",
         DESCRIPTION => "description",
         LABELS => "labels",
+        OBJECTIVE_ID => "objective",
         FLAG_RISKY => "risky flag",
         FLAG_UNCLEAR => "unclear flag",
         FLAG_RESEARCH_NEEDED => "research-needed flag",

@@ -14,7 +14,7 @@ use crate::schema::*;
 use crate::CoreError;
 
 /// Keys whose map is created when first written, so two peers may each have made one.
-const MADE_ON_FIRST_USE: [&str; 16] = [
+const MADE_ON_FIRST_USE: [&str; 17] = [
     SETTINGS,
     SESSIONS,
     LABELS,
@@ -31,6 +31,7 @@ const MADE_ON_FIRST_USE: [&str; 16] = [
     READY_TARGET_SPRINTS,
     DEFINITION_OF_READY,
     VOTES,
+    OBJECTIVES,
 ];
 
 /// The object a field belongs to.
@@ -52,6 +53,8 @@ pub enum Entity {
     /// A map inside the settings (`tshirtPoints`).
     SettingsPart(&'static str),
     DorItem(String),
+    /// A PI objective (`objectives.rs`).
+    Objective(String),
     /// A refinement session (see `session`).
     Session(String),
     /// An item of a session's keyed map (`agenda`, `stories`, `participants`, `rounds`,
@@ -103,6 +106,7 @@ impl Entity {
             Entity::Settings => vec![SETTINGS],
             Entity::SettingsPart(part) => vec![SETTINGS, part],
             Entity::DorItem(id) => vec![SETTINGS, DEFINITION_OF_READY, id],
+            Entity::Objective(id) => vec![SETTINGS, OBJECTIVES, id],
             Entity::Session(id) => vec![SESSIONS, id],
             Entity::SessionItem(session, key, id) => vec![SESSIONS, session, key, id],
             Entity::RoundVotes(session, round) => vec![SESSIONS, session, ROUNDS, round, VOTES],

@@ -10,7 +10,7 @@ use crate::document::commit_options;
 use crate::edit::shared::{clean_title, put_titled};
 use crate::limits::check_sizes;
 use crate::schema::*;
-use crate::{CoreError, MapDocument, MapModel, MapSettings, Rank, StoryDetails};
+use crate::{CoreError, MapDocument, MapModel, Rank, StoryDetails};
 
 pub struct MapImport;
 
@@ -97,7 +97,7 @@ impl MapImport {
                         put_details(tx, &obj, &story.details)?;
                         put_discussion(tx, &obj, &story.details)?;
                     }
-                    put_settings(tx, &model.settings)?;
+                    crate::read_settings::put_settings(tx, &model.settings)?;
                     Ok(())
                 },
             )
@@ -124,6 +124,7 @@ fn put_details(
         (SPLIT_FROM, details.split_from.as_ref()),
         (SPLIT_FROM_TITLE, details.split_from_title.as_ref()),
         (JIRA_KEY, details.jira_key.as_ref()),
+        (OBJECTIVE_ID, details.objective_id.as_ref()),
     ];
     for (key, value) in texts {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -197,45 +198,11 @@ fn put_discussion(
     Ok(())
 }
 
-/// The map's settings, written only when they differ from the defaults (which it follows).
-fn put_settings(
-    tx: &mut automerge::transaction::Transaction<'_>,
-    settings: &MapSettings,
-) -> Result<(), CoreError> {
-    if *settings == MapSettings::default() {
-        return Ok(());
-    }
-    let obj = tx.put_object(automerge::ROOT, SETTINGS, ObjType::Map)?;
-    tx.put(&obj, SMALL_LIMIT, settings.small_limit)?;
-    let sizes = tx.put_object(&obj, TSHIRT_POINTS, ObjType::Map)?;
-    for (size, points) in &settings.tshirt_points.0 {
-        tx.put(&sizes, size.as_str(), *points)?;
-    }
-    crate::label_colors::put(tx, &obj, &settings.label_colors)?;
-    crate::capacity::put(tx, &obj, &settings.capacity)?;
-    let labels = tx.put_object(&obj, STATUS_LABELS, ObjType::Map)?;
-    for (status, label) in &settings.status_labels {
-        if label != status.default_label() {
-            tx.put(&labels, status.as_str(), label.as_str())?;
-        }
-    }
-    let items = tx.put_object(&obj, DEFINITION_OF_READY, ObjType::Map)?;
-    let ranks = Rank::sequence(None, settings.definition_of_ready.len());
-    for (item, rank) in settings.definition_of_ready.iter().zip(ranks) {
-        let entry = tx.put_object(&items, item.id.as_str(), ObjType::Map)?;
-        tx.put(&entry, TEXT, item.text.as_str())?;
-        tx.put(&entry, RANK, rank.as_string())?;
-        if let Some(rule) = item.rule {
-            tx.put(&entry, RULE, rule.as_str())?;
-        }
-    }
-    Ok(())
-}
-
 fn validate(model: &MapModel) -> Result<(), CoreError> {
     clean_title("map", &model.name)?;
     crate::label_colors::check(&model.settings.label_colors)?;
     crate::capacity::check(&model.settings.capacity)?;
+    crate::objectives::check(model)?;
     let mut ids = HashSet::new();
     let mut unique = |kind: &str, id: &str| {
         if id.trim().is_empty() {

@@ -25,6 +25,7 @@ mod merge_check;
 mod merge_hidden;
 mod model;
 mod model_update;
+pub mod objectives;
 mod op_origins;
 mod placement;
 mod presentation;
@@ -44,8 +45,8 @@ pub use document::{MapDocument, Reverted};
 pub use edit::{
     criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CommentEdit,
     CriteriaEdit, DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, LinkEdit,
-    PokerEdit, ReaderEdit, RoomEdit, SessionEdit, SessionStart, SettingsEdit, SliceEdit,
-    SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart, UNPLANNED,
+    ObjectiveEdit, PokerEdit, ReaderEdit, RoomEdit, SessionEdit, SessionStart, SettingsEdit,
+    SliceEdit, SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart, UNPLANNED,
 };
 pub use error::CoreError;
 pub use flags::StoryFlag;

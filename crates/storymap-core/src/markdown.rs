@@ -1,7 +1,8 @@
 //! A map as a readable, git-diffable Markdown outline: activities → steps → release
 //! slices → stories, with estimate, status, labels, flags, Jira key, description and criteria.
 //! One line per item in display order, no ids, so a diff shows what a person would say;
-//! with a velocity set, the ready backlog's health line under the title.
+//! with a velocity set, the ready backlog's health line under the title, then the PI
+//! objectives with their roll-ups.
 
 use std::fmt::Write;
 
@@ -13,6 +14,7 @@ pub fn markdown(model: &MapModel) -> String {
     if model.settings.capacity.velocity.is_some() {
         let _ = write!(out, "\n_{}._\n", crate::refine::health(model).line());
     }
+    objectives(&mut out, model);
     for activity in &model.activities {
         let key = activity
             .jira_key
@@ -49,7 +51,8 @@ pub fn markdown(model: &MapModel) -> String {
                         .iter()
                         .find(|(s, _)| *s == story.status)
                         .map_or(story.status.default_label(), |(_, l)| l.as_str());
-                    story_item(&mut out, story, status);
+                    let objective = model.objective_of(story).map(|o| o.title.as_str());
+                    story_item(&mut out, story, status, objective);
                 }
             }
         }
@@ -57,7 +60,33 @@ pub fn markdown(model: &MapModel) -> String {
     out
 }
 
-fn story_item(out: &mut String, story: &Story, status: &str) {
+/// The PI objectives in order, each with what it adds up to; nothing when there are none.
+fn objectives(out: &mut String, model: &MapModel) {
+    let rollups = crate::refine::objective_rollups(model);
+    if rollups.is_empty() {
+        return;
+    }
+    out.push_str("\nPI objectives:\n\n");
+    for (n, (objective, r)) in model.settings.objectives.iter().zip(&rollups).enumerate() {
+        let label = crate::refine::objective_label(objective);
+        let _ = write!(
+            out,
+            "{}. {} — {} {}, {} of {} pts ready",
+            n + 1,
+            one_line(&label),
+            r.stories,
+            if r.stories == 1 { "story" } else { "stories" },
+            r.ready_points,
+            r.points
+        );
+        if !r.blocked.is_empty() {
+            let _ = write!(out, ", {} blocked", r.blocked.len());
+        }
+        out.push('\n');
+    }
+}
+
+fn story_item(out: &mut String, story: &Story, status: &str, objective: Option<&str>) {
     let mut facts = Vec::new();
     if let Some(key) = &story.details.jira_key {
         facts.push(key.clone());
@@ -70,6 +99,9 @@ fn story_item(out: &mut String, story: &Story, status: &str) {
     facts.push(status.to_owned());
     if !story.details.labels.is_empty() {
         facts.push(format!("labels: {}", story.details.labels.join(", ")));
+    }
+    if let Some(objective) = objective {
+        facts.push(format!("objective: {}", one_line(objective)));
     }
     if !story.details.flags.is_empty() {
         let flags: Vec<&str> = story.details.flags.iter().map(|f| f.label()).collect();

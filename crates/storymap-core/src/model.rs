@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::capacity::Capacity;
 use crate::comments::{Comment, StoryLink};
+use crate::objectives::Objective;
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
@@ -95,6 +96,8 @@ pub struct StoryDetails {
     pub split_into: Vec<String>,
     /// The Jira issue key the story was imported from, kept for the round trip.
     pub jira_key: Option<String>,
+    /// The PI objective it serves; one that was deleted reads as none (`MapModel::objective_of`).
+    pub objective_id: Option<String>,
     /// The thread, oldest first, and the links to mock-ups and specs.
     pub comments: Vec<Comment>,
     pub links: Vec<StoryLink>,
@@ -121,6 +124,7 @@ impl Default for StoryDetails {
             split_from_title: None,
             split_into: Vec::new(),
             jira_key: None,
+            objective_id: None,
             comments: Vec::new(),
             links: Vec::new(),
         }
@@ -152,6 +156,8 @@ pub struct MapSettings {
     pub label_colors: BTreeMap<String, String>,
     /// Velocity, sprint length and the ready target (`capacity.rs`).
     pub capacity: Capacity,
+    /// The PI objectives, in the team's order (`objectives.rs`).
+    pub objectives: Vec<Objective>,
 }
 
 impl Default for MapSettings {
@@ -165,6 +171,7 @@ impl Default for MapSettings {
                 .to_vec(),
             label_colors: BTreeMap::new(),
             capacity: Capacity::default(),
+            objectives: Vec::new(),
         }
     }
 }

@@ -26,6 +26,8 @@ pub struct PresentedStory {
     pub place: String,
     /// The titles of its links (mock-ups, specs): the room sees what exists, not URLs.
     pub links: Vec<String>,
+    /// The PI objective it serves: "Faster checkout (committed, value 8)".
+    pub objective: Option<String>,
 }
 
 /// A card on a slice or activity view: title and estimate only.
@@ -120,6 +122,9 @@ pub fn presentation_story(model: &MapModel, story_id: &str) -> Option<PresentedS
             slice.map_or("", |r| r.title.as_str())
         ),
         links: d.links.iter().map(|l| l.title.clone()).collect(),
+        objective: model
+            .objective_of(story)
+            .map(crate::refine::objective_label),
     })
 }
 

@@ -93,6 +93,7 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId, fields: &Fields) -> StoryDetai
         split_from_title: optional(SPLIT_FROM_TITLE),
         split_into: set(SPLIT_INTO),
         jira_key: optional(JIRA_KEY),
+        objective_id: optional(OBJECTIVE_ID),
         // Most stories have no discussion: skip the lookups.
         comments: if fields.has(COMMENTS) {
             read_comments(doc, obj)

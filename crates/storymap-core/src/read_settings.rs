@@ -1,13 +1,16 @@
 //! Reading the map's settings from every copy of them (see `read_fields::all_maps`),
-//! tolerant of values a peer may have written wrong: those read as the defaults.
+//! tolerant of values a peer may have written wrong: those read as the defaults; and
+//! writing an imported map's settings.
 
-use automerge::{ObjId, ReadDoc};
+use automerge::transaction::Transactable;
+use automerge::{ObjId, ObjType, ReadDoc};
 
 use crate::model::MapSettings;
 use crate::read_fields::{all_maps, children, f64_field, holder, is_deleted, keys_in_all};
 use crate::read_fields::{non_empty, parse_rank, sorted, str_field};
 use crate::refine::{DorItem, DorRule};
 use crate::schema::*;
+use crate::{CoreError, Rank};
 
 /// The map's settings; a map that never changed them reads the defaults.
 pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
@@ -40,6 +43,7 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
     }
     settings.label_colors = crate::label_colors::read(doc, &copies);
     settings.capacity = crate::capacity::read(doc, &copies);
+    settings.objectives = crate::objectives::read(doc, &copies);
     let dor = children(doc, &copies, DEFINITION_OF_READY);
     if !dor.is_empty() {
         settings.definition_of_ready = read_dor(doc, &dor);
@@ -70,4 +74,40 @@ fn read_dor<R: ReadDoc>(doc: &R, dor: &[ObjId]) -> Vec<DorItem> {
         })
         .collect();
     sorted(items)
+}
+
+/// The map's settings, written only when they differ from the defaults (which it follows).
+pub(crate) fn put_settings(
+    tx: &mut automerge::transaction::Transaction<'_>,
+    settings: &MapSettings,
+) -> Result<(), CoreError> {
+    if *settings == MapSettings::default() {
+        return Ok(());
+    }
+    let obj = tx.put_object(automerge::ROOT, SETTINGS, ObjType::Map)?;
+    tx.put(&obj, SMALL_LIMIT, settings.small_limit)?;
+    let sizes = tx.put_object(&obj, TSHIRT_POINTS, ObjType::Map)?;
+    for (size, points) in &settings.tshirt_points.0 {
+        tx.put(&sizes, size.as_str(), *points)?;
+    }
+    crate::label_colors::put(tx, &obj, &settings.label_colors)?;
+    crate::capacity::put(tx, &obj, &settings.capacity)?;
+    crate::objectives::put(tx, &obj, &settings.objectives)?;
+    let labels = tx.put_object(&obj, STATUS_LABELS, ObjType::Map)?;
+    for (status, label) in &settings.status_labels {
+        if label != status.default_label() {
+            tx.put(&labels, status.as_str(), label.as_str())?;
+        }
+    }
+    let items = tx.put_object(&obj, DEFINITION_OF_READY, ObjType::Map)?;
+    let ranks = Rank::sequence(None, settings.definition_of_ready.len());
+    for (item, rank) in settings.definition_of_ready.iter().zip(ranks) {
+        let entry = tx.put_object(&items, item.id.as_str(), ObjType::Map)?;
+        tx.put(&entry, TEXT, item.text.as_str())?;
+        tx.put(&entry, RANK, rank.as_string())?;
+        if let Some(rule) = item.rule {
+            tx.put(&entry, RULE, rule.as_str())?;
+        }
+    }
+    Ok(())
 }

@@ -69,6 +69,11 @@ pub const SPRINT_LENGTH_DAYS: &str = "sprintLengthDays";
 pub const READY_TARGET_SPRINTS: &str = "readyTargetSprints";
 pub const TARGET_MIN: &str = "min";
 pub const TARGET_MAX: &str = "max";
+/// PI objectives (`objectives.rs`), inside the settings, and the one a story aligns to.
+pub const OBJECTIVES: &str = "objectives";
+pub const BUSINESS_VALUE: &str = "businessValue";
+pub const COMMITTED: &str = "committed";
+pub const OBJECTIVE_ID: &str = "objectiveId";
 /// A session's ready backlog when it ended, for the health trend.
 pub const READY_POINTS: &str = "readyPoints";
 pub const READY_SPRINTS: &str = "readySprints";

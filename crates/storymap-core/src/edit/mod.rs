@@ -13,6 +13,7 @@ mod dependencies;
 mod estimate;
 pub(crate) mod history;
 mod links;
+mod objectives;
 mod poker;
 pub(crate) mod ranks;
 mod readers;
@@ -36,6 +37,7 @@ pub use dependencies::DependencyEdit;
 pub use estimate::{EstimateEdit, WsjfPart};
 pub use history::{heads_from_hex, HistoryEdit};
 pub use links::LinkEdit;
+pub use objectives::ObjectiveEdit;
 pub use poker::PokerEdit;
 pub use readers::ReaderEdit;
 pub use room::RoomEdit;
@@ -91,6 +93,7 @@ families! {
     Dependency(DependencyEdit) => dependencies::apply,
     Split(SplitEdit) => split::apply,
     Settings(SettingsEdit) => settings::apply,
+    Objective(ObjectiveEdit) => objectives::apply,
     Session(SessionEdit) => session::apply,
     Room(RoomEdit) => room::apply,
     Agenda(AgendaEdit) => agenda::apply,

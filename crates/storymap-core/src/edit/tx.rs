@@ -59,9 +59,10 @@ impl Applied {
             Entity::Activity(_) | Entity::Step(_) | Entity::Release(_) => {
                 self.outline_changed = true
             }
-            Entity::Settings | Entity::SettingsPart(_) | Entity::DorItem(_) => {
-                self.settings_changed = true
-            }
+            Entity::Settings
+            | Entity::SettingsPart(_)
+            | Entity::DorItem(_)
+            | Entity::Objective(_) => self.settings_changed = true,
             session @ (Entity::Session(_) | Entity::SessionItem(..) | Entity::RoundVotes(..)) => {
                 let id = session.session_id().expect("a part of a session");
                 if !self.sessions.iter().any(|s| s == id) {

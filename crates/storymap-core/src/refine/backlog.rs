@@ -2,6 +2,7 @@
 //! counts a POPM reads out ("12 ready (34 pts), 3 blocked, 2 need input").
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::{refine, MapIndex, Refinement};
 use crate::{MapModel, Story, StoryFlag, StoryStatus};
@@ -17,6 +18,16 @@ pub enum BacklogSort {
     Readiness,
     /// Smallest estimate first; unestimated last.
     Estimate,
+    /// Grouped by PI objective in the objectives' order, stories of none last; map order
+    /// within each group.
+    Objective,
+}
+
+/// Stories of one PI objective, or of none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ObjectiveFilter {
+    Aligned(String),
+    Unaligned,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +38,7 @@ pub struct BacklogFilter {
     pub label: Option<String>,
     /// Only stories carrying this session flag.
     pub flag: Option<StoryFlag>,
+    pub objective: Option<ObjectiveFilter>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }
@@ -47,7 +59,12 @@ pub struct Backlog<'m> {
     pub summary: BacklogSummary,
 }
 
-fn matches(story: &Story, refinement: &Refinement, filter: &BacklogFilter) -> bool {
+/// `objective`: the position of the live objective the story aligns to.
+fn matches(
+    (story, objective): (&Story, Option<usize>),
+    refinement: &Refinement,
+    filter: &BacklogFilter,
+) -> bool {
     let blocked = story.details.blocked_reason.is_some() || story.details.parked_reason.is_some();
     filter
         .release_id
@@ -63,6 +80,12 @@ fn matches(story: &Story, refinement: &Refinement, filter: &BacklogFilter) -> bo
             .as_ref()
             .is_none_or(|l| story.details.labels.contains(l))
         && filter.flag.is_none_or(|f| story.details.flags.contains(&f))
+        && filter.objective.as_ref().is_none_or(|o| match o {
+            ObjectiveFilter::Aligned(id) => {
+                objective.is_some() && story.details.objective_id.as_ref() == Some(id)
+            }
+            ObjectiveFilter::Unaligned => objective.is_none(),
+        })
         && filter.ready.is_none_or(|r| r == refinement.readiness.ready)
         && filter.blocked.is_none_or(|b| b == blocked)
 }
@@ -88,16 +111,27 @@ fn high_first(a: Option<f64>, b: Option<f64>) -> Ordering {
 
 pub fn backlog<'m>(model: &'m MapModel, sort: BacklogSort, filter: &BacklogFilter) -> Backlog<'m> {
     let index = MapIndex::new(model);
+    let objectives: HashMap<&str, usize> = (model.settings.objectives.iter().enumerate())
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let objective_of = |story: &Story| {
+        let id = story.details.objective_id.as_deref()?;
+        objectives.get(id).copied()
+    };
     let mut rows: Vec<(&Story, Refinement)> = model
         .stories
         .iter()
         .map(|s| (s, refine(s, &model.settings, &index)))
-        .filter(|(s, r)| matches(s, r, filter))
+        .filter(|(s, r)| matches((s, objective_of(s)), r, filter))
         .collect();
     // Map order first; the other sorts are stable on it.
     rows.sort_by(|(a, _), (b, _)| index.backlog_key(a).cmp(&index.backlog_key(b)));
     match sort {
         BacklogSort::Rank => {}
+        // `None` (no objective) sorts after every `Some`.
+        BacklogSort::Objective => {
+            rows.sort_by_key(|(s, _)| objective_of(s).map_or(usize::MAX, |at| at))
+        }
         BacklogSort::Wsjf => rows
             .sort_by(|(_, a), (_, b)| high_first(a.wsjf.map(|w| w.score), b.wsjf.map(|w| w.score))),
         BacklogSort::Readiness => rows.sort_by(|(_, a), (_, b)| {

@@ -8,18 +8,20 @@ mod derived;
 mod estimate;
 mod health;
 mod invest;
+mod objectives;
 mod readiness;
 mod split;
 mod wsjf;
 
 use std::collections::HashMap;
 
-pub use backlog::{backlog, Backlog, BacklogFilter, BacklogSort, BacklogSummary};
+pub use backlog::{backlog, Backlog, BacklogFilter, BacklogSort, BacklogSummary, ObjectiveFilter};
 pub use dependencies::{find_cycle, order_warnings};
 pub use derived::DerivedIndex;
 pub use estimate::{Estimate, TShirt, TShirtPoints, POINT_SCALE};
 pub use health::{health, ready_line, BacklogHealth, HealthBand, SliceHealth, Unestimated};
 pub use invest::{invest, Invest, InvestHint, InvestLetter, Verdict};
+pub use objectives::{objective_label, objective_rollups, ObjectiveBlocker, ObjectiveRollup};
 pub use readiness::{
     default_definition_of_ready, readiness, DorCheck, DorItem, DorRule, Readiness,
 };

@@ -82,6 +82,9 @@ pub struct SessionReport {
     /// "Ready backlog: 2.3 sprints (target 1–2)": as kept when the session ended, or the
     /// map's now while it is open (or ended before this was kept).
     pub health: String,
+    /// The PI objectives the stories made ready serve, in the objectives' order:
+    /// "Faster checkout (committed, value 8)".
+    pub objectives: Vec<String>,
 }
 
 impl Outcome {
@@ -273,6 +276,20 @@ fn health_line(model: &MapModel, session: &Session) -> String {
     }
 }
 
+/// The objectives the ready stories serve, each once, in the objectives' order.
+fn served_objectives(model: &MapModel, index: &MapIndex, stories: &[ReportStory]) -> Vec<String> {
+    let served: Vec<&str> = stories
+        .iter()
+        .filter(|s| s.outcome.is_ready())
+        .filter_map(|s| index.story(&s.story_id))
+        .filter_map(|s| s.details.objective_id.as_deref())
+        .collect();
+    (model.settings.objectives.iter())
+        .filter(|o| served.contains(&o.id.as_str()))
+        .map(crate::refine::objective_label)
+        .collect()
+}
+
 /// The report of `session` on `model` (the map now), from `changes`: the map's story
 /// changes since the session started (entries outside its time window are ignored).
 pub fn session_report(
@@ -311,6 +328,7 @@ pub fn session_report(
         criteria_added: Vec::new(),
         open_blockers: Vec::new(),
         health: health_line(model, session),
+        objectives: Vec::new(),
     };
     for entry in &session.stories {
         let id = entry.story_id.as_str();
@@ -345,6 +363,7 @@ pub fn session_report(
             reader,
         });
     }
+    report.objectives = served_objectives(model, &index, &report.stories);
     for note in &session.notes {
         let logged = ReportNote {
             story: note.story_id.as_deref().map(title_of),

@@ -157,7 +157,8 @@ fn note(format: Format, note: &ReportNote) -> String {
     }
 }
 
-/// The stakeholder update: the sentence, the headline, the health line, then decisions, splits, estimate
+/// The stakeholder update: the sentence, the headline, the health line, the objectives the
+/// ready work serves, then decisions, splits, estimate
 /// changes, criteria added, open blockers, who read what and next steps (empty sections left out).
 pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
     let sentence = match format {
@@ -165,6 +166,9 @@ pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
         Format::Text => report.stakeholder_sentence(),
     };
     let mut out = format!("{sentence}\n\n{}.\n{}.\n", report.headline(), report.health);
+    if !report.objectives.is_empty() {
+        out += &format!("The ready work serves {}.\n", report.objectives.join(", "));
+    }
     let t = |s: &str| title(format, s);
     let or_none = |e: &Option<String>| e.clone().unwrap_or_else(|| "none".to_owned());
     section(
