@@ -16,6 +16,7 @@ use crate::health_views::*;
 use crate::history_views::*;
 use crate::invitation::{Invitation, LaunchRequest};
 use crate::jira_views::*;
+use crate::objective_views::*;
 use crate::progress::ProgressView;
 use crate::refine_views::*;
 use crate::session_views::*;
@@ -151,6 +152,7 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<DependencyEdit>(config),
         file::<SplitEdit>(config),
         file::<SettingsEdit>(config),
+        file::<ObjectiveEdit>(config),
         file::<SessionEdit>(config),
         file::<AgendaEdit>(config),
         file::<RoomEdit>(config),
@@ -190,6 +192,10 @@ fn refinement_files(config: &Config) -> Vec<(String, String)> {
         file::<UnestimatedView>(config),
         file::<SliceHealthView>(config),
         file::<HealthTrendPointView>(config),
+        file::<ObjectiveView>(config),
+        file::<ObjectiveQuery>(config),
+        file::<ObjectiveBlockerView>(config),
+        file::<ObjectiveRollupView>(config),
         file::<HealthView>(config),
         file::<HistoryState>(config),
         file::<MapChange>(config),

@@ -9,7 +9,7 @@ use storymap_store::MapListing;
 use crate::convert_refine::{criterion_from_view, details_from_view, Refiner};
 use crate::dto::*;
 use crate::refine_views::*;
-use crate::{ApiError, ErrorCode};
+use crate::{ApiError, ErrorCode, ObjectiveView};
 
 impl From<&MapModel> for MapView {
     /// The map as exported: the same for every reader.
@@ -46,6 +46,9 @@ impl MapView {
                     .map(|s| refiner.story_view(s))
                     .collect()
             },
+            objectives: (model.settings.objectives.iter())
+                .map(ObjectiveView::from)
+                .collect(),
             settings: MapSettingsView::from(&model.settings),
         }
     }
@@ -224,6 +227,9 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
             })
             .collect(),
         stories,
-        settings: MapSettings::from(&view.settings),
+        settings: MapSettings {
+            objectives: view.objectives.iter().map(Into::into).collect(),
+            ..MapSettings::from(&view.settings)
+        },
     })
 }

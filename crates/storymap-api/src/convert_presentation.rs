@@ -21,6 +21,7 @@ impl From<PresentedStory> for PresentedStoryView {
             notes: s.notes,
             place: s.place,
             links: s.links,
+            objective: s.objective,
         }
     }
 }

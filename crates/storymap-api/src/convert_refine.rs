@@ -135,6 +135,7 @@ impl<'m> Refiner<'m> {
             split_from: d.split_from.clone(),
             split_from_title: d.split_from_title.clone(),
             jira_key: d.jira_key.clone(),
+            objective_id: self.model.objective_of(s).map(|o| o.id.clone()),
             comments: (d.comments.iter())
                 .map(|c| CommentView::read_by(c, self.reader))
                 .collect(),
@@ -216,6 +217,7 @@ pub(crate) fn details_from_view(s: &StoryView) -> Result<StoryDetails, ApiError>
         split_from_title: s.split_from_title.clone(),
         split_into: Vec::new(),
         jira_key: s.jira_key.clone(),
+        objective_id: s.objective_id.clone(),
         comments: comments_from_view(&s.title, &s.comments)?,
         links: links_from_view(&s.links),
     })
@@ -311,5 +313,5 @@ same_variants!(
 same_variants!(
     BacklogSort,
     refine::BacklogSort,
-    [Rank, Wsjf, Readiness, Estimate]
+    [Rank, Wsjf, Readiness, Estimate, Objective]
 );

@@ -296,6 +296,7 @@ pub(crate) fn summary_view(session_id: &str, report: &SessionReport) -> SessionS
             .map(|(name, stories)| ReaderCreditView { name, stories })
             .collect(),
         health: report.health.clone(),
+        objectives: report.objectives.clone(),
         markdown: core::stakeholder_update(report, core::Format::Markdown),
         text: core::stakeholder_update(report, core::Format::Text),
     }

@@ -184,6 +184,10 @@ pub struct StoryView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub jira_key: Option<String>,
+    /// The PI objective it serves; absent when none (or the objective was deleted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub objective_id: Option<String>,
     /// The comment thread, oldest first, and links to mock-ups and specs (both optional
     /// on import).
     #[serde(default)]
@@ -205,6 +209,9 @@ pub struct MapView {
     pub releases: Vec<ReleaseView>,
     /// Ordered by activity, step, release slice, then rank: the order cards are drawn in.
     pub stories: Vec<StoryView>,
+    /// The PI objectives in the team's order (optional on import).
+    #[serde(default)]
+    pub objectives: Vec<crate::ObjectiveView>,
     #[serde(default)]
     pub settings: MapSettingsView,
 }
@@ -234,6 +241,8 @@ pub struct MapChange {
     pub stories: Vec<StoryView>,
     /// The map's refinement settings, when they changed (then every story is in `stories`).
     pub settings: Option<MapSettingsView>,
+    /// The PI objectives, when they changed (with the settings).
+    pub objectives: Option<Vec<crate::ObjectiveView>>,
     /// Stories deleted (or hidden with a deleted step) by this change.
     pub removed_story_ids: Vec<String>,
     /// The id of what the edit created, if anything.

@@ -107,6 +107,8 @@ pub struct HealthView {
     pub slices: Vec<SliceHealthView>,
     /// The last sessions' ready backlog when they ended, oldest first.
     pub trend: Vec<HealthTrendPointView>,
+    /// What each PI objective adds up to, in the objectives' order.
+    pub objectives: Vec<crate::ObjectiveRollupView>,
 }
 
 fn band(b: refine::HealthBand) -> HealthBand {
@@ -155,6 +157,7 @@ pub(crate) fn health_view(
                 line: s.line(),
             })
             .collect(),
+        objectives: crate::objective_views::rollup_views(model),
         trend: trend
             .into_iter()
             .map(|(session_id, ended_at, h)| HealthTrendPointView {

@@ -22,6 +22,7 @@ mod history_views;
 mod invitation;
 pub mod ipc_args;
 mod jira_views;
+mod objective_views;
 mod progress;
 mod refine_views;
 pub mod rules;
@@ -58,6 +59,7 @@ pub use invitation::{
     invitation_link, join_target, parse_invitation, Invitation, LaunchRequest, INVITATION_SCHEME,
 };
 pub use jira_views::*;
+pub use objective_views::*;
 pub use progress::{ProgressSink, ProgressView, QUIET_FOR};
 pub use refine_views::*;
 pub use session_views::*;

@@ -227,6 +227,8 @@ pub enum BacklogSort {
     Wsjf,
     Readiness,
     Estimate,
+    /// Grouped by PI objective, in the objectives' order; stories of none last.
+    Objective,
 }
 
 /// Every filter is optional; `null` lets everything through.
@@ -240,6 +242,9 @@ pub struct BacklogQuery {
     pub label: Option<String>,
     /// Only stories carrying this session flag.
     pub flag: Option<StoryFlag>,
+    /// Only the stories of one PI objective, or of none.
+    #[serde(default)]
+    pub objective: Option<crate::ObjectiveQuery>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }

@@ -253,6 +253,8 @@ pub struct SessionSummaryView {
     pub readers: Vec<ReaderCreditView>,
     /// "Ready backlog: 2.3 sprints (target 1–2)": kept when the session ended, or now.
     pub health: String,
+    /// The PI objectives the stories made ready serve, in order.
+    pub objectives: Vec<String>,
     pub markdown: String,
     pub text: String,
 }
@@ -291,6 +293,8 @@ pub struct PresentedStoryView {
     pub place: String,
     /// The titles of its links, never the URLs.
     pub links: Vec<String>,
+    /// The PI objective it serves: "Faster checkout (committed, value 8)".
+    pub objective: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

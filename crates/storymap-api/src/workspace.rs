@@ -204,6 +204,7 @@ impl Workspace {
             status: query.status.map(Into::into),
             label: query.label,
             flag: query.flag.map(Into::into),
+            objective: query.objective.map(Into::into),
             ready: query.ready,
             blocked: query.blocked,
         };

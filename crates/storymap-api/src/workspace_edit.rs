@@ -16,7 +16,7 @@ use crate::refine_views::MapSettingsView;
 use crate::workspace::unix_now;
 use crate::workspace_health::with_session_health;
 use crate::workspace_session::{changed_session, with_default_stories};
-use crate::{ApiError, ErrorCode, MapEdit, Workspace};
+use crate::{ApiError, ErrorCode, MapEdit, ObjectiveView, Workspace};
 
 /// Which way [`Workspace::step_history`] goes.
 #[derive(Clone, Copy)]
@@ -274,5 +274,7 @@ pub(crate) fn map_change(
         notice: outcome.notice,
         session: outcome.session,
         settings: changed.settings.as_ref().map(MapSettingsView::from),
+        objectives: (changed.settings.as_ref())
+            .map(|s| s.objectives.iter().map(ObjectiveView::from).collect()),
     }
 }

@@ -20,8 +20,10 @@ struct JsonExport {
 }
 
 fn json(model: &MapModel) -> String {
+    let mut view = MapView::from(model);
+    view.objectives = crate::objective_views::objectives_export(model);
     let export = JsonExport {
-        view: MapView::from(model),
+        view,
         health: HealthExport::from(&storymap_core::refine::health(model)),
     };
     serde_json::to_string_pretty(&export).expect("DTOs serialise") + "\n"

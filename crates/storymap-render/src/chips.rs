@@ -1,5 +1,5 @@
-//! A card's chips in an image: its session flags, then its labels the team gave a colour,
-//! in one row between the title and the status (as on the map in the app). What does not
+//! A card's chips in an image: the PI objective it serves, its session flags, then its
+//! labels the team gave a colour, in rows between the title and the status. What does not
 //! fit the card's width is counted ("+2"), never drawn over the edge.
 
 use storymap_core::label_colors::text_color;
@@ -20,6 +20,9 @@ pub(crate) struct Chip {
     pub text: String,
     pub fill: String,
     pub ink: String,
+    /// May take the whole row (the objective, whose title says what it is); other chips
+    /// are cut at 60 % of it so several fit.
+    pub wide: bool,
 }
 
 /// The flag's tint and ink: the app's marker colours (`ui/src/styles/flags.css`).
@@ -33,12 +36,20 @@ fn flag_colours(flag: StoryFlag) -> (&'static str, &'static str) {
 }
 
 pub(crate) fn chips(model: &MapModel, story: &Story) -> Vec<Chip> {
+    // The app's accent, as the objective on the projector.
+    let objective = model.objective_of(story).map(|o| Chip {
+        text: format!("◎ {}", o.title),
+        fill: "#e6e9fc".to_owned(),
+        ink: "#3a43ae".to_owned(),
+        wide: true,
+    });
     let flags = story.details.flags.iter().map(|flag| {
         let (fill, ink) = flag_colours(*flag);
         Chip {
             text: flag.label().to_owned(),
             fill: fill.to_owned(),
             ink: ink.to_owned(),
+            wide: false,
         }
     });
     let labels = story.details.labels.iter().filter_map(|label| {
@@ -47,9 +58,10 @@ pub(crate) fn chips(model: &MapModel, story: &Story) -> Vec<Chip> {
             text: label.clone(),
             fill: colour.clone(),
             ink: text_color(colour).to_owned(),
+            wide: false,
         })
     });
-    flags.chain(labels).collect()
+    objective.into_iter().chain(flags).chain(labels).collect()
 }
 
 fn chip_width(text: &str) -> f32 {
@@ -72,7 +84,8 @@ pub(crate) fn layout(chips: Vec<Chip>) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
     let (mut row, mut x) = (0, 0.0);
     for (i, chip) in chips.into_iter().enumerate() {
-        let text = truncate(&chip.text, CHIP, width * 0.6);
+        let room = if chip.wide { width - 12.0 } else { width * 0.6 };
+        let text = truncate(&chip.text, CHIP, room);
         let w = chip_width(&text);
         if x > 0.0 && x + w > width {
             (row, x) = (row + 1, 0.0);

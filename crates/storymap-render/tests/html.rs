@@ -221,3 +221,31 @@ fn without_a_session_there_is_no_summary() {
     let html = render_html(&shop(), &Scope::WholeMap, &page).unwrap();
     assert!(!html.contains("class=\"summary\""));
 }
+
+#[test]
+fn the_objectives_sit_between_the_summary_and_the_map_escaped() {
+    let mut model = shop();
+    model.settings.objectives = vec![storymap_core::objectives::Objective {
+        id: "o1".into(),
+        title: HOSTILE.into(),
+        business_value: 8,
+        committed: true,
+    }];
+    model.stories[1].details.objective_id = Some("o1".into());
+    model.stories[1].details.blocked_reason = Some("waiting".into());
+    let html = render_html(&model, &Scope::WholeMap, &page()).unwrap();
+    let (summary, objectives) = (html.find("class=\"summary\""), html.find("PI objectives"));
+    let map = html.find("class=\"grid\"");
+    assert!(
+        summary < objectives && objectives < map,
+        "{summary:?} {objectives:?} {map:?}"
+    );
+    assert!(html.contains(
+        "<span class=\"kind committed\">Committed</span> <span class=\"value\">value 8</span>\
+         <div class=\"facts\">0 of 5 pts ready · 1 story, 0 done · \
+         <span class=\"blocked\">1 blocked</span></div>"
+    ));
+    assert!(!html.contains("<script"));
+    // A map without objectives shows no such section.
+    assert!(!self::html(&Scope::WholeMap).contains("PI objectives"));
+}

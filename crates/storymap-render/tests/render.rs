@@ -158,6 +158,30 @@ fn cards_show_their_flags_and_coloured_labels_and_grow_to_hold_them() {
 }
 
 #[test]
+fn a_card_names_its_live_pi_objective_first() {
+    let mut model = fixture();
+    model.settings.objectives = vec![storymap_core::objectives::Objective {
+        id: "o1".into(),
+        title: "Fast & simple checkout".into(),
+        business_value: 9,
+        committed: true,
+    }];
+    model.stories[0].details.objective_id = Some("o1".into());
+    model.stories[0].details.flags = vec![StoryFlag::Risky];
+    model.stories[1].details.objective_id = Some("deleted".into());
+    let svg = render_svg(&model, &Scope::WholeMap).unwrap();
+    let objective = svg
+        .find(">◎ Fast &amp; simple checkout<")
+        .expect("the objective chip");
+    assert!(
+        objective < svg.find(">Risky<").unwrap(),
+        "the objective comes before the flags"
+    );
+    // A story aligned to a deleted objective shows none.
+    assert_eq!(svg.matches(">◎ ").count(), 1);
+}
+
+#[test]
 fn more_chips_than_fit_are_counted_not_drawn_past_the_edge() {
     let mut model = fixture();
     for label in [

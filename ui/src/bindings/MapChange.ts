@@ -2,6 +2,7 @@
 import type { ActivityView } from "./ActivityView";
 import type { HistoryState } from "./HistoryState";
 import type { MapSettingsView } from "./MapSettingsView";
+import type { ObjectiveView } from "./ObjectiveView";
 import type { ReleaseView } from "./ReleaseView";
 import type { SessionView } from "./SessionView";
 import type { StoryView } from "./StoryView";
@@ -31,6 +32,10 @@ stories: Array<StoryView>,
  * The map's refinement settings, when they changed (then every story is in `stories`).
  */
 settings: MapSettingsView | null, 
+/**
+ * The PI objectives, when they changed (with the settings).
+ */
+objectives: Array<ObjectiveView> | null, 
 /**
  * Stories deleted (or hidden with a deleted step) by this change.
  */

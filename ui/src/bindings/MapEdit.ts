@@ -8,6 +8,7 @@ import type { DependencyEdit } from "./DependencyEdit";
 import type { EstimateEdit } from "./EstimateEdit";
 import type { HistoryEdit } from "./HistoryEdit";
 import type { LinkEdit } from "./LinkEdit";
+import type { ObjectiveEdit } from "./ObjectiveEdit";
 import type { PokerEdit } from "./PokerEdit";
 import type { ReaderEdit } from "./ReaderEdit";
 import type { RoomEdit } from "./RoomEdit";
@@ -21,4 +22,4 @@ import type { StoryEdit } from "./StoryEdit";
  * One user intent on a map. Each is one Automerge change and one SQLite
  * transaction. On the wire, an object tagged by `kind`.
  */
-export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | CommentEdit | LinkEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;
+export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | CommentEdit | LinkEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | ObjectiveEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;

@@ -2,6 +2,7 @@
 import type { ActivityView } from "./ActivityView";
 import type { MapRef } from "./MapRef";
 import type { MapSettingsView } from "./MapSettingsView";
+import type { ObjectiveView } from "./ObjectiveView";
 import type { ReleaseView } from "./ReleaseView";
 import type { StoryView } from "./StoryView";
 
@@ -13,4 +14,8 @@ export type MapView = { schemaVersion: number, map: MapRef, activities: Array<Ac
 /**
  * Ordered by activity, step, release slice, then rank: the order cards are drawn in.
  */
-stories: Array<StoryView>, settings: MapSettingsView, };
+stories: Array<StoryView>, 
+/**
+ * The PI objectives in the team's order (optional on import).
+ */
+objectives: Array<ObjectiveView>, settings: MapSettingsView, };

@@ -16,4 +16,8 @@ place: string,
 /**
  * The titles of its links, never the URLs.
  */
-links: Array<string>, };
+links: Array<string>, 
+/**
+ * The PI objective it serves: "Faster checkout (committed, value 8)".
+ */
+objective: string | null, };

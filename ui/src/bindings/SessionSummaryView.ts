@@ -21,4 +21,8 @@ stakeholderSentence: string, stories: number, refined: number, ready: number, re
 /**
  * "Ready backlog: 2.3 sprints (target 1–2)": kept when the session ended, or now.
  */
-health: string, markdown: string, text: string, };
+health: string, 
+/**
+ * The PI objectives the stories made ready serve, in order.
+ */
+objectives: Array<string>, markdown: string, text: string, };

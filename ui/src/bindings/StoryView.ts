@@ -61,6 +61,10 @@ splitFrom: string | null, splitFromTitle: string | null,
  */
 jiraKey?: string, 
 /**
+ * The PI objective it serves; absent when none (or the objective was deleted).
+ */
+objectiveId?: string, 
+/**
  * The comment thread, oldest first, and links to mock-ups and specs (both optional
  * on import).
  */

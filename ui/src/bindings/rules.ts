@@ -25,3 +25,7 @@ export const LINK_TITLE_MAX_CHARS = 500;
 export const LINK_URL_MAX_CHARS = 2048;
 /** The URL schemes a link may use; the app opens nothing else. */
 export const LINK_URL_SCHEMES = ["http", "https", "mailto"] as const;
+/** A PI objective's business value, lowest first. */
+export const BUSINESS_VALUE_SCALE = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+/** The most PI objectives a map holds. */
+export const OBJECTIVES_MAX = 50;

@@ -11,6 +11,7 @@ function change(overrides: Partial<MapChange>): MapChange {
     releases: sampleMap().releases,
     stories: [],
     settings: null,
+    objectives: null,
     removedStoryIds: [],
     createdId: null,
     history: { undo: null, redo: null },

@@ -55,5 +55,6 @@ export function applyMapChange(view: MapView, change: MapChange): MapView {
       : releases,
     stories,
     settings: change.settings ?? view.settings,
+    objectives: change.objectives ?? view.objectives,
   };
 }

@@ -20,6 +20,7 @@ function teammateChange(overrides: Partial<MapChange> = {}): MapChange {
     releases: sampleMap().releases,
     stories: [renamed],
     settings: null,
+    objectives: null,
     removedStoryIds: ["st-3"],
     createdId: null,
     history: { undo: "Rename map", redo: null },

@@ -14,6 +14,7 @@ function change(overrides: Partial<MapChange> = {}): MapChange {
     releases: sampleMap().releases,
     stories: [],
     settings: null,
+    objectives: null,
     removedStoryIds: [],
     createdId: null,
     history: { undo: "Rename map", redo: null },

@@ -116,6 +116,7 @@ export class FakeBackend extends FakeExchange implements Backend {
       activities: [],
       releases: [release(this.id("r"), "MVP", "a")],
       stories: [],
+      objectives: [],
       settings: defaultSettings(),
     };
     this.maps.set(view.map.id, view);
@@ -249,7 +250,9 @@ export class FakeBackend extends FakeExchange implements Backend {
     const old = new Map(before.stories.map((item) => [item.id, JSON.stringify(item)]));
     const now = new Set(after.stories.map((item) => item.id));
     const mapId = after.map.id;
-    const settingsChanged = JSON.stringify(before.settings) !== JSON.stringify(after.settings);
+    // The objectives live in the settings: Rust sends both when either changed.
+    const settingsChanged =
+      JSON.stringify(before.settings) !== JSON.stringify(after.settings) || JSON.stringify(before.objectives) !== JSON.stringify(after.objectives);
     return {
       mapId,
       name: before.map.name === after.map.name ? null : after.map.name,
@@ -259,6 +262,7 @@ export class FakeBackend extends FakeExchange implements Backend {
         after.stories.filter((item) => settingsChanged || old.get(item.id) !== JSON.stringify(item)),
       ),
       settings: settingsChanged ? structuredClone(after.settings) : null,
+      objectives: settingsChanged ? structuredClone(after.objectives) : null,
       removedStoryIds: before.stories.filter((item) => !now.has(item.id)).map((item) => item.id),
       createdId,
       history: {

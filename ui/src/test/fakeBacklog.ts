@@ -5,12 +5,14 @@ import type { BacklogQuery } from "../bindings/BacklogQuery";
 import type { BacklogView } from "../bindings/BacklogView";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
+import { matchesObjective, objectivePosition } from "./fakeObjectives";
 import { compareKeys, mapIndex } from "./fakeRefinement";
 
 const isBlocked = (story: StoryView) => story.blockedReason !== null || story.parkedReason !== null;
 
-function matches(story: StoryView, query: BacklogQuery): boolean {
+function matches(view: MapView, story: StoryView, query: BacklogQuery): boolean {
   return (
+    matchesObjective(view, story, query.objective) &&
     (query.releaseId === null || story.releaseId === query.releaseId) &&
     (query.activityId === null || story.activityId === query.activityId) &&
     (query.status === null || story.status === query.status) &&
@@ -29,7 +31,7 @@ function nullsLast(a: number | null, b: number | null): number {
 
 const failing = (story: StoryView) => story.refinement.dor.filter((check) => !check.passed).length;
 
-const SORTS: Record<BacklogQuery["sort"], ((a: StoryView, b: StoryView) => number) | null> = {
+const SORTS: Record<Exclude<BacklogQuery["sort"], "objective">, ((a: StoryView, b: StoryView) => number) | null> = {
   rank: null,
   wsjf: (a, b) => nullsLast(negated(a.refinement.wsjf?.score), negated(b.refinement.wsjf?.score)),
   readiness: (a, b) => Number(b.refinement.ready) - Number(a.refinement.ready) || failing(a) - failing(b),
@@ -53,9 +55,13 @@ export function headline(ready: number, readyPoints: number, blocked: number, ne
 export function fakeBacklog(view: MapView, query: BacklogQuery): BacklogView {
   const index = mapIndex(view);
   const rows = view.stories
-    .filter((story) => matches(story, query))
+    .filter((story) => matches(view, story, query))
     .sort((a, b) => compareKeys(index.key(a), index.key(b)));
-  const sort = SORTS[query.sort];
+  const byObjective = (a: StoryView, b: StoryView) => {
+    const [pa, pb] = [objectivePosition(view, a), objectivePosition(view, b)];
+    return pa === pb ? 0 : pa - pb;
+  };
+  const sort = query.sort === "objective" ? byObjective : SORTS[query.sort];
   if (sort) rows.sort(sort);
   const ready = rows.filter((story) => story.refinement.ready);
   const readyPoints = ready.reduce((sum, story) => sum + (story.refinement.points ?? 0), 0);

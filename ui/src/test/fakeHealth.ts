@@ -5,6 +5,7 @@ import type { HealthBand } from "../bindings/HealthBand";
 import type { HealthTrendPointView } from "../bindings/HealthTrendPointView";
 import type { HealthView } from "../bindings/HealthView";
 import type { MapView } from "../bindings/MapView";
+import { fakeObjectiveRollups } from "./fakeObjectives";
 
 const tenths = (value: number) => Math.round(value * 10) / 10;
 const number = (value: number) => tenths(value).toString();
@@ -35,5 +36,6 @@ export function fakeHealth(view: MapView, trend: HealthTrendPointView[] = []): H
     if (unestimated.length > 0) parts.push(`${unestimated.length.toString()} unestimated`);
     return { releaseId: release.id, title: release.title, points, unestimated, sprints: needs, line: parts.join(" · ") || "nothing left to do" };
   });
-  return { readyPoints, velocity, readySprints, readyDays, horizon, target, band, line, slices, trend };
+  const objectives = fakeObjectiveRollups(view);
+  return { readyPoints, velocity, readySprints, readyDays, horizon, target, band, line, slices, trend, objectives };
 }

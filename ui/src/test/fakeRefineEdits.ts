@@ -5,6 +5,7 @@ import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
 import { DEFAULT_STATUS_NAMES, FLAGS, STATUS_NAME_MAX } from "../model/labels";
+import { applyObjectiveEdit, isObjectiveEdit } from "./fakeObjectives";
 import { parseEstimate } from "./fakeRefinement";
 import { story as newStory } from "./sampleMap";
 
@@ -29,6 +30,7 @@ function toggle(list: string[], item: string, on: boolean): string[] {
 export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools): Result {
   const done = (label: string, createdId: string | null = null): Result => ({ label, createdId });
   const storyOf = (id: string) => tools.find(view.stories, id);
+  if (isObjectiveEdit(edit)) return applyObjectiveEdit(view, edit, tools);
   switch (edit.kind) {
     case "setStoryText": {
       const story = storyOf(edit.storyId);

@@ -205,6 +205,7 @@ export class FakeRoom {
       nextSteps,
       readers: readerCredits(s),
       health: "Ready backlog: 8 pts",
+      objectives: [],
       markdown: `## Refinement\n\n**${headline}**\n\n${sentence}\n`,
       text: `Refinement\n\n${headline}\n\n${sentence}\n`,
     };
@@ -234,6 +235,7 @@ export class FakeRoom {
           notes: story.notesPrivate ? null : story.notes || null,
           place: "Activity › Step · Slice",
           links: story.links.map((link) => link.title),
+          objective: objectiveLabel(map, story.objectiveId),
         },
         columns: [],
       };
@@ -421,4 +423,11 @@ function readerCredits(s: Session): Array<{ name: string; stories: string[] }> {
     else credits.push({ name, stories: [x.storyId] });
   }
   return credits;
+}
+
+/** Rust's `objective_label` for the fake only: "Faster checkout (committed, value 8)". */
+function objectiveLabel(map: MapView, objectiveId: string | undefined): string | null {
+  const objective = map.objectives.find((o) => o.id === objectiveId);
+  if (!objective) return null;
+  return `${objective.title} (${objective.committed ? "committed" : "stretch"}, value ${objective.businessValue.toString()})`;
 }

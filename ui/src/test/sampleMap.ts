@@ -157,6 +157,7 @@ export function sampleMap(): MapView {
       story("st-4", "Search by name", "a-discover", "s-search", "r-mvp", "ready", "5"),
       story("st-5", "Pay by card", "a-checkout", "s-pay", "r-mvp", "ready", "M"),
     ],
+    objectives: [],
     settings: defaultSettings(),
   });
 }
@@ -168,6 +169,7 @@ export function emptyMap(): MapView {
     activities: [],
     releases: [release("r-e-mvp", "MVP", "a")],
     stories: [],
+    objectives: [],
     settings: defaultSettings(),
   };
 }

@@ -4,6 +4,7 @@
 
 mod discussion;
 mod history;
+mod objectives;
 mod readers;
 mod refine;
 mod room;
@@ -11,6 +12,7 @@ mod shape;
 
 pub use discussion::{CommentEdit, LinkEdit};
 pub use history::HistoryEdit;
+pub use objectives::ObjectiveEdit;
 pub use readers::ReaderEdit;
 pub use refine::{CriteriaEdit, DependencyEdit, EstimateEdit, SettingsEdit, SplitEdit, StoryEdit};
 pub use room::{AgendaEdit, PokerEdit, RoomEdit, SessionEdit};
@@ -80,6 +82,7 @@ map_edit_families!(
     DependencyEdit,
     SplitEdit,
     SettingsEdit,
+    ObjectiveEdit,
     SessionEdit,
     RoomEdit,
     AgendaEdit,

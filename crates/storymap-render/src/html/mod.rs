@@ -8,6 +8,7 @@
 
 mod cards;
 mod map;
+mod objectives;
 mod style;
 mod text;
 
@@ -27,8 +28,6 @@ pub struct HtmlPage {
     pub exported_at: String,
     /// The map's last refinement session, when it has had one.
     pub session: Option<SessionSummary>,
-    // Objectives (issue #16) will come in here, to be drawn between the session summary
-    // and the map (see `render_html`); maps have none yet, so the page shows none.
 }
 
 /// The last refinement session as the app sums it up.
@@ -54,7 +53,7 @@ pub fn render_html(
     if let Some(session) = &page.session {
         summary(&mut out, session);
     }
-    // Issue #16: the map's objectives go here once the model has them.
+    objectives::write(&mut out, model);
     map.write(&mut out);
     footer(&mut out);
     out.push_str("</main>\n</body>\n</html>\n");

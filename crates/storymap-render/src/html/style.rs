@@ -56,6 +56,17 @@ h1 { font-size: 34px; line-height: 1.15; }
 .summary .held { margin-left: 8px; color: var(--faint); text-transform: none; letter-spacing: 0; font-weight: 500; }
 .summary .lead { margin: 8px 0 0; font-size: 19px; font-weight: 600; color: var(--ink); }
 .summary .update { margin-top: 8px; white-space: pre-wrap; color: var(--ink-2); font-size: 15px; }
+.objectives { margin-bottom: 28px; max-width: 1100px; }
+.objectives h2 { font-size: 13px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.07em; }
+.objectives ol { margin: 8px 0 0; padding-left: 24px; }
+.objectives li { margin: 6px 0; }
+.objective-title { font-weight: 600; font-size: 16px; }
+.objectives .kind { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; margin-left: 6px; }
+.objectives .committed { background: var(--accent-soft); color: var(--accent); }
+.objectives .stretch { background: var(--line); color: var(--ink-2); }
+.objectives .value { color: var(--muted); font-size: 13.5px; margin-left: 6px; }
+.objectives .facts { color: var(--muted); font-size: 13.5px; }
+.objectives .blocked { color: var(--fail); font-weight: 600; }
 .scroll { overflow-x: auto; }
 .grid { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: 100%; }
 .label-col { width: 190px; }

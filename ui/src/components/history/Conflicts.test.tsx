@@ -62,6 +62,7 @@ describe("Conflicts", () => {
           releases: sampleMap().releases,
           stories: [],
           settings: null,
+          objectives: null,
           removedStoryIds: [],
           createdId: null,
           history: { undo: null, redo: null },

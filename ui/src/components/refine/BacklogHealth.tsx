@@ -1,6 +1,7 @@
 //! The backlog's health line, as Rust words it: ready sprints against the team's target band
 //! (coloured by band, with the band in words too), what each slice still needs with its
-//! unestimated stories listed, and the ready backlog at the end of the last sessions.
+//! unestimated stories listed, the ready backlog at the end of the last sessions, and what
+//! each PI objective adds up to.
 import { useCallback } from "react";
 import type { Backend } from "../../backend/backend";
 import type { HealthBand } from "../../bindings/HealthBand";
@@ -8,6 +9,7 @@ import type { HealthTrendPointView } from "../../bindings/HealthTrendPointView";
 import type { MapView } from "../../bindings/MapView";
 import type { SliceHealthView } from "../../bindings/SliceHealthView";
 import { LoadState, useLoaded } from "../useLoaded";
+import { ObjectiveRollups } from "./ObjectiveRollups";
 
 const BAND_WORDS: Record<HealthBand, string> = {
   below: "Below target",
@@ -83,11 +85,17 @@ export function BacklogHealth({
   backend,
   onOpenStory,
   onSettings,
+  onObjectives,
+  onShowObjective,
 }: {
   view: MapView;
   backend: Backend;
   onOpenStory: (storyId: string) => void;
   onSettings: () => void;
+  /** Opens the map's PI objectives. */
+  onObjectives: () => void;
+  /** Shows one objective's stories in the backlog. */
+  onShowObjective: (objectiveId: string) => void;
 }) {
   const mapId = view.map.id;
   const load = useCallback(() => backend.backlogHealth(mapId), [backend, mapId]);
@@ -119,6 +127,7 @@ export function BacklogHealth({
           <SliceNeeds key={slice.releaseId} slice={slice} onOpenStory={onOpenStory} />
         ))}
       </ul>
+      <ObjectiveRollups objectives={health.objectives} onShow={onShowObjective} onOpenStory={onOpenStory} onEdit={onObjectives} />
     </section>
   );
 }

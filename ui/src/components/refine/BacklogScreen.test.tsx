@@ -38,6 +38,7 @@ describe("backlog view", () => {
       status: null,
       label: null,
       flag: null,
+      objective: null,
       ready: null,
       blocked: null,
     });

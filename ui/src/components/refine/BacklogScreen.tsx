@@ -2,9 +2,8 @@
 //! headline; estimates and statuses edit inline; in rank order, dragging a row re-ranks it by
 //! moving it into the cell (step × slice) of the story it lands next to.
 import { closestCenter, DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragOverEvent } from "@dnd-kit/core";
-import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { BacklogQuery } from "../../bindings/BacklogQuery";
 import type { BacklogSort } from "../../bindings/BacklogSort";
@@ -16,14 +15,13 @@ import type { StoryView } from "../../bindings/StoryView";
 import { backlogDrop, reorder } from "../../model/backlogMove";
 import { toDisplayError } from "../../model/errors";
 import { FLAG_NAMES, FLAGS, STATUSES, statusLabel } from "../../model/labels";
-import { INVEST_LETTERS, mapLabels, POINT_SCALE, TSHIRT_SIZES, UNKNOWN_ESTIMATE, wsjfScoreLabel } from "../../model/refinement";
+import { mapLabels } from "../../model/refinement";
 import type { NewToast } from "../../state/store";
 import { useStatusNames } from "../statusNames";
 import { BacklogHealth } from "./BacklogHealth";
-import { CardMarkers, ReadyBadge } from "./CardMarkers";
-import { GripIcon } from "./RefineIcons";
+import { Row } from "./BacklogRow";
+import { objectiveName } from "./ObjectiveSelect";
 import type { SendEdit } from "./send";
-import { StatusSelect } from "./StoryBasics";
 
 export const DEFAULT_QUERY: BacklogQuery = {
   sort: "rank",
@@ -32,6 +30,7 @@ export const DEFAULT_QUERY: BacklogQuery = {
   status: null,
   label: null,
   flag: null,
+  objective: null,
   ready: null,
   blocked: null,
 };
@@ -41,9 +40,11 @@ const SORTS: ReadonlyArray<{ sort: BacklogSort; label: string }> = [
   { sort: "wsjf", label: "WSJF, highest first" },
   { sort: "readiness", label: "Readiness" },
   { sort: "estimate", label: "Estimate, smallest first" },
+  { sort: "objective", label: "PI objective (grouped)" },
 ];
 
-const ESTIMATES = [...POINT_SCALE, UNKNOWN_ESTIMATE, ...TSHIRT_SIZES];
+/** The objective filter's value in its select: an objective's id, or "none". */
+const NO_OBJECTIVE = "none";
 
 export interface BacklogScreenProps {
   view: MapView;
@@ -55,121 +56,17 @@ export interface BacklogScreenProps {
   openStoryId: string | null;
   /** Opens the refinement settings (capacity). */
   onSettings: () => void;
+  /** Opens the map's PI objectives. */
+  onObjectives: () => void;
 }
 
-function EstimateSelect({ story, send }: { story: StoryView; send: SendEdit }) {
-  return (
-    <select
-      className="field-select is-compact"
-      aria-label={`Estimate of '${story.title}'`}
-      data-testid="backlog-estimate"
-      value={story.estimate ?? ""}
-      onChange={(event) => {
-        void send({ kind: "setEstimate", storyId: story.id, estimate: event.target.value === "" ? null : event.target.value });
-      }}
-    >
-      <option value="">–</option>
-      {story.estimate !== null && !ESTIMATES.includes(story.estimate) && <option value={story.estimate}>{story.estimate}</option>}
-      {ESTIMATES.map((value) => (
-        <option key={value} value={value}>
-          {value}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function Row({
-  story,
-  position,
-  where,
-  draggable,
-  open,
-  send,
-  onOpenStory,
-}: {
-  story: StoryView;
-  position: number;
-  where: string;
-  draggable: boolean;
-  open: boolean;
-  send: SendEdit;
-  onOpenStory: (storyId: string) => void;
-}) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: story.id,
-    disabled: !draggable,
-  });
-  let className = "backlog-row";
-  if (open) className += " is-open";
-  if (isDragging) className += " is-dragging";
-  return (
-    <li
-      ref={setNodeRef}
-      className={className}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      data-testid="backlog-row"
-      data-story-id={story.id}
-      data-ready={story.refinement.ready ? "true" : "false"}
-    >
-      {draggable ? (
-        <button
-          type="button"
-          ref={setActivatorNodeRef}
-          className="drag-handle"
-          {...attributes}
-          {...listeners}
-          tabIndex={-1}
-          aria-label={`Drag '${story.title}' to re-rank`}
-          title="Drag to re-rank: dropped next to another story, it moves to that story's step › slice"
-        >
-          <GripIcon size={14} />
-        </button>
-      ) : (
-        <span className="drag-handle is-off" aria-hidden="true" />
-      )}
-      <span className="backlog-position">{position}</span>
-      <div className="backlog-main">
-        <button
-          type="button"
-          className="backlog-title"
-          data-testid="backlog-open"
-          onClick={() => {
-            onOpenStory(story.id);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === "o" || event.key === "O") {
-              event.preventDefault();
-              onOpenStory(story.id);
-            }
-          }}
-        >
-          {story.title}
-        </button>
-        <span className="backlog-where">{where}</span>
-      </div>
-      <div className="backlog-markers">
-        {story.refinement.ready && <ReadyBadge />}
-        <CardMarkers story={story} />
-        <span className="invest-mini" aria-label="INVEST">
-          {INVEST_LETTERS.map(({ letter, initial, name }) => {
-            const hint = story.refinement.invest.find((item) => item.letter === letter);
-            const verdict = hint?.verdict ?? "pass";
-            return (
-              <span key={letter} className={`invest-mini-letter is-${verdict}`} title={hint?.message ? `${name}: ${hint.message}` : name}>
-                {initial}
-              </span>
-            );
-          })}
-        </span>
-      </div>
-      <span className="backlog-wsjf" title="WSJF score">
-        {wsjfScoreLabel(story.refinement.wsjf)}
-      </span>
-      <EstimateSelect story={story} send={send} />
-      <StatusSelect story={story} send={send} testId="backlog-status" />
-    </li>
-  );
+/** In the grouped sort, the objective heading before the first story of each group. */
+function groupHeading(sort: BacklogSort, story: StoryView, previous: StoryView | undefined, titles: Map<string, string>): string | null {
+  if (sort !== "objective") return null;
+  const group = (s: StoryView) => (s.objectiveId !== undefined && titles.has(s.objectiveId) ? s.objectiveId : null);
+  if (previous !== undefined && group(previous) === group(story)) return null;
+  const id = group(story);
+  return id === null ? "No objective" : (titles.get(id) ?? "");
 }
 
 function FilterSelect<T extends string>({
@@ -207,7 +104,7 @@ function FilterSelect<T extends string>({
   );
 }
 
-export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openStoryId, onSettings }: BacklogScreenProps) {
+export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openStoryId, onSettings, onObjectives }: BacklogScreenProps) {
   const [query, setQuery] = useState<BacklogQuery>(DEFAULT_QUERY);
   const names = useStatusNames();
   const [result, setResult] = useState<BacklogView | null>(null);
@@ -238,6 +135,7 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
   }, [view.activities, view.releases]);
   const whereOf = (story: StoryView) => `${titles.get(story.stepId) ?? "?"} › ${titles.get(story.releaseId) ?? "?"}`;
   const labels = useMemo(() => mapLabels(view.stories), [view.stories]);
+  const objectiveTitles = useMemo(() => new Map(view.objectives.map((o) => [o.id, objectiveName(o)])), [view.objectives]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
 
   const ids = (result?.storyIds ?? []).filter((id) => byId.has(id));
@@ -266,7 +164,16 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
             {result?.headline ?? "Loading…"}
           </p>
         </div>
-        <BacklogHealth view={view} backend={backend} onOpenStory={onOpenStory} onSettings={onSettings} />
+        <BacklogHealth
+          view={view}
+          backend={backend}
+          onOpenStory={onOpenStory}
+          onSettings={onSettings}
+          onObjectives={onObjectives}
+          onShowObjective={(objectiveId) => {
+            set({ objective: { aligned: objectiveId } });
+          }}
+        />
         <div className="backlog-controls">
           <label className="filter">
             <span className="field-label">Sort by</span>
@@ -320,6 +227,18 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
             options={FLAGS.map((flag) => ({ value: flag, label: FLAG_NAMES[flag] }))}
             onChange={(flag) => { set({ flag }); }}
           />
+          <FilterSelect
+            label="Objective"
+            testId="backlog-filter-objective"
+            value={query.objective === null ? null : query.objective === "unaligned" ? NO_OBJECTIVE : query.objective.aligned}
+            options={[
+              ...view.objectives.map((objective) => ({ value: objective.id, label: objective.title })),
+              { value: NO_OBJECTIVE, label: "No objective" },
+            ]}
+            onChange={(value) => {
+              set({ objective: value === null ? null : value === NO_OBJECTIVE ? "unaligned" : { aligned: value } });
+            }}
+          />
           <FilterSelect<"yes" | "no">
             label="Ready"
             testId="backlog-filter-ready"
@@ -353,9 +272,15 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
               {ids.map((id, index) => {
                 const story = byId.get(id);
                 if (!story) return null;
+                const group = groupHeading(query.sort, story, byId.get(ids[index - 1] ?? ""), objectiveTitles);
                 return (
-                  <Row
-                    key={id}
+                  <Fragment key={id}>
+                    {group !== null && (
+                      <li className="backlog-group" data-testid="backlog-group" role="heading" aria-level={3}>
+                        {group}
+                      </li>
+                    )}
+                    <Row
                     story={story}
                     position={index + 1}
                     where={whereOf(story)}
@@ -364,6 +289,7 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
                     send={send}
                     onOpenStory={onOpenStory}
                   />
+                  </Fragment>
                 );
               })}
             </ol>

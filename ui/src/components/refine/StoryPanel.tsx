@@ -20,6 +20,7 @@ import { DorSection, InvestSection, TooBigFlag } from "./ReadinessSection";
 import { SplitIcon } from "./RefineIcons";
 import type { SendEdit } from "./send";
 import { SplitDialog } from "./SplitDialog";
+import { ObjectiveSelect } from "./ObjectiveSelect";
 import { NarrativeSection, NotesSection, StatusSelect } from "./StoryBasics";
 import { TextField } from "./TextField";
 
@@ -32,12 +33,14 @@ export interface StoryPanelProps {
   /** Shows another story; `fallbackId` is shown instead once that one leaves the map. */
   onOpenStory: (storyId: string, fallbackId?: string | null) => void;
   onDorSettings: () => void;
+  /** Opens the map's PI objectives. */
+  onObjectives: () => void;
 }
 
 /** Keys that still act on the app while focus is in the panel. */
 const APP_KEYS = new Set(["undo", "redo", "help", "toggleBacklog"]);
 
-export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, onDorSettings }: StoryPanelProps) {
+export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, onDorSettings, onObjectives }: StoryPanelProps) {
   const panel = useRef<HTMLElement | null>(null);
   const [splitting, setSplitting] = useState(false);
   // Who I am here: my comments can be edited, and mentions of me are flagged.
@@ -138,6 +141,7 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
             <span className="field-label">Status</span>
             <StatusSelect story={story} send={send} testId="panel-status" />
           </label>
+          <ObjectiveSelect story={story} objectives={view.objectives} send={send} onManage={onObjectives} />
         </div>
         {r.tooBigOrVague && <TooBigFlag onSplit={openSplit} />}
       </header>

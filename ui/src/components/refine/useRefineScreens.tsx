@@ -1,5 +1,6 @@
 //! The refinement screens the app shell hosts: the Map ⇄ Backlog switch, the story details
-//! panel (which story, and where focus goes back to), and the Definition-of-Ready settings.
+//! panel (which story, and where focus goes back to), the Definition-of-Ready settings and
+//! the PI objectives.
 import { useCallback, useMemo, useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { MapChange } from "../../bindings/MapChange";
@@ -11,6 +12,7 @@ import { cardSelector } from "../selectors";
 import { focusedItem } from "../useMapKeys";
 import { BacklogScreen } from "./BacklogScreen";
 import { DorSettingsDialog } from "./DorSettingsDialog";
+import { ObjectivesDialog } from "./ObjectivesDialog";
 import { StoryPanel } from "./StoryPanel";
 import { ViewSwitch, type AppView } from "./ViewSwitch";
 
@@ -35,6 +37,7 @@ export function useRefineScreens(
   const [mode, setMode] = useState<AppView>("map");
   const [open, setOpen] = useState<OpenPanel | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [objectivesOpen, setObjectivesOpen] = useState(false);
 
   const openStory = useCallback((storyId: string, fallbackId: string | null = null) => {
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -117,6 +120,9 @@ export function useRefineScreens(
       onSettings={() => {
         setSettingsOpen(true);
       }}
+      onObjectives={() => {
+        setObjectivesOpen(true);
+      }}
     />
   );
   const panel = view && shown && (
@@ -130,16 +136,32 @@ export function useRefineScreens(
       onDorSettings={() => {
         setSettingsOpen(true);
       }}
-    />
-  );
-  const dialogs = view && settingsOpen && (
-    <DorSettingsDialog
-      settings={view.settings}
-      send={send}
-      onClose={() => {
-        setSettingsOpen(false);
+      onObjectives={() => {
+        setObjectivesOpen(true);
       }}
     />
+  );
+  const dialogs = view && (
+    <>
+      {settingsOpen && (
+        <DorSettingsDialog
+          settings={view.settings}
+          send={send}
+          onClose={() => {
+            setSettingsOpen(false);
+          }}
+        />
+      )}
+      {objectivesOpen && (
+        <ObjectivesDialog
+          objectives={view.objectives}
+          send={send}
+          onClose={() => {
+            setObjectivesOpen(false);
+          }}
+        />
+      )}
+    </>
   );
   return { mode, shortcut, openStory: openFromCard, viewSwitch, backlog, panel, dialogs };
 }

@@ -1,7 +1,7 @@
 //! One story on the wall in large type: its title, why it matters, the narrative, acceptance
 //! criteria and estimate (from the presentation view, never private notes), with the readiness
-//! and INVEST hints the core worked out, its session flags and labels (in their map colours),
-//! and a revealed poker round when there is one.
+//! and INVEST hints the core worked out, the PI objective it serves, its session flags and
+//! labels (in their map colours), and a revealed poker round when there is one.
 import type { PokerRoundView } from "../../bindings/PokerRoundView";
 import type { PresentedStoryView } from "../../bindings/PresentedStoryView";
 import type { StoryView } from "../../bindings/StoryView";
@@ -19,6 +19,11 @@ export function PresentedStory({ story, refined, round, names }: { story: Presen
     <article className="presented-story" data-testid="presentation-story" data-story-id={story.id}>
       <p className="presented-place">{story.place}</p>
       <h1 className="presented-title">{story.title}</h1>
+      {story.objective !== null && (
+        <p className="presented-objective" data-testid="presented-objective">
+          <span className="presented-objective-label">Objective</span> {story.objective}
+        </p>
+      )}
       <div className="presented-chips">
         <span className="presented-chip is-estimate" data-testid="presented-estimate">{story.estimate ?? "Not estimated"}</span>
         <span className="presented-chip">{story.status}</span>

@@ -96,6 +96,11 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
           <p className="summary-headline" data-testid="summary-headline">{summary.headline}</p>
           <p className="summary-sentence">{summary.stakeholderSentence}</p>
           <p className="summary-health" data-testid="summary-health">{summary.health}</p>
+          {summary.objectives.length > 0 && (
+            <p className="summary-objectives" data-testid="summary-objectives">
+              The ready work serves {summary.objectives.join(", ")}
+            </p>
+          )}
           <div className="summary-columns">
             <NoteList title="Decisions" notes={summary.decisions} />
             <NoteList title="Next steps" notes={summary.nextSteps} />
