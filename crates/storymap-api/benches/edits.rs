@@ -1,21 +1,24 @@
 //! Every kind of edit through `Workspace::apply_edit`, the call the window makes, its
 //! answer (`MapChange`) included, on generated maps of 1,000 and 10,000 refined stories
 //! (`generate::refined_map`: 200-character descriptions, 3 criteria, a label, an estimate,
-//! a dependency on every tenth story).
+//! a dependency on every tenth story; four PI objectives with four stories in five aligned).
 //!
 //! Criterion reports the mean; every call is also timed on its own, and the p50 and p99
 //! over all calls of a kind are printed as a Markdown table at the end of each map size
 //! (the figures in docs/performance.md).
 //!
-//! Run: `cargo bench -p storymap-api --bench edits` (about 4 minutes).
+//! Run: `cargo bench -p storymap-api --bench edits` (about 5 minutes). With
+//! `STORYMAP_BENCH_OBJECTIVES=0` the maps have no objectives (the edits on objectives are
+//! left out), for the cost objectives add to the backlog health.
 
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use storymap_api::{
-    CardEdit, CriteriaEdit, DependencyEdit, EstimateEdit, MapChange, MapEdit, MapView, RoomEdit,
-    SessionEdit, SliceEdit, SplitChildInput, SplitEdit, Workspace, WsjfPart,
+    BacklogQuery, CardEdit, CriteriaEdit, DependencyEdit, EstimateEdit, MapChange, MapEdit,
+    MapView, ObjectiveEdit, ObjectiveQuery, RoomEdit, SessionEdit, SliceEdit, SplitChildInput,
+    SplitEdit, Workspace, WsjfPart,
 };
 use storymap_core::generate::refined_map;
 
@@ -34,7 +37,8 @@ impl Bench {
         let dir = tempfile::tempdir().unwrap();
         let mut workspace = Workspace::open(dir.path()).unwrap();
         // In through the JSON import, as a file from a teammate would come.
-        let json = serde_json::to_string(&MapView::from(&refined_map(stories))).unwrap();
+        let json =
+            serde_json::to_string(&MapView::from(&with_objectives(refined_map(stories)))).unwrap();
         let view = workspace.import_json(&json).unwrap();
         let map = view.map.id.clone();
         workspace.open_map(&map).unwrap();
@@ -47,6 +51,12 @@ impl Bench {
             to_split,
             _dir: dir,
         }
+    }
+
+    fn objective(&self, index: usize) -> String {
+        self.view.objectives[index % self.view.objectives.len()]
+            .id
+            .clone()
     }
 
     fn story(&self, index: usize) -> String {
@@ -189,7 +199,50 @@ fn sort_by_wsjf(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
         .1
 }
 
-fn kinds() -> [(&'static str, Step); 9] {
+/// Four objectives; every story but each fifth aligned to one of them.
+fn with_objectives(mut model: storymap_core::MapModel) -> storymap_core::MapModel {
+    if std::env::var("STORYMAP_BENCH_OBJECTIVES").is_ok_and(|v| v == "0") {
+        return model;
+    }
+    model.settings.objectives = (0..4)
+        .map(|n| storymap_core::objectives::Objective {
+            id: format!("objective-{n}"),
+            title: format!("Objective {n}"),
+            business_value: 9 - n,
+            committed: n < 2,
+        })
+        .collect();
+    for (i, story) in model.stories.iter_mut().enumerate() {
+        story.details.objective_id = (i % 5 != 4).then(|| format!("objective-{}", i % 4));
+    }
+    model
+}
+
+fn align(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
+    let edit = ObjectiveEdit::AlignStory {
+        story_id: b.story(8),
+        objective_id: Some(b.objective(n)),
+    };
+    calls.time(|| b.edit(edit)).1
+}
+
+/// What the backlog asks after each change: the health line, the slices' needs and each
+/// objective's roll-up, in one call.
+fn backlog_health(b: &mut Bench, _n: usize, calls: &mut Calls) -> Duration {
+    let (workspace, map) = (&mut b.workspace, b.map.as_str());
+    calls.time(|| workspace.backlog_health(map).unwrap()).1
+}
+
+fn backlog_of_objective(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
+    let query = BacklogQuery {
+        objective: Some(ObjectiveQuery::Aligned(b.objective(n))),
+        ..BacklogQuery::default()
+    };
+    let (workspace, map) = (&b.workspace, b.map.as_str());
+    calls.time(|| workspace.backlog(map, query).unwrap()).1
+}
+
+fn kinds() -> [(&'static str, Step); 12] {
     [
         ("move a card", move_card),
         ("rename a story", rename),
@@ -200,6 +253,9 @@ fn kinds() -> [(&'static str, Step); 9] {
         ("undo a rename", undo),
         ("start a session (top 10 not ready)", start_session),
         ("sort a slice by WSJF", sort_by_wsjf),
+        ("align a story to a PI objective", align),
+        ("backlog health (line, slices, objectives)", backlog_health),
+        ("backlog of one objective", backlog_of_objective),
     ]
 }
 
@@ -220,6 +276,12 @@ fn bench_size(c: &mut Criterion, stories: usize) {
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(4));
     for (name, step) in kinds() {
+        if bench.view.objectives.is_empty()
+            && name.contains("objective")
+            && !name.starts_with("backlog health")
+        {
+            continue;
+        }
         let mut calls = Calls::default();
         let mut n = 0;
         group.bench_function(name, |b| {

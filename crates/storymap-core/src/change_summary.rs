@@ -151,7 +151,12 @@ fn field_summary(
             let verb = if now.is_some() { "set" } else { "cleared" };
             format!("{who} {verb} the {label}")
         }
-        LABELS | DEPENDS_ON | READY_CHECKS | WSJF => format!("{who} changed the {label}"),
+        // The value is an id: say what happened, not which id.
+        OBJECTIVE_ID if now.is_none() => format!("{who} took it off its objective"),
+        OBJECTIVE_ID if before.is_none() => format!("{who} aligned it to an objective"),
+        LABELS | DEPENDS_ON | READY_CHECKS | WSJF | OBJECTIVE_ID => {
+            format!("{who} changed the {label}")
+        }
         _ => match (before, now) {
             (None, Some(now)) => format!("{who} set the {label} to {}", quoted(&now)),
             (Some(before), Some(now)) => format!(

@@ -175,6 +175,20 @@ fn a_story_aligns_to_one_objective_and_a_deleted_one_reads_as_none() {
         .is_err());
     map.revert(&deleted, TIME).unwrap();
     assert_eq!(alignments(&map)[0].1, some("Faster checkout"));
+    // The story's history says what happened, not which id.
+    let said: Vec<String> = (storymap_core::story_timeline(&map, "c1").into_iter())
+        .map(|e| e.summary)
+        .filter(|s| s.contains("objective"))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "ana took it off its objective",
+            "ana changed the objective",
+            "ana changed the objective",
+            "ana aligned it to an objective"
+        ]
+    );
 }
 
 #[test]

@@ -1,0 +1,182 @@
+// Planning with PI objectives in the real window (issue #16): add two objectives, set the
+// team's velocity and read the health line, align stories from the story details, read each
+// objective's roll-up and filter the backlog by one; start a session, whose default pick takes
+// the top objective's story first, present it (the objective on the wall at 1920×1080), refine
+// a ready story of it, end the session and read the objective in the stakeholder update; the
+// CLI prints the same roll-ups.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Key } from "webdriverio";
+import {
+  READY_TIMEOUT_MS,
+  UI_TIMEOUT_MS,
+  clickElement,
+  makeTempDir,
+  openApp,
+  preflight,
+  removeDir,
+  runCli,
+  runJourney,
+  screenshot,
+  waitForQuiet,
+} from "./support/harness.mjs";
+
+const CHECKOUT = "Checkout in under two minutes";
+const COMPLAINTS = "Fewer missing-item complaints";
+const CHECKOUT_LABEL = `${CHECKOUT} (committed, value 9)`;
+
+async function fill(browser, selector, text) {
+  const field = browser.$(selector);
+  await field.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+  await field.clearValue();
+  await field.setValue(text);
+}
+
+async function addObjective(browser, title, value, kind) {
+  const before = await browser.$$('[data-testid="objective-row"]').length;
+  await fill(browser, '[data-testid="objective-new-title"]', title);
+  await browser.$('[data-testid="objective-new-value"]').selectByAttribute("value", value);
+  await browser.$('[data-testid="objective-new-kind"]').selectByAttribute("value", kind);
+  await clickElement(browser, browser.$('[data-testid="objective-add"]'), `Add ${title}`);
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="objective-row"]').length) === before + 1, {
+    timeout: UI_TIMEOUT_MS,
+    timeoutMsg: `objective ${title} never appeared`,
+  });
+}
+
+/** Opens a story from its backlog row and picks its objective by title. */
+async function align(browser, storyId, objectiveTitle) {
+  await clickElement(browser, browser.$(`[data-testid="backlog-row"][data-story-id="${storyId}"] [data-testid="backlog-open"]`), storyId);
+  const panel = browser.$(`[data-testid="story-panel"][data-story-id="${storyId}"]`);
+  await panel.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+  const picker = panel.$('[data-testid="panel-objective"]');
+  const options = await picker.$$("option");
+  let value = null;
+  for (const option of options) {
+    if ((await option.getText()).startsWith(objectiveTitle)) value = await option.getAttribute("value");
+  }
+  assert.ok(value, `the picker offers ${objectiveTitle}`);
+  await picker.selectByAttribute("value", value);
+  await browser.waitUntil(async () => (await picker.getValue()) === value, { timeout: UI_TIMEOUT_MS });
+  await waitForQuiet(browser);
+  await clickElement(browser, browser.$('[data-testid="panel-close"]'), "Close the panel");
+}
+
+describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, () => {
+  let dataDir;
+  let session;
+
+  before(() => {
+    preflight();
+    dataDir = makeTempDir("storymap-e2e-objectives-");
+  });
+
+  after(async () => {
+    if (session) await session.close().catch(() => {});
+    removeDir(dataDir);
+  });
+
+  it("objectives, velocity, alignment, roll-ups, the session's pick, the wall and the update", (t) =>
+    runJourney(t, "objectives-failure.png", journey));
+
+  async function journey(step) {
+    step("add two PI objectives from the backlog");
+    session = await openApp({ dataDir, label: "objectives" });
+    const { browser } = session;
+    await clickElement(browser, browser.$('[data-testid="view-backlog"]'), "Backlog");
+    await clickElement(browser, browser.$('[data-testid="backlog-objectives"]'), "Add the PI objectives");
+    await browser.$('[data-testid="objectives-dialog"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await addObjective(browser, CHECKOUT, "9", "committed");
+    await addObjective(browser, COMPLAINTS, "7", "stretch");
+    await screenshot("objectives-dialog.png");
+    await browser.keys(Key.Escape);
+    await browser.$('[data-testid="objectives-dialog"]').waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });
+
+    step("set the velocity: the health line counts sprints");
+    await clickElement(browser, browser.$('[data-testid="health-settings"]'), "Set the velocity");
+    await fill(browser, '[data-testid="capacity-velocity"]', "10");
+    await browser.keys(Key.Tab);
+    await browser.waitUntil(async () => /sprints? \(target 1–2\)/.test(await browser.$('[data-testid="health-line"]').getText()), {
+      timeout: UI_TIMEOUT_MS,
+      timeoutMsg: "the health line never counted sprints",
+    });
+    await browser.keys(Key.Escape);
+    await browser.$('[data-testid="dor-settings"]').waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });
+
+    step("align stories from the story details; the roll-ups add them up");
+    await align(browser, "sample-story-18", CHECKOUT);
+    await align(browser, "sample-story-19", CHECKOUT);
+    await align(browser, "sample-story-39", COMPLAINTS);
+    const rollup = browser.$('[data-testid="objective-rollup"] [data-testid="objective-rollup-facts"]');
+    await browser.waitUntil(async () => (await rollup.getText()).includes("2 stories"), { timeout: UI_TIMEOUT_MS });
+    // Pay by card (5, ready) and Apple Pay (3, not ready).
+    assert.equal(await rollup.getText(), "5 of 8 pts ready · 2 stories, 0 done");
+
+    step("a click on the objective shows its stories");
+    await clickElement(browser, browser.$(".objective-rollup-title"), CHECKOUT);
+    await browser.waitUntil(
+      async () => {
+        const rows = await browser.$$('[data-testid="backlog-row"]');
+        const ids = [];
+        for (const row of rows) ids.push(await row.getAttribute("data-story-id"));
+        return ids.join() === "sample-story-18,sample-story-19";
+      },
+      { timeout: UI_TIMEOUT_MS, timeoutMsg: "the backlog never showed only the objective's two stories" },
+    );
+    await screenshot("backlog-objectives.png");
+
+    step("start a session on the top 2: the top objective's not-ready story comes first");
+    await clickElement(browser, browser.$('[data-testid="session-button"]'), "Session");
+    await clickElement(browser, browser.$('[data-testid="start-session"]'), "Start a session");
+    await clickElement(browser, browser.$('[data-testid="pick-top"]'), "the top stories");
+    await fill(browser, '[data-testid="story-count"]', "2");
+    await clickElement(browser, browser.$('[data-testid="session-start-submit"]'), "Start");
+    const picked = async () => {
+      const ids = [];
+      for (const story of await browser.$$('[data-testid="session-story"]')) ids.push(await story.getAttribute("data-story-id"));
+      return ids.join();
+    };
+    await browser.waitUntil(async () => (await picked()).split(",").length === 2, { timeout: UI_TIMEOUT_MS });
+    assert.equal(await picked(), "sample-story-19,sample-story-39", "objectives first, in their order");
+    await browser.$('[data-testid="session-add-story"]').selectByAttribute("value", "sample-story-18");
+    await browser.waitUntil(async () => (await picked()).split(",").length === 3, { timeout: UI_TIMEOUT_MS });
+
+    step("present: the story shows its objective on the wall");
+    await browser.setWindowSize(1920, 1080);
+    await browser.keys(Key.F5);
+    const objective = browser.$('[data-testid="presentation-story"] [data-testid="presented-objective"]');
+    await objective.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    // The label is set in capitals by the stylesheet.
+    assert.equal(await objective.getText(), `OBJECTIVE ${CHECKOUT_LABEL}`);
+    await screenshot("present-objective.png");
+    await browser.keys(Key.Escape);
+    await browser.$('[data-testid="presentation"]').waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });
+
+    step("refine the ready story, end the session: the update names the objective");
+    await clickElement(browser, browser.$('[data-testid="session-story"][data-story-id="sample-story-18"] .session-story-main'), "Pay by card");
+    await clickElement(browser, browser.$('[data-testid="mark-refined"]'), "Mark refined");
+    await browser.waitUntil(
+      async () => (await browser.$$('[data-testid="session-story"][data-state="refined"]').length) === 1,
+      { timeout: UI_TIMEOUT_MS, timeoutMsg: "Pay by card never showed as refined" },
+    );
+    await clickElement(browser, browser.$('[data-testid="end-session"]'), "End session");
+    const served = browser.$('[data-testid="summary-objectives"]');
+    await served.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await served.getText(), `The ready work serves ${CHECKOUT_LABEL}`);
+    const update = await browser.$('[data-testid="stakeholder-update"]').getValue();
+    assert.ok(update.includes(`The ready work serves ${CHECKOUT_LABEL}.`), update);
+    assert.match(update, /Ready backlog: [\d.]+ sprints? \(target 1–2\)/, update);
+    await screenshot("objectives-summary.png");
+    await browser.keys(Key.Escape);
+
+    step("the CLI prints the same roll-ups");
+    const printed = JSON.parse(runCli(["--data-dir", dataDir, "backlog", "--map", "Online grocery shop", "--json"]));
+    assert.deepEqual(
+      printed.objectives.map((o) => [o.label, o.stories, o.readyPoints]),
+      [
+        [CHECKOUT_LABEL, 2, 5],
+        [`${COMPLAINTS} (stretch, value 7)`, 1, 0],
+      ],
+    );
+  }
+});
