@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use crate::about::{AboutView, LicenceView};
+use crate::crossteam_views::*;
 use crate::discussion_views::{CommentView, LinkView};
 use crate::dto::*;
 use crate::dto_image::*;
@@ -153,6 +154,7 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<SplitEdit>(config),
         file::<SettingsEdit>(config),
         file::<ObjectiveEdit>(config),
+        file::<CrossTeamEdit>(config),
         file::<SessionEdit>(config),
         file::<AgendaEdit>(config),
         file::<RoomEdit>(config),
@@ -193,6 +195,8 @@ fn refinement_files(config: &Config) -> Vec<(String, String)> {
         file::<SliceHealthView>(config),
         file::<HealthTrendPointView>(config),
         file::<ObjectiveView>(config),
+        file::<ExternalStatus>(config),
+        file::<ExternalDependencyView>(config),
         file::<ObjectiveQuery>(config),
         file::<ObjectiveBlockerView>(config),
         file::<ObjectiveRollupView>(config),

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use storymap_core::crossteam::crossteam_warnings;
 use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, Story, StoryDetails};
 
@@ -19,6 +20,8 @@ pub(crate) struct Refiner<'m> {
     dependents: Dependents<'m>,
     /// This device's display name, for the comments that mention it; `None` in exports.
     reader: Option<&'m str>,
+    /// The local date the cross-team warnings are judged on.
+    today: chrono::NaiveDate,
 }
 
 /// Who depends on whom: gathered for a whole-map view, or kept by the open map.
@@ -43,6 +46,7 @@ impl<'m> Refiner<'m> {
             index: MapIndex::new(model),
             dependents: Dependents::Gathered(dependents),
             reader: None,
+            today: chrono::Local::now().date_naive(),
         }
     }
 
@@ -57,6 +61,7 @@ impl<'m> Refiner<'m> {
             index,
             dependents: Dependents::Kept(derived),
             reader: None,
+            today: chrono::Local::now().date_naive(),
         }
     }
 
@@ -136,16 +141,21 @@ impl<'m> Refiner<'m> {
             split_from_title: d.split_from_title.clone(),
             jira_key: d.jira_key.clone(),
             objective_id: self.model.objective_of(s).map(|o| o.id.clone()),
+            external_dependencies: (d.external_dependencies.iter())
+                .map(crate::ExternalDependencyView::from)
+                .collect(),
             comments: (d.comments.iter())
                 .map(|c| CommentView::read_by(c, self.reader))
                 .collect(),
             links: d.links.iter().map(LinkView::from).collect(),
-            refinement: self.refinement_view(refinement, &s.id),
+            refinement: self.refinement_view(refinement, s),
         }
     }
 
-    fn refinement_view(&self, r: Refinement, story_id: &str) -> RefinementView {
+    fn refinement_view(&self, r: Refinement, story: &Story) -> RefinementView {
+        let story_id = story.id.as_str();
         RefinementView {
+            cross_team_warnings: crossteam_warnings(self.model, story, self.today),
             ready: r.readiness.ready,
             points: r.points,
             dor: r
@@ -218,6 +228,7 @@ pub(crate) fn details_from_view(s: &StoryView) -> Result<StoryDetails, ApiError>
         split_into: Vec::new(),
         jira_key: s.jira_key.clone(),
         objective_id: s.objective_id.clone(),
+        external_dependencies: s.external_dependencies.iter().map(Into::into).collect(),
         comments: comments_from_view(&s.title, &s.comments)?,
         links: links_from_view(&s.links),
     })

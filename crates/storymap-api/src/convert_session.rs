@@ -297,6 +297,7 @@ pub(crate) fn summary_view(session_id: &str, report: &SessionReport) -> SessionS
             .collect(),
         health: report.health.clone(),
         objectives: report.objectives.clone(),
+        cross_team: report.cross_team.clone(),
         markdown: core::stakeholder_update(report, core::Format::Markdown),
         text: core::stakeholder_update(report, core::Format::Text),
     }

@@ -188,6 +188,9 @@ pub struct StoryView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub objective_id: Option<String>,
+    /// Other teams' items it waits on, in the order added (optional on import).
+    #[serde(default)]
+    pub external_dependencies: Vec<crate::ExternalDependencyView>,
     /// The comment thread, oldest first, and links to mock-ups and specs (both optional
     /// on import).
     #[serde(default)]

@@ -8,6 +8,7 @@ mod convert_presentation;
 mod convert_refine;
 mod convert_session;
 mod convert_settings;
+mod crossteam_views;
 mod data_dir;
 mod discussion_views;
 mod dto;
@@ -45,6 +46,7 @@ pub mod bindings;
 pub mod events;
 
 pub use about::{AboutView, LicenceView};
+pub use crossteam_views::*;
 pub use data_dir::{resolve_data_dir, DATABASE_FILE, DATA_DIR_ENV};
 pub use discussion_views::{CommentView, LinkView};
 pub use dto::*;

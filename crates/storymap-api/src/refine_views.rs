@@ -92,6 +92,10 @@ pub struct RefinementView {
     pub dependency_warnings: Vec<String>,
     /// Stories that depend on this one (the other direction of `dependsOn`).
     pub dependents: Vec<String>,
+    /// What to hear about its cross-team dependencies ("Planned in MVP but Payments
+    /// delivers 'PSP' with Release 2 (agreed)"), judged on today's date.
+    #[serde(default)]
+    pub cross_team_warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -245,6 +249,9 @@ pub struct BacklogQuery {
     /// Only the stories of one PI objective, or of none.
     #[serde(default)]
     pub objective: Option<crate::ObjectiveQuery>,
+    /// Only stories waiting on another team's item not done yet (`true`), or none such.
+    #[serde(default)]
+    pub cross_team: Option<bool>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }

@@ -255,6 +255,8 @@ pub struct SessionSummaryView {
     pub health: String,
     /// The PI objectives the stories made ready serve, in order.
     pub objectives: Vec<String>,
+    /// The session's stories' open cross-team dependencies.
+    pub cross_team: Vec<String>,
     pub markdown: String,
     pub text: String,
 }

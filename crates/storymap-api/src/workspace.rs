@@ -205,6 +205,7 @@ impl Workspace {
             label: query.label,
             flag: query.flag.map(Into::into),
             objective: query.objective.map(Into::into),
+            cross_team: query.cross_team,
             ready: query.ready,
             blocked: query.blocked,
         };

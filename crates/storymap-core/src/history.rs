@@ -14,7 +14,7 @@ use crate::schema::*;
 use crate::CoreError;
 
 /// Keys whose map is created when first written, so two peers may each have made one.
-const MADE_ON_FIRST_USE: [&str; 17] = [
+const MADE_ON_FIRST_USE: [&str; 18] = [
     SETTINGS,
     SESSIONS,
     LABELS,
@@ -32,6 +32,7 @@ const MADE_ON_FIRST_USE: [&str; 17] = [
     DEFINITION_OF_READY,
     VOTES,
     OBJECTIVES,
+    EXTERNAL_DEPENDENCIES,
 ];
 
 /// The object a field belongs to.
@@ -47,7 +48,8 @@ pub enum Entity {
     StoryPart(String, &'static str),
     /// An acceptance criterion: story id, criterion id.
     Criterion(String, String),
-    /// A comment or link of a story: story id, collection (`comments`, `links`), item id.
+    /// A comment, link or cross-team dependency of a story: story id, collection
+    /// (`comments`, `links`, `externalDependencies`), item id.
     StoryItem(String, &'static str, String),
     Settings,
     /// A map inside the settings (`tshirtPoints`).

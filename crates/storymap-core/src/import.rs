@@ -96,6 +96,7 @@ impl MapImport {
                         }
                         put_details(tx, &obj, &story.details)?;
                         put_discussion(tx, &obj, &story.details)?;
+                        crate::crossteam::put(tx, &obj, &story.details.external_dependencies)?;
                     }
                     crate::read_settings::put_settings(tx, &model.settings)?;
                     Ok(())
@@ -203,6 +204,7 @@ fn validate(model: &MapModel) -> Result<(), CoreError> {
     crate::label_colors::check(&model.settings.label_colors)?;
     crate::capacity::check(&model.settings.capacity)?;
     crate::objectives::check(model)?;
+    crate::crossteam::check(model)?;
     let mut ids = HashSet::new();
     let mut unique = |kind: &str, id: &str| {
         if id.trim().is_empty() {

@@ -8,6 +8,7 @@ mod change_effect;
 mod change_summary;
 pub mod comments;
 mod conflicts;
+pub mod crossteam;
 mod document;
 pub mod edit;
 mod error;
@@ -36,6 +37,7 @@ mod read_settings;
 pub mod refine;
 mod schema;
 pub mod session;
+mod story_status;
 mod timeline;
 
 pub use automerge::ChangeHash;
@@ -44,9 +46,10 @@ pub use conflicts::{conflicts, Conflict, ConflictValue};
 pub use document::{MapDocument, Reverted};
 pub use edit::{
     criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CommentEdit,
-    CriteriaEdit, DependencyEdit, Edit, EditContext, EstimateEdit, HistoryEdit, JiraItem, LinkEdit,
-    ObjectiveEdit, PokerEdit, ReaderEdit, RoomEdit, SessionEdit, SessionStart, SettingsEdit,
-    SliceEdit, SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart, UNPLANNED,
+    CriteriaEdit, CrossTeamEdit, DependencyEdit, Edit, EditContext, EstimateEdit, ExternalParts,
+    HistoryEdit, JiraItem, LinkEdit, ObjectiveEdit, PokerEdit, ReaderEdit, RoomEdit, SessionEdit,
+    SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart,
+    UNPLANNED,
 };
 pub use error::CoreError;
 pub use flags::StoryFlag;

@@ -103,6 +103,13 @@ fn story_item(out: &mut String, story: &Story, status: &str, objective: Option<&
     if let Some(objective) = objective {
         facts.push(format!("objective: {}", one_line(objective)));
     }
+    let waits: Vec<String> = (story.details.external_dependencies.iter())
+        .filter(|d| d.is_open())
+        .map(|d| format!("{} ({})", d.team, d.status.as_str()))
+        .collect();
+    if !waits.is_empty() {
+        facts.push(format!("waits on: {}", waits.join(", ")));
+    }
     if !story.details.flags.is_empty() {
         let flags: Vec<&str> = story.details.flags.iter().map(|f| f.label()).collect();
         facts.push(format!("flags: {}", flags.join(", ")));

@@ -4,10 +4,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::capacity::Capacity;
 use crate::comments::{Comment, StoryLink};
+use crate::crossteam::ExternalDependency;
 use crate::objectives::Objective;
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
+pub use crate::story_status::StoryStatus;
 use crate::{Rank, StoryFlag};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +100,8 @@ pub struct StoryDetails {
     pub jira_key: Option<String>,
     /// The PI objective it serves; one that was deleted reads as none (`MapModel::objective_of`).
     pub objective_id: Option<String>,
+    /// Other teams' items it waits on, in the order added (`crossteam.rs`).
+    pub external_dependencies: Vec<ExternalDependency>,
     /// The thread, oldest first, and the links to mock-ups and specs.
     pub comments: Vec<Comment>,
     pub links: Vec<StoryLink>,
@@ -125,6 +129,7 @@ impl Default for StoryDetails {
             split_into: Vec::new(),
             jira_key: None,
             objective_id: None,
+            external_dependencies: Vec::new(),
             comments: Vec::new(),
             links: Vec::new(),
         }
@@ -172,64 +177,6 @@ impl Default for MapSettings {
             label_colors: BTreeMap::new(),
             capacity: Capacity::default(),
             objectives: Vec::new(),
-        }
-    }
-}
-
-/// Where a story is in refinement: idea → draft → refining → ready → in sprint → done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum StoryStatus {
-    Idea,
-    Draft,
-    Refining,
-    Ready,
-    InSprint,
-    Done,
-}
-
-impl StoryStatus {
-    pub const ALL: [StoryStatus; 6] = [
-        StoryStatus::Idea,
-        StoryStatus::Draft,
-        StoryStatus::Refining,
-        StoryStatus::Ready,
-        StoryStatus::InSprint,
-        StoryStatus::Done,
-    ];
-
-    /// The name a map starts with; teams may rename it (`MapSettings::status_labels`).
-    pub fn default_label(self) -> &'static str {
-        match self {
-            StoryStatus::Idea => "Idea",
-            StoryStatus::Draft => "Draft",
-            StoryStatus::Refining => "Refining",
-            StoryStatus::Ready => "Ready",
-            StoryStatus::InSprint => "In sprint",
-            StoryStatus::Done => "Done",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoryStatus::Idea => "idea",
-            StoryStatus::Draft => "draft",
-            StoryStatus::Refining => "refining",
-            StoryStatus::Ready => "ready",
-            StoryStatus::InSprint => "inSprint",
-            StoryStatus::Done => "done",
-        }
-    }
-
-    /// Reads the values of schema 1's first release too ("todo", "inProgress"); unknown
-    /// values (written by a newer version) read as `Draft` rather than failing.
-    pub fn parse(text: &str) -> StoryStatus {
-        match text {
-            "idea" => StoryStatus::Idea,
-            "refining" => StoryStatus::Refining,
-            "ready" => StoryStatus::Ready,
-            "inSprint" | "inProgress" => StoryStatus::InSprint,
-            "done" => StoryStatus::Done,
-            _ => StoryStatus::Draft,
         }
     }
 }

@@ -105,6 +105,11 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId, fields: &Fields) -> StoryDetai
         } else {
             Vec::new()
         },
+        external_dependencies: if fields.has(EXTERNAL_DEPENDENCIES) {
+            crate::crossteam::read(doc, obj)
+        } else {
+            Vec::new()
+        },
     }
 }
 

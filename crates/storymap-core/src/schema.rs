@@ -74,6 +74,11 @@ pub const OBJECTIVES: &str = "objectives";
 pub const BUSINESS_VALUE: &str = "businessValue";
 pub const COMMITTED: &str = "committed";
 pub const OBJECTIVE_ID: &str = "objectiveId";
+/// A story's cross-team dependencies (`crossteam.rs`): a map keyed by id, made on first use.
+pub const EXTERNAL_DEPENDENCIES: &str = "externalDependencies";
+pub const TEAM: &str = "team";
+pub const ITEM: &str = "item";
+pub const NEEDED_BY: &str = "neededBy";
 /// A session's ready backlog when it ended, for the health trend.
 pub const READY_POINTS: &str = "readyPoints";
 pub const READY_SPRINTS: &str = "readySprints";

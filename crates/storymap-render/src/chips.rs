@@ -1,5 +1,6 @@
-//! A card's chips in an image: the PI objective it serves, its session flags, then its
-//! labels the team gave a colour, in rows between the title and the status. What does not
+//! A card's chips in an image: the PI objective it serves, its session flags, the other
+//! teams it waits on, then its labels the team gave a colour, in rows between the title
+//! and the status. What does not
 //! fit the card's width is counted ("+2"), never drawn over the edge.
 
 use storymap_core::label_colors::text_color;
@@ -61,7 +62,30 @@ pub(crate) fn chips(model: &MapModel, story: &Story) -> Vec<Chip> {
             wide: false,
         })
     });
-    objective.into_iter().chain(flags).chain(labels).collect()
+    // The other teams it still waits on, named as on the map in the app.
+    let mut teams: Vec<&str> = Vec::new();
+    for d in story
+        .details
+        .external_dependencies
+        .iter()
+        .filter(|d| d.is_open())
+    {
+        if !teams.contains(&d.team.as_str()) {
+            teams.push(&d.team);
+        }
+    }
+    let teams = teams.into_iter().map(|team| Chip {
+        text: format!("⇄ {team}"),
+        fill: "#eef0fd".to_owned(),
+        ink: "#3a43ae".to_owned(),
+        wide: false,
+    });
+    (objective
+        .into_iter()
+        .chain(flags)
+        .chain(teams)
+        .chain(labels))
+    .collect()
 }
 
 fn chip_width(text: &str) -> f32 {

@@ -179,6 +179,20 @@ fn a_card_names_its_live_pi_objective_first() {
     );
     // A story aligned to a deleted objective shows none.
     assert_eq!(svg.matches(">◎ ").count(), 1);
+    // The other teams a card still waits on are named; a done one is not.
+    let wait = |team: &str, status| storymap_core::crossteam::ExternalDependency {
+        id: team.to_lowercase(),
+        team: team.into(),
+        item: "Their item".into(),
+        needed_by: None,
+        status,
+    };
+    model.stories[1].details.external_dependencies = vec![
+        wait("Payments", storymap_core::crossteam::ExternalStatus::Agreed),
+        wait("Ops", storymap_core::crossteam::ExternalStatus::Done),
+    ];
+    let svg = render_svg(&model, &Scope::WholeMap).unwrap();
+    assert!(svg.contains(">⇄ Payments<") && !svg.contains(">⇄ Ops<"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! each with the same `kind` tags on the wire as ever and one total conversion to the
 //! core's family. `MapEdit` itself only picks the family by `kind`.
 
+mod crossteam;
 mod discussion;
 mod history;
 mod objectives;
@@ -10,6 +11,7 @@ mod refine;
 mod room;
 mod shape;
 
+pub use crossteam::CrossTeamEdit;
 pub use discussion::{CommentEdit, LinkEdit};
 pub use history::HistoryEdit;
 pub use objectives::ObjectiveEdit;
@@ -78,6 +80,7 @@ map_edit_families!(
     CriteriaEdit,
     CommentEdit,
     LinkEdit,
+    CrossTeamEdit,
     EstimateEdit,
     DependencyEdit,
     SplitEdit,

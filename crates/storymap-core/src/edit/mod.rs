@@ -9,6 +9,7 @@ mod backbone;
 mod cards;
 mod comments;
 mod criteria;
+mod crossteam;
 mod dependencies;
 mod estimate;
 pub(crate) mod history;
@@ -33,6 +34,7 @@ pub use backbone::BackboneEdit;
 pub use cards::{CardEdit, JiraItem};
 pub use comments::CommentEdit;
 pub use criteria::{criteria_lines, CriteriaEdit};
+pub use crossteam::{CrossTeamEdit, ExternalParts};
 pub use dependencies::DependencyEdit;
 pub use estimate::{EstimateEdit, WsjfPart};
 pub use history::{heads_from_hex, HistoryEdit};
@@ -89,6 +91,7 @@ families! {
     Criteria(CriteriaEdit) => criteria::apply,
     Comment(CommentEdit) => comments::apply,
     Link(LinkEdit) => links::apply,
+    CrossTeam(CrossTeamEdit) => crossteam::apply,
     Estimate(EstimateEdit) => estimate::apply,
     Dependency(DependencyEdit) => dependencies::apply,
     Split(SplitEdit) => split::apply,

@@ -39,6 +39,8 @@ pub struct BacklogFilter {
     /// Only stories carrying this session flag.
     pub flag: Option<StoryFlag>,
     pub objective: Option<ObjectiveFilter>,
+    /// Stories that wait on another team's item not done yet (or those that do not).
+    pub cross_team: Option<bool>,
     pub ready: Option<bool>,
     pub blocked: Option<bool>,
 }
@@ -59,12 +61,10 @@ pub struct Backlog<'m> {
     pub summary: BacklogSummary,
 }
 
-/// `objective`: the position of the live objective the story aligns to.
-fn matches(
-    (story, objective): (&Story, Option<usize>),
-    refinement: &Refinement,
-    filter: &BacklogFilter,
-) -> bool {
+/// Every filter but readiness, which needs the story's refinement: checked first, so only
+/// the stories that pass are refined. `objective`: the position of the live objective the
+/// story aligns to.
+fn matches((story, objective): (&Story, Option<usize>), filter: &BacklogFilter) -> bool {
     let blocked = story.details.blocked_reason.is_some() || story.details.parked_reason.is_some();
     filter
         .release_id
@@ -86,7 +86,9 @@ fn matches(
             }
             ObjectiveFilter::Unaligned => objective.is_none(),
         })
-        && filter.ready.is_none_or(|r| r == refinement.readiness.ready)
+        && filter.cross_team.is_none_or(|open| {
+            open == (story.details.external_dependencies.iter()).any(|d| d.is_open())
+        })
         && filter.blocked.is_none_or(|b| b == blocked)
 }
 
@@ -121,16 +123,17 @@ pub fn backlog<'m>(model: &'m MapModel, sort: BacklogSort, filter: &BacklogFilte
     let mut rows: Vec<(&Story, Refinement)> = model
         .stories
         .iter()
+        .filter(|s| matches((s, objective_of(s)), filter))
         .map(|s| (s, refine(s, &model.settings, &index)))
-        .filter(|(s, r)| matches((s, objective_of(s)), r, filter))
+        .filter(|(_, r)| filter.ready.is_none_or(|ready| ready == r.readiness.ready))
         .collect();
     // Map order first; the other sorts are stable on it.
-    rows.sort_by(|(a, _), (b, _)| index.backlog_key(a).cmp(&index.backlog_key(b)));
+    rows.sort_by_cached_key(|(s, _)| index.backlog_key(s));
     match sort {
         BacklogSort::Rank => {}
         // `None` (no objective) sorts after every `Some`.
         BacklogSort::Objective => {
-            rows.sort_by_key(|(s, _)| objective_of(s).map_or(usize::MAX, |at| at))
+            rows.sort_by_cached_key(|(s, _)| objective_of(s).map_or(usize::MAX, |at| at))
         }
         BacklogSort::Wsjf => rows
             .sort_by(|(_, a), (_, b)| high_first(a.wsjf.map(|w| w.score), b.wsjf.map(|w| w.score))),

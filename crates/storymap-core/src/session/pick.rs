@@ -25,9 +25,8 @@ pub fn default_session_stories(model: &MapModel, count: usize) -> Vec<String> {
             .unwrap_or(usize::MAX)
     };
     let mut order: Vec<_> = model.stories.iter().collect();
-    order.sort_by(|a, b| {
-        (objective_of(a), index.backlog_key(a)).cmp(&(objective_of(b), index.backlog_key(b)))
-    });
+    // Each story's key once, not once per comparison: three lookups each on a 10k map.
+    order.sort_by_cached_key(|story| (objective_of(story), index.backlog_key(story)));
     order
         .into_iter()
         .filter(|story| !matches!(story.status, StoryStatus::InSprint | StoryStatus::Done))

@@ -68,7 +68,7 @@ pub struct CriteriaAdded {
     pub count: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SessionReport {
     /// In session order.
     pub stories: Vec<ReportStory>,
@@ -82,6 +82,9 @@ pub struct SessionReport {
     /// "Ready backlog: 2.3 sprints (target 1–2)": as kept when the session ended, or the
     /// map's now while it is open (or ended before this was kept).
     pub health: String,
+    /// The session's stories' open cross-team dependencies: "'Pay by card' waits on
+    /// Payments for 'PSP contract' (asked, needed by MVP)".
+    pub cross_team: Vec<String>,
     /// The PI objectives the stories made ready serve, in the objectives' order:
     /// "Faster checkout (committed, value 8)".
     pub objectives: Vec<String>,
@@ -276,6 +279,17 @@ fn health_line(model: &MapModel, session: &Session) -> String {
     }
 }
 
+/// What the session's work means for the plan: the objectives its ready stories serve and
+/// the other teams its stories still wait on.
+fn record_plan(report: &mut SessionReport, model: &MapModel, index: &MapIndex, session: &Session) {
+    report.objectives = served_objectives(model, index, &report.stories);
+    for entry in &session.stories {
+        if let Some(story) = index.story(&entry.story_id) {
+            (report.cross_team).extend(crate::crossteam::open_lines(model, story));
+        }
+    }
+}
+
 /// The objectives the ready stories serve, each once, in the objectives' order.
 fn served_objectives(model: &MapModel, index: &MapIndex, stories: &[ReportStory]) -> Vec<String> {
     let served: Vec<&str> = stories
@@ -320,15 +334,8 @@ pub fn session_report(
             .unwrap_or_else(|| story_id.to_owned())
     };
     let mut report = SessionReport {
-        stories: Vec::new(),
-        decisions: Vec::new(),
-        next_steps: Vec::new(),
-        splits: Vec::new(),
-        estimate_changes: Vec::new(),
-        criteria_added: Vec::new(),
-        open_blockers: Vec::new(),
         health: health_line(model, session),
-        objectives: Vec::new(),
+        ..SessionReport::default()
     };
     for entry in &session.stories {
         let id = entry.story_id.as_str();
@@ -363,7 +370,7 @@ pub fn session_report(
             reader,
         });
     }
-    report.objectives = served_objectives(model, &index, &report.stories);
+    record_plan(&mut report, model, &index, session);
     for note in &session.notes {
         let logged = ReportNote {
             story: note.story_id.as_deref().map(title_of),

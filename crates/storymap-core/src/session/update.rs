@@ -210,12 +210,12 @@ pub fn stakeholder_update(report: &SessionReport, format: Format) -> String {
             .map(|c| format!("{}: {}", t(&c.title), c.count))
             .collect(),
     );
-    section(
-        &mut out,
-        format,
-        "Open blockers",
-        report.open_blockers.clone(),
-    );
+    for (heading, lines) in [
+        ("Open blockers", &report.open_blockers),
+        ("Open cross-team dependencies", &report.cross_team),
+    ] {
+        section(&mut out, format, heading, lines.clone());
+    }
     section(
         &mut out,
         format,
