@@ -1,9 +1,10 @@
 // Planning with PI objectives in the real window (issue #16): add two objectives, set the
-// team's velocity and read the health line, align stories from the story details, read each
-// objective's roll-up and filter the backlog by one; start a session, whose default pick takes
-// the top objective's story first, present it (the objective on the wall at 1920×1080), refine
-// a ready story of it, end the session and read the objective in the stakeholder update; the
-// CLI prints the same roll-ups.
+// team's velocity and read the health line, align stories from the story details, make one
+// wait on another team and read Rust's warning, read each objective's roll-up and filter the
+// backlog by one; start a session, whose default pick takes the top objective's story first,
+// present it (the objective on the wall at 1920×1080), refine a ready story of it, end the
+// session and read the objective and the open cross-team dependency in the stakeholder
+// update; the CLI prints the same roll-ups.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
@@ -112,6 +113,27 @@ describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, 
     // Pay by card (5, ready) and Apple Pay (3, not ready).
     assert.equal(await rollup.getText(), "5 of 8 pts ready · 2 stories, 0 done");
 
+    step("Apple Pay waits on the Payments team: the panel warns, the row names the team");
+    await clickElement(browser, browser.$('[data-testid="backlog-row"][data-story-id="sample-story-19"] [data-testid="backlog-open"]'), "Apple Pay");
+    const panel = browser.$('[data-testid="story-panel"][data-story-id="sample-story-19"]');
+    await panel.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await fill(browser, '[data-testid="crossteam-team"]', "Payments");
+    await fill(browser, '[data-testid="crossteam-item"]', "Wallet SDK");
+    await clickElement(browser, panel.$('[data-testid="crossteam-add"]'), "Add");
+    const needed = panel.$('[data-testid="crossteam-row"] [data-testid="crossteam-needed"]');
+    await needed.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await needed.selectByAttribute("value", "sample-release-1");
+    const warning = panel.$('[data-testid="crossteam-warnings"]');
+    await warning.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    // Apple Pay sits in Release 2; nothing is agreed and it is needed by MVP, an earlier slice.
+    assert.equal(await warning.getText(), "Nothing agreed with Payments on 'Wallet SDK', needed by MVP");
+    await panel.$('[data-testid="crossteam-warnings"]').scrollIntoView();
+    await screenshot("crossteam-panel.png");
+    await clickElement(browser, browser.$('[data-testid="panel-close"]'), "Close the panel");
+    const marker = browser.$('[data-testid="backlog-row"][data-story-id="sample-story-19"] [data-testid="crossteam-marker"]');
+    await marker.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    assert.match(await marker.getText(), /^⇄\s?Payments$/);
+
     step("a click on the objective shows its stories");
     await clickElement(browser, browser.$(".objective-rollup-title"), CHECKOUT);
     await browser.waitUntil(
@@ -166,6 +188,7 @@ describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, 
     const update = await browser.$('[data-testid="stakeholder-update"]').getValue();
     assert.ok(update.includes(`The ready work serves ${CHECKOUT_LABEL}.`), update);
     assert.match(update, /Ready backlog: [\d.]+ sprints? \(target 1–2\)/, update);
+    assert.ok(update.includes("'Pay with Apple Pay and Google Pay' waits on Payments for 'Wallet SDK' (asked, needed by MVP)"), update);
     await screenshot("objectives-summary.png");
     await browser.keys(Key.Escape);
 

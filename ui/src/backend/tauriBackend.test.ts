@@ -35,7 +35,7 @@ describe("tauriBackend", () => {
   });
 
   it("calls the Rust commands by name with camelCase arguments", async () => {
-    const query = { sort: "wsjf", releaseId: null, activityId: null, status: null, label: "ux", flag: null, objective: null, ready: true, blocked: null } as const;
+    const query = { sort: "wsjf", releaseId: null, activityId: null, status: null, label: "ux", flag: null, objective: null, crossTeam: null, ready: true, blocked: null } as const;
     const settings = { enabled: true, serverUrl: "wss://sync.example.org", makeDefault: false, displayName: "Ann" };
     await tauriBackend.listMaps();
     await tauriBackend.openStartMap();

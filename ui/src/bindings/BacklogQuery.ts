@@ -15,4 +15,8 @@ flag: StoryFlag | null,
 /**
  * Only the stories of one PI objective, or of none.
  */
-objective: ObjectiveQuery | null, ready: boolean | null, blocked: boolean | null, };
+objective: ObjectiveQuery | null, 
+/**
+ * Only stories waiting on another team's item not done yet (`true`), or none such.
+ */
+crossTeam: boolean | null, ready: boolean | null, blocked: boolean | null, };

@@ -4,6 +4,7 @@ import type { BackboneEdit } from "./BackboneEdit";
 import type { CardEdit } from "./CardEdit";
 import type { CommentEdit } from "./CommentEdit";
 import type { CriteriaEdit } from "./CriteriaEdit";
+import type { CrossTeamEdit } from "./CrossTeamEdit";
 import type { DependencyEdit } from "./DependencyEdit";
 import type { EstimateEdit } from "./EstimateEdit";
 import type { HistoryEdit } from "./HistoryEdit";
@@ -22,4 +23,4 @@ import type { StoryEdit } from "./StoryEdit";
  * One user intent on a map. Each is one Automerge change and one SQLite
  * transaction. On the wire, an object tagged by `kind`.
  */
-export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | CommentEdit | LinkEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | ObjectiveEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;
+export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | CommentEdit | LinkEdit | CrossTeamEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | ObjectiveEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;

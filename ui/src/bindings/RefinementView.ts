@@ -26,4 +26,9 @@ openDependencies: Array<string>, dependencyWarnings: Array<string>,
 /**
  * Stories that depend on this one (the other direction of `dependsOn`).
  */
-dependents: Array<string>, };
+dependents: Array<string>, 
+/**
+ * What to hear about its cross-team dependencies ("Planned in MVP but Payments
+ * delivers 'PSP' with Release 2 (agreed)"), judged on today's date.
+ */
+crossTeamWarnings: Array<string>, };

@@ -25,4 +25,8 @@ health: string,
 /**
  * The PI objectives the stories made ready serve, in order.
  */
-objectives: Array<string>, markdown: string, text: string, };
+objectives: Array<string>, 
+/**
+ * The session's stories' open cross-team dependencies.
+ */
+crossTeam: Array<string>, markdown: string, text: string, };

@@ -13,6 +13,7 @@ const isBlocked = (story: StoryView) => story.blockedReason !== null || story.pa
 function matches(view: MapView, story: StoryView, query: BacklogQuery): boolean {
   return (
     matchesObjective(view, story, query.objective) &&
+    (query.crossTeam === null || story.externalDependencies.some((d) => d.status !== "done") === query.crossTeam) &&
     (query.releaseId === null || story.releaseId === query.releaseId) &&
     (query.activityId === null || story.activityId === query.activityId) &&
     (query.status === null || story.status === query.status) &&

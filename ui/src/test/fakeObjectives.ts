@@ -1,6 +1,6 @@
-//! PI objectives in the fake backend (Vitest only): the edits, the backlog's filter and grouped
-//! order, and each objective's roll-up, as the Rust core does them (`objectives.rs`,
-//! `refine/objectives.rs`). The real answers come from Rust.
+//! PI objectives and cross-team dependencies in the fake backend (Vitest only): the edits, the
+//! backlog's filter and grouped order, and each objective's roll-up, as the Rust core does them
+//! (`objectives.rs`, `refine/objectives.rs`, `crossteam.rs`). The real answers come from Rust.
 import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
 import type { ObjectiveQuery } from "../bindings/ObjectiveQuery";
@@ -9,6 +9,35 @@ import type { StoryView } from "../bindings/StoryView";
 import type { FakeTools } from "./fakeRefineEdits";
 
 type ObjectiveEdit = Extract<MapEdit, { kind: "addObjective" | "updateObjective" | "moveObjective" | "deleteObjective" | "alignStory" }>;
+type CrossTeamEdit = Extract<MapEdit, { kind: "addCrossTeamDependency" | "updateCrossTeamDependency" | "deleteCrossTeamDependency" }>;
+
+const CROSS_TEAM_EDITS: ReadonlySet<string> = new Set(["addCrossTeamDependency", "updateCrossTeamDependency", "deleteCrossTeamDependency"]);
+
+export function isCrossTeamEdit(edit: MapEdit): edit is CrossTeamEdit {
+  return CROSS_TEAM_EDITS.has(edit.kind);
+}
+
+/** A story's cross-team dependencies, simply done (Rust checks `neededBy` and the limits). */
+export function applyCrossTeamEdit(view: MapView, edit: CrossTeamEdit, tools: FakeTools): { label: string; createdId: string | null } {
+  const story = tools.find(view.stories, edit.storyId);
+  switch (edit.kind) {
+    case "addCrossTeamDependency": {
+      if (edit.team.trim() === "") throw tools.error("invalidInput", "the team is empty");
+      const id = tools.id("xteam");
+      const { team, item, neededBy, status } = edit;
+      story.externalDependencies.push({ id, team: team.trim(), item: item.trim(), neededBy, status });
+      return { label: `Make '${story.title}' wait on ${team.trim()}`, createdId: id };
+    }
+    case "updateCrossTeamDependency": {
+      const dependency = tools.find(story.externalDependencies, edit.dependencyId);
+      Object.assign(dependency, { team: edit.team, item: edit.item, neededBy: edit.neededBy, status: edit.status });
+      return { label: `Change what '${story.title}' waits on`, createdId: null };
+    }
+    case "deleteCrossTeamDependency":
+      story.externalDependencies = story.externalDependencies.filter((d) => d.id !== edit.dependencyId);
+      return { label: `Take a cross-team dependency off '${story.title}'`, createdId: null };
+  }
+}
 
 export const OBJECTIVE_EDITS: ReadonlySet<string> = new Set(["addObjective", "updateObjective", "moveObjective", "deleteObjective", "alignStory"]);
 

@@ -5,7 +5,7 @@ import type { MapEdit } from "../bindings/MapEdit";
 import type { MapView } from "../bindings/MapView";
 import type { StoryView } from "../bindings/StoryView";
 import { DEFAULT_STATUS_NAMES, FLAGS, STATUS_NAME_MAX } from "../model/labels";
-import { applyObjectiveEdit, isObjectiveEdit } from "./fakeObjectives";
+import { applyCrossTeamEdit, applyObjectiveEdit, isCrossTeamEdit, isObjectiveEdit } from "./fakeObjectives";
 import { parseEstimate } from "./fakeRefinement";
 import { story as newStory } from "./sampleMap";
 
@@ -31,6 +31,7 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
   const done = (label: string, createdId: string | null = null): Result => ({ label, createdId });
   const storyOf = (id: string) => tools.find(view.stories, id);
   if (isObjectiveEdit(edit)) return applyObjectiveEdit(view, edit, tools);
+  if (isCrossTeamEdit(edit)) return applyCrossTeamEdit(view, edit, tools);
   switch (edit.kind) {
     case "setStoryText": {
       const story = storyOf(edit.storyId);

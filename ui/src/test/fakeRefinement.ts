@@ -248,6 +248,8 @@ export function refine(story: StoryView, view: MapView, index: MapIndex = mapInd
     openDependencies: story.dependsOn.filter((id) => index.byId.get(id)?.status !== "done"),
     dependencyWarnings: orderWarnings(story, index),
     dependents: index.dependents.get(story.id) ?? [],
+    // Judged by Rust on today's date; the fake leaves them out.
+    crossTeamWarnings: [],
   };
 }
 

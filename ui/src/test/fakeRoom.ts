@@ -206,6 +206,7 @@ export class FakeRoom {
       readers: readerCredits(s),
       health: "Ready backlog: 8 pts",
       objectives: [],
+      crossTeam: [],
       markdown: `## Refinement\n\n**${headline}**\n\n${sentence}\n`,
       text: `Refinement\n\n${headline}\n\n${sentence}\n`,
     };

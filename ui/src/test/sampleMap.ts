@@ -45,6 +45,7 @@ export function story(
     splitFromTitle: null,
     comments: [],
     links: [],
+    externalDependencies: [],
     refinement: notRefined(),
   };
 }
@@ -61,6 +62,7 @@ export function notRefined(): RefinementView {
     openDependencies: [],
     dependencyWarnings: [],
     dependents: [],
+    crossTeamWarnings: [],
   };
 }
 

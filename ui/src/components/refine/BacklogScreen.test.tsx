@@ -39,6 +39,7 @@ describe("backlog view", () => {
       label: null,
       flag: null,
       objective: null,
+      crossTeam: null,
       ready: null,
       blocked: null,
     });

@@ -31,6 +31,7 @@ export const DEFAULT_QUERY: BacklogQuery = {
   label: null,
   flag: null,
   objective: null,
+  crossTeam: null,
   ready: null,
   blocked: null,
 };
@@ -238,6 +239,13 @@ export function BacklogScreen({ view, backend, send, onOpenStory, onToast, openS
             onChange={(value) => {
               set({ objective: value === null ? null : value === NO_OBJECTIVE ? "unaligned" : { aligned: value } });
             }}
+          />
+          <FilterSelect<"yes" | "no">
+            label="Other teams"
+            testId="backlog-filter-crossteam"
+            value={query.crossTeam === null ? null : query.crossTeam ? "yes" : "no"}
+            options={[{ value: "yes", label: "Waiting on a team" }, { value: "no", label: "Not waiting" }]}
+            onChange={(waiting) => { set({ crossTeam: waiting === null ? null : waiting === "yes" }); }}
           />
           <FilterSelect<"yes" | "no">
             label="Ready"

@@ -1,5 +1,6 @@
 //! What a card (or a backlog row) says about refinement at a glance: ready by the Definition
-//! of Ready, the session flags, blocked or parked, waiting for someone's input, too big or too vague.
+//! of Ready, the session flags, the other teams it waits on, blocked or parked, waiting for
+//! someone's input, too big or too vague.
 import type { StoryView } from "../../bindings/StoryView";
 import { FLAG_NAMES } from "../../model/labels";
 import { CheckIcon } from "../Icons";
@@ -45,10 +46,30 @@ export function ColoredLabels({ labels }: { labels: readonly string[] }) {
   );
 }
 
-export function CardMarkers({ story }: { story: Pick<StoryView, "flags" | "labels" | "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments"> }) {
+/** One marker per other team the story still waits on, named, like a flag. */
+export function CrossTeamMarkers({ dependencies }: { dependencies: StoryView["externalDependencies"] }) {
+  const teams = [...new Set(dependencies.filter((d) => d.status !== "done").map((d) => d.team))];
+  return (
+    <>
+      {teams.map((team) => (
+        <span key={team} className="card-marker is-crossteam" data-testid="crossteam-marker" title={`Waits on ${team}`}>
+          <span aria-hidden="true">⇄</span>
+          <span>{team}</span>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function CardMarkers({
+  story,
+}: {
+  story: Pick<StoryView, "flags" | "labels" | "blockedReason" | "parkedReason" | "needsInputFrom" | "refinement" | "comments" | "externalDependencies">;
+}) {
   return (
     <>
       <FlagMarkers flags={story.flags} />
+      <CrossTeamMarkers dependencies={story.externalDependencies} />
       <ColoredLabels labels={story.labels} />
       {story.blockedReason !== null && (
         <span className="card-marker is-blocked" data-testid="blocked-marker" title={`Blocked: ${story.blockedReason}`}>

@@ -12,6 +12,7 @@ import { useLoaded } from "../useLoaded";
 import { BlockersSection } from "./BlockersSection";
 import { CommentsSection } from "./CommentsSection";
 import { CriteriaSection } from "./CriteriaSection";
+import { CrossTeamSection } from "./CrossTeamSection";
 import { DependenciesSection } from "./DependenciesSection";
 import { EstimateSection, WsjfSection } from "./EstimateSection";
 import { FlagsSection } from "./FlagsSection";
@@ -154,6 +155,7 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
         <InvestSection story={story} />
         <BlockersSection story={story} send={send} />
         <DependenciesSection story={story} stories={view.stories} send={send} onOpenStory={onOpenStory} />
+        <CrossTeamSection story={story} releases={view.releases} send={send} />
         <WsjfSection story={story} send={send} />
         <NotesSection story={story} send={send} known={known} />
         <LinksSection

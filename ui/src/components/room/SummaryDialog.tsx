@@ -107,6 +107,7 @@ export function SummaryDialog({ backend, mapId, sessionId, onToast, onClose }: S
             <TextList title="Splits" items={summary.splits.map((split) => `${split.title} → ${split.into.join(", ")}`)} />
             <TextList title="Estimate changes" items={summary.estimateChanges.map((change) => `${change.title}: ${change.from ?? "none"} → ${change.to ?? "none"}`)} />
             <TextList title="Open blockers" items={summary.openBlockers} />
+            <TextList title="Open cross-team dependencies" items={summary.crossTeam} />
             <TextList title="Read by" items={summary.readers.map((credit) => `${credit.name}: ${credit.stories.join(", ")}`)} />
             <TextList title="Needs input" items={summary.needsInput.map((needs) => `${needs.who}: ${needs.stories.toString()} ${needs.stories === 1 ? "story" : "stories"}`)} />
           </div>
