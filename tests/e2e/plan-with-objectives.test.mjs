@@ -45,17 +45,28 @@ async function addObjective(browser, title, value, kind) {
   });
 }
 
+/**
+ * The `data-story-id`s of the elements `selector` finds, read in one go in the page: the list
+ * re-renders while it filters, so reading element by element could meet a removed one.
+ */
+async function storyIds(browser, selector) {
+  return browser.execute((query) => [...document.querySelectorAll(query)].map((el) => el.dataset.storyId).join(), selector);
+}
+
 /** Opens a story from its backlog row and picks its objective by title. */
 async function align(browser, storyId, objectiveTitle) {
   await clickElement(browser, browser.$(`[data-testid="backlog-row"][data-story-id="${storyId}"] [data-testid="backlog-open"]`), storyId);
   const panel = browser.$(`[data-testid="story-panel"][data-story-id="${storyId}"]`);
   await panel.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
   const picker = panel.$('[data-testid="panel-objective"]');
-  const options = await picker.$$("option");
-  let value = null;
-  for (const option of options) {
-    if ((await option.getText()).startsWith(objectiveTitle)) value = await option.getAttribute("value");
-  }
+  const value = await browser.execute(
+    (id, title) => {
+      const options = document.querySelectorAll(`[data-testid="story-panel"][data-story-id="${id}"] [data-testid="panel-objective"] option`);
+      return [...options].find((option) => option.textContent?.startsWith(title))?.value ?? null;
+    },
+    storyId,
+    objectiveTitle,
+  );
   assert.ok(value, `the picker offers ${objectiveTitle}`);
   await picker.selectByAttribute("value", value);
   await browser.waitUntil(async () => (await picker.getValue()) === value, { timeout: UI_TIMEOUT_MS });
@@ -137,12 +148,7 @@ describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, 
     step("a click on the objective shows its stories");
     await clickElement(browser, browser.$(".objective-rollup-title"), CHECKOUT);
     await browser.waitUntil(
-      async () => {
-        const rows = await browser.$$('[data-testid="backlog-row"]');
-        const ids = [];
-        for (const row of rows) ids.push(await row.getAttribute("data-story-id"));
-        return ids.join() === "sample-story-18,sample-story-19";
-      },
+      async () => (await storyIds(browser, '[data-testid="backlog-row"]')) === "sample-story-18,sample-story-19",
       { timeout: UI_TIMEOUT_MS, timeoutMsg: "the backlog never showed only the objective's two stories" },
     );
     await screenshot("backlog-objectives.png");
@@ -153,11 +159,7 @@ describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, 
     await clickElement(browser, browser.$('[data-testid="pick-top"]'), "the top stories");
     await fill(browser, '[data-testid="story-count"]', "2");
     await clickElement(browser, browser.$('[data-testid="session-start-submit"]'), "Start");
-    const picked = async () => {
-      const ids = [];
-      for (const story of await browser.$$('[data-testid="session-story"]')) ids.push(await story.getAttribute("data-story-id"));
-      return ids.join();
-    };
+    const picked = () => storyIds(browser, '[data-testid="session-story"]');
     await browser.waitUntil(async () => (await picked()).split(",").length === 2, { timeout: UI_TIMEOUT_MS });
     assert.equal(await picked(), "sample-story-19,sample-story-39", "objectives first, in their order");
     await browser.$('[data-testid="session-add-story"]').selectByAttribute("value", "sample-story-18");
