@@ -1,28 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../../test/fakeBackend";
-import { App } from "../App";
-import { cardSelector } from "../selectors";
-
-function card(storyId: string): HTMLElement {
-  const found = document.querySelector<HTMLElement>(cardSelector(storyId));
-  if (!found) throw new Error(`no card ${storyId}`);
-  return found;
-}
-
-async function openPanel(storyId: string) {
-  card(storyId).focus();
-  fireEvent.keyDown(card(storyId), { key: "o" });
-  return screen.findByTestId("story-panel");
-}
+import { card, openPanel, renderApp } from "../../test/renderApp";
 
 describe("cross-team dependencies", () => {
   it("adds one from the panel, names the team on the card, moves it on and filters the backlog", async () => {
-    const backend = new FakeBackend();
-    render(<App backend={backend} />);
-    await waitFor(() => {
-      expect(document.querySelector('[data-ready="true"]')).not.toBeNull();
-    });
+    const { backend } = await renderApp();
     const panel = await openPanel("st-4");
     fireEvent.change(within(panel).getByTestId("crossteam-team"), { target: { value: "Payments" } });
     fireEvent.change(within(panel).getByTestId("crossteam-item"), { target: { value: "PAY-88 PSP contract" } });

@@ -1,28 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../../test/fakeBackend";
-import { App } from "../App";
-import { cardSelector } from "../selectors";
-
-async function renderApp(backend = new FakeBackend()) {
-  const utils = render(<App backend={backend} />);
-  await waitFor(() => {
-    expect(utils.container.querySelector('[data-ready="true"]')).not.toBeNull();
-  });
-  return { ...utils, backend };
-}
-
-function card(storyId: string): HTMLElement {
-  const found = document.querySelector<HTMLElement>(cardSelector(storyId));
-  if (!found) throw new Error(`no card ${storyId}`);
-  return found;
-}
-
-async function openPanel(storyId: string) {
-  card(storyId).focus();
-  fireEvent.keyDown(card(storyId), { key: "o" });
-  return screen.findByTestId("story-panel");
-}
+import { card, openPanel, renderApp } from "../../test/renderApp";
 
 describe("session flags", () => {
   it("toggles a flag from the panel and shows it on the card by name", async () => {

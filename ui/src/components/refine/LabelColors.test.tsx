@@ -3,14 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FakeBackend } from "../../test/fakeBackend";
 import { App } from "../App";
 import { cardSelector } from "../selectors";
-
-async function openPanel(storyId: string) {
-  const card = document.querySelector<HTMLElement>(cardSelector(storyId));
-  if (!card) throw new Error(`no card ${storyId}`);
-  card.focus();
-  fireEvent.keyDown(card, { key: "o" });
-  return screen.findByTestId("story-panel");
-}
+import { openPanel } from "../../test/renderApp";
 
 describe("label colours", () => {
   it("colours a label from its chip, draws it with the settings' text colour, and lists it in the legend", async () => {

@@ -1,24 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../../test/fakeBackend";
-import { App } from "../App";
-import { cardSelector } from "../selectors";
-
-async function renderApp(backend = new FakeBackend()) {
-  render(<App backend={backend} />);
-  await waitFor(() => {
-    expect(document.querySelector('[data-ready="true"]')).not.toBeNull();
-  });
-  return backend;
-}
-
-async function openPanel(storyId: string) {
-  const card = document.querySelector<HTMLElement>(cardSelector(storyId));
-  if (!card) throw new Error(`no card ${storyId}`);
-  card.focus();
-  fireEvent.keyDown(card, { key: "o" });
-  return screen.findByTestId("story-panel");
-}
+import { openPanel, renderApp } from "../../test/renderApp";
 
 function rowTitles(dialog: HTMLElement): string[] {
   return within(dialog)
@@ -39,7 +21,7 @@ async function addObjective(dialog: HTMLElement, title: string, value: string, k
 
 describe("PI objectives", () => {
   it("adds, reorders, changes and deletes objectives from the story panel's picker", async () => {
-    const backend = await renderApp();
+    const { backend } = await renderApp();
     const panel = await openPanel("st-1");
     const picker = within(panel).getByTestId<HTMLSelectElement>("panel-objective");
     expect(picker.options[0]?.textContent).toBe("No objectives yet");
@@ -74,7 +56,7 @@ describe("PI objectives", () => {
   });
 
   it("aligns a story, then the backlog filters, groups and adds up by objective", async () => {
-    const backend = await renderApp();
+    const { backend } = await renderApp();
     const panel = await openPanel("st-4");
     fireEvent.click(within(panel).getByTestId("panel-objectives-manage"));
     const dialog = await screen.findByTestId("objectives-dialog");

@@ -1,24 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { MapEdit } from "../../bindings/MapEdit";
 import { FakeBackend } from "../../test/fakeBackend";
 import { sampleMap } from "../../test/sampleMap";
-import { App } from "../App";
 import { cardSelector } from "../selectors";
-
-async function renderApp(backend = new FakeBackend()) {
-  const utils = render(<App backend={backend} />);
-  await waitFor(() => {
-    expect(utils.container.querySelector('[data-ready="true"]')).not.toBeNull();
-  });
-  return { ...utils, backend };
-}
-
-function card(storyId: string): HTMLElement {
-  const found = document.querySelector<HTMLElement>(cardSelector(storyId));
-  if (!found) throw new Error(`no card ${storyId}`);
-  return found;
-}
+import { card, openPanel, renderApp } from "../../test/renderApp";
 
 function by(testId: string, attr: string, value: string): HTMLElement {
   const found = document.querySelector<HTMLElement>(`[data-testid="${testId}"][${attr}="${value}"]`);
@@ -27,12 +13,6 @@ function by(testId: string, attr: string, value: string): HTMLElement {
 }
 
 const edits = (backend: FakeBackend, kind: MapEdit["kind"]) => backend.edits.filter(({ edit }) => edit.kind === kind).map(({ edit }) => edit);
-
-async function openPanel(storyId: string) {
-  card(storyId).focus();
-  fireEvent.keyDown(card(storyId), { key: "o" });
-  return screen.findByTestId("story-panel");
-}
 
 describe("story details panel", () => {
   it("opens on the focused card with O, closes with Esc and gives focus back to the card", async () => {
