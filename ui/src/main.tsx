@@ -22,6 +22,7 @@ import "./styles/story-panel-discussion.css";
 import "./styles/refine-dialogs.css";
 import "./styles/health.css";
 import "./styles/objectives.css";
+import "./styles/personas.css";
 import "./styles/sync.css";
 import "./styles/history.css";
 import "./styles/conflicts.css";

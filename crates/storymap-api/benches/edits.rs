@@ -1,7 +1,8 @@
 //! Every kind of edit through `Workspace::apply_edit`, the call the window makes, its
 //! answer (`MapChange`) included, on generated maps of 1,000 and 10,000 refined stories
 //! (`generate::refined_map`: 200-character descriptions, 3 criteria, a label, an estimate,
-//! a dependency on every tenth story; four PI objectives with four stories in five aligned).
+//! a dependency on every tenth story; four PI objectives with four stories in five aligned;
+//! two personas, each doing every other activity).
 //!
 //! Criterion reports the mean; every call is also timed on its own, and the p50 and p99
 //! over all calls of a kind are printed as a Markdown table at the end of each map size
@@ -17,8 +18,8 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion};
 use storymap_api::{
     BacklogQuery, CardEdit, CriteriaEdit, DependencyEdit, EstimateEdit, MapChange, MapEdit,
-    MapView, ObjectiveEdit, ObjectiveQuery, RoomEdit, SessionEdit, SliceEdit, SplitChildInput,
-    SplitEdit, Workspace, WsjfPart,
+    MapView, ObjectiveEdit, ObjectiveQuery, PersonaEdit, RoomEdit, SessionEdit, SliceEdit,
+    SplitChildInput, SplitEdit, Workspace, WsjfPart,
 };
 use storymap_core::generate::refined_map;
 
@@ -37,8 +38,8 @@ impl Bench {
         let dir = tempfile::tempdir().unwrap();
         let mut workspace = Workspace::open(dir.path()).unwrap();
         // In through the JSON import, as a file from a teammate would come.
-        let json =
-            serde_json::to_string(&MapView::from(&with_objectives(refined_map(stories)))).unwrap();
+        let model = with_personas(with_objectives(refined_map(stories)));
+        let json = serde_json::to_string(&MapView::from(&model)).unwrap();
         let view = workspace.import_json(&json).unwrap();
         let map = view.map.id.clone();
         workspace.open_map(&map).unwrap();
@@ -218,6 +219,40 @@ fn with_objectives(mut model: storymap_core::MapModel) -> storymap_core::MapMode
     model
 }
 
+/// Two personas, each doing every other activity.
+fn with_personas(mut model: storymap_core::MapModel) -> storymap_core::MapModel {
+    use storymap_core::personas::{Persona, PERSONA_PALETTE};
+    model.settings.personas = (0..2)
+        .map(|n| Persona {
+            id: format!("persona-{n}"),
+            name: format!("Persona {n}"),
+            goal: "gets it done".into(),
+            color: PERSONA_PALETTE[n].into(),
+        })
+        .collect();
+    for (i, activity) in model.activities.iter_mut().enumerate() {
+        activity.persona_id = Some(format!("persona-{}", i % 2));
+    }
+    model
+}
+
+/// Changes who does the first activity: its stories' answers go out again.
+fn activity_persona(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
+    let edit = PersonaEdit::SetActivityPersona {
+        activity_id: b.view.activities[0].id.clone(),
+        persona_id: Some(format!("persona-{}", n % 2)),
+    };
+    calls.time(|| b.edit(edit)).1
+}
+
+fn story_persona(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
+    let edit = PersonaEdit::SetStoryPersona {
+        story_id: b.story(12),
+        persona_id: (n % 2 == 0).then(|| "persona-1".to_owned()),
+    };
+    calls.time(|| b.edit(edit)).1
+}
+
 fn align(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
     let edit = ObjectiveEdit::AlignStory {
         story_id: b.story(8),
@@ -242,7 +277,7 @@ fn backlog_of_objective(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration 
     calls.time(|| workspace.backlog(map, query).unwrap()).1
 }
 
-fn kinds() -> [(&'static str, Step); 12] {
+fn kinds() -> [(&'static str, Step); 14] {
     [
         ("move a card", move_card),
         ("rename a story", rename),
@@ -256,6 +291,8 @@ fn kinds() -> [(&'static str, Step); 12] {
         ("align a story to a PI objective", align),
         ("backlog health (line, slices, objectives)", backlog_health),
         ("backlog of one objective", backlog_of_objective),
+        ("name who does an activity", activity_persona),
+        ("name a story's persona", story_persona),
     ]
 }
 

@@ -18,6 +18,7 @@ use crate::history_views::*;
 use crate::invitation::{Invitation, LaunchRequest};
 use crate::jira_views::*;
 use crate::objective_views::*;
+use crate::persona_views::PersonaView;
 use crate::progress::ProgressView;
 use crate::refine_views::*;
 use crate::session_views::*;
@@ -154,6 +155,7 @@ fn map_files(config: &Config) -> Vec<(String, String)> {
         file::<SplitEdit>(config),
         file::<SettingsEdit>(config),
         file::<ObjectiveEdit>(config),
+        file::<PersonaEdit>(config),
         file::<CrossTeamEdit>(config),
         file::<SessionEdit>(config),
         file::<AgendaEdit>(config),
@@ -195,6 +197,7 @@ fn refinement_files(config: &Config) -> Vec<(String, String)> {
         file::<SliceHealthView>(config),
         file::<HealthTrendPointView>(config),
         file::<ObjectiveView>(config),
+        file::<PersonaView>(config),
         file::<ExternalStatus>(config),
         file::<ExternalDependencyView>(config),
         file::<ObjectiveQuery>(config),

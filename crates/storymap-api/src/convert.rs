@@ -49,6 +49,9 @@ impl MapView {
             objectives: (model.settings.objectives.iter())
                 .map(ObjectiveView::from)
                 .collect(),
+            personas: (model.settings.personas.iter())
+                .map(crate::PersonaView::from)
+                .collect(),
             settings: MapSettingsView::from(&model.settings),
         }
     }
@@ -70,6 +73,7 @@ impl From<&Activity> for ActivityView {
                 })
                 .collect(),
             jira_key: a.jira_key.clone(),
+            persona_id: a.persona_id.clone(),
         }
     }
 }
@@ -215,6 +219,7 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
                     })
                     .collect(),
                 jira_key: a.jira_key.clone(),
+                persona_id: a.persona_id.clone(),
             })
             .collect(),
         releases: view
@@ -229,6 +234,7 @@ pub(crate) fn parse_map_json(json: &str) -> Result<MapModel, ApiError> {
         stories,
         settings: MapSettings {
             objectives: view.objectives.iter().map(Into::into).collect(),
+            personas: crate::persona_views::personas_from_views(&view.personas),
             ..MapSettings::from(&view.settings)
         },
     })

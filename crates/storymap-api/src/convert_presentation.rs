@@ -22,6 +22,7 @@ impl From<PresentedStory> for PresentedStoryView {
             place: s.place,
             links: s.links,
             objective: s.objective,
+            persona: s.persona.as_ref().map(Into::into),
         }
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use storymap_core::crossteam::crossteam_warnings;
+use storymap_core::personas::PersonaIndex;
 use storymap_core::refine::{self, DerivedIndex, MapIndex, Refinement};
 use storymap_core::{AcceptanceCriterion, MapModel, Story, StoryDetails};
 
@@ -22,6 +23,7 @@ pub(crate) struct Refiner<'m> {
     reader: Option<&'m str>,
     /// The local date the cross-team warnings are judged on.
     today: chrono::NaiveDate,
+    personas: PersonaIndex<'m>,
 }
 
 /// Who depends on whom: gathered for a whole-map view, or kept by the open map.
@@ -47,6 +49,7 @@ impl<'m> Refiner<'m> {
             dependents: Dependents::Gathered(dependents),
             reader: None,
             today: chrono::Local::now().date_naive(),
+            personas: PersonaIndex::new(model),
         }
     }
 
@@ -62,6 +65,7 @@ impl<'m> Refiner<'m> {
             dependents: Dependents::Kept(derived),
             reader: None,
             today: chrono::Local::now().date_naive(),
+            personas: PersonaIndex::new(model),
         }
     }
 
@@ -141,6 +145,7 @@ impl<'m> Refiner<'m> {
             split_from_title: d.split_from_title.clone(),
             jira_key: d.jira_key.clone(),
             objective_id: self.model.objective_of(s).map(|o| o.id.clone()),
+            persona_id: (self.personas.of(s)).and_then(|(p, own)| own.then(|| p.id.clone())),
             external_dependencies: (d.external_dependencies.iter())
                 .map(crate::ExternalDependencyView::from)
                 .collect(),
@@ -156,6 +161,7 @@ impl<'m> Refiner<'m> {
         let story_id = story.id.as_str();
         RefinementView {
             cross_team_warnings: crossteam_warnings(self.model, story, self.today),
+            serves_persona_id: self.personas.of(story).map(|(p, _)| p.id.clone()),
             ready: r.readiness.ready,
             points: r.points,
             dor: r
@@ -228,6 +234,7 @@ pub(crate) fn details_from_view(s: &StoryView) -> Result<StoryDetails, ApiError>
         split_into: Vec::new(),
         jira_key: s.jira_key.clone(),
         objective_id: s.objective_id.clone(),
+        persona_id: s.persona_id.clone(),
         external_dependencies: s.external_dependencies.iter().map(Into::into).collect(),
         comments: comments_from_view(&s.title, &s.comments)?,
         links: links_from_view(&s.links),

@@ -55,6 +55,10 @@ pub struct ActivityView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub jira_key: Option<String>,
+    /// The persona who does this activity; absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub persona_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -188,6 +192,10 @@ pub struct StoryView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub objective_id: Option<String>,
+    /// The persona it serves when not its activity's; absent when none (or deleted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub persona_id: Option<String>,
     /// Other teams' items it waits on, in the order added (optional on import).
     #[serde(default)]
     pub external_dependencies: Vec<crate::ExternalDependencyView>,
@@ -215,6 +223,9 @@ pub struct MapView {
     /// The PI objectives in the team's order (optional on import).
     #[serde(default)]
     pub objectives: Vec<crate::ObjectiveView>,
+    /// Who the map's work is for, in order (optional on import).
+    #[serde(default)]
+    pub personas: Vec<crate::PersonaView>,
     #[serde(default)]
     pub settings: MapSettingsView,
 }
@@ -246,6 +257,8 @@ pub struct MapChange {
     pub settings: Option<MapSettingsView>,
     /// The PI objectives, when they changed (with the settings).
     pub objectives: Option<Vec<crate::ObjectiveView>>,
+    /// The personas, when they changed (with the settings).
+    pub personas: Option<Vec<crate::PersonaView>>,
     /// Stories deleted (or hidden with a deleted step) by this change.
     pub removed_story_ids: Vec<String>,
     /// The id of what the edit created, if anything.

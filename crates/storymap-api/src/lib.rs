@@ -24,6 +24,7 @@ mod invitation;
 pub mod ipc_args;
 mod jira_views;
 mod objective_views;
+mod persona_views;
 mod progress;
 mod refine_views;
 pub mod rules;
@@ -62,6 +63,7 @@ pub use invitation::{
 };
 pub use jira_views::*;
 pub use objective_views::*;
+pub use persona_views::PersonaView;
 pub use progress::{ProgressSink, ProgressView, QUIET_FOR};
 pub use refine_views::*;
 pub use session_views::*;

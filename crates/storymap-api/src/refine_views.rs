@@ -96,6 +96,9 @@ pub struct RefinementView {
     /// delivers 'PSP' with Release 2 (agreed)"), judged on today's date.
     #[serde(default)]
     pub cross_team_warnings: Vec<String>,
+    /// Who it is for: its own persona, or else its activity's; `null` when neither.
+    #[serde(default)]
+    pub serves_persona_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,6 +5,9 @@ use storymap_core::comments::URL_SCHEMES;
 use storymap_core::edit::{MAX_SPLIT, MIN_SPLIT};
 use storymap_core::limits::{MAX_COMMENT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use storymap_core::objectives::{MAX_BUSINESS_VALUE, MAX_OBJECTIVES, MIN_BUSINESS_VALUE};
+use storymap_core::personas::{
+    MAX_PERSONAS, MAX_PERSONA_GOAL_CHARS, MAX_PERSONA_NAME_CHARS, PERSONA_PALETTE,
+};
 use storymap_core::refine::{Estimate, TShirt, POINT_SCALE, WSJF_HEAT_FLOORS, WSJF_SCALE};
 
 /// The map view's zoom range; saved view preferences are clamped to it.
@@ -68,6 +71,10 @@ pub(crate) fn rules_ts() -> String {
         constant("The URL schemes a link may use; the app opens nothing else.", "LINK_URL_SCHEMES", &tuple(&URL_SCHEMES)),
         constant("A PI objective's business value, lowest first.", "BUSINESS_VALUE_SCALE", &tuple(&business_values)),
         constant("The most PI objectives a map holds.", "OBJECTIVES_MAX", &json(&MAX_OBJECTIVES)),
+        constant("The most personas a map holds.", "PERSONAS_MAX", &json(&MAX_PERSONAS)),
+        constant("The longest persona name.", "PERSONA_NAME_MAX_CHARS", &json(&MAX_PERSONA_NAME_CHARS)),
+        constant("The longest persona goal.", "PERSONA_GOAL_MAX_CHARS", &json(&MAX_PERSONA_GOAL_CHARS)),
+        constant("The colours a persona can take; new ones take them in turn.", "PERSONA_PALETTE", &tuple(&PERSONA_PALETTE)),
     ]
     .concat()
 }

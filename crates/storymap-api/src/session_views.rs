@@ -297,6 +297,8 @@ pub struct PresentedStoryView {
     pub links: Vec<String>,
     /// The PI objective it serves: "Faster checkout (committed, value 8)".
     pub objective: Option<String>,
+    /// Who it is for: its own persona or its activity's.
+    pub persona: Option<crate::PersonaView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

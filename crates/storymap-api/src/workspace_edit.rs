@@ -3,10 +3,10 @@
 //! ([`LoadedMap`]: the document and its projection in memory) and the rows the edit
 //! touched; none reads the whole map.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use storymap_core::refine::{DerivedIndex, MapIndex, StoryPositions};
-use storymap_core::{Applied, MapModel, UndoRecord};
+use storymap_core::{Activity, Applied, MapModel, UndoRecord};
 use storymap_store::{LoadedMap, MapChanged, Store};
 
 use crate::convert_refine::Refiner;
@@ -172,6 +172,9 @@ pub(crate) struct OpenIndex {
     stamp: u64,
     derived: DerivedIndex,
     positions: StoryPositions,
+    /// Each activity's persona, to tell which changed: its stories without their own
+    /// persona serve the new one, so their views go out again.
+    activity_personas: HashMap<String, Option<String>>,
 }
 
 impl OpenIndex {
@@ -185,10 +188,27 @@ impl OpenIndex {
         );
     }
 
+    /// The activities whose persona `activities` changed, remembering the new ones.
+    fn persona_changes(&mut self, activities: &[Activity]) -> HashSet<String> {
+        let now = activity_personas(activities);
+        let changed = (now.iter())
+            .filter(|(id, persona)| self.activity_personas.get(*id) != Some(persona))
+            .map(|(id, _)| id.clone())
+            .collect();
+        self.activity_personas = now;
+        changed
+    }
+
     /// The rules' index of the open map, through the kept positions.
     pub(crate) fn index<'m>(&'m self, model: &'m MapModel) -> MapIndex<'m> {
         MapIndex::with_positions(model, &self.positions)
     }
+}
+
+fn activity_personas(activities: &[Activity]) -> HashMap<String, Option<String>> {
+    (activities.iter())
+        .map(|a| (a.id.clone(), a.persona_id.clone()))
+        .collect()
 }
 
 /// The open map's [`OpenIndex`], rebuilt when the model was read afresh.
@@ -203,6 +223,7 @@ pub(crate) fn derived<'d>(
                 stamp: loaded.model_stamp(),
                 derived: DerivedIndex::new(loaded.model()),
                 positions: StoryPositions::new(loaded.model()),
+                activity_personas: activity_personas(&loaded.model().activities),
             });
         }
     }
@@ -221,6 +242,10 @@ pub(crate) fn map_change(
     reader: &str,
 ) -> MapChange {
     open.refresh_positions(model, &changed);
+    let persona_changes = match &changed.activities {
+        Some(activities) => open.persona_changes(activities),
+        None => HashSet::new(),
+    };
     let OpenIndex {
         derived, positions, ..
     } = open;
@@ -247,6 +272,12 @@ pub(crate) fn map_change(
             .collect();
         derived.refresh(model, &index, dependents.iter().copied());
         ids.extend(dependents);
+        if !persona_changes.is_empty() {
+            let served = (model.stories.iter())
+                .filter(|s| persona_changes.contains(&s.activity_id))
+                .map(|s| s.id.as_str());
+            ids.extend(served);
+        }
     }
     let releases = model
         .releases
@@ -276,5 +307,7 @@ pub(crate) fn map_change(
         settings: changed.settings.as_ref().map(MapSettingsView::from),
         objectives: (changed.settings.as_ref())
             .map(|s| s.objectives.iter().map(ObjectiveView::from).collect()),
+        personas: (changed.settings.as_ref())
+            .map(|s| s.personas.iter().map(crate::PersonaView::from).collect()),
     }
 }

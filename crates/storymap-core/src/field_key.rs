@@ -73,6 +73,7 @@ pub(crate) fn field_label(key: &str) -> String {
         DESCRIPTION => "description",
         LABELS => "labels",
         OBJECTIVE_ID => "objective",
+        PERSONA_ID => "persona",
         EXTERNAL_DEPENDENCIES => "cross-team dependencies",
         FLAG_RISKY => "risky flag",
         FLAG_UNCLEAR => "unclear flag",

@@ -35,6 +35,7 @@ pub fn large_map(story_count: usize, description_len: usize) -> MapModel {
                 })
                 .collect(),
             jira_key: None,
+            persona_id: None,
         })
         .collect();
     let releases: Vec<ReleaseSlice> = ["MVP", "Release 2", "Release 3", "Later"]

@@ -14,7 +14,7 @@ use crate::schema::*;
 use crate::CoreError;
 
 /// Keys whose map is created when first written, so two peers may each have made one.
-const MADE_ON_FIRST_USE: [&str; 18] = [
+const MADE_ON_FIRST_USE: [&str; 19] = [
     SETTINGS,
     SESSIONS,
     LABELS,
@@ -33,6 +33,7 @@ const MADE_ON_FIRST_USE: [&str; 18] = [
     VOTES,
     OBJECTIVES,
     EXTERNAL_DEPENDENCIES,
+    PERSONAS,
 ];
 
 /// The object a field belongs to.
@@ -57,6 +58,8 @@ pub enum Entity {
     DorItem(String),
     /// A PI objective (`objectives.rs`).
     Objective(String),
+    /// A persona (`personas.rs`).
+    Persona(String),
     /// A refinement session (see `session`).
     Session(String),
     /// An item of a session's keyed map (`agenda`, `stories`, `participants`, `rounds`,
@@ -109,6 +112,7 @@ impl Entity {
             Entity::SettingsPart(part) => vec![SETTINGS, part],
             Entity::DorItem(id) => vec![SETTINGS, DEFINITION_OF_READY, id],
             Entity::Objective(id) => vec![SETTINGS, OBJECTIVES, id],
+            Entity::Persona(id) => vec![SETTINGS, PERSONAS, id],
             Entity::Session(id) => vec![SESSIONS, id],
             Entity::SessionItem(session, key, id) => vec![SESSIONS, session, key, id],
             Entity::RoundVotes(session, round) => vec![SESSIONS, session, ROUNDS, round, VOTES],

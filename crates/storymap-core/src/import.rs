@@ -29,24 +29,7 @@ impl MapImport {
             .transact_with(
                 |_| commit_options(format!("Import {} stories", model.stories.len()), unix_time),
                 |tx| -> Result<(), CoreError> {
-                    for (activity, rank) in model
-                        .activities
-                        .iter()
-                        .zip(Rank::sequence(None, model.activities.len()))
-                    {
-                        let obj = put_titled(tx, ACTIVITIES, &activity.id, &activity.title, &rank)?;
-                        if let Some(key) = &activity.jira_key {
-                            tx.put(&obj, JIRA_KEY, key.as_str())?;
-                        }
-                        for (step, rank) in activity
-                            .steps
-                            .iter()
-                            .zip(Rank::sequence(None, activity.steps.len()))
-                        {
-                            let obj = put_titled(tx, STEPS, &step.id, &step.title, &rank)?;
-                            tx.put(&obj, ACTIVITY_ID, activity.id.as_str())?;
-                        }
-                    }
+                    put_backbone(tx, &model.activities)?;
                     for (release, rank) in model
                         .releases
                         .iter()
@@ -107,6 +90,37 @@ impl MapImport {
     }
 }
 
+/// The activities in file order, with their Jira keys, personas and steps.
+fn put_backbone(
+    tx: &mut automerge::transaction::Transaction<'_>,
+    activities: &[crate::Activity],
+) -> Result<(), CoreError> {
+    for (activity, rank) in activities
+        .iter()
+        .zip(Rank::sequence(None, activities.len()))
+    {
+        let obj = put_titled(tx, ACTIVITIES, &activity.id, &activity.title, &rank)?;
+        let texts = [
+            (JIRA_KEY, &activity.jira_key),
+            (PERSONA_ID, &activity.persona_id),
+        ];
+        for (key, value) in texts {
+            if let Some(value) = value {
+                tx.put(&obj, key, value.as_str())?;
+            }
+        }
+        for (step, rank) in activity
+            .steps
+            .iter()
+            .zip(Rank::sequence(None, activity.steps.len()))
+        {
+            let obj = put_titled(tx, STEPS, &step.id, &step.title, &rank)?;
+            tx.put(&obj, ACTIVITY_ID, activity.id.as_str())?;
+        }
+    }
+    Ok(())
+}
+
 /// A story's refinement fields, as the document stores them.
 fn put_details(
     tx: &mut automerge::transaction::Transaction<'_>,
@@ -126,6 +140,7 @@ fn put_details(
         (SPLIT_FROM_TITLE, details.split_from_title.as_ref()),
         (JIRA_KEY, details.jira_key.as_ref()),
         (OBJECTIVE_ID, details.objective_id.as_ref()),
+        (PERSONA_ID, details.persona_id.as_ref()),
     ];
     for (key, value) in texts {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -204,6 +219,7 @@ fn validate(model: &MapModel) -> Result<(), CoreError> {
     crate::label_colors::check(&model.settings.label_colors)?;
     crate::capacity::check(&model.settings.capacity)?;
     crate::objectives::check(model)?;
+    crate::personas::check(model)?;
     crate::crossteam::check(model)?;
     let mut ids = HashSet::new();
     let mut unique = |kind: &str, id: &str| {

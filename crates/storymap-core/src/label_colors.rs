@@ -20,11 +20,17 @@ pub const LIGHT_TEXT: &str = "#ffffff";
 
 /// `#rrggbb`, lowercased; anything else is refused naming the label.
 pub fn parse_color(label: &str, color: &str) -> Result<String, CoreError> {
+    parse_hex_color(&format!("label '{label}'"), color)
+}
+
+/// `#rrggbb`, lowercased; anything else is refused naming whose colour it is
+/// ("label 'ux'", "persona 'Sam'").
+pub fn parse_hex_color(whose: &str, color: &str) -> Result<String, CoreError> {
     let color = color.trim();
     let hex = color.strip_prefix('#');
     if color.len() != 7 || !hex.is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit())) {
         return Err(CoreError::InvalidInput(format!(
-            "the colour of label '{label}' must be #rrggbb (got '{color}')"
+            "the colour of {whose} must be #rrggbb (got '{color}')"
         )));
     }
     Ok(color.to_ascii_lowercase())

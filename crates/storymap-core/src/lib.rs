@@ -28,6 +28,7 @@ mod model;
 mod model_update;
 pub mod objectives;
 mod op_origins;
+pub mod personas;
 mod placement;
 mod presentation;
 mod rank;
@@ -37,6 +38,7 @@ mod read_settings;
 pub mod refine;
 mod schema;
 pub mod session;
+mod settings_items;
 mod story_status;
 mod timeline;
 
@@ -47,9 +49,9 @@ pub use document::{MapDocument, Reverted};
 pub use edit::{
     criteria_lines, heads_from_hex, AgendaEdit, Applied, BackboneEdit, CardEdit, CommentEdit,
     CriteriaEdit, CrossTeamEdit, DependencyEdit, Edit, EditContext, EstimateEdit, ExternalParts,
-    HistoryEdit, JiraItem, LinkEdit, ObjectiveEdit, PokerEdit, ReaderEdit, RoomEdit, SessionEdit,
-    SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit, StoryField, WsjfPart,
-    UNPLANNED,
+    HistoryEdit, JiraItem, LinkEdit, ObjectiveEdit, PersonaEdit, PokerEdit, ReaderEdit, RoomEdit,
+    SessionEdit, SessionStart, SettingsEdit, SliceEdit, SplitChild, SplitEdit, StoryEdit,
+    StoryField, WsjfPart, UNPLANNED,
 };
 pub use error::CoreError;
 pub use flags::StoryFlag;

@@ -2,7 +2,8 @@
 //! slices → stories, with estimate, status, labels, flags, Jira key, description and criteria.
 //! One line per item in display order, no ids, so a diff shows what a person would say;
 //! with a velocity set, the ready backlog's health line under the title, then the PI
-//! objectives with their roll-ups.
+//! objectives with their roll-ups and the personas; each activity says who does it and a
+//! story that serves someone else says whom.
 
 use std::fmt::Write;
 
@@ -15,6 +16,8 @@ pub fn markdown(model: &MapModel) -> String {
         let _ = write!(out, "\n_{}._\n", crate::refine::health(model).line());
     }
     objectives(&mut out, model);
+    personas(&mut out, model);
+    let personas = crate::personas::PersonaIndex::new(model);
     for activity in &model.activities {
         let key = activity
             .jira_key
@@ -22,6 +25,9 @@ pub fn markdown(model: &MapModel) -> String {
             .map(|k| format!(" ({k})"))
             .unwrap_or_default();
         let _ = write!(out, "\n## {}{key}\n", one_line(&activity.title));
+        if let Some(persona) = personas.of_activity(&activity.id) {
+            let _ = write!(out, "\n_For {}._\n", one_line(&persona.name));
+        }
         if activity.steps.is_empty() {
             out += "\n_No steps._\n";
         }
@@ -52,7 +58,10 @@ pub fn markdown(model: &MapModel) -> String {
                         .find(|(s, _)| *s == story.status)
                         .map_or(story.status.default_label(), |(_, l)| l.as_str());
                     let objective = model.objective_of(story).map(|o| o.title.as_str());
-                    story_item(&mut out, story, status, objective);
+                    // Only a story's own persona: its activity's is said above.
+                    let persona =
+                        (personas.of(story)).and_then(|(p, own)| own.then_some(p.name.as_str()));
+                    story_item(&mut out, story, status, [objective, persona]);
                 }
             }
         }
@@ -86,7 +95,24 @@ fn objectives(out: &mut String, model: &MapModel) {
     }
 }
 
-fn story_item(out: &mut String, story: &Story, status: &str, objective: Option<&str>) {
+/// The personas in order with their goals; nothing when there are none.
+fn personas(out: &mut String, model: &MapModel) {
+    if model.settings.personas.is_empty() {
+        return;
+    }
+    out.push_str("\nPersonas:\n\n");
+    for persona in &model.settings.personas {
+        let _ = write!(out, "- **{}**", one_line(&persona.name));
+        if !persona.goal.is_empty() {
+            let _ = write!(out, " — {}", one_line(&persona.goal));
+        }
+        out.push('\n');
+    }
+}
+
+/// `objective_persona`: the titles of the objective it serves and its own persona.
+fn story_item(out: &mut String, story: &Story, status: &str, objective_persona: [Option<&str>; 2]) {
+    let [objective, persona] = objective_persona;
     let mut facts = Vec::new();
     if let Some(key) = &story.details.jira_key {
         facts.push(key.clone());
@@ -102,6 +128,9 @@ fn story_item(out: &mut String, story: &Story, status: &str, objective: Option<&
     }
     if let Some(objective) = objective {
         facts.push(format!("objective: {}", one_line(objective)));
+    }
+    if let Some(persona) = persona {
+        facts.push(format!("for: {}", one_line(persona)));
     }
     let waits: Vec<String> = (story.details.external_dependencies.iter())
         .filter(|d| d.is_open())

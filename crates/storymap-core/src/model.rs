@@ -6,6 +6,7 @@ use crate::capacity::Capacity;
 use crate::comments::{Comment, StoryLink};
 use crate::crossteam::ExternalDependency;
 use crate::objectives::Objective;
+use crate::personas::Persona;
 use crate::refine::{
     default_definition_of_ready, readiness, DorItem, Estimate, MapIndex, TShirtPoints, WsjfInputs,
 };
@@ -31,6 +32,8 @@ pub struct Activity {
     pub steps: Vec<Step>,
     /// The Jira epic this activity was imported from (or exports to).
     pub jira_key: Option<String>,
+    /// The persona who does this activity (`personas.rs`); a deleted one reads as none.
+    pub persona_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +103,8 @@ pub struct StoryDetails {
     pub jira_key: Option<String>,
     /// The PI objective it serves; one that was deleted reads as none (`MapModel::objective_of`).
     pub objective_id: Option<String>,
+    /// The persona it serves, when not its activity's (`personas::PersonaIndex`).
+    pub persona_id: Option<String>,
     /// Other teams' items it waits on, in the order added (`crossteam.rs`).
     pub external_dependencies: Vec<ExternalDependency>,
     /// The thread, oldest first, and the links to mock-ups and specs.
@@ -129,6 +134,7 @@ impl Default for StoryDetails {
             split_into: Vec::new(),
             jira_key: None,
             objective_id: None,
+            persona_id: None,
             external_dependencies: Vec::new(),
             comments: Vec::new(),
             links: Vec::new(),
@@ -163,6 +169,8 @@ pub struct MapSettings {
     pub capacity: Capacity,
     /// The PI objectives, in the team's order (`objectives.rs`).
     pub objectives: Vec<Objective>,
+    /// Who the map's work is for, in the team's order (`personas.rs`).
+    pub personas: Vec<Persona>,
 }
 
 impl Default for MapSettings {
@@ -177,6 +185,7 @@ impl Default for MapSettings {
             label_colors: BTreeMap::new(),
             capacity: Capacity::default(),
             objectives: Vec::new(),
+            personas: Vec::new(),
         }
     }
 }

@@ -11,9 +11,9 @@ use automerge::{ObjId, ObjType, ReadDoc, ScalarValue};
 
 use crate::edit::shared::clean_title;
 
-use crate::read_fields::{all_maps, children, holder, int_field, is_deleted, keys_in_all};
-use crate::read_fields::{parse_rank, sorted, str_field};
+use crate::read_fields::{holder, int_field, sorted};
 use crate::schema::*;
+use crate::settings_items::live_items;
 use crate::{CoreError, MapModel, Rank};
 
 /// A planning interval rarely has more than ten; this bounds a hostile file.
@@ -47,41 +47,24 @@ pub(crate) fn read<R: ReadDoc>(doc: &R, settings: &[ObjId]) -> Vec<Objective> {
     sorted(ranked(doc, settings))
 }
 
-/// Each live objective's rank, in order: where a moved one goes between.
-pub(crate) fn ranks<R: ReadDoc>(doc: &R) -> Vec<(Rank, String)> {
-    let settings = all_maps(doc, &automerge::ROOT, SETTINGS);
-    let mut ranks: Vec<(Rank, String)> = ranked(doc, &settings)
-        .into_iter()
-        .map(|(rank, id, _)| (rank, id))
-        .collect();
-    ranks.sort();
-    ranks
-}
-
 fn ranked<R: ReadDoc>(doc: &R, settings: &[ObjId]) -> Vec<(Rank, String, Objective)> {
-    let containers = children(doc, settings, OBJECTIVES);
-    keys_in_all(doc, &containers)
+    live_items(doc, settings, OBJECTIVES)
         .into_iter()
-        .filter_map(|id| {
-            let copies = children(doc, &containers, &id);
-            let text = |key| holder(doc, &copies, key).and_then(|o| str_field(doc, o, key));
-            let deleted = holder(doc, &copies, DELETED).is_some_and(|o| is_deleted(doc, o));
-            if copies.is_empty() || deleted {
-                return None;
-            }
-            let value = holder(doc, &copies, BUSINESS_VALUE)
+        .map(|item| {
+            let copies = &item.copies;
+            let value = holder(doc, copies, BUSINESS_VALUE)
                 .and_then(|o| int_field(doc, o, BUSINESS_VALUE))
                 .unwrap_or(i64::from(MIN_BUSINESS_VALUE))
                 .clamp(i64::from(MIN_BUSINESS_VALUE), i64::from(MAX_BUSINESS_VALUE));
-            let committed = holder(doc, &copies, COMMITTED)
+            let committed = holder(doc, copies, COMMITTED)
                 .is_some_and(|o| crate::read_fields::bool_field(doc, o, COMMITTED));
             let objective = Objective {
-                title: text(TITLE).unwrap_or_default(),
+                title: item.text(doc, TITLE).unwrap_or_default(),
                 business_value: value as u8,
                 committed,
-                id: id.clone(),
+                id: item.id.clone(),
             };
-            Some((parse_rank(text(RANK)), id, objective))
+            (item.rank, item.id, objective)
         })
         .collect()
 }

@@ -28,6 +28,8 @@ pub struct PresentedStory {
     pub links: Vec<String>,
     /// The PI objective it serves: "Faster checkout (committed, value 8)".
     pub objective: Option<String>,
+    /// Who it is for: its own persona or its activity's.
+    pub persona: Option<crate::personas::Persona>,
 }
 
 /// A card on a slice or activity view: title and estimate only.
@@ -125,6 +127,7 @@ pub fn presentation_story(model: &MapModel, story_id: &str) -> Option<PresentedS
         objective: model
             .objective_of(story)
             .map(crate::refine::objective_label),
+        persona: (crate::personas::PersonaIndex::new(model).of(story)).map(|(p, _)| p.clone()),
     })
 }
 

@@ -94,6 +94,7 @@ fn read_details<R: ReadDoc>(doc: &R, obj: &ObjId, fields: &Fields) -> StoryDetai
         split_into: set(SPLIT_INTO),
         jira_key: optional(JIRA_KEY),
         objective_id: optional(OBJECTIVE_ID),
+        persona_id: optional(PERSONA_ID),
         // Most stories have no discussion: skip the lookups.
         comments: if fields.has(COMMENTS) {
             read_comments(doc, obj)
@@ -261,6 +262,7 @@ pub(crate) fn read_outline<R: ReadDoc>(doc: &R) -> (Vec<Activity>, Vec<ReleaseSl
                     rank: rank.clone(),
                     steps,
                     jira_key: non_empty(str_field(doc, &obj, JIRA_KEY)),
+                    persona_id: non_empty(str_field(doc, &obj, PERSONA_ID)),
                 };
                 Some((rank, id, activity))
             })

@@ -44,6 +44,7 @@ pub(crate) fn read_settings<R: ReadDoc>(doc: &R) -> MapSettings {
     settings.label_colors = crate::label_colors::read(doc, &copies);
     settings.capacity = crate::capacity::read(doc, &copies);
     settings.objectives = crate::objectives::read(doc, &copies);
+    settings.personas = crate::personas::read(doc, &copies);
     let dor = children(doc, &copies, DEFINITION_OF_READY);
     if !dor.is_empty() {
         settings.definition_of_ready = read_dor(doc, &dor);
@@ -93,6 +94,7 @@ pub(crate) fn put_settings(
     crate::label_colors::put(tx, &obj, &settings.label_colors)?;
     crate::capacity::put(tx, &obj, &settings.capacity)?;
     crate::objectives::put(tx, &obj, &settings.objectives)?;
+    crate::personas::put(tx, &obj, &settings.personas)?;
     let labels = tx.put_object(&obj, STATUS_LABELS, ObjType::Map)?;
     for (status, label) in &settings.status_labels {
         if label != status.default_label() {

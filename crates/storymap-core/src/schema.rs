@@ -74,6 +74,11 @@ pub const OBJECTIVES: &str = "objectives";
 pub const BUSINESS_VALUE: &str = "businessValue";
 pub const COMMITTED: &str = "committed";
 pub const OBJECTIVE_ID: &str = "objectiveId";
+/// Personas (`personas.rs`), inside the settings, and the one an activity or story serves.
+pub const PERSONAS: &str = "personas";
+pub const GOAL: &str = "goal";
+pub const COLOR: &str = "color";
+pub const PERSONA_ID: &str = "personaId";
 /// A story's cross-team dependencies (`crossteam.rs`): a map keyed by id, made on first use.
 pub const EXTERNAL_DEPENDENCIES: &str = "externalDependencies";
 pub const TEAM: &str = "team";

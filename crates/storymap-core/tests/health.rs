@@ -26,6 +26,7 @@ fn model(velocity: Option<f64>, rows: &[Row<'_>]) -> MapModel {
         rank: rank.clone(),
         steps: vec![step],
         jira_key: None,
+        persona_id: None,
     };
     let ranks = Rank::sequence(None, 2);
     let slice = |id: &str, rank: &Rank| ReleaseSlice {

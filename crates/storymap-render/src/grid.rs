@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use storymap_core::personas::{Persona, PersonaIndex};
 use storymap_core::{MapModel, Story, StoryStatus};
 
 use crate::chips::{chips, layout, rows, Placed, CHIP_ROW_H};
@@ -52,6 +53,8 @@ pub(crate) struct ActivitySpan {
     pub title: String,
     pub tone: usize,
     pub columns: Range<usize>,
+    /// Who does it, drawn at the band's right end.
+    pub persona: Option<Persona>,
 }
 
 pub(crate) struct Column {
@@ -134,6 +137,7 @@ fn backbone(model: &MapModel) -> (Vec<ActivitySpan>, Vec<Column>, HashMap<&str, 
     let mut activities = Vec::new();
     let mut columns = Vec::new();
     let mut column_of: HashMap<&str, usize> = HashMap::new();
+    let personas = PersonaIndex::new(model);
     for (tone, activity) in model.activities.iter().enumerate() {
         let first = columns.len();
         for step in &activity.steps {
@@ -147,6 +151,7 @@ fn backbone(model: &MapModel) -> (Vec<ActivitySpan>, Vec<Column>, HashMap<&str, 
             title: activity.title.clone(),
             tone,
             columns: first..columns.len(),
+            persona: personas.of_activity(&activity.id).cloned(),
         });
     }
     (activities, columns, column_of)

@@ -70,6 +70,7 @@ fn shop() -> MapModel {
             rank: Rank::first(),
             steps: vec![step("browse", "Browse"), step("search", "Search")],
             jira_key: None,
+            persona_id: None,
         },
         Activity {
             id: "buy".into(),
@@ -77,6 +78,7 @@ fn shop() -> MapModel {
             rank: Rank::first(),
             steps: vec![step("pay", "Pay")],
             jira_key: None,
+            persona_id: None,
         },
     ];
     let slice = |id: &str, title: &str| ReleaseSlice {

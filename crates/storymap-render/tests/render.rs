@@ -43,6 +43,7 @@ fn fixture() -> MapModel {
             rank: Rank::first(),
             steps: vec![step("browse", "Browse & filter"), step("search", "Search")],
             jira_key: None,
+            persona_id: None,
         },
         Activity {
             id: "buy".into(),
@@ -50,6 +51,7 @@ fn fixture() -> MapModel {
             rank: Rank::first(),
             steps: vec![step("pay", "Pay \"now\"")],
             jira_key: None,
+            persona_id: None,
         },
     ];
     let releases = vec![
@@ -383,4 +385,28 @@ fn a_slice_taller_than_a_page_continues_on_the_next() {
     let slice_pages = print_pages(&model, &Scope::Slice("rel-0".into()), &a4("today")).unwrap();
     assert_eq!(count_pages(&pdf), slice_pages.len());
     assert!(slice_pages.iter().all(|p| !p.contains(">Release 2<")));
+}
+
+#[test]
+fn an_activity_names_who_does_it_with_their_initials_in_their_colour() {
+    let mut model = fixture();
+    model.settings.personas = vec![storymap_core::personas::Persona {
+        id: "p1".into(),
+        name: "Budget & busy shopper".into(),
+        goal: "pays little".into(),
+        color: "#fde68a".into(),
+    }];
+    model.activities[0].persona_id = Some("p1".into());
+    model.activities[1].persona_id = Some("deleted".into());
+    let svg = render_svg(&model, &Scope::WholeMap).unwrap();
+    assert!(
+        svg.contains(r##"fill="#fde68a"><title>Budget &amp; busy shopper</title></circle>"##),
+        "{svg}"
+    );
+    // Initials in the text colour that reads on a light colour; the name beside them, cut
+    // to the room it has.
+    assert!(svg.contains(r##"fill="#111827">BB</text>"##), "{svg}");
+    assert!(svg.contains(">Budget &amp; busy sh…</text>"), "{svg}");
+    // A persona that was deleted is not drawn.
+    assert_eq!(svg.matches("</title></circle>").count(), 1);
 }

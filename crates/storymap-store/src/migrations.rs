@@ -12,7 +12,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x534d_4150;
 
 /// The last version that changed tables or columns; later ones only mark the file, so a
 /// file at this version can be read as it is when it cannot be written.
-pub(crate) const LAST_SCHEMA_CHANGE: i64 = 4;
+pub(crate) const LAST_SCHEMA_CHANGE: i64 = 5;
 
 /// Each entry moves the schema from version `index` to `index + 1`. Never edit a
 /// released entry; append a new one.
@@ -104,6 +104,10 @@ const MIGRATIONS: &[&str] = &[
     -- Issue #14: mark the file as Storymap's, so another application's file is refused.
     PRAGMA application_id = 1397571920;
 "#,
+    r#"
+    -- Issue #16: the persona who does an activity; NULL: none named.
+    ALTER TABLE outline ADD COLUMN persona_id TEXT;
+"#,
 ];
 
 /// The tables a Storymap database has at `version`, sorted; none for a version we never
@@ -153,8 +157,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_last_migration_sets_the_application_id() {
+    fn a_migration_sets_the_application_id() {
         let marker = format!("application_id = {APPLICATION_ID};");
-        assert!(MIGRATIONS.last().unwrap().contains(&marker));
+        assert!(MIGRATIONS.iter().any(|m| m.contains(&marker)));
     }
 }

@@ -28,8 +28,8 @@ pub(crate) fn write_outline(
 ) -> Result<(), StoreError> {
     db.execute("DELETE FROM outline WHERE map_id = ?1", [map_id])?;
     let mut insert = db.prepare_cached(
-        "INSERT INTO outline (map_id, id, kind, parent_id, title, rank, position, jira_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO outline (map_id, id, kind, parent_id, title, rank, position, jira_key, persona_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (position, activity) in activities.iter().enumerate() {
         insert.execute(params![
@@ -40,7 +40,8 @@ pub(crate) fn write_outline(
             activity.title,
             activity.rank.as_string(),
             position as i64,
-            activity.jira_key
+            activity.jira_key,
+            activity.persona_id
         ])?;
         for (position, step) in activity.steps.iter().enumerate() {
             insert.execute(params![
@@ -51,6 +52,7 @@ pub(crate) fn write_outline(
                 step.title,
                 step.rank.as_string(),
                 position as i64,
+                None::<&str>,
                 None::<&str>
             ])?;
         }
@@ -64,6 +66,7 @@ pub(crate) fn write_outline(
             release.title,
             release.rank.as_string(),
             position as i64,
+            None::<&str>,
             None::<&str>
         ])?;
     }
@@ -228,7 +231,8 @@ fn read_outline(
     let mut releases: Vec<(i64, ReleaseSlice)> = Vec::new();
     let mut activity_rows: Vec<(i64, Activity)> = Vec::new();
     let mut query = db.prepare_cached(
-        "SELECT id, kind, parent_id, title, rank, position, jira_key FROM outline WHERE map_id = ?1",
+        "SELECT id, kind, parent_id, title, rank, position, jira_key, persona_id
+         FROM outline WHERE map_id = ?1",
     )?;
     let rows = query.query_map([map_id], |row| {
         Ok((
@@ -239,10 +243,11 @@ fn read_outline(
             row.get::<_, String>(4)?,
             row.get::<_, i64>(5)?,
             row.get::<_, Option<String>>(6)?,
+            row.get::<_, Option<String>>(7)?,
         ))
     })?;
     for row in rows {
-        let (id, kind, parent, title, rank_text, position, jira_key) = row?;
+        let (id, kind, parent, title, rank_text, position, jira_key, persona_id) = row?;
         match kind.as_str() {
             "activity" => activity_rows.push((
                 position,
@@ -252,6 +257,7 @@ fn read_outline(
                     rank: rank(rank_text),
                     steps: Vec::new(),
                     jira_key,
+                    persona_id,
                 },
             )),
             "step" => steps.entry(parent.unwrap_or_default()).or_default().push((

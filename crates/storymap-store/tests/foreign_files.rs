@@ -100,18 +100,30 @@ fn a_storymap_database_made_before_the_marker_still_opens_and_is_marked() {
     let dir = tempfile::tempdir().unwrap();
     let path = database_in(&dir);
     stored_map(&path);
-    // As every release before issue #14 left it: schema version 4, no application id.
+    // As every release before issue #14 left it: schema version 4, no application id,
+    // no persona column (issue #16).
     Connection::open(&path)
         .unwrap()
-        .execute_batch("PRAGMA application_id = 0; PRAGMA user_version = 4;")
+        .execute_batch(
+            "ALTER TABLE outline DROP COLUMN persona_id;
+             PRAGMA application_id = 0; PRAGMA user_version = 4;",
+        )
         .unwrap();
-    let read_only = Store::open_read_only(&path).unwrap();
-    assert_eq!(read_only.list_maps().unwrap()[0].name, "Grocery app");
-    drop(read_only);
+    // Read-only, an older schema cannot be read as it is: refused, the file untouched.
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(StoreError::ReadOnly { .. })
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.list_maps().unwrap()[0].name, "Grocery app");
+    // The outline is read with the new column.
+    assert_eq!(store.read_model("m1").unwrap().name, "Grocery app");
     drop(store);
     assert_eq!(pragma(&path, "application_id"), STORYMAP_APPLICATION_ID);
+    let read_only = Store::open_read_only(&path).unwrap();
+    assert_eq!(read_only.list_maps().unwrap()[0].name, "Grocery app");
 }
 
 #[test]

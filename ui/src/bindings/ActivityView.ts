@@ -12,4 +12,8 @@ rank: string, steps: Array<StepView>,
 /**
  * The Jira epic this activity was imported from; absent when none.
  */
-jiraKey?: string, };
+jiraKey?: string, 
+/**
+ * The persona who does this activity; absent when none.
+ */
+personaId?: string, };

@@ -3,6 +3,7 @@ import type { ActivityView } from "./ActivityView";
 import type { HistoryState } from "./HistoryState";
 import type { MapSettingsView } from "./MapSettingsView";
 import type { ObjectiveView } from "./ObjectiveView";
+import type { PersonaView } from "./PersonaView";
 import type { ReleaseView } from "./ReleaseView";
 import type { SessionView } from "./SessionView";
 import type { StoryView } from "./StoryView";
@@ -36,6 +37,10 @@ settings: MapSettingsView | null,
  * The PI objectives, when they changed (with the settings).
  */
 objectives: Array<ObjectiveView> | null, 
+/**
+ * The personas, when they changed (with the settings).
+ */
+personas: Array<PersonaView> | null, 
 /**
  * Stories deleted (or hidden with a deleted step) by this change.
  */

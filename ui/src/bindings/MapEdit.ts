@@ -10,6 +10,7 @@ import type { EstimateEdit } from "./EstimateEdit";
 import type { HistoryEdit } from "./HistoryEdit";
 import type { LinkEdit } from "./LinkEdit";
 import type { ObjectiveEdit } from "./ObjectiveEdit";
+import type { PersonaEdit } from "./PersonaEdit";
 import type { PokerEdit } from "./PokerEdit";
 import type { ReaderEdit } from "./ReaderEdit";
 import type { RoomEdit } from "./RoomEdit";
@@ -23,4 +24,4 @@ import type { StoryEdit } from "./StoryEdit";
  * One user intent on a map. Each is one Automerge change and one SQLite
  * transaction. On the wire, an object tagged by `kind`.
  */
-export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | CommentEdit | LinkEdit | CrossTeamEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | ObjectiveEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;
+export type MapEdit = BackboneEdit | SliceEdit | CardEdit | StoryEdit | CriteriaEdit | CommentEdit | LinkEdit | CrossTeamEdit | EstimateEdit | DependencyEdit | SplitEdit | SettingsEdit | ObjectiveEdit | PersonaEdit | SessionEdit | RoomEdit | AgendaEdit | PokerEdit | ReaderEdit | HistoryEdit;

@@ -3,6 +3,7 @@ import type { ActivityView } from "./ActivityView";
 import type { MapRef } from "./MapRef";
 import type { MapSettingsView } from "./MapSettingsView";
 import type { ObjectiveView } from "./ObjectiveView";
+import type { PersonaView } from "./PersonaView";
 import type { ReleaseView } from "./ReleaseView";
 import type { StoryView } from "./StoryView";
 
@@ -18,4 +19,8 @@ stories: Array<StoryView>,
 /**
  * The PI objectives in the team's order (optional on import).
  */
-objectives: Array<ObjectiveView>, settings: MapSettingsView, };
+objectives: Array<ObjectiveView>, 
+/**
+ * Who the map's work is for, in order (optional on import).
+ */
+personas: Array<PersonaView>, settings: MapSettingsView, };

@@ -31,4 +31,8 @@ dependents: Array<string>,
  * What to hear about its cross-team dependencies ("Planned in MVP but Payments
  * delivers 'PSP' with Release 2 (agreed)"), judged on today's date.
  */
-crossTeamWarnings: Array<string>, };
+crossTeamWarnings: Array<string>, 
+/**
+ * Who it is for: its own persona, or else its activity's; `null` when neither.
+ */
+servesPersonaId: string | null, };

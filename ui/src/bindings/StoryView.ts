@@ -66,6 +66,10 @@ jiraKey?: string,
  */
 objectiveId?: string, 
 /**
+ * The persona it serves when not its activity's; absent when none (or deleted).
+ */
+personaId?: string, 
+/**
  * Other teams' items it waits on, in the order added (optional on import).
  */
 externalDependencies: Array<ExternalDependencyView>, 

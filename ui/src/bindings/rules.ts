@@ -29,3 +29,11 @@ export const LINK_URL_SCHEMES = ["http", "https", "mailto"] as const;
 export const BUSINESS_VALUE_SCALE = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** The most PI objectives a map holds. */
 export const OBJECTIVES_MAX = 50;
+/** The most personas a map holds. */
+export const PERSONAS_MAX = 30;
+/** The longest persona name. */
+export const PERSONA_NAME_MAX_CHARS = 60;
+/** The longest persona goal. */
+export const PERSONA_GOAL_MAX_CHARS = 200;
+/** The colours a persona can take; new ones take them in turn. */
+export const PERSONA_PALETTE = ["#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#dc2626", "#4d7c0f"] as const;

@@ -8,6 +8,8 @@ import type { DisplayError } from "../model/errors";
 import { DEFAULT_STATUS_NAMES, statusNames } from "../model/labels";
 import { searchMatches } from "../model/search";
 import { FlagFilter, flagCounts } from "./FlagFilter";
+import { type PersonaFilter, personaCounts } from "./personas/personaFilter";
+import { PersonaFilterSelect } from "./personas/PersonaFilterSelect";
 import { isTypingTarget, matchShortcut, type ShortcutId } from "../model/shortcuts";
 import { clampZoom, zoomIn, zoomOut } from "../model/zoom";
 import { useMapStore } from "../state/useMapStore";
@@ -41,6 +43,7 @@ export function App({ backend }: { backend: Backend }) {
   const { applyEdit, openMap, createMap, refreshMaps, undo, redo, setPrefs } = actions;
   const [search, setSearch] = useState("");
   const [flagFilter, setFlagFilter] = useState<StoryFlag | null>(null);
+  const [personaFilter, setPersonaFilter] = useState<PersonaFilter>(null);
   const [showHelp, setShowHelp] = useState(false);
   // Not saved: lines are asked for in a meeting, and the map opens without them.
   const [showDependencies, setShowDependencies] = useState(false);
@@ -76,11 +79,18 @@ export function App({ backend }: { backend: Backend }) {
   const statusLabels = view?.settings.statusLabels;
   const names = useMemo(() => (statusLabels ? statusNames(statusLabels) : DEFAULT_STATUS_NAMES), [statusLabels]);
   const shownFlag = mode === "map" ? flagFilter : null;
+  // A persona deleted (here or by a teammate) while the map is filtered by it stops filtering.
+  const personas = view?.personas;
+  const shownPersona =
+    mode === "map" && personaFilter !== null && (personaFilter.personaId === null || personas?.some((p) => p.id === personaFilter.personaId))
+      ? personaFilter
+      : null;
   const matches = useMemo(
-    () => (view ? searchMatches(view.stories, search, names, shownFlag) : null),
-    [view, search, names, shownFlag],
+    () => (view ? searchMatches(view.stories, search, names, shownFlag, shownPersona) : null),
+    [view, search, names, shownFlag, shownPersona],
   );
   const counts = useMemo(() => (view ? flagCounts(view.stories) : null), [view]);
+  const servedCounts = useMemo(() => (view ? personaCounts(view.stories) : null), [view]);
   const zoom = clampZoom(prefs.zoom);
   const setZoom = useCallback(
     (next: number) => {
@@ -204,7 +214,20 @@ export function App({ backend }: { backend: Backend }) {
           searchCount={matches && view && search.trim() !== "" ? { matches: matches.size, total: view.stories.length } : null}
           searchRef={searchRef}
           filter={
-            mode === "map" && counts && <FlagFilter flag={flagFilter} counts={counts} onChange={setFlagFilter} />
+            mode === "map" &&
+            counts &&
+            servedCounts && (
+              <>
+                <FlagFilter flag={flagFilter} counts={counts} onChange={setFlagFilter} />
+                <PersonaFilterSelect
+                  personas={personas ?? []}
+                  filter={shownPersona}
+                  counts={servedCounts}
+                  onChange={setPersonaFilter}
+                  onManage={refine.openPersonas}
+                />
+              </>
+            )
           }
           onHelp={() => {
             setShowHelp(true);
@@ -278,6 +301,7 @@ export function App({ backend }: { backend: Backend }) {
                   onToast={actions.showToast}
                   showDependencies={showDependencies}
                   showHeat={showHeat}
+                  onManagePersonas={refine.openPersonas}
                 />
               </SliceNeedsContext>
             ))}

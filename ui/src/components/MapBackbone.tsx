@@ -4,12 +4,18 @@ import type { Dispatch, SetStateAction } from "react";
 import type { MapEdit } from "../bindings/MapEdit";
 import { activityTone, type ColumnLayout } from "../model/layout";
 import { AddInline } from "./AddInline";
-import { at, FIRST_STORY_COLUMN, headerSide } from "./gridPlacement";
+import type { PersonaView } from "../bindings/PersonaView";
+import { at, type BackboneRows, FIRST_STORY_COLUMN, headerSide } from "./gridPlacement";
+import { PersonaLane } from "./personas/PersonaLane";
 import { ActivityHeader, DraftStepHeader, EmptyStepHeader, StepHeader, type DeleteTarget } from "./Headers";
 import type { DragState } from "./useMapDnd";
 
 export interface MapBackboneProps {
   layout: ColumnLayout;
+  rows: BackboneRows;
+  /** The map's personas: with any, the persona lane goes above the activities. */
+  personas: readonly PersonaView[];
+  onManagePersonas: () => void;
   drag: DragState | null;
   trailingColumn: number;
   addingActivity: boolean;
@@ -23,16 +29,25 @@ export interface MapBackboneProps {
 export function MapBackbone(props: MapBackboneProps) {
   return (
     <>
+      {props.personas.length > 0 && (
+        <PersonaLane
+          layout={props.layout}
+          personas={props.personas}
+          trailingColumn={props.trailingColumn}
+          onEdit={props.onEdit}
+          onManage={props.onManagePersonas}
+        />
+      )}
       <ActivityRow {...props} />
       <StepRow {...props} />
     </>
   );
 }
 
-function ActivityRow({ layout, drag, trailingColumn, addingActivity, setAddingActivity, setDraftStepFor, onEdit, onDelete }: MapBackboneProps) {
+function ActivityRow({ layout, rows, drag, trailingColumn, addingActivity, setAddingActivity, setDraftStepFor, onEdit, onDelete }: MapBackboneProps) {
   return (
     <>
-      <div className="corner corner-activities" style={at(1, 1)}>
+      <div className="corner corner-activities" style={at(rows.activities, 1)}>
         <span className="corner-label">Activities</span>
       </div>
       {layout.spans.map((span) => (
@@ -40,7 +55,7 @@ function ActivityRow({ layout, drag, trailingColumn, addingActivity, setAddingAc
           key={span.activity.id}
           activity={span.activity}
           tone={span.tone}
-          style={at(1, `${(FIRST_STORY_COLUMN + span.start).toString()} / span ${span.span.toString()}`)}
+          style={at(rows.activities, `${(FIRST_STORY_COLUMN + span.start).toString()} / span ${span.span.toString()}`)}
           showStepText={span.span > 1}
           dropSide={headerSide(drag, "activity", span.activity.id)}
           onEdit={onEdit}
@@ -48,7 +63,7 @@ function ActivityRow({ layout, drag, trailingColumn, addingActivity, setAddingAc
           onDelete={onDelete}
         />
       ))}
-      <div className="backbone-end" style={at(1, trailingColumn)}>
+      <div className="backbone-end" style={at(rows.activities, trailingColumn)}>
         <AddInline
           open={addingActivity}
           onOpenChange={setAddingActivity}
@@ -68,15 +83,15 @@ function ActivityRow({ layout, drag, trailingColumn, addingActivity, setAddingAc
   );
 }
 
-function StepRow({ layout, drag, trailingColumn, setDraftStepFor, onEdit, onDelete }: MapBackboneProps) {
+function StepRow({ layout, rows, drag, trailingColumn, setDraftStepFor, onEdit, onDelete }: MapBackboneProps) {
   return (
     <>
-      <div className="corner corner-steps" style={at(2, 1)}>
+      <div className="corner corner-steps" style={at(rows.steps, 1)}>
         <span className="corner-label">Steps</span>
       </div>
       {layout.columns.map((column) => {
         const tone = activityTone(column.activityIndex);
-        const style = at(2, FIRST_STORY_COLUMN + column.index);
+        const style = at(rows.steps, FIRST_STORY_COLUMN + column.index);
         if (column.kind === "step") {
           return (
             <StepHeader
@@ -108,7 +123,7 @@ function StepRow({ layout, drag, trailingColumn, setDraftStepFor, onEdit, onDele
         }
         return <EmptyStepHeader key={column.key} activityId={column.activity.id} tone={tone} style={style} />;
       })}
-      <div className="steps-end" style={at(2, trailingColumn)} aria-hidden="true" />
+      <div className="steps-end" style={at(rows.steps, trailingColumn)} aria-hidden="true" />
     </>
   );
 }

@@ -8,7 +8,7 @@ import type { MapView } from "../bindings/MapView";
 import type { ViewPrefs } from "../bindings/ViewPrefs";
 import type { NewToast } from "../state/store";
 import { DependencyLegend, DependencyLines, type DependencySummary } from "./DependencyLines";
-import { FIRST_STORY_COLUMN, zoomVariable } from "./gridPlacement";
+import { backboneRows, FIRST_STORY_COLUMN, zoomVariable } from "./gridPlacement";
 import { MapBackbone } from "./MapBackbone";
 import { MapDeleteDialog } from "./MapDeleteDialog";
 import { MapDragPreview } from "./MapDragPreview";
@@ -35,6 +35,8 @@ export interface MapGridProps {
   showHeat?: boolean;
   /** An earlier version: nothing renames, adds, drags or deletes. */
   readOnly?: boolean;
+  /** Opens the map's personas (from the persona lane's corner). */
+  onManagePersonas?: () => void;
   ref?: React.Ref<MapKeysHandle>;
 }
 
@@ -44,6 +46,8 @@ export function MapGrid(props: MapGridProps) {
   const { inputs, edits, layout, drag } = map;
   const [dependencySummary, setDependencySummary] = useState<DependencySummary | null>(null);
   const trailingColumn = FIRST_STORY_COLUMN + layout.columns.length;
+  const lane = view.personas.length > 0;
+  const rows = backboneRows(lane);
   const zoom = zoomVariable(prefs.zoom);
   return (
     <ReadOnlyContext value={readOnly}>
@@ -53,7 +57,7 @@ export function MapGrid(props: MapGridProps) {
         scrollRef={map.refs.scroller}
         gridRef={map.refs.gridEl}
         zoom={zoom}
-        className={`map-grid${map.windowed ? " is-windowed" : ""}${readOnly ? " is-read-only" : ""}${showHeat ? " is-wsjf-heat" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
+        className={`map-grid${map.windowed ? " is-windowed" : ""}${readOnly ? " is-read-only" : ""}${showHeat ? " is-wsjf-heat" : ""}${lane ? " has-persona-lane" : ""}${drag ? ` is-dragging-${drag.kind}` : ""}`}
         columnCount={layout.columns.length}
         label={`Story map ${view.map.name}`}
         onFocus={map.onFocusCapture}
@@ -67,6 +71,9 @@ export function MapGrid(props: MapGridProps) {
       >
         <MapBackbone
           layout={layout}
+          rows={rows}
+          personas={view.personas}
+          onManagePersonas={props.onManagePersonas ?? noop}
           drag={drag}
           trailingColumn={trailingColumn}
           addingActivity={inputs.addingActivity}
@@ -77,6 +84,7 @@ export function MapGrid(props: MapGridProps) {
         />
         <ReleaseBands
           releases={view.releases}
+          firstRow={rows.firstBand}
           collapsed={map.collapsed}
           layout={layout}
           cells={map.cells}
@@ -98,6 +106,7 @@ export function MapGrid(props: MapGridProps) {
         )}
         <AddReleaseRow
           releaseCount={view.releases.length}
+          firstRow={rows.firstBand}
           open={inputs.addingRelease}
           onOpenChange={inputs.setAddingRelease}
           onEdit={edits.edit}
@@ -114,6 +123,8 @@ export function MapGrid(props: MapGridProps) {
     </ReadOnlyContext>
   );
 }
+
+function noop() {}
 
 function scoredCount(view: MapView): number {
   return view.stories.filter((story) => story.refinement.wsjf !== null).length;

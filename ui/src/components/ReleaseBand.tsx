@@ -10,7 +10,7 @@ import { storyCountLabel } from "../model/labels";
 import type { ColumnLayout } from "../model/layout";
 import { AddInline } from "./AddInline";
 import { Cell, cellKey } from "./Cell";
-import { at, FIRST_BAND_ROW, FIRST_STORY_COLUMN, headerSide } from "./gridPlacement";
+import { at, FIRST_STORY_COLUMN, headerSide } from "./gridPlacement";
 import { ReleaseHeader, type DeleteTarget } from "./Headers";
 import type { DragState } from "./useMapDnd";
 
@@ -18,6 +18,8 @@ export interface ReleaseBandProps {
   release: ReleaseView;
   /** The slice's place among the slices (its grid row follows). */
   index: number;
+  /** The first slice's grid row (see `backboneRows`). */
+  firstRow: number;
   layout: ColumnLayout;
   cells: Cells;
   trailingColumn: number;
@@ -50,7 +52,7 @@ export function ReleaseBands({ releases, collapsed, ...props }: ReleaseBandsProp
         <ReleaseBand key={release.id} release={release} index={index} collapsed={collapsed.has(release.id)} {...props} />
       ))}
       {releases.length === 0 && (
-        <div className="no-releases" style={at(FIRST_BAND_ROW, `1 / ${(props.trailingColumn + 1).toString()}`)}>
+        <div className="no-releases" style={at(props.firstRow, `1 / ${(props.trailingColumn + 1).toString()}`)}>
           Add a release slice to start placing stories on the map.
         </div>
       )}
@@ -61,17 +63,19 @@ export function ReleaseBands({ releases, collapsed, ...props }: ReleaseBandsProp
 /** The row under the last slice (or the empty line) with "+ Release slice". */
 export function AddReleaseRow({
   releaseCount,
+  firstRow,
   open,
   onOpenChange,
   onEdit,
 }: {
   releaseCount: number;
+  firstRow: number;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onEdit: (edit: MapEdit) => void;
 }) {
   return (
-    <div className="release-end" style={at(FIRST_BAND_ROW + Math.max(releaseCount, 1), 1)}>
+    <div className="release-end" style={at(firstRow + Math.max(releaseCount, 1), 1)}>
       <AddInline
         open={open}
         onOpenChange={onOpenChange}
@@ -91,8 +95,8 @@ export function AddReleaseRow({
 }
 
 export function ReleaseBand(props: ReleaseBandProps) {
-  const { release, index, trailingColumn, collapsed, drag, layout } = props;
-  const row = FIRST_BAND_ROW + index;
+  const { release, index, firstRow, trailingColumn, collapsed, drag, layout } = props;
+  const row = firstRow + index;
   return (
     <>
       <div className="band-rule" style={at(row, `1 / ${(trailingColumn + 1).toString()}`)} aria-hidden="true" />

@@ -3,9 +3,24 @@ import type { DropSide } from "./Headers";
 import type { DragState } from "./useMapDnd";
 
 // Grid lines: column 1 holds the slice labels, story columns start at 2, and one trailing
-// column holds "+ Activity". Row 1 is the activities, row 2 the steps, then one row per slice.
+// column holds "+ Activity". Rows: the persona lane (once the map has personas), the
+// activities, the steps, then one row per slice.
 export const FIRST_STORY_COLUMN = 2;
-export const FIRST_BAND_ROW = 3;
+
+export interface BackboneRows {
+  activities: number;
+  steps: number;
+  /** The first slice's row. */
+  firstBand: number;
+}
+
+const WITHOUT_LANE: BackboneRows = { activities: 1, steps: 2, firstBand: 3 };
+const WITH_LANE: BackboneRows = { activities: 2, steps: 3, firstBand: 4 };
+
+/** The backbone's rows, under the persona lane when there is one (row 1). */
+export function backboneRows(personaLane: boolean): BackboneRows {
+  return personaLane ? WITH_LANE : WITHOUT_LANE;
+}
 
 const placements = new Map<string, React.CSSProperties>();
 

@@ -12,6 +12,7 @@ function change(overrides: Partial<MapChange>): MapChange {
     stories: [],
     settings: null,
     objectives: null,
+    personas: null,
     removedStoryIds: [],
     createdId: null,
     history: { undo: null, redo: null },

@@ -56,5 +56,6 @@ export function applyMapChange(view: MapView, change: MapChange): MapView {
     stories,
     settings: change.settings ?? view.settings,
     objectives: change.objectives ?? view.objectives,
+    personas: change.personas ?? view.personas,
   };
 }

@@ -1,7 +1,8 @@
-//! The search box and the flag filter: which cards match a query (by title or by the
-//! status's name on this map) and carry the flag asked for.
+//! The search box and the flag and persona filters: which cards match a query (by title or
+//! by the status's name on this map), carry the flag asked for and serve the persona asked for.
 import type { StoryFlag } from "../bindings/StoryFlag";
 import type { StoryView } from "../bindings/StoryView";
+import { type PersonaFilter, servesFilter } from "../components/personas/personaFilter";
 import { statusLabel, type StatusNames } from "./labels";
 
 /** The query as matched: trimmed and lower-cased; `""` means no search. */
@@ -17,18 +18,22 @@ export function storyMatches(story: Pick<StoryView, "title" | "status">, query: 
   );
 }
 
-/** Ids of the stories matching the query and carrying `flag`, or `null` when neither is
- * asked for (nothing is dimmed). */
+/** Ids of the stories matching the query, carrying `flag` and serving `persona`, or `null`
+ * when none is asked for (nothing is dimmed). */
 export function searchMatches(
   stories: readonly StoryView[],
   query: string,
   names: StatusNames,
   flag: StoryFlag | null = null,
+  persona: PersonaFilter = null,
 ): ReadonlySet<string> | null {
-  if (normaliseQuery(query) === "" && flag === null) return null;
+  if (normaliseQuery(query) === "" && flag === null && persona === null) return null;
   return new Set(
     stories
-      .filter((story) => (flag === null || story.flags.includes(flag)) && storyMatches(story, query, names))
+      .filter(
+        (story) =>
+          (flag === null || story.flags.includes(flag)) && servesFilter(story, persona) && storyMatches(story, query, names),
+      )
       .map((story) => story.id),
   );
 }

@@ -21,6 +21,7 @@ function teammateChange(overrides: Partial<MapChange> = {}): MapChange {
     stories: [renamed],
     settings: null,
     objectives: null,
+    personas: null,
     removedStoryIds: ["st-3"],
     createdId: null,
     history: { undo: "Rename map", redo: null },

@@ -15,6 +15,7 @@ function change(overrides: Partial<MapChange> = {}): MapChange {
     stories: [],
     settings: null,
     objectives: null,
+    personas: null,
     removedStoryIds: [],
     createdId: null,
     history: { undo: "Rename map", redo: null },

@@ -117,6 +117,7 @@ export class FakeBackend extends FakeExchange implements Backend {
       releases: [release(this.id("r"), "MVP", "a")],
       stories: [],
       objectives: [],
+      personas: [],
       settings: defaultSettings(),
     };
     this.maps.set(view.map.id, view);
@@ -250,9 +251,11 @@ export class FakeBackend extends FakeExchange implements Backend {
     const old = new Map(before.stories.map((item) => [item.id, JSON.stringify(item)]));
     const now = new Set(after.stories.map((item) => item.id));
     const mapId = after.map.id;
-    // The objectives live in the settings: Rust sends both when either changed.
+    // The objectives and personas live in the settings: Rust sends them all when one changed.
     const settingsChanged =
-      JSON.stringify(before.settings) !== JSON.stringify(after.settings) || JSON.stringify(before.objectives) !== JSON.stringify(after.objectives);
+      JSON.stringify(before.settings) !== JSON.stringify(after.settings) ||
+      JSON.stringify(before.objectives) !== JSON.stringify(after.objectives) ||
+      JSON.stringify(before.personas) !== JSON.stringify(after.personas);
     return {
       mapId,
       name: before.map.name === after.map.name ? null : after.map.name,
@@ -263,6 +266,7 @@ export class FakeBackend extends FakeExchange implements Backend {
       ),
       settings: settingsChanged ? structuredClone(after.settings) : null,
       objectives: settingsChanged ? structuredClone(after.objectives) : null,
+      personas: settingsChanged ? structuredClone(after.personas) : null,
       removedStoryIds: before.stories.filter((item) => !now.has(item.id)).map((item) => item.id),
       createdId,
       history: {

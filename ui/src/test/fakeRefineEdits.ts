@@ -7,6 +7,7 @@ import type { StoryView } from "../bindings/StoryView";
 import { DEFAULT_STATUS_NAMES, FLAGS, STATUS_NAME_MAX } from "../model/labels";
 import { applyCrossTeamEdit, applyObjectiveEdit, isCrossTeamEdit, isObjectiveEdit } from "./fakeObjectives";
 import { parseEstimate } from "./fakeRefinement";
+import { applyPersonaEdit, isPersonaEdit } from "./fakePersonas";
 import { story as newStory } from "./sampleMap";
 
 export interface FakeTools {
@@ -32,6 +33,7 @@ export function applyRefineEdit(view: MapView, edit: MapEdit, tools: FakeTools):
   const storyOf = (id: string) => tools.find(view.stories, id);
   if (isObjectiveEdit(edit)) return applyObjectiveEdit(view, edit, tools);
   if (isCrossTeamEdit(edit)) return applyCrossTeamEdit(view, edit, tools);
+  if (isPersonaEdit(edit)) return applyPersonaEdit(view, edit, tools);
   switch (edit.kind) {
     case "setStoryText": {
       const story = storyOf(edit.storyId);

@@ -3,6 +3,7 @@
 //! copy of the rules, so `fakeRefinement.test.ts` checks it against what Rust computes for the
 //! maps in `fixtures/` (written by `crates/storymap-api/tests/ui_fixtures`): where they
 //! disagree, Rust is right.
+import { servesPersonaId } from "./fakePersonas";
 import type { DorCheckView } from "../bindings/DorCheckView";
 import type { DorRule } from "../bindings/DorRule";
 import type { InvestHintView } from "../bindings/InvestHintView";
@@ -250,6 +251,7 @@ export function refine(story: StoryView, view: MapView, index: MapIndex = mapInd
     dependents: index.dependents.get(story.id) ?? [],
     // Judged by Rust on today's date; the fake leaves them out.
     crossTeamWarnings: [],
+    servesPersonaId: servesPersonaId(story, view),
   };
 }
 

@@ -237,6 +237,7 @@ export class FakeRoom {
           place: "Activity › Step · Slice",
           links: story.links.map((link) => link.title),
           objective: objectiveLabel(map, story.objectiveId),
+          persona: map.personas.find((p) => p.id === story.refinement.servesPersonaId) ?? null,
         },
         columns: [],
       };

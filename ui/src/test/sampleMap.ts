@@ -63,6 +63,7 @@ export function notRefined(): RefinementView {
     dependencyWarnings: [],
     dependents: [],
     crossTeamWarnings: [],
+    servesPersonaId: null,
   };
 }
 
@@ -160,6 +161,7 @@ export function sampleMap(): MapView {
       story("st-5", "Pay by card", "a-checkout", "s-pay", "r-mvp", "ready", "M"),
     ],
     objectives: [],
+    personas: [],
     settings: defaultSettings(),
   });
 }
@@ -172,6 +174,7 @@ export function emptyMap(): MapView {
     releases: [release("r-e-mvp", "MVP", "a")],
     stories: [],
     objectives: [],
+    personas: [],
     settings: defaultSettings(),
   };
 }

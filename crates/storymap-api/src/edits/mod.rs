@@ -6,6 +6,7 @@ mod crossteam;
 mod discussion;
 mod history;
 mod objectives;
+mod personas;
 mod readers;
 mod refine;
 mod room;
@@ -15,6 +16,7 @@ pub use crossteam::CrossTeamEdit;
 pub use discussion::{CommentEdit, LinkEdit};
 pub use history::HistoryEdit;
 pub use objectives::ObjectiveEdit;
+pub use personas::PersonaEdit;
 pub use readers::ReaderEdit;
 pub use refine::{CriteriaEdit, DependencyEdit, EstimateEdit, SettingsEdit, SplitEdit, StoryEdit};
 pub use room::{AgendaEdit, PokerEdit, RoomEdit, SessionEdit};
@@ -86,6 +88,7 @@ map_edit_families!(
     SplitEdit,
     SettingsEdit,
     ObjectiveEdit,
+    PersonaEdit,
     SessionEdit,
     RoomEdit,
     AgendaEdit,

@@ -15,6 +15,7 @@ mod estimate;
 pub(crate) mod history;
 mod links;
 mod objectives;
+mod personas;
 mod poker;
 pub(crate) mod ranks;
 mod readers;
@@ -40,6 +41,7 @@ pub use estimate::{EstimateEdit, WsjfPart};
 pub use history::{heads_from_hex, HistoryEdit};
 pub use links::LinkEdit;
 pub use objectives::ObjectiveEdit;
+pub use personas::PersonaEdit;
 pub use poker::PokerEdit;
 pub use readers::ReaderEdit;
 pub use room::RoomEdit;
@@ -97,6 +99,7 @@ families! {
     Split(SplitEdit) => split::apply,
     Settings(SettingsEdit) => settings::apply,
     Objective(ObjectiveEdit) => objectives::apply,
+    Persona(PersonaEdit) => personas::apply,
     Session(SessionEdit) => session::apply,
     Room(RoomEdit) => room::apply,
     Agenda(AgendaEdit) => agenda::apply,

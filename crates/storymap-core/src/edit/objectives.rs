@@ -5,12 +5,13 @@
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ScalarValue};
 
-use super::shared::{clean_title, settings, story, title_of};
+use super::shared::{clean_title, settings_part, story, title_of};
 use super::tx::EditTx;
 use crate::history::Entity;
-use crate::objectives::{check_business_value, ranks, MAX_OBJECTIVES};
+use crate::objectives::{check_business_value, MAX_OBJECTIVES};
 use crate::read_fields::is_deleted;
 use crate::schema::*;
+use crate::settings_items::ranks;
 use crate::{CoreError, Rank};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +72,7 @@ pub(crate) fn apply(rec: &mut EditTx<'_, '_>, edit: &ObjectiveEdit) -> Result<St
         }
         ObjectiveEdit::Move { objective_id, to } => {
             let obj = live_objective(rec, objective_id)?;
-            let others: Vec<Rank> = ranks(&*rec.tx)
+            let others: Vec<Rank> = ranks(&*rec.tx, OBJECTIVES)
                 .into_iter()
                 .filter(|(_, id)| id != objective_id)
                 .map(|(rank, _)| rank)
@@ -102,14 +103,14 @@ fn add(
 ) -> Result<String, CoreError> {
     let title = clean_title("objective", title)?;
     let value = check_business_value(i64::from(business_value))?;
-    let existing = ranks(&*rec.tx);
+    let existing = ranks(&*rec.tx, OBJECTIVES);
     if existing.len() >= MAX_OBJECTIVES {
         return Err(CoreError::InvalidInput(format!(
             "a map holds at most {MAX_OBJECTIVES} objectives; delete one first"
         )));
     }
     let rank = Rank::between(existing.last().map(|(rank, _)| rank), None);
-    let container = objectives(rec)?;
+    let container = settings_part(rec, OBJECTIVES)?;
     let id = rec.create();
     let item = rec.tx.put_object(&container, &id, ObjType::Map)?;
     rec.tx.put(&item, TITLE, title.as_str())?;
@@ -141,15 +142,6 @@ fn align(
             Ok(format!("Take '{card_title}' off its objective"))
         }
     }
-}
-
-/// The objectives map: whichever settings copy holds it, or a new one in the settings.
-fn objectives(rec: &mut EditTx<'_, '_>) -> Result<ObjId, CoreError> {
-    let settings = settings(rec)?;
-    if let Some(obj) = Entity::SettingsPart(OBJECTIVES).locate(&*rec.tx) {
-        return Ok(obj);
-    }
-    Ok(rec.tx.put_object(&settings, OBJECTIVES, ObjType::Map)?)
 }
 
 fn live_objective(rec: &EditTx<'_, '_>, id: &str) -> Result<ObjId, CoreError> {

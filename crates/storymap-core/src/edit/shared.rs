@@ -224,6 +224,19 @@ pub(crate) fn settings(rec: &mut Recorder<'_, '_>) -> Result<ObjId, CoreError> {
     ensure_map(rec, &ROOT, SETTINGS)
 }
 
+/// A collection made in the settings on first use (`objectives`, `personas`): whichever
+/// settings copy holds it, or a new one.
+pub(crate) fn settings_part(
+    rec: &mut Recorder<'_, '_>,
+    key: &'static str,
+) -> Result<ObjId, CoreError> {
+    let settings = settings(rec)?;
+    if let Some(obj) = Entity::SettingsPart(key).locate(&*rec.tx) {
+        return Ok(obj);
+    }
+    Ok(rec.tx.put_object(&settings, key, ObjType::Map)?)
+}
+
 /// The Definition-of-Ready map, written out with the defaults the first time it is edited
 /// (fixed ids, so two people doing that concurrently write the same thing).
 pub(crate) fn dor_items(rec: &mut Recorder<'_, '_>) -> Result<ObjId, CoreError> {

@@ -62,7 +62,8 @@ impl Applied {
             Entity::Settings
             | Entity::SettingsPart(_)
             | Entity::DorItem(_)
-            | Entity::Objective(_) => self.settings_changed = true,
+            | Entity::Objective(_)
+            | Entity::Persona(_) => self.settings_changed = true,
             session @ (Entity::Session(_) | Entity::SessionItem(..) | Entity::RoundVotes(..)) => {
                 let id = session.session_id().expect("a part of a session");
                 if !self.sessions.iter().any(|s| s == id) {

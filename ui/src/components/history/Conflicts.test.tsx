@@ -63,6 +63,7 @@ describe("Conflicts", () => {
           stories: [],
           settings: null,
           objectives: null,
+          personas: null,
           removedStoryIds: [],
           createdId: null,
           history: { undo: null, redo: null },

@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import type { StoryStatus } from "../../bindings/StoryStatus";
 import type { StoryTextField } from "../../bindings/StoryTextField";
+import type { PersonaView } from "../../bindings/PersonaView";
 import type { StoryView } from "../../bindings/StoryView";
 import { STATUSES, statusLabel } from "../../model/labels";
 import { CloseIcon } from "../Icons";
@@ -28,12 +29,27 @@ export function textSender(story: StoryView, send: SendEdit) {
   };
 }
 
-export function NarrativeSection({ story, send }: { story: StoryView; send: SendEdit }) {
+export function NarrativeSection({ story, send, personas }: { story: StoryView; send: SendEdit; personas: readonly PersonaView[] }) {
   const text = textSender(story, send);
+  const personaList = useId();
   return (
     <PanelSection title="Narrative">
       <div className="narrative">
-        <TextField label="As a" value={story.asA} placeholder="who benefits" onCommit={text("asA")} className="is-inline" />
+        {/* "As a" offers the map's personas; any other words are still welcome. */}
+        <datalist id={personaList}>
+          {personas.map((persona) => (
+            <option key={persona.id} value={persona.name} />
+          ))}
+        </datalist>
+        <TextField
+          label="As a"
+          value={story.asA}
+          placeholder={personas.length > 0 ? "who benefits (pick a persona or type)" : "who benefits"}
+          onCommit={text("asA")}
+          className="is-inline"
+          list={personas.length > 0 ? personaList : undefined}
+          testId="narrative-as-a"
+        />
         <TextField label="I want" value={story.iWant} placeholder="what they can do" onCommit={text("iWant")} className="is-inline" />
         <TextField label="so that" value={story.soThat} placeholder="the value it brings" onCommit={text("soThat")} className="is-inline" />
       </div>

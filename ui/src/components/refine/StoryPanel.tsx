@@ -22,6 +22,8 @@ import { SplitIcon } from "./RefineIcons";
 import type { SendEdit } from "./send";
 import { SplitDialog } from "./SplitDialog";
 import { ObjectiveSelect } from "./ObjectiveSelect";
+import { personaById } from "../personas/PersonaChip";
+import { PersonaSelect } from "../personas/PersonaSelect";
 import { NarrativeSection, NotesSection, StatusSelect } from "./StoryBasics";
 import { TextField } from "./TextField";
 
@@ -36,12 +38,14 @@ export interface StoryPanelProps {
   onDorSettings: () => void;
   /** Opens the map's PI objectives. */
   onObjectives: () => void;
+  /** Opens the map's personas. */
+  onPersonas: () => void;
 }
 
 /** Keys that still act on the app while focus is in the panel. */
 const APP_KEYS = new Set(["undo", "redo", "help", "toggleBacklog"]);
 
-export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, onDorSettings, onObjectives }: StoryPanelProps) {
+export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, onDorSettings, onObjectives, onPersonas }: StoryPanelProps) {
   const panel = useRef<HTMLElement | null>(null);
   const [splitting, setSplitting] = useState(false);
   // Who I am here: my comments can be edited, and mentions of me are flagged.
@@ -54,6 +58,7 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
     const slice = view.releases.find((release) => release.id === story.releaseId);
     return `${step?.title ?? "?"} › ${slice?.title ?? "?"}`;
   }, [view.activities, view.releases, story.stepId, story.releaseId]);
+  const activityPersona = personaById(view.personas, view.activities.find((a) => a.id === story.activityId)?.personaId);
 
   // Focus moves into the panel when it opens on a story.
   useEffect(() => {
@@ -143,12 +148,13 @@ export function StoryPanel({ story, view, backend, send, onClose, onOpenStory, o
             <StatusSelect story={story} send={send} testId="panel-status" />
           </label>
           <ObjectiveSelect story={story} objectives={view.objectives} send={send} onManage={onObjectives} />
+          <PersonaSelect story={story} personas={view.personas} activityPersona={activityPersona} send={send} onManage={onPersonas} />
         </div>
         {r.tooBigOrVague && <TooBigFlag onSplit={openSplit} />}
       </header>
       <div className="panel-body" key={story.id}>
         <FlagsSection story={story} send={send} />
-        <NarrativeSection story={story} send={send} />
+        <NarrativeSection story={story} send={send} personas={view.personas} />
         <CriteriaSection story={story} send={send} />
         <EstimateSection story={story} send={send} />
         <DorSection story={story} send={send} onSettings={onDorSettings} />

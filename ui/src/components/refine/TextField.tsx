@@ -18,6 +18,8 @@ export interface TextFieldProps {
   /** Shown as the field's visible label; `label` alone is read out otherwise. */
   showLabel?: boolean;
   maxLength?: number;
+  /** The id of a `<datalist>` offering values (a one-line field only). */
+  list?: string;
   /** Extra `data-*` attributes on the input, for tests to find one field among several. */
   data?: Readonly<Record<`data-${string}`, string>>;
 }
@@ -35,6 +37,7 @@ export function TextField({
   autoFocus = false,
   showLabel = true,
   maxLength,
+  list,
   data,
 }: TextFieldProps) {
   const [draft, setDraft] = useState(value);
@@ -94,7 +97,7 @@ export function TextField({
       }
     },
   };
-  const field = multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
+  const field = multiline ? <textarea rows={rows} {...common} /> : <input type="text" list={list} {...common} />;
   if (!showLabel) return field;
   return (
     <label className={className ? `field ${className}` : "field"}>

@@ -13,6 +13,7 @@ import { focusedItem } from "../useMapKeys";
 import { BacklogScreen } from "./BacklogScreen";
 import { DorSettingsDialog } from "./DorSettingsDialog";
 import { ObjectivesDialog } from "./ObjectivesDialog";
+import { PersonasDialog } from "../personas/PersonasDialog";
 import { StoryPanel } from "./StoryPanel";
 import { ViewSwitch, type AppView } from "./ViewSwitch";
 
@@ -38,6 +39,10 @@ export function useRefineScreens(
   const [open, setOpen] = useState<OpenPanel | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [objectivesOpen, setObjectivesOpen] = useState(false);
+  const [personasOpen, setPersonasOpen] = useState(false);
+  const openPersonas = useCallback(() => {
+    setPersonasOpen(true);
+  }, []);
 
   const openStory = useCallback((storyId: string, fallbackId: string | null = null) => {
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -139,6 +144,7 @@ export function useRefineScreens(
       onObjectives={() => {
         setObjectivesOpen(true);
       }}
+      onPersonas={openPersonas}
     />
   );
   const dialogs = view && (
@@ -161,7 +167,16 @@ export function useRefineScreens(
           }}
         />
       )}
+      {personasOpen && (
+        <PersonasDialog
+          personas={view.personas}
+          send={send}
+          onClose={() => {
+            setPersonasOpen(false);
+          }}
+        />
+      )}
     </>
   );
-  return { mode, shortcut, openStory: openFromCard, viewSwitch, backlog, panel, dialogs };
+  return { mode, shortcut, openStory: openFromCard, openPersonas, viewSwitch, backlog, panel, dialogs };
 }

@@ -1,6 +1,6 @@
 //! One story on the wall in large type: its title, why it matters, the narrative, acceptance
 //! criteria and estimate (from the presentation view, never private notes), with the readiness
-//! and INVEST hints the core worked out, the PI objective it serves, its session flags and
+//! and INVEST hints the core worked out, who it is for, the PI objective it serves, its session flags and
 //! labels (in their map colours), and a revealed poker round when there is one.
 import type { PokerRoundView } from "../../bindings/PokerRoundView";
 import type { PresentedStoryView } from "../../bindings/PresentedStoryView";
@@ -9,6 +9,7 @@ import { FLAG_NAMES } from "../../model/labels";
 import { investName } from "../../model/refinement";
 import { labelStyle, useLabelColors } from "../labelColors";
 import { FlagIcon } from "../refine/RefineIcons";
+import { PersonaAvatar } from "../personas/PersonaChip";
 
 export function PresentedStory({ story, refined, round, names }: { story: PresentedStoryView; refined: StoryView | null; round: PokerRoundView | null; names: ReadonlyMap<string, string> }) {
   const r = refined?.refinement ?? null;
@@ -19,6 +20,15 @@ export function PresentedStory({ story, refined, round, names }: { story: Presen
     <article className="presented-story" data-testid="presentation-story" data-story-id={story.id}>
       <p className="presented-place">{story.place}</p>
       <h1 className="presented-title">{story.title}</h1>
+      {story.persona !== null && (
+        <p className="presented-persona" data-testid="presented-persona">
+          <PersonaAvatar persona={story.persona} size="lg" />
+          <span>
+            <span className="presented-persona-name">For {story.persona.name}</span>
+            {story.persona.goal !== "" && <span className="presented-persona-goal"> — {story.persona.goal}</span>}
+          </span>
+        </p>
+      )}
       {story.objective !== null && (
         <p className="presented-objective" data-testid="presented-objective">
           <span className="presented-objective-label">Objective</span> {story.objective}
