@@ -1,7 +1,8 @@
 // Planning with PI objectives in the real window (issue #16): add two objectives, set the
 // team's velocity and read the health line, align stories from the story details, make one
 // wait on another team and read Rust's warning, read each objective's roll-up and filter the
-// backlog by one; start a session, whose default pick takes the top objective's story first,
+// backlog by one; add a persona, name who does an activity in the lane above the backbone and
+// filter the map by them (the lane and the WSJF overlay at 1920×1080); start a session, whose default pick takes the top objective's story first,
 // present it (the objective on the wall at 1920×1080), refine a ready story of it, end the
 // session and read the objective and the open cross-team dependency in the stakeholder
 // update; the CLI prints the same roll-ups.
@@ -25,6 +26,8 @@ import {
 const CHECKOUT = "Checkout in under two minutes";
 const COMPLAINTS = "Fewer missing-item complaints";
 const CHECKOUT_LABEL = `${CHECKOUT} (committed, value 9)`;
+const PARENT = "Busy parent";
+const PARENT_GOAL = "gets the week's shop done in ten minutes";
 
 async function fill(browser, selector, text) {
   const field = browser.$(selector);
@@ -153,6 +156,58 @@ describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, 
     );
     await screenshot("backlog-objectives.png");
 
+    step("a persona does 'Check out': the lane names them, the map filters by them");
+    await clickElement(browser, browser.$('[data-testid="view-map"]'), "Map");
+    await browser.$('[data-testid="persona-filter"]').selectByAttribute("value", "-manage-");
+    await browser.$('[data-testid="personas-dialog"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await fill(browser, '[data-testid="persona-new-name"]', PARENT);
+    await fill(browser, '[data-testid="persona-new-goal"]', PARENT_GOAL);
+    await clickElement(browser, browser.$('[data-testid="persona-add"]'), "Add the persona");
+    await browser.$('[data-testid="persona-row"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await browser.keys(Key.Escape);
+    await browser.$('[data-testid="personas-dialog"]').waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });
+    const lane = browser.$('[data-testid="persona-lane-cell"][data-activity-id="sample-activity-3"]');
+    await lane.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    const parent = await browser.execute(
+      () => [...document.querySelectorAll('[data-testid="persona-filter"] option')].map((o) => o.value).find((v) => v !== "" && !v.startsWith("-")) ?? null,
+    );
+    assert.ok(parent, "the filter offers the persona");
+    await lane.$('[data-testid="persona-lane-select"]').selectByAttribute("value", parent);
+    await browser.waitUntil(async () => (await lane.getAttribute("data-persona-id")) === parent, {
+      timeout: UI_TIMEOUT_MS,
+      timeoutMsg: "the lane never named who does 'Check out'",
+    });
+    // Read in the page: the lane cell may be scrolled out of view, where WebDriver reads no text.
+    const named = await browser.execute(
+      () => document.querySelector('[data-testid="persona-lane-cell"][data-activity-id="sample-activity-3"] .persona-lane-name')?.textContent ?? "",
+    );
+    assert.equal(named, PARENT);
+    await browser.$('[data-testid="persona-filter"]').selectByAttribute("value", parent);
+    // Cards are drawn only near the view: bring Check out into it, then read the drawn ones.
+    await lane.scrollIntoView({ block: "start", inline: "center" });
+    const drawn = () =>
+      browser.execute(() => {
+        const cards = [...document.querySelectorAll('[data-testid="story-card"]')];
+        const pay = cards.find((card) => card.dataset.storyId === "sample-story-18");
+        return { dimmed: cards.filter((card) => card.classList.contains("is-dimmed")).length, pay: pay?.className ?? "" };
+      });
+    await browser.waitUntil(
+      async () => {
+        const { dimmed, pay } = await drawn();
+        return dimmed > 0 && pay.includes("is-match");
+      },
+      { timeout: UI_TIMEOUT_MS, timeoutMsg: "the filter never kept Pay by card and dimmed the cards of other activities" },
+    );
+    await screenshot("persona-filter.png");
+    await clickElement(browser, browser.$('[data-testid="wsjf-heat-toggle"]'), "WSJF heat");
+    await browser.setWindowSize(1920, 1080);
+    await browser.$('[data-testid="wsjf-legend"]').waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await waitForQuiet(browser);
+    await screenshot("persona-lane-wsjf.png");
+    await clickElement(browser, browser.$('[data-testid="wsjf-heat-toggle"]'), "WSJF heat off");
+    await browser.$('[data-testid="persona-filter"]').selectByAttribute("value", "");
+    await clickElement(browser, browser.$('[data-testid="view-backlog"]'), "Backlog");
+
     step("start a session on the top 2: the top objective's not-ready story comes first");
     await clickElement(browser, browser.$('[data-testid="session-button"]'), "Session");
     await clickElement(browser, browser.$('[data-testid="start-session"]'), "Start a session");
@@ -172,6 +227,9 @@ describe("plan with PI objectives", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, 
     await objective.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
     // The label is set in capitals by the stylesheet.
     assert.equal(await objective.getText(), `OBJECTIVE ${CHECKOUT_LABEL}`);
+    // Its activity's persona: their initials on their badge, their name and goal.
+    const persona = browser.$('[data-testid="presentation-story"] [data-testid="presented-persona"]');
+    assert.equal(await persona.getText(), `BPFor ${PARENT} — ${PARENT_GOAL}`);
     await screenshot("present-objective.png");
     await browser.keys(Key.Escape);
     await browser.$('[data-testid="presentation"]').waitForExist({ reverse: true, timeout: UI_TIMEOUT_MS });

@@ -1,5 +1,6 @@
 //! The top bar's persona filter: show only the cards serving one persona (or no one), the
 //! others dimmed like a search; its last entry opens the personas themselves.
+import { useState } from "react";
 import type { PersonaView } from "../../bindings/PersonaView";
 import { ChevronDownIcon } from "../Icons";
 import type { PersonaFilter } from "./personaFilter";
@@ -24,18 +25,27 @@ export function PersonaFilterSelect({
   onManage: () => void;
 }) {
   const value = filter === null ? ALL : (filter.personaId ?? NONE);
+  // Choosing "Edit personas…" leaves the filter as it was; a fresh picker then, as WebKitGTK's
+  // kept the entry chosen and sent no change for the next choice.
+  const [generation, setGeneration] = useState(0);
   const shown = filter === null ? null : personaById(personas, filter.personaId);
   return (
-    <label className={filter === null ? "persona-filter" : "persona-filter is-active"}>
+    <label
+      className={filter === null ? "persona-filter" : "persona-filter is-active"}
+      title={shown ? `Showing the cards for ${shown.name}` : "Show the cards for a persona"}
+    >
       {shown ? <PersonaAvatar persona={shown} size="sm" /> : <PersonIcon size={14} />}
       <select
+        key={generation}
         data-testid="persona-filter"
         aria-label="Show only the cards for a persona"
         value={value}
         onChange={(event) => {
           const next = event.target.value;
-          if (next === MANAGE) onManage();
-          else onChange(next === ALL ? null : { personaId: next === NONE ? null : next });
+          if (next === MANAGE) {
+            setGeneration((n) => n + 1);
+            onManage();
+          } else onChange(next === ALL ? null : { personaId: next === NONE ? null : next });
         }}
       >
         <option value={ALL}>{personas.length === 0 ? "No personas" : "All personas"}</option>
