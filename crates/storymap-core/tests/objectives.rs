@@ -314,8 +314,7 @@ fn edit_for(map: &MapDocument, step: &Step, fresh: &str) -> Option<(usize, Objec
 }
 
 fn run(steps: &[Step]) -> Result<(), TestCaseError> {
-    let ana = small_map();
-    let mut maps = [copy_for(&ana, "ana"), copy_for(&ana, "ben"), ana];
+    let mut maps = three_copies();
     let (mut added, mut deleted) = (Vec::new(), Vec::new());
     for (n, step) in steps.iter().enumerate() {
         if let Step::Sync { from, to } = *step {
@@ -338,12 +337,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
             maps[peer].apply(&edit.into(), &ctx(&fresh)).unwrap();
         }
     }
-    for i in 0..3 {
-        for j in 0..3 {
-            let other = maps[j].save();
-            maps[i].merge(&other).unwrap();
-        }
-    }
+    sync_all(&mut maps);
     let first = (objectives(&maps[0]), alignments(&maps[0]));
     for map in &maps[1..] {
         prop_assert_eq!(&(objectives(map), alignments(map)), &first);
@@ -353,9 +347,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
         .map(|o| o.id)
         .collect();
     ids.sort();
-    added.retain(|id| !deleted.contains(id));
-    added.sort();
-    prop_assert_eq!(ids, added);
+    prop_assert_eq!(ids, survivors(added, &deleted));
     Ok(())
 }
 

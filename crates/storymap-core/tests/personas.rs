@@ -290,8 +290,7 @@ fn edit_for(map: &MapDocument, step: &Step, fresh: &str) -> Option<(usize, Perso
 }
 
 fn run(steps: &[Step]) -> Result<(), TestCaseError> {
-    let ana = small_map();
-    let mut maps = [copy_for(&ana, "ana"), copy_for(&ana, "ben"), ana];
+    let mut maps = three_copies();
     let (mut added, mut deleted) = (Vec::new(), Vec::new());
     for (n, step) in steps.iter().enumerate() {
         let peer = match *step {
@@ -313,12 +312,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
             maps[peer].apply(&edit.into(), &ctx(&fresh)).unwrap();
         }
     }
-    for i in 0..3 {
-        for j in 0..3 {
-            let other = maps[j].save();
-            maps[i].merge(&other).unwrap();
-        }
-    }
+    sync_all(&mut maps);
     let first = (personas(&maps[0]), served(&maps[0]));
     for map in &maps[1..] {
         prop_assert_eq!(&(personas(map), served(map)), &first);
@@ -328,9 +322,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
         .map(|p| p.id)
         .collect();
     ids.sort();
-    added.retain(|id| !deleted.contains(id));
-    added.sort();
-    prop_assert_eq!(ids, added);
+    prop_assert_eq!(ids, survivors(added, &deleted));
     Ok(())
 }
 

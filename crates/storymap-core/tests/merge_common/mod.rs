@@ -57,3 +57,31 @@ pub fn copy_for(map: &MapDocument, author: &str) -> MapDocument {
     copy.set_author(author);
     copy
 }
+
+/// Three offline copies of the small map: ana's, ben's and the one they came from.
+pub fn three_copies() -> [MapDocument; 3] {
+    let original = small_map();
+    [
+        copy_for(&original, "ana"),
+        copy_for(&original, "ben"),
+        original,
+    ]
+}
+
+/// Every copy merges every other's changes: after this they have all seen everything.
+pub fn sync_all(maps: &mut [MapDocument]) {
+    for i in 0..maps.len() {
+        for j in 0..maps.len() {
+            let other = maps[j].save();
+            maps[i].merge(&other).unwrap();
+        }
+    }
+}
+
+/// What should be left of the items peers added, once some were deleted: each added one
+/// once, unless deleted, sorted.
+pub fn survivors(mut added: Vec<String>, deleted: &[String]) -> Vec<String> {
+    added.retain(|id| !deleted.contains(id));
+    added.sort();
+    added
+}
