@@ -4,8 +4,6 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use storymap_core::label_colors::text_color;
-use storymap_core::personas::Persona;
 use storymap_core::StoryStatus;
 
 use crate::chips::CHIP_ROW_H;
@@ -65,8 +63,6 @@ const STEP_TITLE: Font = Font::new(Weight::SemiBold, 13.5);
 const PILL: Font = Font::new(Weight::SemiBold, 11.5);
 const ESTIMATE: Font = Font::new(Weight::Bold, 11.5);
 const CORNER: Font = Font::new(Weight::Bold, 10.5);
-const PERSONA_NAME: Font = Font::new(Weight::SemiBold, 12.0);
-const PERSONA_INITIALS: Font = Font::new(Weight::Bold, 10.0);
 
 /// One `<text>` element.
 pub(crate) fn text(out: &mut String, x: f32, y: f32, font: Font, fill: &str, content: &str) {
@@ -80,7 +76,14 @@ pub(crate) fn text(out: &mut String, x: f32, y: f32, font: Font, fill: &str, con
 }
 
 /// Text centred on `x`.
-fn text_centred(out: &mut String, x: f32, y: f32, font: Font, fill: &str, content: &str) {
+pub(crate) fn text_centred(
+    out: &mut String,
+    x: f32,
+    y: f32,
+    font: Font,
+    fill: &str,
+    content: &str,
+) {
     let _ = writeln!(
         out,
         r#"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" font-weight="{}" font-size="{}" fill="{fill}">{}</text>"#,
@@ -199,7 +202,7 @@ fn backbone(
             &format!(r#"fill="{background}""#),
         );
         let room = match &activity.persona {
-            Some(persona) => persona_mark(out, persona, x + w, w, ink),
+            Some(persona) => crate::persona_mark::persona_mark(out, persona, x + w, w, ink),
             None => 0.0,
         };
         let title = truncate(&activity.title, ACTIVITY_TITLE, w - 28.0 - room);
@@ -233,45 +236,6 @@ fn backbone(
         let title = truncate(&column.title, STEP_TITLE, w - 26.0);
         text(out, x + 14.0, step_y + 26.0, STEP_TITLE, INK_2, &title);
     }
-}
-
-/// Who does an activity, at its band's right end (`right`): the persona's name, given at
-/// most 40% of the band, and their initials on their colour. Returns the width it took.
-fn persona_mark(out: &mut String, persona: &Persona, right: f32, band_w: f32, ink: &str) -> f32 {
-    const R: f32 = 11.0;
-    let cx = right - 8.0 - R;
-    let cy = 3.0 + (ACTIVITY_H - 3.0) / 2.0;
-    let _ = writeln!(
-        out,
-        r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{R}" fill="{}"><title>{}</title></circle>"#,
-        persona.color,
-        escape(&persona.name)
-    );
-    let initials = text_color(&persona.color);
-    text_centred(
-        out,
-        cx,
-        cy + 3.8,
-        PERSONA_INITIALS,
-        initials,
-        &persona.initials(),
-    );
-    let avatar = 2.0 * R + 16.0;
-    let room = band_w * 0.4 - avatar;
-    if room < 40.0 {
-        return avatar;
-    }
-    let name = truncate(&persona.name, PERSONA_NAME, room);
-    let name_w = PERSONA_NAME.width(&name);
-    text(
-        out,
-        right - avatar - name_w,
-        cy + 4.5,
-        PERSONA_NAME,
-        ink,
-        &name,
-    );
-    avatar + name_w + 8.0
 }
 
 fn band_label(out: &mut String, band: &Band, continued: bool, top: f32) {

@@ -13,6 +13,7 @@ mod draw;
 mod fonts;
 mod grid;
 mod html;
+mod persona_mark;
 mod print;
 mod raster;
 mod svg;

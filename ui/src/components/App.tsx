@@ -8,7 +8,7 @@ import type { DisplayError } from "../model/errors";
 import { DEFAULT_STATUS_NAMES, statusNames } from "../model/labels";
 import { searchMatches } from "../model/search";
 import { FlagFilter, flagCounts } from "./FlagFilter";
-import { type PersonaFilter, personaCounts } from "./personas/personaFilter";
+import { type PersonaFilter, personaCounts } from "../model/personaFilter";
 import { PersonaFilterSelect } from "./personas/PersonaFilterSelect";
 import { isTypingTarget, matchShortcut, type ShortcutId } from "../model/shortcuts";
 import { clampZoom, zoomIn, zoomOut } from "../model/zoom";

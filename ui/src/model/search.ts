@@ -2,7 +2,7 @@
 //! by the status's name on this map), carry the flag asked for and serve the persona asked for.
 import type { StoryFlag } from "../bindings/StoryFlag";
 import type { StoryView } from "../bindings/StoryView";
-import { type PersonaFilter, servesFilter } from "../components/personas/personaFilter";
+import { type PersonaFilter, servesFilter } from "./personaFilter";
 import { statusLabel, type StatusNames } from "./labels";
 
 /** The query as matched: trimmed and lower-cased; `""` means no search. */

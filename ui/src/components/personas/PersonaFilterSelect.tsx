@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { PersonaView } from "../../bindings/PersonaView";
 import { ChevronDownIcon } from "../Icons";
-import type { PersonaFilter } from "./personaFilter";
+import type { PersonaFilter } from "../../model/personaFilter";
 import { PersonaAvatar, personaById } from "./PersonaChip";
 import { PersonIcon } from "./PersonaIcons";
 

@@ -1,6 +1,6 @@
 //! The map's persona filter: which cards serve the persona asked for (a story serves its
 //! own persona or else its activity's; Rust works that out into `refinement.servesPersonaId`).
-import type { StoryView } from "../../bindings/StoryView";
+import type { StoryView } from "../bindings/StoryView";
 
 /** A persona's id, or `null` for the cards that serve no one yet. */
 export type PersonaFilter = { personaId: string | null } | null;
