@@ -248,7 +248,7 @@ fn activity_persona(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
 fn story_persona(b: &mut Bench, n: usize, calls: &mut Calls) -> Duration {
     let edit = PersonaEdit::SetStoryPersona {
         story_id: b.story(12),
-        persona_id: (n % 2 == 0).then(|| "persona-1".to_owned()),
+        persona_id: n.is_multiple_of(2).then(|| "persona-1".to_owned()),
     };
     calls.time(|| b.edit(edit)).1
 }
