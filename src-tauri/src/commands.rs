@@ -15,6 +15,7 @@ use storymap_api::{
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::command_table::commands;
+use crate::idle::IdleCompactor;
 use crate::state::{prepare_in_background, AppState};
 use crate::sync::SyncRunner;
 
@@ -81,34 +82,40 @@ commands! {
     /// One edit, saved before the promise resolves; answers what changed.
     pub async fn apply_edit(
         state: State<'_, AppState>,
-        sync: State<'_, SyncRunner>;
+        sync: State<'_, SyncRunner>,
+        idle: State<'_, IdleCompactor>;
         map_id: String,
         edit: MapEdit,
     ) -> Result<MapChange, ApiError> {
         let change = state.with(|w| w.apply_edit(&map_id, edit))?;
         sync.local_edit(&map_id);
+        idle.touch();
         Ok(change)
     }
 
     /// Reverts the local user's last edit on the map, leaving teammates' changes alone.
     pub async fn undo(
         state: State<'_, AppState>,
-        sync: State<'_, SyncRunner>;
+        sync: State<'_, SyncRunner>,
+        idle: State<'_, IdleCompactor>;
         map_id: String,
     ) -> Result<MapChange, ApiError> {
         let change = state.with(|w| w.undo(&map_id))?;
         sync.local_edit(&map_id);
+        idle.touch();
         Ok(change)
     }
 
     /// Applies again the edit the last undo reverted.
     pub async fn redo(
         state: State<'_, AppState>,
-        sync: State<'_, SyncRunner>;
+        sync: State<'_, SyncRunner>,
+        idle: State<'_, IdleCompactor>;
         map_id: String,
     ) -> Result<MapChange, ApiError> {
         let change = state.with(|w| w.redo(&map_id))?;
         sync.local_edit(&map_id);
+        idle.touch();
         Ok(change)
     }
 

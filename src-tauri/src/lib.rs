@@ -7,6 +7,7 @@ mod bindings_check;
 mod command_table;
 mod commands;
 mod desktop_commands;
+mod idle;
 mod launch;
 #[cfg(test)]
 mod security_check;
@@ -128,6 +129,7 @@ pub fn run() {
                 Ok(())
             });
             app.manage(backups::BackupRunner::start(app.handle().clone()));
+            app.manage(idle::IdleCompactor::start(app.handle().clone()));
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -4,52 +4,42 @@
 
 use std::sync::{Arc, Mutex};
 
-use storymap_api::events::{MAPS_CHANGED, REMOTE_CHANGE, SYNC_STATUS};
-use storymap_api::{ApiError, ReceivedMapView, SyncSettingsInput, SyncStateView, SyncStatus};
-use storymap_sync::{
-    map_id_of, parse_share_url, ChangeHash, Changes, Replica, SyncClient, SyncError, SyncState,
+use storymap_api::events::{MAPS_CHANGED, PROGRESS, REMOTE_CHANGE, SYNC_STATUS};
+use storymap_api::{
+    ApiError, ProgressView, ReceivedMapView, RemoteChange, SyncSettingsInput, SyncStateView,
+    SyncStatus, Workspace, WorkspaceAccess, WorkspaceReplica,
 };
+use storymap_sync::{map_id_of, parse_share_url, SyncClient, SyncState};
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::idle::IdleCompactor;
 use crate::state::AppState;
 
-/// The workspace as the sync layer's store side; merges are announced to the window.
-struct AppReplica(AppHandle);
+/// The app's workspace for the sync layer: merges are announced to the window.
+struct AppWorkspace(AppHandle);
 
-impl AppReplica {
+impl WorkspaceAccess for AppWorkspace {
     fn with<T>(
         &self,
-        f: impl FnOnce(&mut storymap_api::Workspace) -> Result<T, ApiError>,
-    ) -> Result<T, SyncError> {
-        Ok(self.0.state::<AppState>().with(f)?)
+        f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        self.0.state::<AppState>().with(f)
+    }
+
+    fn changed(&self, change: Option<RemoteChange>) {
+        if let Some(compactor) = self.0.try_state::<IdleCompactor>() {
+            compactor.touch();
+        }
+        let _ = match change {
+            Some(change) => self.0.emit(REMOTE_CHANGE.name, change),
+            None => self.0.emit(MAPS_CHANGED.name, ()),
+        };
     }
 }
 
-impl Replica for AppReplica {
-    fn changes_after(
-        &self,
-        map_id: &str,
-        heads: &[ChangeHash],
-    ) -> Result<Option<Changes>, SyncError> {
-        self.with(|w| w.changes_after(map_id, heads))
-    }
-
-    fn merge(&self, map_id: &str, bytes: &[u8]) -> Result<(), SyncError> {
-        match self.with(|w| w.merge_remote(map_id, bytes))? {
-            Some(change) => {
-                let _ = self.0.emit(REMOTE_CHANGE.name, change);
-            }
-            None => {
-                let _ = self.0.emit(MAPS_CHANGED.name, ());
-            }
-        }
-        Ok(())
-    }
-
-    fn synced(&self, map_id: &str, heads: &[ChangeHash]) -> Result<(), SyncError> {
-        self.with(|w| w.mark_synced(map_id, heads))
-    }
+fn client(app: &AppHandle) -> SyncClient {
+    SyncClient::new(Arc::new(WorkspaceReplica(AppWorkspace(app.clone()))))
 }
 
 /// The running sync of the open map.
@@ -80,13 +70,8 @@ impl SyncRunner {
     /// Starts syncing `map_id` if sync is on for it, stopping any other map's sync.
     pub fn follow(&self, app: &AppHandle, map_id: &str) -> Result<SyncStatus, ApiError> {
         let state = app.state::<AppState>();
-        let (server, database, synced_at) = state.with(|w| {
-            Ok((
-                w.sync_server(map_id)?,
-                w.database_path().to_owned(),
-                w.last_synced_at(map_id)?,
-            ))
-        })?;
+        let (server, synced_at) =
+            state.with(|w| Ok((w.sync_server(map_id)?, w.last_synced_at(map_id)?)))?;
         let mut live = self.live.lock().expect("sync lock");
         if let Some(current) = live.take() {
             if current.map_id == map_id && server.is_some() && !current.task.inner().is_finished() {
@@ -132,19 +117,8 @@ impl SyncRunner {
                     let _ = app.emit(SYNC_STATUS.name, status.clone());
                 })
             };
-            let client = match SyncClient::start(&database).await {
-                Ok(client) => client,
-                Err(error) => {
-                    report(SyncState::Error {
-                        reason: error.to_string(),
-                    });
-                    return;
-                }
-            };
-            let replica = Arc::new(AppReplica(app.clone()));
             // Errors are reported through `report` as they happen.
-            let _ = client.run_live(&id, &server, replica, report, local).await;
-            client.stop().await;
+            let _ = client(&app).run_live(&id, &server, report, local).await;
         });
         *live = Some(LiveSync {
             map_id: map_id.to_owned(),
@@ -200,13 +174,24 @@ impl SyncRunner {
 /// Fetches a shared map once, then turns sync on for it with that server.
 pub async fn join(app: &AppHandle, url: &str, server: &str) -> Result<ReceivedMapView, ApiError> {
     let map_id = map_id_of(&parse_share_url(url)?);
-    let database = app
-        .state::<AppState>()
-        .with(|w| Ok(w.database_path().to_owned()))?;
-    let client = SyncClient::start(&database).await?;
-    let replica = Arc::new(AppReplica(app.clone()));
-    let result = client.sync_once(&map_id, server, replica, JOIN_WAIT).await;
-    client.stop().await;
+    let progress = {
+        let app = app.clone();
+        move |received: usize, finished: bool| {
+            let megabytes = received as f64 / 1_048_576.0;
+            let view = ProgressView {
+                operation: "Joining the shared map".into(),
+                step: format!("Receiving the map ({megabytes:.1} MB)"),
+                done: 0,
+                total: 0,
+                finished,
+            };
+            let _ = app.emit(PROGRESS.name, view);
+        }
+    };
+    let report = progress.clone();
+    let joining = client(app).on_joining(Arc::new(move |received| report(received, false)));
+    let result = joining.sync_once(&map_id, server, JOIN_WAIT).await;
+    progress(0, true);
     result?;
     let state = app.state::<AppState>();
     let map = state.with(|w| {

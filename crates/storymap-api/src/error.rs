@@ -18,6 +18,8 @@ pub enum ErrorCode {
     Storage,
     /// The sync server cannot be reached or stopped answering; edits are kept.
     Network,
+    /// The user stopped the work (a join); nothing of it was kept.
+    Cancelled,
     Internal,
 }
 
@@ -88,10 +90,11 @@ impl From<storymap_sync::SyncError> for ApiError {
             | InvalidServerUrl(_)
             | UnencryptedServer { .. }
             | NotShareable(_) => ErrorCode::InvalidInput,
-            ServerUnreachable { .. } | Interrupted { .. } => ErrorCode::Network,
+            ServerUnreachable { .. } | Interrupted { .. } | Protocol { .. } => ErrorCode::Network,
             NotOnServer { .. } => ErrorCode::NotFound,
             Store(_) => ErrorCode::Storage,
             Stopped => ErrorCode::Internal,
+            Cancelled => ErrorCode::Cancelled,
             // The store side's own error, with its own code (a peer's changes refused as
             // foreign, a full disk), not a generic storage error.
             Replica(inner) => {

@@ -21,7 +21,7 @@ pub(crate) const AUTHOR_SETTING: &str = "author";
 const FIRST_RELEASE: &str = "MVP";
 
 pub struct Workspace {
-    /// The SQLite file, which the sync layer opens a second connection to.
+    /// The SQLite file (the data directory is its folder).
     database: std::path::PathBuf,
     pub(crate) store: Store,
     pub(crate) author: String,
@@ -186,7 +186,13 @@ impl Workspace {
     pub(crate) fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
         match &mut self.loaded {
             Some(loaded) if loaded.map_id() == map_id => self.store.catch_up(loaded)?,
-            slot => *slot = Some(self.store.load(map_id)?),
+            slot => {
+                // The map put away is compacted if it is due, as when the user pauses.
+                if let Some(previous) = slot {
+                    let _ = self.store.compact_if_due(previous);
+                }
+                *slot = Some(self.store.load(map_id)?)
+            }
         }
         let loaded = self.loaded.as_mut().expect("loaded just above");
         // A loaded document gets a new actor; without this its changes would be by "someone".

@@ -142,7 +142,28 @@ impl Workspace {
     }
 }
 
-/// Persists an applied edit (or undo) and compacts when due.
+impl Workspace {
+    /// Compacts the open map's change rows into its snapshot when they are due: the app
+    /// calls it once the user has paused, so no edit pays for a whole-document save.
+    /// `true` when it compacted.
+    pub fn compact_idle(&mut self) -> Result<bool, ApiError> {
+        match self.loaded.as_mut() {
+            Some(loaded) => Ok(self.store.compact_if_due(loaded)?),
+            None => Ok(false),
+        }
+    }
+}
+
+/// Closing the workspace (the command line's command ends, the app quits) compacts the
+/// open map if it is due; failing is harmless, the rows are simply kept.
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = self.compact_idle();
+    }
+}
+
+/// Persists an applied edit (or undo); compacts only when long overdue (the shells
+/// compact when the user pauses: `Workspace::compact_idle`).
 pub(crate) fn commit(
     store: &mut Store,
     loaded: &mut LoadedMap,
@@ -150,7 +171,7 @@ pub(crate) fn commit(
 ) -> Result<MapChanged, ApiError> {
     let changed = store.commit_edit(loaded, applied)?;
     // The edit is saved; a compaction that fails (say, a full disk) is retried next time.
-    let _ = store.compact_if_due(loaded);
+    let _ = store.compact_if_overdue(loaded);
     Ok(changed)
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use storymap_core::MapDocument;
 use storymap_store::ReceivedMap;
-use storymap_sync::{share_url, ChangeHash, Changes};
+use storymap_sync::{share_url, ChangeHash};
 
 use crate::dto::{HistoryState, MapSummary};
 use crate::dto_sync::{ReceivedMapView, RemoteChange, SyncSettingsInput, SyncSettingsView};
@@ -146,20 +146,6 @@ impl Workspace {
         Ok(self.store.setting(&synced_at_key(map_id))?)
     }
 
-    /// The map's changes after `heads` (those this copy knows; all when none) and its
-    /// heads now, for the sync layer to hand to samod. `None` for a map not here.
-    pub fn changes_after(
-        &mut self,
-        map_id: &str,
-        heads: &[ChangeHash],
-    ) -> Result<Option<Changes>, ApiError> {
-        if !self.store.map_exists(map_id)? {
-            return Ok(None);
-        }
-        let doc = &self.loaded_map(map_id)?.doc;
-        Ok(Some((doc.changes_after(heads), doc.heads())))
-    }
-
     /// Merges changes received from the server, like an edit: persisted with the
     /// projection in one transaction, answered as the change for the window. A map not
     /// here yet arrives whole and is added (`None`: there is nothing to patch).
@@ -188,7 +174,7 @@ impl Workspace {
             return Ok(None);
         };
         // The merge is saved; a failed compaction is retried next time.
-        let _ = self.store.compact_if_due(loaded);
+        let _ = self.store.compact_if_overdue(loaded);
         let history: HistoryState = self.history.for_map(map_id).state();
         let outcome = Outcome {
             created_id: None,

@@ -367,12 +367,12 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Join { url, server } => {
             let (url, server) = storymap_api::join_target(&url, server)?;
             let map_id = sync::map_id_from_link(&url)?;
-            let name = sync::sync(workspace, &data_dir, &map_id, &server, true)?;
+            let name = sync::sync(workspace, &map_id, &server, true)?;
             print(out, &format!("{map_id}  {name}"))
         }
         Command::Sync { map, server, once } => {
             let map_id = workspace.resolve_map(&map)?;
-            let name = sync::sync(workspace, &data_dir, &map_id, &server, once)?;
+            let name = sync::sync(workspace, &map_id, &server, once)?;
             print(out, &format!("Synced '{name}' with {server}"))
         }
     }

@@ -217,14 +217,14 @@ fn continuous_sync_prints_each_failed_attempt_with_its_reason_and_the_next_try()
         .collect();
     child.kill().unwrap();
     child.wait().unwrap();
-    let refused = "storymap: sync: offline: nothing is listening there (connection refused); is the server running?; trying again";
+    let refused = "storymap: sync: offline: nothing is listening there (connection refused); is the server running?; trying again within";
     assert_eq!(offline.len(), 2, "{offline:?}");
     assert!(
-        offline[0].starts_with(&format!("{refused} (attempt 2), the next try within 1 s")),
+        offline[0].starts_with(&format!("{refused} 1 s (attempt 2)")),
         "{offline:?}"
     );
     assert!(
-        offline[1].starts_with(&format!("{refused} (attempt 3), the next try within 2 s")),
+        offline[1].starts_with(&format!("{refused} 1 s (attempt 3)")),
         "{offline:?}"
     );
 }

@@ -317,6 +317,29 @@ impl MapDocument {
         self.automerge_mut()
     }
 
+    /// Automerge's next sync message for a peer (`automerge::sync`).
+    pub fn sync_message(
+        &self,
+        state: &mut automerge::sync::State,
+    ) -> Option<automerge::sync::Message> {
+        use automerge::sync::SyncDoc;
+        self.doc.generate_sync_message(state)
+    }
+
+    /// Notes what a peer's sync message says it has (heads, needs, summary). Its changes
+    /// are not applied here: they are merged first, checked, through [`MapDocument::merge`].
+    pub fn note_sync_message(
+        &mut self,
+        state: &mut automerge::sync::State,
+        mut message: automerge::sync::Message,
+    ) -> Result<(), CoreError> {
+        use automerge::sync::SyncDoc;
+        message.changes = automerge::sync::ChunkList::empty();
+        // No change is applied, so the placement index stays valid.
+        self.doc.receive_sync_message(state, message)?;
+        Ok(())
+    }
+
     pub(crate) fn from_automerge(doc: Automerge) -> MapDocument {
         MapDocument {
             doc,

@@ -19,11 +19,6 @@ use crate::projection::{self, MapListing};
 use crate::write_scope::WriteScope;
 use crate::StoreError;
 
-/// Compact a map's change rows into a new snapshot past this many rows…
-pub const COMPACT_AFTER_ROWS: i64 = 200;
-/// …or this many bytes of changes (measured: opening cost grows with rows, not bytes).
-pub const COMPACT_AFTER_BYTES: i64 = 256 * 1024;
-
 pub struct Store {
     pub(crate) db: Connection,
     path: PathBuf,
@@ -348,49 +343,5 @@ impl Store {
             stories,
             removed_story_ids,
         })
-    }
-
-    /// Rows and bytes of changes stored after the map's snapshot.
-    pub fn pending_changes(&self, map_id: &str) -> Result<(i64, i64), StoreError> {
-        Ok(self.db.query_row(
-            "SELECT count(*), coalesce(sum(length(data)), 0) FROM map_changes WHERE map_id = ?1",
-            [map_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?)
-    }
-
-    /// Compacts when the change rows pass [`COMPACT_AFTER_ROWS`] or [`COMPACT_AFTER_BYTES`].
-    pub fn compact_if_due(&mut self, loaded: &mut LoadedMap) -> Result<bool, StoreError> {
-        let (rows, bytes) = self.pending_changes(&loaded.map_id)?;
-        if rows < COMPACT_AFTER_ROWS && bytes < COMPACT_AFTER_BYTES {
-            return Ok(false);
-        }
-        self.compact(loaded)?;
-        Ok(true)
-    }
-
-    /// Replaces the snapshot with one holding every stored change and deletes those rows,
-    /// in one transaction that first merges rows other processes added.
-    pub fn compact(&mut self, loaded: &mut LoadedMap) -> Result<(), StoreError> {
-        self.writable()?;
-        let tx = WriteScope::begin(&self.db)?;
-        // Inside the write lock, so no row can slip in between merge and delete.
-        merge_stored(&tx, loaded)?;
-        tx.execute(
-            "UPDATE maps SET snapshot = ?2, snapshot_generation = snapshot_generation + 1 WHERE id = ?1",
-            params![loaded.map_id, loaded.doc.save()],
-        )?;
-        tx.execute(
-            "DELETE FROM map_changes WHERE map_id = ?1 AND seq <= ?2",
-            params![loaded.map_id, loaded.last_seq],
-        )?;
-        let generation: i64 = tx.query_row(
-            "SELECT snapshot_generation FROM maps WHERE id = ?1",
-            [&loaded.map_id],
-            |row| row.get(0),
-        )?;
-        tx.commit()?;
-        loaded.generation = generation;
-        Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! A map's id is the 16-byte UUID automerge-repo uses as its document id, so a map is
 //! shared as an `automerge:` URL without a second id to keep in step.
 
-use samod::DocumentId;
+use samod_core::DocumentId;
 
 use crate::SyncError;
 

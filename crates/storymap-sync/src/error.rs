@@ -26,6 +26,9 @@ pub enum SyncError {
     NotOnServer { url: String },
     #[error("the sync server at {url} stopped answering before the sync finished; your edits are kept and sync resumes when it is back")]
     Interrupted { url: String },
+    /// The server sent what is not automerge-repo's protocol, or refused ours.
+    #[error("the sync server at {url} sent something this app cannot use ({reason}); nothing was changed, and your edits are kept")]
+    Protocol { url: String, reason: String },
     #[error("could not store what was received: {0}")]
     Store(String),
     /// The store side refused or failed; the message is its own.
@@ -33,16 +36,12 @@ pub enum SyncError {
     Replica(ReplicaError),
     #[error("sync stopped")]
     Stopped,
+    #[error("the join was cancelled; nothing of the map was kept")]
+    Cancelled,
 }
 
 impl From<StoreError> for SyncError {
     fn from(error: StoreError) -> Self {
         SyncError::Replica(Arc::new(error))
-    }
-}
-
-impl From<samod::Stopped> for SyncError {
-    fn from(_: samod::Stopped) -> Self {
-        SyncError::Stopped
     }
 }

@@ -1,21 +1,24 @@
-//! Sync with teammates through a standard automerge-repo sync server, using samod (the
-//! Rust automerge-repo). Each map's Automerge document is mirrored between samod and
-//! the store: samod loads it from our SQLite file, and everything samod receives goes
-//! through the store's one write path ([`Replica::merge`]), like a local edit.
+//! Sync with teammates through a standard automerge-repo sync server. The protocol runs
+//! in a sans-IO [`Session`] (events in, effects out) against each map's one warm
+//! document, reached through the [`Replica`]; the runtime in `client.rs` carries its
+//! effects out over a WebSocket. Everything received takes the store's write path.
 
 mod client;
 mod document_id;
 mod error;
 mod replica;
 mod server;
+mod session;
 mod status;
-mod storage;
+mod wire;
 
-pub use automerge::ChangeHash;
-pub use client::{SyncClient, SyncReport};
+pub use automerge::sync::{Message as SyncMessage, State as PeerState};
+pub use automerge::{Automerge, ChangeHash};
+pub use client::{OnJoining, OnStatus, SyncClient, SyncReport};
 pub use document_id::{document_id, map_id_of, parse_share_url, share_url};
 pub use error::SyncError;
-pub use replica::{Changes, Replica};
+pub use replica::Replica;
 pub use server::{check_server_url, diagnose};
+pub use session::{retry_delay, Documents, Effect, Input, Session};
 pub use status::SyncState;
-pub use storage::SqliteStorage;
+pub use wire::{Wire, WireError};

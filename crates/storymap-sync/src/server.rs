@@ -1,7 +1,6 @@
 //! The sync server's address, and what to tell the user when it cannot be reached.
 //!
-//! samod reports a dial that fails before the WebSocket is up without its reason, so on
-//! a failure we look ourselves: one plain WebSocket handshake, bounded in time, whose
+//! When a dial fails we say why: one plain WebSocket handshake, bounded in time, whose
 //! outcome names what is (or is not) at that address.
 
 use std::net::IpAddr;
@@ -14,10 +13,10 @@ use crate::SyncError;
 /// `ws://` or `wss://` with a host. Unencrypted `ws://` only where the traffic stays on
 /// this computer or a private network; anywhere else a map would cross the internet in
 /// clear text, so `wss://` is required.
-pub fn check_server_url(server: &str) -> Result<samod::Url, SyncError> {
+pub fn check_server_url(server: &str) -> Result<url::Url, SyncError> {
     let server = server.trim();
     let invalid = || SyncError::InvalidServerUrl(server.to_owned());
-    let url = samod::Url::parse(server).map_err(|_| invalid())?;
+    let url = url::Url::parse(server).map_err(|_| invalid())?;
     let Some(host) = url.host() else {
         return Err(invalid());
     };
@@ -58,7 +57,7 @@ fn is_private_host(host: &url::Host<&str>) -> bool {
 
 /// Why nothing usable answered at `url`: tries one WebSocket handshake for at most `wait`
 /// and names the outcome (refused, no such host, plain HTTP, not HTTP at all, TLS, silence).
-pub async fn diagnose(url: &samod::Url, wait: Duration) -> String {
+pub async fn diagnose(url: &url::Url, wait: Duration) -> String {
     let attempt = tokio_tungstenite::connect_async(url.as_str());
     match tokio::time::timeout(wait, attempt).await {
         Err(_) => format!(
@@ -73,7 +72,7 @@ pub async fn diagnose(url: &samod::Url, wait: Duration) -> String {
     }
 }
 
-fn describe(url: &samod::Url, error: &WsError) -> String {
+pub(crate) fn describe(url: &url::Url, error: &WsError) -> String {
     let host = url.host_str().unwrap_or_default();
     match error {
         WsError::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
@@ -93,16 +92,6 @@ fn describe(url: &samod::Url, error: &WsError) -> String {
         ),
         other => format!("the connection failed: {other}"),
     }
-}
-
-/// The longest samod waits before retry `attempt + 1` under `backoff` (its delay is
-/// `initial × 2^(attempt−1)`, capped, times a random 0.5–1).
-pub(crate) fn next_retry_within(backoff: &samod::BackoffConfig, attempt: u32) -> Duration {
-    let factor = 2u32.saturating_pow(attempt.saturating_sub(1));
-    std::cmp::min(
-        backoff.initial_delay.saturating_mul(factor),
-        backoff.max_delay,
-    )
 }
 
 #[cfg(test)]
@@ -157,19 +146,5 @@ mod tests {
                 "{invalid}"
             );
         }
-    }
-
-    #[test]
-    fn the_wait_before_a_retry_doubles_up_to_the_cap() {
-        let backoff = samod::BackoffConfig {
-            initial_delay: Duration::from_millis(500),
-            max_delay: Duration::from_secs(30),
-            max_retries: None,
-        };
-        let secs = |n| next_retry_within(&backoff, n).as_millis();
-        assert_eq!(
-            [secs(1), secs(2), secs(3), secs(8)],
-            [500, 1000, 2000, 30_000]
-        );
     }
 }

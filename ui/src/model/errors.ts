@@ -20,6 +20,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "storageFull",
   "storage",
   "network",
+  "cancelled",
   "internal",
 ];
 
@@ -55,6 +56,10 @@ const COPY: Record<ErrorCode, { title: string; hint: string }> = {
   network: {
     title: "Couldn't reach the sync server",
     hint: "Your edits are kept on this computer and sync when the server is back.",
+  },
+  cancelled: {
+    title: "Stopped",
+    hint: "Nothing of it was kept. You can start again at any time.",
   },
   internal: {
     title: "Something went wrong",
