@@ -202,6 +202,13 @@ commands! {
         crate::sync::join(&app, &url, &server_url).await
     }
 
+    /// Stops the join under way (nothing of the map is kept); `false` when none runs.
+    pub async fn cancel_join(
+        app: AppHandle;
+    ) -> Result<bool, ApiError> {
+        Ok(app.state::<crate::sync::JoinCancel>().cancel())
+    }
+
     /// Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path.
     pub async fn export_image(
         state: State<'_, AppState>;

@@ -122,6 +122,7 @@ pub fn run() {
         .manage(DataDirLock(data_dir_lock))
         .manage(launch::PendingLaunch::new(launch))
         .manage(sync::SyncRunner::default())
+        .manage(sync::JoinCancel::default())
         .invoke_handler(command_table::handler())
         .setup(|app| {
             let _ = app.state::<AppState>().with(|w| {

@@ -9,7 +9,7 @@ use storymap_api::{
     ApiError, ProgressView, ReceivedMapView, RemoteChange, SyncSettingsInput, SyncStateView,
     SyncStatus, Workspace, WorkspaceAccess, WorkspaceReplica,
 };
-use storymap_sync::{map_id_of, parse_share_url, SyncClient, SyncState};
+use storymap_sync::{map_id_of, parse_share_url, SyncClient, SyncError, SyncState};
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -171,26 +171,41 @@ impl SyncRunner {
     }
 }
 
+/// How to stop the join under way, if one is.
+#[derive(Default)]
+pub struct JoinCancel(Mutex<Option<tokio::sync::oneshot::Sender<()>>>);
+
+impl JoinCancel {
+    /// Stops the join under way; `false` when there is none.
+    pub fn cancel(&self) -> bool {
+        let sender = self.0.lock().expect("join lock").take();
+        sender.is_some_and(|sender| sender.send(()).is_ok())
+    }
+}
+
 /// Fetches a shared map once, then turns sync on for it with that server.
 pub async fn join(app: &AppHandle, url: &str, server: &str) -> Result<ReceivedMapView, ApiError> {
     let map_id = map_id_of(&parse_share_url(url)?);
     let progress = {
         let app = app.clone();
         move |received: usize, finished: bool| {
-            let megabytes = received as f64 / 1_048_576.0;
-            let view = ProgressView {
-                operation: "Joining the shared map".into(),
-                step: format!("Receiving the map ({megabytes:.1} MB)"),
-                done: 0,
-                total: 0,
-                finished,
-            };
-            let _ = app.emit(PROGRESS.name, view);
+            let _ = app.emit(PROGRESS.name, ProgressView::joining(received, finished));
         }
     };
     let report = progress.clone();
     let joining = client(app).on_joining(Arc::new(move |received| report(received, false)));
-    let result = joining.sync_once(&map_id, server, JOIN_WAIT).await;
+    let (cancel, cancelled) = tokio::sync::oneshot::channel();
+    *app.state::<JoinCancel>().0.lock().expect("join lock") = Some(cancel);
+    // Stopping keeps nothing: the map is stored only once it is whole.
+    let result = tokio::select! {
+        result = joining.sync_once(&map_id, server, JOIN_WAIT) => result.map(|_| ()),
+        _ = cancelled => Err(SyncError::Cancelled),
+    };
+    app.state::<JoinCancel>()
+        .0
+        .lock()
+        .expect("join lock")
+        .take();
     progress(0, true);
     result?;
     let state = app.state::<AppState>();

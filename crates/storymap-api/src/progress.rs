@@ -23,6 +23,20 @@ pub struct ProgressView {
     pub finished: bool,
 }
 
+impl ProgressView {
+    /// A map joined by link, arriving: how much has come (its size is not known ahead).
+    pub fn joining(received: usize, finished: bool) -> ProgressView {
+        let megabytes = received as f64 / 1_048_576.0;
+        ProgressView {
+            operation: "Joining the shared map".into(),
+            step: format!("Receiving the map ({megabytes:.1} MB)"),
+            done: 0,
+            total: 0,
+            finished,
+        }
+    }
+}
+
 /// The host's listener for progress reports.
 pub type ProgressSink = Arc<dyn Fn(&ProgressView) + Send + Sync>;
 

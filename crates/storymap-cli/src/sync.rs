@@ -4,7 +4,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use storymap_api::{ApiError, ErrorCode, Workspace, WorkspaceAccess, WorkspaceReplica};
+use storymap_api::{
+    ApiError, ErrorCode, ProgressSink, ProgressView, Workspace, WorkspaceAccess, WorkspaceReplica,
+};
 use storymap_sync::{map_id_of, parse_share_url, SyncClient, SyncState};
 
 /// How long the server may stay silent (to the dial, or mid-sync) before we give up with a
@@ -29,8 +31,10 @@ pub fn sync(
     let mut workspace = workspace;
     workspace.begin_sync(map_id)?;
     let replica = Arc::new(WorkspaceReplica(Mutex::new(workspace)));
-    let client = SyncClient::new(replica.clone()).on_joining(joining_progress());
-    runtime()?.block_on(async {
+    let sink = crate::progress::stderr_sink();
+    let client = SyncClient::new(replica.clone()).on_joining(joining_progress(sink.clone()));
+    let joined = !replica.0.with(|w| w.sync_has_map(map_id))?;
+    let result = runtime()?.block_on(async {
         if once {
             // Stopping a join keeps nothing: the map is stored only once complete.
             tokio::select! {
@@ -45,22 +49,18 @@ pub fn sync(
                 _ = tokio::signal::ctrl_c() => Ok(()),
             }
         }
-    })?;
+    });
+    if joined {
+        sink(&ProgressView::joining(0, true));
+    }
+    result?;
     replica.0.with(|w| Ok(w.summary(map_id)?.name))
 }
 
-/// A map joined by link arrives whole: says how much has come, on one stderr line, when
-/// stderr is a terminal (Ctrl+C stops the join and nothing of the map is kept).
-fn joining_progress() -> storymap_sync::OnJoining {
-    use std::io::{IsTerminal, Write};
-    let terminal = std::io::stderr().is_terminal();
-    Arc::new(move |received: usize| {
-        if terminal {
-            let megabytes = received as f64 / 1_048_576.0;
-            eprint!("\rstorymap: joining: {megabytes:.1} MB received (Ctrl+C cancels)");
-            let _ = std::io::stderr().flush();
-        }
-    })
+/// A map joined by link arrives whole: how much has come, on stderr (Ctrl+C stops the
+/// join and nothing of the map is kept).
+fn joining_progress(sink: ProgressSink) -> storymap_sync::OnJoining {
+    Arc::new(move |received: usize| sink(&ProgressView::joining(received, false)))
 }
 
 /// The map id a link names.

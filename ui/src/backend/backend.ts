@@ -71,6 +71,8 @@ export interface Backend {
   syncStatus(mapId: string): Promise<SyncStatus>;
   /** Fetches a shared map by its link and keeps it in sync with that server. */
   joinMap(url: string, serverUrl: string): Promise<ReceivedMapView>;
+  /** Stops the join under way; it then rejects with `cancelled` and nothing is kept. */
+  cancelJoin(): Promise<boolean>;
   /** Writes the map with its whole history as a `.storymap` file. */
   exportMapFile(mapId: string, path: string): Promise<void>;
   /** Reads a `.storymap` file: merged into the same map when we have it, else added. */

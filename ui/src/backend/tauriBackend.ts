@@ -42,6 +42,7 @@ export const tauriBackend: Backend = {
   saveSyncSettings: (mapId, settings) => commands.saveSyncSettings(mapId, settings),
   syncStatus: (mapId) => commands.syncStatus(mapId),
   joinMap: (url, serverUrl) => commands.joinMap(url, serverUrl),
+  cancelJoin: () => commands.cancelJoin(),
   exportMapFile: async (mapId, path) => {
     await commands.exportMapFile(mapId, path);
   },

@@ -88,8 +88,29 @@ export abstract class FakeSync {
     );
   }
 
+  /** When set, joins wait until `cancelJoin` (a big map still arriving). */
+  holdJoins = false;
+  private stopJoin: (() => void) | null = null;
+  cancelledJoins = 0;
+
+  cancelJoin(): Promise<boolean> {
+    const stop = this.stopJoin;
+    this.stopJoin = null;
+    if (stop === null) return Promise.resolve(false);
+    this.cancelledJoins += 1;
+    stop();
+    return Promise.resolve(true);
+  }
+
   joinMap(url: string, serverUrl: string): Promise<ReceivedMapView> {
     this.joined.push({ url, serverUrl });
+    if (this.holdJoins) {
+      return new Promise((_, reject) => {
+        this.stopJoin = () => {
+          reject({ code: "cancelled", message: "the join was cancelled; nothing of the map was kept" } satisfies ApiError);
+        };
+      });
+    }
     const failure = this.syncFailures.shift();
     if (failure) return Promise.reject(failure);
     const view = this.joinable.get(url);

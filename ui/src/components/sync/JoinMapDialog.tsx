@@ -1,10 +1,11 @@
 //! "Join a shared map": a teammate's share link and the server it lives on. The map opens once
-//! it has arrived; a refusal (a bad link, an unreachable server) shows under the fields.
+//! it has arrived (a big one shows how much has come in the progress panel, and can be stopped:
+//! nothing of it is kept); a refusal (a bad link, an unreachable server) shows under the fields.
 import { useEffect, useId, useState } from "react";
 import type { Backend } from "../../backend/backend";
 import type { Invitation } from "../../bindings/Invitation";
 import type { ReceivedMapView } from "../../bindings/ReceivedMapView";
-import { errorMessage } from "../../model/errors";
+import { errorMessage, isApiError } from "../../model/errors";
 import { Dialog } from "../Dialog";
 import { FormError } from "./FormError";
 import { SERVER_PLACEHOLDER } from "./SyncDialog";
@@ -49,20 +50,28 @@ export function JoinMapDialog({ backend, mapId, onJoined, onClose, invitation = 
     try {
       onJoined(await backend.joinMap(url.trim(), server.trim()));
     } catch (failure) {
+      // A join stopped from here closed the dialog already.
+      if (isApiError(failure) && failure.code === "cancelled") return;
       setError(errorMessage(failure));
       setJoining(false);
     }
+  };
+
+  // Closing while a big map arrives stops the join; nothing of it is kept.
+  const close = () => {
+    if (joining) void backend.cancelJoin();
+    onClose();
   };
 
   return (
     <Dialog
       title="Join a shared map"
       testId="join-dialog"
-      onClose={onClose}
+      onClose={close}
       footer={
         <>
-          <button type="button" className="secondary-button" onClick={onClose}>
-            Cancel
+          <button type="button" className="secondary-button" data-testid="join-cancel" onClick={close}>
+            {joining ? "Stop joining" : "Cancel"}
           </button>
           <button
             type="submit"

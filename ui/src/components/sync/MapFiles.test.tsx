@@ -60,6 +60,27 @@ describe("joining a shared map", () => {
     expect(mapName()).toBe("Online grocery shop");
     expect(screen.getByTestId<HTMLButtonElement>("join-submit").disabled).toBe(false);
   });
+
+  it("stops a join under way when asked, keeping nothing and saying nothing went wrong", async () => {
+    const backend = await renderApp();
+    backend.holdJoins = true;
+    await menuItem("join-map");
+    fireEvent.change(await screen.findByTestId("join-url"), { target: { value: "automerge:team" } });
+    fireEvent.change(screen.getByTestId("join-server"), { target: { value: "wss://sync.example.org" } });
+    fireEvent.click(screen.getByTestId("join-submit"));
+    await waitFor(() => {
+      expect(screen.getByTestId("join-cancel").textContent).toBe("Stop joining");
+    });
+
+    fireEvent.click(screen.getByTestId("join-cancel"));
+
+    await waitFor(() => {
+      expect(screen.queryByTestId("join-dialog")).toBeNull();
+    });
+    expect(backend.cancelledJoins).toBe(1);
+    expect(mapName()).toBe("Online grocery shop");
+    expect(screen.queryByTestId("error-toast")).toBeNull();
+  });
 });
 
 describe("an invitation link", () => {
