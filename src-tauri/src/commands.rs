@@ -202,6 +202,13 @@ commands! {
         crate::sync::join(&app, &url, &server_url).await
     }
 
+    /// Every shared map's sync status, for the map switcher; changes arrive as events.
+    pub async fn sync_statuses(
+        app: AppHandle;
+    ) -> Result<Vec<SyncStatus>, ApiError> {
+        Ok(app.state::<SyncRunner>().all())
+    }
+
     /// Stops the join under way (nothing of the map is kept); `false` when none runs.
     pub async fn cancel_join(
         app: AppHandle;

@@ -131,6 +131,8 @@ pub fn run() {
             });
             app.manage(backups::BackupRunner::start(app.handle().clone()));
             app.manage(idle::IdleCompactor::start(app.handle().clone()));
+            // Every shared map syncs, open or not; a damaged database syncs nothing.
+            let _ = app.state::<sync::SyncRunner>().follow_all(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))

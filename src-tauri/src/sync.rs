@@ -1,7 +1,9 @@
-//! Live sync in the app: one task per open, sync-enabled map, off the UI thread. What
-//! arrives goes through the workspace's write path and reaches the window as a
-//! `remote-change` event; status changes as `sync-status` events.
+//! Live sync in the app: one task per sync-enabled map, off the UI thread, whether the map
+//! is open or not. What arrives goes through the workspace's write path and reaches the
+//! window as a `remote-change` event (the open map) or `maps-changed` (another one, whose
+//! projection is updated); status changes as `sync-status` events.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use storymap_api::events::{MAPS_CHANGED, PROGRESS, REMOTE_CHANGE, SYNC_STATUS};
@@ -9,7 +11,7 @@ use storymap_api::{
     ApiError, ProgressView, ReceivedMapView, RemoteChange, SyncSettingsInput, SyncStateView,
     SyncStatus, Workspace, WorkspaceAccess, WorkspaceReplica,
 };
-use storymap_sync::{map_id_of, parse_share_url, SyncClient, SyncError, SyncState};
+use storymap_sync::{map_id_of, parse_share_url, OnStatus, SyncClient, SyncError, SyncState};
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -42,17 +44,19 @@ fn client(app: &AppHandle) -> SyncClient {
     SyncClient::new(Arc::new(WorkspaceReplica(AppWorkspace(app.clone()))))
 }
 
-/// The running sync of the open map.
+/// One map's running sync.
 struct LiveSync {
-    map_id: String,
     local_edits: UnboundedSender<()>,
+    server: String,
     task: tauri::async_runtime::JoinHandle<()>,
 }
 
+/// Every map with sync on syncs in the background, each on its own connection; their
+/// statuses are kept for the map switcher and the open map's pill.
 #[derive(Default)]
 pub struct SyncRunner {
-    live: Mutex<Option<LiveSync>>,
-    status: Arc<Mutex<Option<SyncStatus>>>,
+    live: Mutex<HashMap<String, LiveSync>>,
+    statuses: Arc<Mutex<HashMap<String, SyncStatus>>>,
 }
 
 pub fn state_view(state: SyncState) -> SyncStateView {
@@ -66,83 +70,84 @@ pub fn state_view(state: SyncState) -> SyncStateView {
     }
 }
 
+/// Tells the window about a status change and keeps it for `current`.
+fn status_reporter(
+    app: &AppHandle,
+    statuses: &Arc<Mutex<HashMap<String, SyncStatus>>>,
+    map_id: &str,
+    server: &str,
+) -> OnStatus {
+    let (app, statuses) = (app.clone(), statuses.clone());
+    let (map_id, server) = (map_id.to_owned(), server.to_owned());
+    Arc::new(move |state: SyncState| {
+        let state = state_view(state);
+        let last_synced_at = app
+            .state::<AppState>()
+            .with(|w| w.last_synced_at(&map_id))
+            .ok()
+            .flatten();
+        let status = SyncStatus {
+            map_id: map_id.clone(),
+            state,
+            server_url: Some(server.clone()),
+            last_synced_at,
+        };
+        statuses
+            .lock()
+            .expect("status lock")
+            .insert(map_id.clone(), status.clone());
+        let _ = app.emit(SYNC_STATUS.name, status);
+    })
+}
+
 impl SyncRunner {
-    /// Starts syncing `map_id` if sync is on for it, stopping any other map's sync.
+    /// Starts the sync of every map with sync on (at launch).
+    pub fn follow_all(&self, app: &AppHandle) -> Result<(), ApiError> {
+        let maps = app.state::<AppState>().with(|w| w.list_maps())?;
+        for map in maps {
+            self.follow(app, &map.id)?;
+        }
+        Ok(())
+    }
+
+    /// Starts syncing `map_id` if sync is on for it (or restarts it with a new server),
+    /// stops it if sync is off; other maps' syncs go on.
     pub fn follow(&self, app: &AppHandle, map_id: &str) -> Result<SyncStatus, ApiError> {
-        let state = app.state::<AppState>();
-        let (server, synced_at) =
-            state.with(|w| Ok((w.sync_server(map_id)?, w.last_synced_at(map_id)?)))?;
+        let server = app.state::<AppState>().with(|w| w.sync_server(map_id))?;
         let mut live = self.live.lock().expect("sync lock");
-        if let Some(current) = live.take() {
-            if current.map_id == map_id && server.is_some() && !current.task.inner().is_finished() {
-                *live = Some(current);
-                return Ok(self.status(map_id, server, synced_at));
+        if let Some(current) = live.remove(map_id) {
+            let same = server.as_deref() == Some(current.server.as_str());
+            if same && !current.task.inner().is_finished() {
+                live.insert(map_id.to_owned(), current);
+                drop(live);
+                return self.current(app, map_id);
             }
             current.task.abort();
         }
-        let status = SyncStatus {
-            map_id: map_id.to_owned(),
-            state: if server.is_some() {
-                SyncStateView::Connecting
-            } else {
-                SyncStateView::LocalOnly
-            },
-            server_url: server.clone(),
-            last_synced_at: synced_at,
-        };
-        *self.status.lock().expect("status lock") = Some(status.clone());
         let Some(server) = server else {
-            return Ok(status);
+            self.statuses.lock().expect("status lock").remove(map_id);
+            drop(live);
+            return self.current(app, map_id);
         };
-        state.with(|w| w.begin_sync(map_id))?;
+        app.state::<AppState>().with(|w| w.begin_sync(map_id))?;
+        let report = status_reporter(app, &self.statuses, map_id, &server);
+        report(SyncState::Connecting);
         let (local_edits, local) = tokio::sync::mpsc::unbounded_channel();
-        let (app, id, shared) = (app.clone(), map_id.to_owned(), self.status.clone());
+        let (task_app, id, url) = (app.clone(), map_id.to_owned(), server.clone());
         let task = tauri::async_runtime::spawn(async move {
-            let report = {
-                let (app, shared, server) = (app.clone(), shared.clone(), server.clone());
-                Arc::new(move |state: SyncState| {
-                    let mut status = shared.lock().expect("status lock");
-                    let Some(status) = status.as_mut() else {
-                        return;
-                    };
-                    status.state = state_view(state);
-                    status.server_url = Some(server.clone());
-                    if status.state == SyncStateView::UpToDate {
-                        status.last_synced_at = app
-                            .state::<AppState>()
-                            .with(|w| w.last_synced_at(&status.map_id))
-                            .ok()
-                            .flatten();
-                    }
-                    let _ = app.emit(SYNC_STATUS.name, status.clone());
-                })
-            };
             // Errors are reported through `report` as they happen.
-            let _ = client(&app).run_live(&id, &server, report, local).await;
+            let _ = client(&task_app).run_live(&id, &url, report, local).await;
         });
-        *live = Some(LiveSync {
-            map_id: map_id.to_owned(),
-            local_edits,
-            task,
-        });
-        Ok(status)
-    }
-
-    fn status(
-        &self,
-        map_id: &str,
-        server: Option<String>,
-        synced_at: Option<String>,
-    ) -> SyncStatus {
-        match self.status.lock().expect("status lock").clone() {
-            Some(status) if status.map_id == map_id => status,
-            _ => SyncStatus {
-                map_id: map_id.to_owned(),
-                state: SyncStateView::Connecting,
-                server_url: server,
-                last_synced_at: synced_at,
+        live.insert(
+            map_id.to_owned(),
+            LiveSync {
+                local_edits,
+                server,
+                task,
             },
-        }
+        );
+        drop(live);
+        self.current(app, map_id)
     }
 
     /// Where the map's sync stands now.
@@ -150,23 +155,44 @@ impl SyncRunner {
         let state = app.state::<AppState>();
         let (server, synced_at) =
             state.with(|w| Ok((w.sync_server(map_id)?, w.last_synced_at(map_id)?)))?;
-        if server.is_none() {
-            return Ok(SyncStatus {
+        let known = self
+            .statuses
+            .lock()
+            .expect("status lock")
+            .get(map_id)
+            .cloned();
+        Ok(match (server, known) {
+            (Some(_), Some(status)) => status,
+            (server, _) => SyncStatus {
                 map_id: map_id.to_owned(),
-                state: SyncStateView::LocalOnly,
-                server_url: None,
+                state: if server.is_some() {
+                    SyncStateView::Connecting
+                } else {
+                    SyncStateView::LocalOnly
+                },
+                server_url: server,
                 last_synced_at: synced_at,
-            });
-        }
-        Ok(self.status(map_id, server, synced_at))
+            },
+        })
     }
 
-    /// Tells the running sync that the map has a new local edit to push.
+    /// Every syncing map's status, for the map switcher.
+    pub fn all(&self) -> Vec<SyncStatus> {
+        let mut all: Vec<SyncStatus> = self
+            .statuses
+            .lock()
+            .expect("status lock")
+            .values()
+            .cloned()
+            .collect();
+        all.sort_by(|a, b| a.map_id.cmp(&b.map_id));
+        all
+    }
+
+    /// Tells the map's running sync that it has a new local edit to push.
     pub fn local_edit(&self, map_id: &str) {
-        if let Some(live) = self.live.lock().expect("sync lock").as_ref() {
-            if live.map_id == map_id {
-                let _ = live.local_edits.send(());
-            }
+        if let Some(live) = self.live.lock().expect("sync lock").get(map_id) {
+            let _ = live.local_edits.send(());
         }
     }
 }

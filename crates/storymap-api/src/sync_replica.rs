@@ -7,6 +7,7 @@
 use std::sync::Mutex;
 
 use storymap_core::MapDocument;
+use storymap_store::LoadedMap;
 use storymap_sync::{Automerge, ChangeHash, PeerState, Replica, SyncError, SyncMessage};
 
 use crate::dto_sync::RemoteChange;
@@ -16,17 +17,73 @@ use crate::{ApiError, ErrorCode, Workspace};
 /// still has our sync state.
 const STORAGE_ID_KEY: &str = "storage-adapter-id";
 
+/// How many shared maps besides the open one stay warm for their background sync.
+pub(crate) const BACKGROUND_MAPS: usize = 3;
+
+/// What a received sync message did to the maps.
+pub enum SyncReceived {
+    Nothing,
+    /// The open map changed: the window patches it.
+    Open(Box<RemoteChange>),
+    /// A map synced in the background changed (its projection is written): the list.
+    Background,
+}
+
 fn sync_state_key(map_id: &str, server: &str) -> String {
     format!("syncState/{map_id}/{server}")
 }
 
 impl Workspace {
+    fn is_open(&self, map_id: &str) -> bool {
+        self.loaded.as_ref().is_some_and(|l| l.map_id() == map_id)
+    }
+
+    /// A map put away (another was opened, or the background has too many): compacted if
+    /// due, and kept warm when it syncs.
+    pub(crate) fn put_away(&mut self, mut map: LoadedMap) {
+        let _ = self.store.compact_if_due(&mut map);
+        if matches!(self.sync_server(map.map_id()), Ok(Some(_))) {
+            self.background.push(map);
+            if self.background.len() > BACKGROUND_MAPS {
+                let mut oldest = self.background.remove(0);
+                let _ = self.store.compact_if_due(&mut oldest);
+            }
+        }
+    }
+
+    /// The warm background copy of `map_id`, taken out and caught up, if there is one.
+    pub(crate) fn take_background(&mut self, map_id: &str) -> Result<Option<LoadedMap>, ApiError> {
+        let Some(at) = self.background.iter().position(|m| m.map_id() == map_id) else {
+            return Ok(None);
+        };
+        let mut map = self.background.remove(at);
+        self.store.catch_up(&mut map)?;
+        Ok(Some(map))
+    }
+
+    /// The map's one warm document for sync: the open map's, or a background copy.
+    fn sync_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
+        if self.is_open(map_id) {
+            return self.loaded_map(map_id);
+        }
+        let map = match self.take_background(map_id)? {
+            Some(warm) => warm,
+            None => self.store.load(map_id)?,
+        };
+        self.background.push(map);
+        if self.background.len() > BACKGROUND_MAPS {
+            let mut oldest = self.background.remove(0);
+            let _ = self.store.compact_if_due(&mut oldest);
+        }
+        Ok(self.background.last_mut().expect("pushed above"))
+    }
+
     pub fn sync_has_map(&self, map_id: &str) -> Result<bool, ApiError> {
         Ok(self.store.map_exists(map_id)?)
     }
 
     pub fn sync_heads(&mut self, map_id: &str) -> Result<Vec<ChangeHash>, ApiError> {
-        Ok(self.loaded_map(map_id)?.doc.heads())
+        Ok(self.sync_map(map_id)?.doc.heads())
     }
 
     /// The map's next sync message for a peer, from the loaded document.
@@ -35,28 +92,46 @@ impl Workspace {
         map_id: &str,
         state: &mut PeerState,
     ) -> Result<Option<SyncMessage>, ApiError> {
-        Ok(self.loaded_map(map_id)?.doc.sync_message(state))
+        Ok(self.sync_map(map_id)?.doc.sync_message(state))
     }
 
-    /// Merges a sync message's changes like an edit (`merge_remote`), then notes what the
-    /// peer has. A refused merge leaves the state as it was, so nothing is acknowledged.
+    /// Merges a sync message's changes like an edit (`merge_remote`) — or, for a map synced
+    /// in the background, into its projection — then notes what the peer has. A refused
+    /// merge leaves the state as it was, so nothing is acknowledged.
     pub fn sync_receive(
         &mut self,
         map_id: &str,
         state: &mut PeerState,
         message: SyncMessage,
-    ) -> Result<Option<RemoteChange>, ApiError> {
+    ) -> Result<SyncReceived, ApiError> {
         let bytes: Vec<u8> = message.changes.iter().flatten().copied().collect();
-        let change = if bytes.is_empty() {
-            None
+        let received = if bytes.is_empty() {
+            SyncReceived::Nothing
+        } else if self.is_open(map_id) {
+            match self.merge_remote(map_id, &bytes)? {
+                Some(change) => SyncReceived::Open(Box::new(change)),
+                None => SyncReceived::Nothing,
+            }
         } else {
-            self.merge_remote(map_id, &bytes)?
+            self.merge_background(map_id, &bytes)?
         };
-        self.loaded_map(map_id)?
+        self.sync_map(map_id)?
             .doc
             .note_sync_message(state, message)
             .map_err(|e| ApiError::new(ErrorCode::Network, e.to_string()))?;
-        Ok(change)
+        Ok(received)
+    }
+
+    fn merge_background(&mut self, map_id: &str, bytes: &[u8]) -> Result<SyncReceived, ApiError> {
+        // Split borrows: the store writes the background copy's rows.
+        self.sync_map(map_id)?;
+        let map = self.background.last_mut().expect("sync_map keeps it last");
+        let merged = self.store.merge_changes(map, bytes)?;
+        let _ = self.store.compact_if_overdue(map);
+        Ok(match merged {
+            Some(_) => SyncReceived::Background,
+            None => SyncReceived::Nothing,
+        })
     }
 
     /// A map joined by link, received whole: checked as a file would be, then stored.
@@ -117,7 +192,8 @@ pub trait WorkspaceAccess: Send + Sync + 'static {
     fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>)
         -> Result<T, ApiError>;
 
-    /// A teammate's change was merged (`None`: a map was added by a join).
+    /// A teammate's change was merged into the open map, or (`None`) into another one or
+    /// a joined map was added: the list of maps changed.
     fn changed(&self, _change: Option<RemoteChange>) {}
 }
 
@@ -159,10 +235,10 @@ impl<A: WorkspaceAccess> Replica for WorkspaceReplica<A> {
         state: &mut PeerState,
         message: SyncMessage,
     ) -> Result<(), SyncError> {
-        let had_changes = !message.changes.is_empty();
-        let change = self.0.with(|w| w.sync_receive(map_id, state, message))?;
-        if had_changes && change.is_some() {
-            self.0.changed(change);
+        match self.0.with(|w| w.sync_receive(map_id, state, message))? {
+            SyncReceived::Nothing => {}
+            SyncReceived::Open(change) => self.0.changed(Some(*change)),
+            SyncReceived::Background => self.0.changed(None),
         }
         Ok(())
     }

@@ -27,6 +27,9 @@ pub struct Workspace {
     pub(crate) author: String,
     /// The document of the map being edited, loaded on first edit or by [`Workspace::prepare`].
     pub(crate) loaded: Option<LoadedMap>,
+    /// Shared maps synced in the background while another is open, kept warm
+    /// (`sync_replica.rs`); the oldest is put away past [`crate::sync_replica::BACKGROUND_MAPS`].
+    pub(crate) background: Vec<LoadedMap>,
     pub(crate) history: LocalHistory,
     /// Derived from the loaded map's model, with the model stamp it was built from.
     pub(crate) derived: Option<crate::workspace_edit::OpenIndex>,
@@ -89,6 +92,7 @@ impl Workspace {
             store,
             author,
             loaded: None,
+            background: Vec::new(),
             history: LocalHistory::default(),
             derived: None,
             progress: None,
@@ -186,12 +190,13 @@ impl Workspace {
     pub(crate) fn loaded_map(&mut self, map_id: &str) -> Result<&mut LoadedMap, ApiError> {
         match &mut self.loaded {
             Some(loaded) if loaded.map_id() == map_id => self.store.catch_up(loaded)?,
-            slot => {
-                // The map put away is compacted if it is due, as when the user pauses.
-                if let Some(previous) = slot {
-                    let _ = self.store.compact_if_due(previous);
+            _ => {
+                // A shared map synced in the background is already warm.
+                let warm = self.take_background(map_id)?;
+                let next = warm.map_or_else(|| self.store.load(map_id), Ok)?;
+                if let Some(previous) = self.loaded.replace(next) {
+                    self.put_away(previous);
                 }
-                *slot = Some(self.store.load(map_id)?)
             }
         }
         let loaded = self.loaded.as_mut().expect("loaded just above");

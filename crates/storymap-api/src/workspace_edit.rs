@@ -155,10 +155,13 @@ impl Workspace {
 }
 
 /// Closing the workspace (the command line's command ends, the app quits) compacts the
-/// open map if it is due; failing is harmless, the rows are simply kept.
+/// open map and those synced in the background if due; failing is harmless, the rows are simply kept.
 impl Drop for Workspace {
     fn drop(&mut self) {
         let _ = self.compact_idle();
+        for map in &mut self.background {
+            let _ = self.store.compact_if_due(map);
+        }
     }
 }
 

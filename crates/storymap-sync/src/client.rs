@@ -32,6 +32,16 @@ pub struct SyncReport {
     pub heads: Vec<ChangeHash>,
 }
 
+/// How often `sync_once` dials again after its connection dropped midway.
+const ONCE_REDIALS: u32 = 3;
+
+/// How one connection of `sync_once` ended.
+enum Once {
+    InStep(Vec<ChangeHash>),
+    Dropped(String),
+    Silent,
+}
+
 /// How long a dial may take in the live loop before it counts as a failure.
 const DIAL_WAIT: Duration = Duration::from_secs(5);
 
@@ -185,7 +195,8 @@ impl SyncClient {
 
     /// Syncs one map until both sides have each other's changes, then disconnects. A map
     /// this data directory does not have yet (joined by link) arrives whole and is stored
-    /// only once complete. `wait` bounds the dial and any silence, not the whole transfer.
+    /// only once complete. `wait` bounds the dial and any silence, not the whole transfer;
+    /// a connection that drops midway is dialled again, up to [`ONCE_REDIALS`] times.
     pub async fn sync_once(
         &self,
         map_id: &str,
@@ -194,53 +205,68 @@ impl SyncClient {
     ) -> Result<SyncReport, SyncError> {
         check_server_url(server)?;
         self.begin(map_id, server).await?;
-        let unreachable = |reason| SyncError::ServerUnreachable {
-            url: server.to_owned(),
-            reason,
-        };
-        let interrupted = || SyncError::Interrupted {
-            url: server.to_owned(),
-        };
-        let mut socket = Self::dial(server, wait).await.map_err(unreachable)?;
+        let mut redials = 0;
+        loop {
+            let socket =
+                Self::dial(server, wait)
+                    .await
+                    .map_err(|reason| SyncError::ServerUnreachable {
+                        url: server.to_owned(),
+                        reason,
+                    })?;
+            match self.once_on(map_id, socket, wait).await? {
+                Once::InStep(heads) => {
+                    return Ok(SyncReport {
+                        map_id: map_id.to_owned(),
+                        heads,
+                    })
+                }
+                Once::Dropped(reason) if redials < ONCE_REDIALS => {
+                    redials += 1;
+                    // The session compares again from what both sides last agreed on.
+                    self.step(move |s, d| s.handle(Input::Disconnected(reason), d))
+                        .await?;
+                }
+                Once::Dropped(_) | Once::Silent => {
+                    return Err(SyncError::Interrupted {
+                        url: server.to_owned(),
+                    })
+                }
+            }
+        }
+    }
+
+    /// One connection of [`SyncClient::sync_once`]: until in step, dropped or silent.
+    async fn once_on(
+        &self,
+        map_id: &str,
+        mut socket: Socket,
+        wait: Duration,
+    ) -> Result<Once, SyncError> {
         let quiet: OnStatus = Arc::new(|_| {});
-        let mut input = Some(Vec::new());
-        let result = loop {
-            let effects = match input.take() {
-                Some(bytes) if bytes.is_empty() => {
-                    self.step(|s, d| s.handle(Input::Connected, d)).await?
-                }
-                Some(bytes) => {
-                    self.step(move |s, d| s.handle(Input::Received(&bytes), d))
-                        .await?
-                }
-                None => Vec::new(),
-            };
-            if self
-                .carry_out(effects, Some(&mut socket), &quiet)
-                .await
-                .is_err()
-            {
-                break Err(interrupted());
+        let mut effects = self.step(|s, d| s.handle(Input::Connected, d)).await?;
+        let outcome = loop {
+            if let Err(reason) = self.carry_out(effects, Some(&mut socket), &quiet).await {
+                break Once::Dropped(reason);
             }
             if self.in_step(map_id)? {
-                let id = map_id.to_owned();
-                let replica = self.replica.clone();
+                let (id, replica) = (map_id.to_owned(), self.replica.clone());
                 let heads = tokio::task::spawn_blocking(move || replica.heads(&id))
                     .await
                     .map_err(|_| SyncError::Stopped)??;
-                break Ok(SyncReport {
-                    map_id: map_id.to_owned(),
-                    heads,
-                });
+                break Once::InStep(heads);
             }
-            match tokio::time::timeout(wait, next_message(&mut socket)).await {
-                Ok(Heard::Message(bytes)) if !bytes.is_empty() => input = Some(bytes),
-                Ok(Heard::Message(_)) => {}
-                Ok(Heard::Closed(_)) | Err(_) => break Err(interrupted()),
-            }
+            effects = match tokio::time::timeout(wait, next_message(&mut socket)).await {
+                Ok(Heard::Message(bytes)) => {
+                    self.step(move |s, d| s.handle(Input::Received(&bytes), d))
+                        .await?
+                }
+                Ok(Heard::Closed(reason)) => break Once::Dropped(reason),
+                Err(_) => break Once::Silent,
+            };
         };
         let _ = socket.close(None).await;
-        result
+        Ok(outcome)
     }
 
     fn in_step(&self, map_id: &str) -> Result<bool, SyncError> {

@@ -322,9 +322,17 @@ impl Session {
                 });
             }
             None => {
-                // Read as a peer that sends only changes (see `send`).
-                message.flags = None;
+                // Read as a peer that sends only changes (see `send`) — unless it has
+                // nothing of the map yet (a first share), which the whole document serves
+                // best: one save here, one load there.
+                let server_is_empty = message.heads.is_empty();
+                if !server_is_empty {
+                    message.flags = None;
+                }
                 docs.receive(map_id, &mut link.peer, message)?;
+                if !server_is_empty {
+                    link.peer.their_capabilities = None;
+                }
             }
         }
         self.send(map_id, docs, effects)?;

@@ -69,6 +69,8 @@ export interface Backend {
   saveSyncSettings(mapId: string, settings: SyncSettingsInput): Promise<SyncSettingsView>;
   /** Where the map's sync stands now; later changes arrive through `onSyncStatus`. */
   syncStatus(mapId: string): Promise<SyncStatus>;
+  /** Every shared map's sync status (all of them sync, open or not). */
+  syncStatuses(): Promise<SyncStatus[]>;
   /** Fetches a shared map by its link and keeps it in sync with that server. */
   joinMap(url: string, serverUrl: string): Promise<ReceivedMapView>;
   /** Stops the join under way; it then rejects with `cancelled` and nothing is kept. */

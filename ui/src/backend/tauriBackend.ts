@@ -43,6 +43,7 @@ export const tauriBackend: Backend = {
   syncStatus: (mapId) => commands.syncStatus(mapId),
   joinMap: (url, serverUrl) => commands.joinMap(url, serverUrl),
   cancelJoin: () => commands.cancelJoin(),
+  syncStatuses: () => commands.syncStatuses(),
   exportMapFile: async (mapId, path) => {
     await commands.exportMapFile(mapId, path);
   },

@@ -71,6 +71,8 @@ export const commands = {
   syncStatus: (mapId: string) => invoke<SyncStatus>("sync_status", { mapId }),
   /** Fetches a shared map by its automerge: link (or a storymap://join?… invitation, which names its server) and keeps it in sync with that server. */
   joinMap: (url: string, serverUrl: string) => invoke<ReceivedMapView>("join_map", { url, serverUrl }),
+  /** Every shared map's sync status, for the map switcher; changes arrive as events. */
+  syncStatuses: () => invoke<Array<SyncStatus>>("sync_statuses"),
   /** Stops the join under way (nothing of the map is kept); `false` when none runs. */
   cancelJoin: () => invoke<boolean>("cancel_join"),
   /** Draws the map or one slice as a PNG, SVG or paginated PDF and writes it to the path. */

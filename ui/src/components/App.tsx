@@ -30,6 +30,7 @@ import { StatusNamesContext } from "./statusNames";
 import { ArrivedContext } from "./sync/arrived";
 import { DuplicatesBanner } from "./sync/DuplicatesBanner";
 import { useSyncScreens } from "./sync/useSyncScreens";
+import { useSyncStatuses } from "../state/useSyncStatuses";
 import { ProgressPanel, useProgress } from "./ProgressPanel";
 import { Toasts } from "./Toasts";
 import { RepairDatabase } from "./repair/RepairDatabase";
@@ -54,6 +55,7 @@ export function App({ backend }: { backend: Backend }) {
   const refine = useRefineScreens(backend, view, applyEdit, actions.showToast);
   const { shortcut: refineShortcut, mode } = refine;
   const sync = useSyncScreens(backend, view, openMap, actions.showToast);
+  const syncStatuses = useSyncStatuses(backend);
   const exchange = useExchangeScreens(backend, view, openMap, actions.showToast);
   const arrived = useMemo(() => new Set(state.arrived?.storyIds ?? []), [state.arrived]);
   const history = useHistoryScreens({
@@ -190,6 +192,7 @@ export function App({ backend }: { backend: Backend }) {
         <TopBar
           view={view}
           maps={state.maps}
+          syncStatuses={syncStatuses}
           pendingEdits={state.pendingEdits}
           lastEditFailed={state.lastEditFailed}
           canSwitchMaps={state.phase === "failed"}

@@ -3,6 +3,9 @@
 import { useContext, useEffect, useId, useRef, useState } from "react";
 import type { MapSummary } from "../bindings/MapSummary";
 import { storyCountLabel } from "../model/labels";
+import { syncPill } from "../model/syncStatus";
+import type { SyncStatus } from "../bindings/SyncStatus";
+import type { SyncStatuses } from "../state/useSyncStatuses";
 import { formatUpdated } from "../model/time";
 import { TableIcon } from "./exchange/ExchangeIcons";
 import { ExchangeMenuContext } from "./exchange/exchangeMenu";
@@ -12,8 +15,22 @@ import { RestoreIcon } from "./history/HistoryIcons";
 import { LinkIcon } from "./refine/RefineIcons";
 import { ExportIcon, ImportIcon } from "./sync/SyncIcons";
 
+/** A shared map's sync state in the list: a dot in the pill's tone and its words. */
+function SwitcherSync({ status, now }: { status: SyncStatus | undefined; now: Date }) {
+  if (status === undefined || status.state.kind === "localOnly") return null;
+  const pill = syncPill(status, now);
+  return (
+    <span className={`switcher-item-sync is-${pill.tone}`} data-testid="map-item-sync" title={pill.tooltip}>
+      <span className="switcher-item-sync-dot" aria-hidden="true" />
+      {pill.label}
+    </span>
+  );
+}
+
 export interface MapSwitcherProps {
   maps: readonly MapSummary[];
+  /** Shared maps' sync statuses by map id; a map without one stays on this computer. */
+  syncStatuses?: SyncStatuses;
   currentMapId: string | null;
   onOpenMap: (mapId: string) => void;
   onCreateMap: (name: string) => void;
@@ -30,6 +47,7 @@ export interface MapSwitcherProps {
 
 export function MapSwitcher({
   maps,
+  syncStatuses = {},
   currentMapId,
   onOpenMap,
   onCreateMap,
@@ -131,6 +149,7 @@ export function MapSwitcher({
                         {storyCountLabel(map.storyCount)}
                         {formatUpdated(map.updatedAt, now) && ` · edited ${formatUpdated(map.updatedAt, now)}`}
                       </span>
+                      <SwitcherSync status={syncStatuses[map.id]} now={now} />
                     </span>
                     {current && <CheckIcon className="switcher-item-check" />}
                   </button>

@@ -21,6 +21,7 @@ import {
   SearchIcon,
   UndoIcon,
 } from "./Icons";
+import type { SyncStatuses } from "../state/useSyncStatuses";
 import { MapSwitcher } from "./MapSwitcher";
 import { HeatIcon, LinkIcon } from "./refine/RefineIcons";
 
@@ -69,6 +70,8 @@ export interface TopBarProps {
   roomButtons?: React.ReactNode;
   /** The sync status pill, drawn beside the save status. */
   syncStatus?: React.ReactNode;
+  /** Every shared map's sync status, shown in the map switcher. */
+  syncStatuses?: SyncStatuses;
   /** Drawn after the undo/redo group: the view switch. */
   children?: React.ReactNode;
 }
@@ -109,6 +112,7 @@ export function TopBar({
   historyButtons,
   roomButtons,
   syncStatus,
+  syncStatuses = {},
   children,
 }: TopBarProps) {
   const stepCount = view?.activities.reduce((sum, activity) => sum + activity.steps.length, 0) ?? 0;
@@ -123,6 +127,7 @@ export function TopBar({
           <span className="topbar-divider" aria-hidden="true" />
           <MapSwitcher
             maps={maps}
+            syncStatuses={syncStatuses}
             currentMapId={view?.map.id ?? null}
             onOpenMap={onOpenMap}
             onCreateMap={onCreateMap}

@@ -102,6 +102,10 @@ export abstract class FakeSync {
     return Promise.resolve(true);
   }
 
+  syncStatuses(): Promise<SyncStatus[]> {
+    return Promise.resolve([...this.statuses.values()].filter((status) => status.state.kind !== "localOnly"));
+  }
+
   joinMap(url: string, serverUrl: string): Promise<ReceivedMapView> {
     this.joined.push({ url, serverUrl });
     if (this.holdJoins) {

@@ -53,6 +53,25 @@ describe("sync status pill", () => {
     expect(pill().title).toContain("The server does not answer. Your edits are kept");
   });
 
+  it("shows every shared map's state in the map switcher, following events for maps not open", async () => {
+    const backend = new FakeBackend();
+    backend.statuses.set("map-empty", { mapId: "map-empty", state: { kind: "upToDate" }, serverUrl: SERVER, lastSyncedAt: null });
+    await renderApp(backend);
+    fireEvent.click(screen.getByTestId("map-switcher"));
+    const item = (mapId: string) => within(document.querySelector<HTMLElement>(`[data-map-id="${mapId}"]`) ?? document.body);
+    await waitFor(() => {
+      expect(item("map-empty").getByTestId("map-item-sync").textContent).toBe("Up to date");
+    });
+    expect(item("map-1").queryByTestId("map-item-sync")).toBeNull();
+
+    act(() => {
+      backend.emitSyncStatus({ mapId: "map-empty", state: { kind: "offline", reason: "No answer" }, serverUrl: SERVER, lastSyncedAt: null });
+    });
+    expect(item("map-empty").getByTestId("map-item-sync").textContent).toBe("Offline — retrying");
+    expect(item("map-empty").getByTestId("map-item-sync").title).toContain("No answer.");
+    expect(pill().dataset.state).not.toBe("offline");
+  });
+
   it("starts as Local only and asks again when another map opens", async () => {
     const backend = new FakeBackend();
     backend.statuses.set("map-empty", { mapId: "map-empty", state: { kind: "error", reason: "Refused" }, serverUrl: SERVER, lastSyncedAt: null });
