@@ -1,11 +1,16 @@
 // Syncing in the real window with the real npm sync server: the status pill says "Local
 // only" until the POPM turns sync on in Share & sync; a teammate (the CLI on a second data
 // directory) joins by the copied link, adds a card and syncs; the card appears in the
-// window without a reload, and the window and the teammate's export agree.
+// window without a reload, and the window and the teammate's export agree. Then the POPM
+// opens another map: the shared one keeps syncing in the background, and the map switcher
+// shows its state and the teammate's next card in its story count.
 import assert from "node:assert/strict";
+import { Key } from "webdriverio";
 import { after, before, describe, it } from "node:test";
 import {
   READY_TIMEOUT_MS,
+  UI_TIMEOUT_MS,
+  clickElement,
   makeTempDir,
   openApp,
   preflight,
@@ -80,5 +85,48 @@ describe("sync with a teammate", { timeout: READY_TIMEOUT_MS + 4 * 60_000 }, () 
     const bens = JSON.parse(runCli(["--data-dir", ben, "export", "json", "--map", mapId]));
     const titles = (cards) => cards.map((c) => c.title).sort();
     assert.deepEqual(titles(bens.stories), titles(after.cards));
+
+    step("another map open: the shared one keeps syncing in the background");
+    await clickElement(browser, browser.$('[data-testid="map-switcher"]'), "the map switcher");
+    await clickElement(browser, browser.$('[data-testid="new-map"]'), "New map…");
+    const name = browser.$('[data-testid="inline-input"]');
+    await name.waitForDisplayed({ timeout: UI_TIMEOUT_MS });
+    await name.setValue("Returns");
+    await name.addValue(Key.Enter);
+    await waitForMap(browser, (map) => map.mapName === "Returns", "the new map open");
+    runCli([
+      "--data-dir", ben, "story", "add", "--map", mapId,
+      "--activity", activity.title, "--step", activity.steps[0].title,
+      "--release", view.releases[0].title, "--title", "Added while Ana plans returns",
+    ]);
+    runCli(["--data-dir", ben, "sync", "--map", mapId, "--server", server.url, "--once"]);
+
+    step("the switcher shows the shared map up to date, with Ben's second card counted");
+    const expected = `${after.cards.length + 1} stories`;
+    await clickElement(browser, browser.$('[data-testid="map-switcher"]'), "the map switcher");
+    const sharedItem = () =>
+      browser.execute((id) => {
+        const item = document.querySelector(`[data-testid="map-item"][data-map-id="${id}"]`);
+        return {
+          text: item?.textContent ?? "",
+          sync: item?.querySelector('[data-testid="map-item-sync"]')?.textContent ?? "",
+        };
+      }, mapId);
+    await browser.waitUntil(
+      async () => {
+        const item = await sharedItem();
+        if (item.text.includes(expected) && item.sync === "Up to date") return true;
+        // The list is read when the switcher opens: open it again to see the latest.
+        await browser.keys(Key.Escape);
+        await clickElement(browser, browser.$('[data-testid="map-switcher"]'), "the map switcher");
+        return false;
+      },
+      { timeout: UI_TIMEOUT_MS, timeoutMsg: `the shared map up to date with ${expected} in the switcher` },
+    );
+    await screenshot("switcher-sync.png");
+    const other = await browser.execute(() =>
+      (document.querySelector('[data-testid="map-name"]')?.textContent ?? "").trim(),
+    );
+    assert.equal(other, "Returns", "the open map stayed open");
   }
 });

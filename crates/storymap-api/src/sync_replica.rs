@@ -136,7 +136,11 @@ impl Workspace {
 
     /// A map joined by link, received whole: checked as a file would be, then stored.
     pub fn sync_add_joined(&mut self, map_id: &str, doc: Automerge) -> Result<(), ApiError> {
-        let doc = MapDocument::verified(doc)?;
+        self.store_joined(map_id, MapDocument::verified(doc)?)
+    }
+
+    /// Stores a map received whole from the server, refused if it is not the one asked for.
+    pub(crate) fn store_joined(&mut self, map_id: &str, doc: MapDocument) -> Result<(), ApiError> {
         if doc.map_id() != map_id {
             return Err(ApiError::new(
                 ErrorCode::ForeignDocument,

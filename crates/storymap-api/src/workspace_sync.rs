@@ -155,17 +155,7 @@ impl Workspace {
         bytes: &[u8],
     ) -> Result<Option<RemoteChange>, ApiError> {
         if !self.store.map_exists(map_id)? {
-            let doc = MapDocument::load_verified(bytes)?;
-            if doc.map_id() != map_id {
-                return Err(ApiError::new(
-                    ErrorCode::ForeignDocument,
-                    format!(
-                        "the server sent map {} when asked for {map_id}",
-                        doc.map_id()
-                    ),
-                ));
-            }
-            self.store.receive_map(doc)?;
+            self.store_joined(map_id, MapDocument::load_verified(bytes)?)?;
             return Ok(None);
         }
         self.loaded_map(map_id)?;
