@@ -1,7 +1,7 @@
 //! Fuzzing sync messages (issue #14): a teammate's or a server's Automerge sync messages,
-//! damaged on the way. samod decodes them and applies them to its copy of the map; what it
-//! received then reaches the map through `MapDocument::merge`, as in
-//! `storymap_sync::client`. Each case: the decoder or the merge refuses with a message, or
+//! damaged on the way. A copy of the map decodes and applies them; what it received then
+//! reaches the map through `MapDocument::merge`, as a message's changes do in
+//! `Workspace::sync_receive`. Each case: the decoder or the merge refuses with a message, or
 //! the map reads; nothing panics, and the local map is never left unreadable by a refusal.
 
 mod hostile_common;
@@ -43,8 +43,8 @@ struct Damage {
     edits: Vec<ByteEdit>,
 }
 
-/// Syncs samod's copy of Ana's map with Ben's, damaging one of Ben's messages on the way;
-/// returns samod's copy as it ended.
+/// Syncs a copy of Ana's map with Ben's, damaging one of Ben's messages on the way;
+/// returns the copy as it ended.
 fn exchange(map: &MapDocument, ben: &MapDocument, damage: &Damage) -> Automerge {
     let mut ours = map.automerge().clone();
     let mut theirs = ben.automerge().clone();
@@ -67,7 +67,8 @@ fn exchange(map: &MapDocument, ben: &MapDocument, damage: &Damage) -> Automerge 
                 }
             }
             sent += 1;
-            // samod drops a message it cannot decode or apply, and the connection goes on.
+            // A message that cannot be decoded or applied is dropped here; the app's session
+            // ends the connection with a protocol error instead (storymap-sync).
             if let Ok(message) = Message::decode(&bytes) {
                 let _ = ours.receive_sync_message(&mut our_state, message);
             }
