@@ -40,8 +40,15 @@ impl WorkspaceAccess for AppWorkspace {
     }
 }
 
+/// A sync client on the app's workspace; a join's or first share's progress goes to the
+/// window's progress panel.
 fn client(app: &AppHandle) -> SyncClient {
-    SyncClient::new(Arc::new(WorkspaceReplica(AppWorkspace(app.clone()))))
+    let window = app.clone();
+    SyncClient::new(Arc::new(WorkspaceReplica(AppWorkspace(app.clone())))).on_transfer(Arc::new(
+        move |transfer| {
+            let _ = window.emit(PROGRESS.name, ProgressView::sync_transfer(transfer));
+        },
+    ))
 }
 
 /// One map's running sync.
@@ -212,14 +219,7 @@ impl JoinCancel {
 /// Fetches a shared map once, then turns sync on for it with that server.
 pub async fn join(app: &AppHandle, url: &str, server: &str) -> Result<ReceivedMapView, ApiError> {
     let map_id = map_id_of(&parse_share_url(url)?);
-    let progress = {
-        let app = app.clone();
-        move |received: usize, finished: bool| {
-            let _ = app.emit(PROGRESS.name, ProgressView::joining(received, finished));
-        }
-    };
-    let report = progress.clone();
-    let joining = client(app).on_joining(Arc::new(move |received| report(received, false)));
+    let joining = client(app);
     let (cancel, cancelled) = tokio::sync::oneshot::channel();
     *app.state::<JoinCancel>().0.lock().expect("join lock") = Some(cancel);
     // Stopping keeps nothing: the map is stored only once it is whole.
@@ -232,7 +232,8 @@ pub async fn join(app: &AppHandle, url: &str, server: &str) -> Result<ReceivedMa
         .lock()
         .expect("join lock")
         .take();
-    progress(0, true);
+    // A stopped join never reached its own end: the panel closes here.
+    joining.finish_transfer();
     result?;
     let state = app.state::<AppState>();
     let map = state.with(|w| {

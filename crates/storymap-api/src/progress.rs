@@ -24,15 +24,28 @@ pub struct ProgressView {
 }
 
 impl ProgressView {
-    /// A map joined by link, arriving: how much has come (its size is not known ahead).
-    pub fn joining(received: usize, finished: bool) -> ProgressView {
-        let megabytes = received as f64 / 1_048_576.0;
+    /// A big transfer of sync: a map joined by link arriving, a first share leaving (their
+    /// size is not known ahead, so the bar sweeps and the step says how much has gone).
+    pub fn sync_transfer(transfer: storymap_sync::Transfer) -> ProgressView {
+        use storymap_sync::Transfer;
+        let megabytes = |bytes: usize| bytes as f64 / 1_048_576.0;
+        let (operation, step) = match transfer {
+            Transfer::Joining { received } => (
+                "Joining the shared map",
+                format!("Receiving the map ({:.1} MB)", megabytes(received)),
+            ),
+            Transfer::Sharing { sent } => (
+                "Sharing the map",
+                format!("Sending it to the sync server ({:.1} MB)", megabytes(sent)),
+            ),
+            Transfer::Finished => ("Syncing the map", "Done".to_owned()),
+        };
         ProgressView {
-            operation: "Joining the shared map".into(),
-            step: format!("Receiving the map ({megabytes:.1} MB)"),
+            operation: operation.into(),
+            step,
             done: 0,
             total: 0,
-            finished,
+            finished: transfer == Transfer::Finished,
         }
     }
 }

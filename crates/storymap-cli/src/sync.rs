@@ -32,8 +32,7 @@ pub fn sync(
     workspace.begin_sync(map_id)?;
     let replica = Arc::new(WorkspaceReplica(Mutex::new(workspace)));
     let sink = crate::progress::stderr_sink();
-    let client = SyncClient::new(replica.clone()).on_joining(joining_progress(sink.clone()));
-    let joined = !replica.0.with(|w| w.sync_has_map(map_id))?;
+    let client = SyncClient::new(replica.clone()).on_transfer(transfer_progress(sink));
     let result = runtime()?.block_on(async {
         if once {
             // Stopping a join keeps nothing: the map is stored only once complete.
@@ -50,17 +49,16 @@ pub fn sync(
             }
         }
     });
-    if joined {
-        sink(&ProgressView::joining(0, true));
-    }
+    // Ctrl+C stopped the sync's future before it could end its progress line.
+    client.finish_transfer();
     result?;
     replica.0.with(|w| Ok(w.summary(map_id)?.name))
 }
 
-/// A map joined by link arrives whole: how much has come, on stderr (Ctrl+C stops the
-/// join and nothing of the map is kept).
-fn joining_progress(sink: ProgressSink) -> storymap_sync::OnJoining {
-    Arc::new(move |received: usize| sink(&ProgressView::joining(received, false)))
+/// A map joined by link arriving, or shared for the first time: how much has gone, on
+/// stderr (Ctrl+C stops a join and nothing of the map is kept).
+fn transfer_progress(sink: ProgressSink) -> storymap_sync::OnTransfer {
+    Arc::new(move |transfer| sink(&ProgressView::sync_transfer(transfer)))
 }
 
 /// The map id a link names.

@@ -6,23 +6,33 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use automerge::ChangeHash;
-use futures::{SinkExt, StreamExt};
-use tokio::net::TcpStream;
+use futures::SinkExt;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::document_id::document_id;
 use crate::replica::ReplicaDocuments;
-use crate::server::{check_server_url, describe};
+use crate::server::check_server_url;
 use crate::session::{Effect, Input, Session};
+use crate::socket::{dial, next_message, Heard, Socket};
 use crate::{Replica, SyncError, SyncState};
-
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// Reports a status change of a map's sync.
 pub type OnStatus = Arc<dyn Fn(SyncState) + Send + Sync>;
-/// Reports the bytes received so far while a map is joined.
-pub type OnJoining = Arc<dyn Fn(usize) + Send + Sync>;
+/// A big transfer under way: a map joined by link arriving, or a first share leaving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transfer {
+    Joining {
+        received: usize,
+    },
+    Sharing {
+        sent: usize,
+    },
+    /// The transfer reported before is over (in step, or the sync stopped).
+    Finished,
+}
+
+/// Reports each step of a [`Transfer`], for a progress bar.
+pub type OnTransfer = Arc<dyn Fn(Transfer) + Send + Sync>;
 
 /// What [`SyncClient::sync_once`] did.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +41,9 @@ pub struct SyncReport {
     /// The map's heads, the same on both sides when the sync finished.
     pub heads: Vec<ChangeHash>,
 }
+
+/// Transfers smaller than this (a map of a few thousand stories) report no progress.
+const TRANSFER_WORTH_SHOWING: usize = 1 << 20;
 
 /// How often `sync_once` dials again after its connection dropped midway.
 const ONCE_REDIALS: u32 = 3;
@@ -48,33 +61,9 @@ const DIAL_WAIT: Duration = Duration::from_secs(5);
 pub struct SyncClient {
     replica: Arc<dyn Replica>,
     session: Arc<Mutex<Option<Session>>>,
-    on_joining: Option<OnJoining>,
-}
-
-/// What happened on the socket, for the loop to hand to the session.
-enum Heard {
-    Message(Vec<u8>),
-    Closed(String),
-}
-
-async fn next_message(socket: &mut Socket) -> Heard {
-    loop {
-        match socket.next().await {
-            Some(Ok(WsMessage::Binary(bytes))) => return Heard::Message(bytes.to_vec()),
-            Some(Ok(WsMessage::Close(frame))) => {
-                return Heard::Closed(match frame {
-                    Some(frame) if !frame.reason.is_empty() => {
-                        format!("the server closed the connection ({})", frame.reason)
-                    }
-                    _ => "the server closed the connection".to_owned(),
-                })
-            }
-            // Pings are answered by tungstenite; text frames are not part of the protocol.
-            Some(Ok(_)) => {}
-            Some(Err(error)) => return Heard::Closed(format!("the connection failed: {error}")),
-            None => return Heard::Closed("the connection was lost".to_owned()),
-        }
-    }
+    on_transfer: Option<OnTransfer>,
+    /// A transfer was reported and is not finished yet.
+    transferring: std::sync::atomic::AtomicBool,
 }
 
 impl SyncClient {
@@ -82,14 +71,39 @@ impl SyncClient {
         SyncClient {
             replica,
             session: Arc::new(Mutex::new(None)),
-            on_joining: None,
+            on_transfer: None,
+            transferring: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
-    /// Reports the bytes received while a map not here yet is joined.
-    pub fn on_joining(mut self, report: OnJoining) -> SyncClient {
-        self.on_joining = Some(report);
+    /// Reports a join's bytes received and a first share's bytes sent, then their end.
+    pub fn on_transfer(mut self, report: OnTransfer) -> SyncClient {
+        self.on_transfer = Some(report);
         self
+    }
+
+    /// Reports the end of a transfer under way, if one is: for a caller that stopped the
+    /// sync's future before it ended (a join cancelled).
+    pub fn finish_transfer(&self) {
+        self.report(Transfer::Finished);
+    }
+
+    fn report(&self, transfer: Transfer) {
+        use std::sync::atomic::Ordering;
+        let bytes = match transfer {
+            Transfer::Joining { received } => received,
+            Transfer::Sharing { sent } => sent,
+            Transfer::Finished => usize::MAX,
+        };
+        // A small map comes and goes in well under a second: no bar that flashes.
+        if bytes < TRANSFER_WORTH_SHOWING {
+            return;
+        }
+        let under_way = transfer != Transfer::Finished;
+        let was = self.transferring.swap(under_way, Ordering::SeqCst);
+        if let (Some(report), true) = (&self.on_transfer, under_way || was) {
+            report(transfer);
+        }
     }
 
     /// Runs `f` on the session with the store as its documents, off the async threads
@@ -142,12 +156,14 @@ impl SyncClient {
                             .map_err(|e| format!("the connection failed: {e}"))?;
                     }
                 }
-                Effect::Status { state, .. } => on_status(state),
-                Effect::Joining { received, .. } => {
-                    if let Some(report) = &self.on_joining {
-                        report(received);
+                Effect::Status { state, .. } => {
+                    if !matches!(state, SyncState::Syncing | SyncState::Connecting) {
+                        self.report(Transfer::Finished);
                     }
+                    on_status(state)
                 }
+                Effect::Joining { received, .. } => self.report(Transfer::Joining { received }),
+                Effect::Sharing { sent, .. } => self.report(Transfer::Sharing { sent }),
                 Effect::RetryIn(delay) => retry = Some(delay),
                 Effect::InStep { .. } => {}
             }
@@ -175,24 +191,6 @@ impl SyncClient {
         Ok(document)
     }
 
-    async fn dial(server: &str, wait: Duration) -> Result<Socket, String> {
-        let url = check_server_url(server).map_err(|e| e.to_string())?;
-        let mut config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default();
-        // A 50,000-story map sent whole is ~30 MB; leave room.
-        config.max_message_size = Some(256 << 20);
-        config.max_frame_size = Some(256 << 20);
-        let attempt =
-            tokio_tungstenite::connect_async_with_config(url.as_str(), Some(config), true);
-        match tokio::time::timeout(wait, attempt).await {
-            Ok(Ok((socket, _))) => Ok(socket),
-            Ok(Err(error)) => Err(describe(&url, &error)),
-            Err(_) => Err(format!(
-                "nothing answered within {} s (the server may be down, or a firewall drops the connection)",
-                wait.as_secs().max(1)
-            )),
-        }
-    }
-
     /// Syncs one map until both sides have each other's changes, then disconnects. A map
     /// this data directory does not have yet (joined by link) arrives whole and is stored
     /// only once complete. `wait` bounds the dial and any silence, not the whole transfer;
@@ -203,12 +201,23 @@ impl SyncClient {
         server: &str,
         wait: Duration,
     ) -> Result<SyncReport, SyncError> {
+        let result = self.once(map_id, server, wait).await;
+        self.report(Transfer::Finished);
+        result
+    }
+
+    async fn once(
+        &self,
+        map_id: &str,
+        server: &str,
+        wait: Duration,
+    ) -> Result<SyncReport, SyncError> {
         check_server_url(server)?;
         self.begin(map_id, server).await?;
         let mut redials = 0;
         loop {
             let socket =
-                Self::dial(server, wait)
+                dial(server, wait)
                     .await
                     .map_err(|reason| SyncError::ServerUnreachable {
                         url: server.to_owned(),
@@ -286,6 +295,7 @@ impl SyncClient {
         mut local: tokio::sync::mpsc::UnboundedReceiver<()>,
     ) -> Result<(), SyncError> {
         let result = self.live(map_id, server, &on_status, &mut local).await;
+        self.report(Transfer::Finished);
         if let Err(error) = &result {
             on_status(SyncState::Error {
                 reason: error.to_string(),
@@ -305,7 +315,7 @@ impl SyncClient {
         self.begin(map_id, server).await?;
         on_status(SyncState::Connecting);
         loop {
-            let reason = match Self::dial(server, DIAL_WAIT).await {
+            let reason = match dial(server, DIAL_WAIT).await {
                 Ok(socket) => match self.connected(map_id, socket, on_status, local).await? {
                     Some(reason) => reason,
                     None => return Ok(()),

@@ -9,12 +9,14 @@ mod error;
 mod replica;
 mod server;
 mod session;
+mod session_io;
+mod socket;
 mod status;
 mod wire;
 
 pub use automerge::sync::{Message as SyncMessage, State as PeerState};
 pub use automerge::{Automerge, ChangeHash};
-pub use client::{OnJoining, OnStatus, SyncClient, SyncReport};
+pub use client::{OnStatus, OnTransfer, SyncClient, SyncReport, Transfer};
 pub use document_id::{document_id, map_id_of, parse_share_url, share_url};
 pub use error::SyncError;
 pub use replica::Replica;

@@ -9,75 +9,13 @@
 //! `tests/simulated_network.rs`.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use automerge::sync::{Message, State as PeerState, SyncDoc};
-use automerge::{Automerge, ChangeHash};
+use automerge::Automerge;
 
+pub use crate::session_io::{retry_delay, Documents, Effect, Input};
 use crate::wire::Wire;
 use crate::{SyncError, SyncState};
-
-/// The side of sync that holds the maps.
-pub trait Documents {
-    /// Whether the map is here (if not, it is being joined and arrives whole).
-    fn has_map(&mut self, map_id: &str) -> Result<bool, SyncError>;
-    fn heads(&mut self, map_id: &str) -> Result<Vec<ChangeHash>, SyncError>;
-    /// Automerge's next sync message for the peer whose state is `state`.
-    fn generate(
-        &mut self,
-        map_id: &str,
-        state: &mut PeerState,
-    ) -> Result<Option<Message>, SyncError>;
-    /// Merges the message's changes through the write path, then notes what the peer has.
-    fn receive(
-        &mut self,
-        map_id: &str,
-        state: &mut PeerState,
-        message: Message,
-    ) -> Result<(), SyncError>;
-    /// A joined map, whole, once it is in step with the server.
-    fn add_joined(&mut self, map_id: &str, doc: Automerge) -> Result<(), SyncError>;
-    /// The sync state saved when this map was last in step with the server `server`.
-    fn saved_state(&mut self, map_id: &str, server: &str) -> Result<Option<Vec<u8>>, SyncError>;
-}
-
-/// What the runtime does for the session.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Send(Vec<u8>),
-    Status {
-        map_id: String,
-        state: SyncState,
-    },
-    /// Both sides have each other's changes: the runtime records the heads and keeps the
-    /// sync state for the next connection to this server (`server`, its storage id).
-    InStep {
-        map_id: String,
-        heads: Vec<ChangeHash>,
-        server: Option<String>,
-        saved_state: Vec<u8>,
-    },
-    /// Bytes received so far for a map being joined.
-    Joining {
-        map_id: String,
-        received: usize,
-    },
-    /// Dial again after this long.
-    RetryIn(Duration),
-}
-
-pub enum Input<'a> {
-    Connected,
-    Received(&'a [u8]),
-    LocalChange(&'a str),
-    Disconnected(String),
-}
-
-/// Reconnection delays: 0.5 s doubling to 30 s. No jitter: the core draws no random numbers.
-pub fn retry_delay(failures: u32) -> Duration {
-    let millis = 500u64.saturating_mul(1 << failures.saturating_sub(1).min(6));
-    Duration::from_millis(millis.min(30_000))
-}
 
 struct MapLink {
     document: String,
@@ -85,6 +23,8 @@ struct MapLink {
     /// A map being joined grows here until it is in step, then is handed over whole.
     joining: Option<Automerge>,
     received: usize,
+    /// Bytes of a first share sent so far.
+    shared: usize,
     in_step: bool,
 }
 
@@ -130,6 +70,7 @@ impl Session {
                 peer: PeerState::new(),
                 joining: None,
                 received: 0,
+                shared: 0,
                 in_step: false,
             },
         );
@@ -243,6 +184,7 @@ impl Session {
             .unwrap_or_default();
         link.joining = (!has_map).then(Automerge::new);
         link.received = 0;
+        link.shared = 0;
         link.in_step = false;
         effects.push(Effect::Status {
             map_id: map_id.to_owned(),
@@ -272,12 +214,21 @@ impl Session {
             }),
         };
         if let Some(message) = message {
+            // A server with no heads has nothing of the map: this is its first share.
+            let first_share = link.joining.is_none()
+                && !message.changes.is_empty()
+                && link
+                    .peer
+                    .their_heads
+                    .as_ref()
+                    .is_some_and(|heads| heads.is_empty());
             let (document, sender, target, data) = (
                 link.document.clone(),
                 self.me.clone(),
                 server.peer.clone(),
                 message.encode(),
             );
+            let data_len = data.len();
             let wire = if link.joining.is_some() {
                 Wire::Request {
                     document,
@@ -293,6 +244,13 @@ impl Session {
                     data,
                 }
             };
+            if first_share {
+                link.shared += data_len;
+                effects.push(Effect::Sharing {
+                    map_id: map_id.to_owned(),
+                    sent: link.shared,
+                });
+            }
             effects.push(Effect::Send(wire.encode()));
         }
         Ok(())

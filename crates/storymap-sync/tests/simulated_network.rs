@@ -8,42 +8,11 @@ mod sim;
 use std::collections::BTreeMap;
 
 use automerge::ReadDoc;
-use sim::{add_story, new_map, stories, Network, Way};
-use storymap_sync::{document_id, Effect, SyncError, SyncState, Wire};
+use sim::{add_story, assert_converged, doc_id, new_map, stories, Network, Way};
+use storymap_sync::{Effect, SyncError, SyncState, Wire};
 
 const MAP: &str = "6f1c1a0e-2d4b-4c8e-9a57-3b0f5d2e8c11";
 const OTHER_MAP: &str = "0b9d2c4e-7a61-4f3b-8e2d-5c1a9f7b3e20";
-
-fn doc_id(map_id: &str) -> String {
-    document_id(map_id).unwrap().to_string()
-}
-
-fn sorted(mut items: Vec<String>) -> Vec<String> {
-    items.sort();
-    items
-}
-
-/// The server and every client in `clients` have the same heads, exactly the `expected`
-/// stories (each once), and the clients are in step and up to date.
-fn assert_converged(net: &Network, map_id: &str, clients: &[usize], expected: &[String]) {
-    let server = &net.server.docs[&doc_id(map_id)];
-    let want = sorted(expected.to_vec());
-    assert_eq!(sorted(stories(server)), want, "the server's {map_id}");
-    for &c in clients {
-        let client = &net.clients[c];
-        let doc = client.docs.map(map_id);
-        assert_eq!(
-            doc.get_heads(),
-            server.get_heads(),
-            "{}'s heads",
-            client.peer
-        );
-        assert_eq!(sorted(stories(doc)), want, "{}'s {map_id}", client.peer);
-        assert!(client.session.is_in_step(map_id), "{} in step", client.peer);
-        assert_eq!(client.last_status(map_id), Some(&SyncState::UpToDate));
-        assert!(client.errors.is_empty(), "{:?}", client.errors);
-    }
-}
 
 /// Alice shares a map with one story and Bob joins it: both in step with the server.
 fn shared() -> (Network, usize, usize, Vec<String>) {
@@ -79,6 +48,17 @@ fn a_shared_map_is_joined_by_request_whole_and_only_once_in_step() {
     net.run();
     let mut expected = vec!["pay by card".to_owned()];
     assert_converged(&net, MAP, &[a], &expected);
+    // The server had nothing of the map: its first share reports what was sent, once.
+    let sharing: Vec<usize> = net.clients[a]
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Sharing { sent, .. } => Some(*sent),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sharing.len(), 1, "{sharing:?}");
+    assert!(sharing[0] > 0);
     for i in 0..20 {
         edit(&mut net, a, MAP, format!("story {i}"), &mut expected);
     }
@@ -120,6 +100,16 @@ fn a_shared_map_is_joined_by_request_whole_and_only_once_in_step() {
         .effects
         .iter()
         .any(|e| matches!(e, Effect::Joining { .. })));
+    let alice_shared = |e: &Effect| matches!(e, Effect::Sharing { .. });
+    assert_eq!(
+        net.clients[a]
+            .effects
+            .iter()
+            .filter(|e| alice_shared(e))
+            .count(),
+        1,
+        "later edits are not a first share"
+    );
     assert_eq!(bob.docs.joined, [MAP]);
     assert_converged(&net, MAP, &[a, b], &expected);
 

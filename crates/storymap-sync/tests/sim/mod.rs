@@ -8,7 +8,7 @@ use std::collections::{HashMap, VecDeque};
 use automerge::sync::{Message, State, SyncDoc};
 use automerge::transaction::Transactable;
 use automerge::{ActorId, Automerge, AutomergeError, ChangeHash, ObjType, ReadDoc, ROOT};
-use storymap_sync::{Documents, Effect, Input, Session, SyncError, SyncState};
+use storymap_sync::{document_id, Documents, Effect, Input, Session, SyncError, SyncState};
 
 mod server;
 pub use server::SimServer;
@@ -355,5 +355,36 @@ impl Network {
 
     pub fn run(&mut self) {
         self.run_checked(|_| {});
+    }
+}
+
+pub fn doc_id(map_id: &str) -> String {
+    document_id(map_id).unwrap().to_string()
+}
+
+fn sorted(mut items: Vec<String>) -> Vec<String> {
+    items.sort();
+    items
+}
+
+/// The server and every client in `clients` have the same heads, exactly the `expected`
+/// stories (each once), and the clients are in step and up to date.
+pub fn assert_converged(net: &Network, map_id: &str, clients: &[usize], expected: &[String]) {
+    let server = &net.server.docs[&doc_id(map_id)];
+    let want = sorted(expected.to_vec());
+    assert_eq!(sorted(stories(server)), want, "the server's {map_id}");
+    for &c in clients {
+        let client = &net.clients[c];
+        let doc = client.docs.map(map_id);
+        assert_eq!(
+            doc.get_heads(),
+            server.get_heads(),
+            "{}'s heads",
+            client.peer
+        );
+        assert_eq!(sorted(stories(doc)), want, "{}'s {map_id}", client.peer);
+        assert!(client.session.is_in_step(map_id), "{} in step", client.peer);
+        assert_eq!(client.last_status(map_id), Some(&SyncState::UpToDate));
+        assert!(client.errors.is_empty(), "{:?}", client.errors);
     }
 }
