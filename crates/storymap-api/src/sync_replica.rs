@@ -43,11 +43,17 @@ impl Workspace {
     pub(crate) fn put_away(&mut self, mut map: LoadedMap) {
         let _ = self.store.compact_if_due(&mut map);
         if matches!(self.sync_server(map.map_id()), Ok(Some(_))) {
-            self.background.push(map);
-            if self.background.len() > BACKGROUND_MAPS {
-                let mut oldest = self.background.remove(0);
-                let _ = self.store.compact_if_due(&mut oldest);
-            }
+            self.keep_warm(map);
+        }
+    }
+
+    /// Keeps `map` warm as the newest background map, putting the oldest away (compacted
+    /// if due) past [`BACKGROUND_MAPS`].
+    fn keep_warm(&mut self, map: LoadedMap) {
+        self.background.push(map);
+        if self.background.len() > BACKGROUND_MAPS {
+            let mut oldest = self.background.remove(0);
+            let _ = self.store.compact_if_due(&mut oldest);
         }
     }
 
@@ -70,12 +76,8 @@ impl Workspace {
             Some(warm) => warm,
             None => self.store.load(map_id)?,
         };
-        self.background.push(map);
-        if self.background.len() > BACKGROUND_MAPS {
-            let mut oldest = self.background.remove(0);
-            let _ = self.store.compact_if_due(&mut oldest);
-        }
-        Ok(self.background.last_mut().expect("pushed above"))
+        self.keep_warm(map);
+        Ok(self.background.last_mut().expect("kept newest"))
     }
 
     pub fn sync_has_map(&self, map_id: &str) -> Result<bool, ApiError> {

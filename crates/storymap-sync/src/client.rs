@@ -66,6 +66,15 @@ pub struct SyncClient {
     transferring: std::sync::atomic::AtomicBool,
 }
 
+/// Runs store work (it blocks: SQLite, the workspace's lock) off the async threads.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, SyncError> + Send + 'static,
+) -> Result<T, SyncError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| SyncError::Store("the store task panicked".into()))?
+}
+
 impl SyncClient {
     pub fn new(replica: Arc<dyn Replica>) -> SyncClient {
         SyncClient {
@@ -115,7 +124,7 @@ impl SyncClient {
             + 'static,
     ) -> Result<Vec<Effect>, SyncError> {
         let (session, replica) = (self.session.clone(), self.replica.clone());
-        tokio::task::spawn_blocking(move || {
+        blocking(move || {
             let mut guard = session.lock().map_err(|_| SyncError::Stopped)?;
             let session = guard.as_mut().ok_or(SyncError::Stopped)?;
             let effects = f(session, &mut ReplicaDocuments(&*replica))?;
@@ -134,7 +143,6 @@ impl SyncClient {
             Ok(rest)
         })
         .await
-        .map_err(|_| SyncError::Store("the store task panicked".into()))?
     }
 
     /// Sends what the session asked to send and reports statuses; returns a retry delay.
@@ -175,18 +183,15 @@ impl SyncClient {
         let document = document_id(map_id)?;
         let me = format!("storymap-{}", uuid::Uuid::new_v4());
         let replica = self.replica.clone();
-        let storage_id = tokio::task::spawn_blocking(move || replica.storage_id())
-            .await
-            .map_err(|_| SyncError::Stopped)??;
+        let storage_id = blocking(move || replica.storage_id()).await?;
         let mut session = Session::new(server, &me, Some(storage_id));
         let replica = self.replica.clone();
         let (id, doc) = (map_id.to_owned(), document.to_string());
-        let session = tokio::task::spawn_blocking(move || {
+        let session = blocking(move || {
             session.add_map(&id, &doc, &mut ReplicaDocuments(&*replica))?;
-            Ok::<_, SyncError>(session)
+            Ok(session)
         })
-        .await
-        .map_err(|_| SyncError::Stopped)??;
+        .await?;
         *self.session.lock().map_err(|_| SyncError::Stopped)? = Some(session);
         Ok(document)
     }
@@ -260,9 +265,7 @@ impl SyncClient {
             }
             if self.in_step(map_id)? {
                 let (id, replica) = (map_id.to_owned(), self.replica.clone());
-                let heads = tokio::task::spawn_blocking(move || replica.heads(&id))
-                    .await
-                    .map_err(|_| SyncError::Stopped)??;
+                let heads = blocking(move || replica.heads(&id)).await?;
                 break Once::InStep(heads);
             }
             effects = match tokio::time::timeout(wait, next_message(&mut socket)).await {

@@ -334,9 +334,8 @@ impl Session {
         self.failures += 1;
         let delay = retry_delay(self.failures);
         for (map_id, link) in &mut self.maps {
-            // What was in flight may be lost: the next connection compares again from the
-            // heads both sides last agreed on. A half-joined map is dropped, never stored.
-            link.peer = PeerState::decode(&link.peer.encode()).unwrap_or_default();
+            // What was in flight may be lost: the next connection starts again from the
+            // state saved when last in step (`start`). A half-joined map is dropped.
             link.joining = None;
             link.in_step = false;
             effects.push(Effect::Status {
